@@ -1,0 +1,70 @@
+//! The versioned JSON API under `/api/v1`, plus `/healthz` and `/readyz`.
+//! Handlers are thin: extract, parse into domain types, call the domain,
+//! answer JSON. Every error is an [`ApiError`].
+
+mod error;
+mod health;
+mod heatmap;
+mod reports;
+mod services;
+mod timeseries;
+
+pub use error::ApiError;
+
+use actix_web::{HttpResponse, Route, web};
+
+/// Routes of the JSON API and health checks.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(web::QueryConfig::default().error_handler(|err, _req| {
+        ApiError::BadRequest {
+            code: "invalid_query",
+            message: format!("invalid query string: {err}"),
+        }
+        .into()
+    }))
+    .app_data(web::PathConfig::default().error_handler(|err, _req| {
+        ApiError::BadRequest {
+            code: "invalid_path",
+            message: format!("invalid path: {err}"),
+        }
+        .into()
+    }))
+    .service(resource("/healthz", web::get().to(health::healthz)))
+    .service(resource("/readyz", web::get().to(health::readyz)))
+    .service(resource(
+        "/api/v1/reports",
+        web::post().to(reports::submit_report),
+    ))
+    .service(resource(
+        "/api/v1/services",
+        web::get().to(services::list_services),
+    ))
+    .service(resource(
+        "/api/v1/services/{slug}",
+        web::get().to(services::service_detail),
+    ))
+    .service(resource(
+        "/api/v1/services/{slug}/timeseries",
+        web::get().to(timeseries::timeseries),
+    ))
+    .service(resource("/api/v1/heatmap", web::get().to(heatmap::heatmap)))
+    .default_service(web::to(not_found));
+}
+
+/// A resource with one route; other methods get a JSON 405.
+fn resource(path: &str, route: Route) -> actix_web::Resource {
+    web::resource(path)
+        .route(route)
+        .default_service(web::to(method_not_allowed))
+}
+
+async fn not_found() -> Result<HttpResponse, ApiError> {
+    Err(ApiError::NotFound {
+        code: "not_found",
+        message: "no such endpoint".to_string(),
+    })
+}
+
+async fn method_not_allowed() -> Result<HttpResponse, ApiError> {
+    Err(ApiError::MethodNotAllowed)
+}

@@ -1,0 +1,109 @@
+//! `POST /api/v1/reports`: JSON from API clients, a urlencoded form from the
+//! web page. The body is read by hand so that size, type and syntax errors
+//! all answer in the API's own error format.
+
+use super::ApiError;
+use crate::geo::{Region, client_ip};
+use crate::ingest::{BodyFormat, MAX_BODY_BYTES, Report, parse_body};
+use crate::startup::AppState;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use futures_util::StreamExt;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Accepted<'a> {
+    counted: bool,
+    service: &'a str,
+    symptom: &'a str,
+    region: &'a Region,
+}
+
+pub async fn submit_report(
+    req: HttpRequest,
+    payload: web::Payload,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let format = body_format(&req)?;
+    let body = read_limited(&req, payload).await?;
+    let request = parse_body(format, &body)?;
+    let (service, platform) = request.validate(&state.catalog)?;
+
+    let region = match req.peer_addr() {
+        Some(peer) => state
+            .geo
+            .lookup(client_ip(peer.ip(), req.headers(), &state.proxies)),
+        None => Region::unknown(),
+    };
+    let report = Report {
+        service: service.slug.clone(),
+        symptom: request.symptom.trim().to_string(),
+        platform,
+        region,
+        reporter: None,
+    };
+    let recorded = state.store.record(&report, state.clock.now()).await?;
+
+    Ok(match format {
+        BodyFormat::Json => HttpResponse::Accepted().json(Accepted {
+            counted: recorded.counted,
+            service: &report.service,
+            symptom: &report.symptom,
+            region: &report.region,
+        }),
+        BodyFormat::Form => HttpResponse::SeeOther()
+            .insert_header((
+                header::LOCATION,
+                format!(
+                    "/status/{}?reported={}",
+                    report.service,
+                    if recorded.counted {
+                        "counted"
+                    } else {
+                        "repeat"
+                    }
+                ),
+            ))
+            .finish(),
+    })
+}
+
+fn body_format(req: &HttpRequest) -> Result<BodyFormat, ApiError> {
+    let content_type = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    BodyFormat::from_content_type(content_type).ok_or_else(|| {
+        ApiError::UnsupportedMediaType(
+            "send application/json or application/x-www-form-urlencoded".to_string(),
+        )
+    })
+}
+
+/// Reads the body, refusing it as soon as it is known to exceed the limit.
+async fn read_limited(req: &HttpRequest, mut payload: web::Payload) -> Result<Vec<u8>, ApiError> {
+    let too_large = ApiError::PayloadTooLarge {
+        limit: MAX_BODY_BYTES,
+    };
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+        return Err(too_large);
+    }
+    let mut body = Vec::with_capacity(declared.map_or(256, |n| n as usize));
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| ApiError::BadRequest {
+            code: "invalid_body",
+            message: format!("could not read the request body: {e}"),
+        })?;
+        if body.len() + chunk.len() > MAX_BODY_BYTES {
+            return Err(too_large);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}

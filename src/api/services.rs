@@ -1,0 +1,183 @@
+//! `GET /api/v1/services` and `GET /api/v1/services/{slug}`.
+
+use super::ApiError;
+use crate::catalog::Service;
+use crate::countries::region_name;
+use crate::startup::AppState;
+use crate::store::{keys, window};
+use actix_web::{HttpResponse, web};
+use serde::{Deserialize, Serialize};
+
+/// Until detection lands every service is reported "ok".
+const STATUS_OK: &str = "ok";
+
+#[derive(Serialize)]
+struct ServiceSummary<'a> {
+    slug: &'a str,
+    name: &'a str,
+    category: &'a str,
+    status: &'static str,
+    reports_last_15m: u64,
+}
+
+pub async fn list_services(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let now = state.clock.now();
+    let mut services = Vec::with_capacity(state.catalog.services().len());
+    for s in state.catalog.services() {
+        let reports_last_15m =
+            window::count_last_minutes(state.store.as_ref(), &s.slug, keys::TOTAL, now, 15).await?;
+        services.push(ServiceSummary {
+            slug: &s.slug,
+            name: &s.name,
+            category: &s.category,
+            status: STATUS_OK,
+            reports_last_15m,
+        });
+    }
+    Ok(HttpResponse::Ok().json(serde_json::json!({ "services": services })))
+}
+
+pub(super) fn find_service<'a>(state: &'a AppState, slug: &str) -> Result<&'a Service, ApiError> {
+    state
+        .catalog
+        .service(slug)
+        .ok_or_else(|| ApiError::NotFound {
+            code: "unknown_service",
+            message: format!("there is no service \"{slug}\" in the catalog"),
+        })
+}
+
+/// Windows the detail page can rank symptoms and regions over.
+#[derive(Debug, Clone, Copy, Deserialize, Default)]
+pub(super) enum Window {
+    #[serde(rename = "5m")]
+    FiveMinutes,
+    #[serde(rename = "15m")]
+    FifteenMinutes,
+    #[serde(rename = "1h")]
+    OneHour,
+    #[default]
+    #[serde(rename = "24h")]
+    OneDay,
+}
+
+impl Window {
+    pub(super) fn minutes(self) -> i64 {
+        match self {
+            Window::FiveMinutes => 5,
+            Window::FifteenMinutes => 15,
+            Window::OneHour => 60,
+            Window::OneDay => 24 * 60,
+        }
+    }
+
+    pub(super) fn label(self) -> &'static str {
+        match self {
+            Window::FiveMinutes => "5m",
+            Window::FifteenMinutes => "15m",
+            Window::OneHour => "1h",
+            Window::OneDay => "24h",
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct DetailQuery {
+    #[serde(default)]
+    window: Window,
+}
+
+#[derive(Serialize)]
+struct SymptomShare {
+    symptom: String,
+    label: String,
+    count: u64,
+    share: f64,
+}
+
+#[derive(Serialize)]
+struct RegionCount {
+    region: String,
+    name: String,
+    count: u64,
+}
+
+/// How many regions the detail lists.
+const TOP_REGIONS: usize = 10;
+
+pub async fn service_detail(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    query: web::Query<DetailQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let service = find_service(&state, &slug)?;
+    let store = state.store.as_ref();
+    let now = state.clock.now();
+    let mut reports = serde_json::Map::new();
+    for (name, minutes) in [("last_5m", 5), ("last_15m", 15), ("last_60m", 60)] {
+        let n = window::count_last_minutes(store, &service.slug, keys::TOTAL, now, minutes).await?;
+        reports.insert(name.into(), n.into());
+    }
+    let day = window::last_minutes(store, &service.slug, now, 24 * 60).await?;
+    reports.insert("last_24h".into(), window::total(&day).into());
+
+    let ranked = if query.window.minutes() == 24 * 60 {
+        day
+    } else {
+        window::last_minutes(store, &service.slug, now, query.window.minutes()).await?
+    };
+    let symptoms = window::ranked(&ranked, "s:");
+    let symptom_total: u64 = symptoms.iter().map(|(_, n)| n).sum();
+    let top_symptoms: Vec<SymptomShare> = symptoms
+        .into_iter()
+        .map(|(symptom, count)| SymptomShare {
+            label: state
+                .catalog
+                .symptom_label(&symptom)
+                .unwrap_or(&symptom)
+                .to_string(),
+            share: round3(count as f64 / symptom_total.max(1) as f64),
+            symptom,
+            count,
+        })
+        .collect();
+    let top_regions: Vec<RegionCount> = window::ranked(&ranked, "r:")
+        .into_iter()
+        .filter(|(code, _)| !code.contains('-'))
+        .take(TOP_REGIONS)
+        .map(|(region, count)| RegionCount {
+            name: region_name(&region),
+            region,
+            count,
+        })
+        .collect();
+
+    let symptoms_catalog: Vec<_> = service
+        .symptoms
+        .iter()
+        .map(|s| {
+            serde_json::json!({
+                "slug": s,
+                "label": state.catalog.symptom_label(s).unwrap_or(s),
+            })
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(serde_json::json!({
+        "service": {
+            "slug": service.slug,
+            "name": service.name,
+            "category": service.category,
+            "website": service.website,
+            "symptoms": symptoms_catalog,
+        },
+        "status": STATUS_OK,
+        "reports": reports,
+        "window": query.window.label(),
+        "top_symptoms": top_symptoms,
+        "top_regions": top_regions,
+    })))
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}

@@ -1,0 +1,129 @@
+//! `GET /api/v1/services/{slug}/timeseries?hours=24&step=15m&region=US`:
+//! report counts in regular buckets, the last one holding now.
+
+use super::ApiError;
+use super::services::find_service;
+use crate::geo::is_region_code;
+use crate::startup::AppState;
+use crate::store::{keys, window};
+use actix_web::{HttpResponse, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, Deserialize, Default)]
+pub enum Step {
+    #[serde(rename = "1m")]
+    OneMinute,
+    #[serde(rename = "5m")]
+    FiveMinutes,
+    #[default]
+    #[serde(rename = "15m")]
+    FifteenMinutes,
+    #[serde(rename = "1h")]
+    OneHour,
+}
+
+impl Step {
+    fn minutes(self) -> i64 {
+        match self {
+            Step::OneMinute => 1,
+            Step::FiveMinutes => 5,
+            Step::FifteenMinutes => 15,
+            Step::OneHour => 60,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Step::OneMinute => "1m",
+            Step::FiveMinutes => "5m",
+            Step::FifteenMinutes => "15m",
+            Step::OneHour => "1h",
+        }
+    }
+
+    /// The longest history served at this step, in hours.
+    fn max_hours(self) -> u32 {
+        match self {
+            Step::OneHour => 8 * 24,
+            _ => 48,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct TimeseriesQuery {
+    hours: Option<u32>,
+    #[serde(default)]
+    step: Step,
+    region: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Point {
+    start: DateTime<Utc>,
+    count: u64,
+}
+
+pub async fn timeseries(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    query: web::Query<TimeseriesQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let service = find_service(&state, &slug)?;
+    let step = query.step;
+    let hours = query.hours.unwrap_or(24);
+    if hours == 0 || hours > step.max_hours() {
+        return Err(ApiError::BadRequest {
+            code: "invalid_query",
+            message: format!(
+                "hours must be between 1 and {} for step {}",
+                step.max_hours(),
+                step.label()
+            ),
+        });
+    }
+    let region = query.region.as_deref().filter(|r| !r.is_empty());
+    if let Some(r) = region
+        && !is_region_code(r)
+    {
+        return Err(ApiError::BadRequest {
+            code: "invalid_query",
+            message: format!(
+                "region \"{}\" is not a region code such as US or US-CA",
+                r.chars().take(16).collect::<String>()
+            ),
+        });
+    }
+    let count = i64::from(hours) * 60 / step.minutes();
+    let now = state.clock.now();
+    let (start_minute, counts) = window::series(
+        state.store.as_ref(),
+        &service.slug,
+        &keys::count_field(region),
+        now,
+        step.minutes(),
+        count,
+    )
+    .await?;
+    let points: Vec<Point> = counts
+        .into_iter()
+        .enumerate()
+        .map(|(i, count)| Point {
+            start: minute_to_time(start_minute + i as i64 * step.minutes()),
+            count,
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(serde_json::json!({
+        "service": service.slug,
+        "region": region,
+        "step": step.label(),
+        "step_seconds": step.minutes() * 60,
+        "hours": hours,
+        "buckets": points,
+    })))
+}
+
+fn minute_to_time(minute: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(minute * 60, 0).unwrap_or_default()
+}

@@ -1,0 +1,101 @@
+//! The service catalog: which services people can report, their categories,
+//! the symptoms each one offers and the platforms a reporter may name.
+//!
+//! The bundled catalog (`assets/catalog.toml`) is compiled into the binary;
+//! `--catalog PATH` replaces it. Loading validates everything up front so the
+//! rest of the program can trust a [`Catalog`].
+
+mod load;
+
+pub use load::CatalogError;
+
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// The catalog shipped inside the binary.
+pub const BUNDLED: &str = include_str!("../../assets/catalog.toml");
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Category {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Symptom {
+    pub slug: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Service {
+    pub slug: String,
+    pub name: String,
+    pub category: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Symptom slugs in the order the service lists them (most common first).
+    pub symptoms: Vec<String>,
+}
+
+impl Service {
+    pub fn has_symptom(&self, symptom: &str) -> bool {
+        self.symptoms.iter().any(|s| s == symptom)
+    }
+}
+
+/// The platforms a reporter may name; a closed list so counts stay comparable.
+pub const PLATFORMS: [&str; 6] = ["web", "ios", "android", "desktop", "tv", "other"];
+
+/// A validated catalog. Services keep the file's order.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    categories: Vec<Category>,
+    symptoms: Vec<Symptom>,
+    services: Vec<Service>,
+    by_slug: HashMap<String, usize>,
+}
+
+impl Catalog {
+    /// The catalog compiled into the binary.
+    pub fn bundled() -> Result<Self, CatalogError> {
+        Self::parse(BUNDLED, "<bundled catalog>")
+    }
+
+    /// Reads and validates a catalog file.
+    pub fn from_file(path: &std::path::Path) -> Result<Self, CatalogError> {
+        let text = std::fs::read_to_string(path).map_err(|e| CatalogError::Io {
+            file: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        Self::parse(&text, &path.display().to_string())
+    }
+
+    /// Parses and validates catalog text; `file` names it in errors.
+    pub fn parse(text: &str, file: &str) -> Result<Self, CatalogError> {
+        load::parse(text, file)
+    }
+
+    pub fn services(&self) -> &[Service] {
+        &self.services
+    }
+
+    pub fn categories(&self) -> &[Category] {
+        &self.categories
+    }
+
+    pub fn symptoms(&self) -> &[Symptom] {
+        &self.symptoms
+    }
+
+    pub fn service(&self, slug: &str) -> Option<&Service> {
+        self.by_slug.get(slug).map(|&i| &self.services[i])
+    }
+
+    pub fn symptom_label(&self, slug: &str) -> Option<&str> {
+        self.symptoms
+            .iter()
+            .find(|s| s.slug == slug)
+            .map(|s| s.label.as_str())
+    }
+}

@@ -1,0 +1,118 @@
+//! Settings from command-line flags and `DOWNWATCH_*` environment variables.
+//! Every field is documented here and in the README's configuration table.
+
+use clap::{Args, Parser, Subcommand};
+use ipnet::IpNet;
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "downwatch",
+    version,
+    about = "Crowd-sourced outage reports: ingest, count, detect, serve",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// `downwatch` with no subcommand serves, with these settings.
+    #[command(flatten)]
+    pub serve: Settings,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the HTTP server (the default).
+    Serve(Settings),
+}
+
+/// Everything the server needs to start.
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// Address and port to listen on (port 0 picks a free one).
+    #[arg(long, env = "DOWNWATCH_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+
+    /// Redis URL (redis://host:port/db). Absent: the embedded memory store,
+    /// which forgets everything on exit.
+    #[arg(long, env = "DOWNWATCH_REDIS_URL")]
+    pub redis_url: Option<String>,
+
+    /// MaxMind DB file (GeoLite2/GeoIP2 City or Country, or the flat
+    /// `country_code` layout). Absent: the bundled country database.
+    #[arg(long, env = "DOWNWATCH_GEOIP")]
+    pub geoip: Option<PathBuf>,
+
+    /// Service catalog TOML. Absent: the bundled catalog.
+    #[arg(long, env = "DOWNWATCH_CATALOG")]
+    pub catalog: Option<PathBuf>,
+
+    /// A proxy network whose X-Forwarded-For / Forwarded headers are
+    /// believed (CIDR or single address); repeat the flag, or separate by
+    /// commas in the environment variable.
+    #[arg(
+        long = "trusted-proxy",
+        env = "DOWNWATCH_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        value_parser = parse_net
+    )]
+    pub trusted_proxies: Vec<IpNet>,
+
+    /// Minutes during which a reporter's repeat reports for one service count
+    /// once (0 counts every report).
+    #[arg(long, env = "DOWNWATCH_DEDUPE_MINUTES", default_value_t = 30)]
+    pub dedupe_minutes: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            listen: "127.0.0.1:8080".to_string(),
+            redis_url: None,
+            geoip: None,
+            catalog: None,
+            trusted_proxies: Vec::new(),
+            dedupe_minutes: 30,
+        }
+    }
+}
+
+/// A CIDR ("10.0.0.0/8") or a single address ("10.0.0.1" = /32 or /128).
+fn parse_net(s: &str) -> Result<IpNet, String> {
+    let s = s.trim();
+    s.parse::<IpNet>()
+        .or_else(|_| s.parse::<IpAddr>().map(IpNet::from))
+        .map_err(|_| format!("\"{s}\" is not a CIDR network or IP address"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_is_serve_with_defaults() {
+        let cli = Cli::try_parse_from(["downwatch"]).expect("parse");
+        assert!(cli.command.is_none());
+        assert_eq!(cli.serve.listen, "127.0.0.1:8080");
+        assert!(cli.serve.redis_url.is_none());
+    }
+
+    #[test]
+    fn trusted_proxies_accept_cidrs_and_addresses() {
+        let cli = Cli::try_parse_from([
+            "downwatch",
+            "serve",
+            "--trusted-proxy",
+            "10.0.0.0/8",
+            "--trusted-proxy",
+            "::1",
+        ])
+        .expect("parse");
+        let Some(Command::Serve(s)) = cli.command else {
+            panic!("serve expected")
+        };
+        assert_eq!(s.trusted_proxies.len(), 2);
+        assert!(Cli::try_parse_from(["downwatch", "--trusted-proxy", "nope"]).is_err());
+    }
+}

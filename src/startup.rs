@@ -1,0 +1,125 @@
+//! The app factory: loads the catalog and GeoIP database, opens the store,
+//! binds the listener and builds the actix-web server. Tests use it too
+//! (listen on port 0, read back [`Application::port`]).
+
+use crate::api;
+use crate::catalog::{Catalog, CatalogError};
+use crate::clock::{Clock, SystemClock};
+use crate::config::Settings;
+use crate::geo::{GeoDb, GeoError, TrustedProxies};
+use crate::store::{MemoryStore, RedisStore, Store, StoreError};
+use actix_web::dev::Server;
+use actix_web::{App, HttpServer, web};
+use std::net::{SocketAddr, TcpListener};
+use std::sync::Arc;
+
+/// Shared, read-mostly state handed to every handler.
+pub struct AppState {
+    pub catalog: Arc<Catalog>,
+    pub geo: Arc<GeoDb>,
+    pub store: Arc<dyn Store>,
+    pub clock: Arc<dyn Clock>,
+    pub proxies: TrustedProxies,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Catalog(#[from] CatalogError),
+    #[error(transparent)]
+    Geo(#[from] GeoError),
+    #[error("--redis-url: {0}")]
+    Store(#[from] StoreError),
+    #[error("--listen {addr}: {source}")]
+    Bind {
+        addr: String,
+        source: std::io::Error,
+    },
+}
+
+pub struct Application {
+    address: SocketAddr,
+    server: Server,
+}
+
+impl Application {
+    /// Builds the app on the wall clock.
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        Self::build_with_clock(settings, Arc::new(SystemClock)).await
+    }
+
+    /// Builds the app with `clock` as its "now" (tests pass a manual clock).
+    pub async fn build_with_clock(
+        settings: Settings,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Self, StartupError> {
+        let catalog = match &settings.catalog {
+            Some(path) => Catalog::from_file(path)?,
+            None => Catalog::bundled()?,
+        };
+        let geo = match &settings.geoip {
+            Some(path) => GeoDb::open(path)?,
+            None => GeoDb::bundled()?,
+        };
+        let dedupe_secs = settings.dedupe_minutes.saturating_mul(60);
+        let store: Arc<dyn Store> = match &settings.redis_url {
+            Some(url) => Arc::new(RedisStore::new(url, dedupe_secs)?),
+            None => Arc::new(MemoryStore::new(dedupe_secs)),
+        };
+        if settings.redis_url.is_none() {
+            tracing::warn!(
+                "no --redis-url given: using the embedded memory store; counts are kept in this process only and lost on exit"
+            );
+        }
+        if let Err(e) = store.ping().await {
+            tracing::warn!(error = %e, "store not reachable at startup; serving 503 until it is");
+        }
+        tracing::info!(
+            services = catalog.services().len(),
+            geoip = %geo.source(),
+            geoip_type = %geo.database_type(),
+            store = %store.describe(),
+            "starting"
+        );
+
+        let listener =
+            TcpListener::bind(&settings.listen).map_err(|source| StartupError::Bind {
+                addr: settings.listen.clone(),
+                source,
+            })?;
+        let address = listener.local_addr().map_err(|source| StartupError::Bind {
+            addr: settings.listen.clone(),
+            source,
+        })?;
+        let state = web::Data::new(AppState {
+            catalog: Arc::new(catalog),
+            geo: Arc::new(geo),
+            store,
+            clock,
+            proxies: TrustedProxies::new(settings.trusted_proxies.clone()),
+        });
+        let server =
+            HttpServer::new(move || App::new().app_data(state.clone()).configure(api::configure))
+                .listen(listener)
+                .map_err(|source| StartupError::Bind {
+                    addr: settings.listen.clone(),
+                    source,
+                })?
+                .run();
+        tracing::info!(%address, "listening");
+        Ok(Self { address, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.address.port()
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// Serves until the server is stopped (ctrl-c or SIGTERM).
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

@@ -1,0 +1,69 @@
+//! The bucket layout, shared by both stores (documented in docs/storage.md).
+//!
+//! Every key of a service carries the hash tag `{<slug>}`, so a Redis Cluster
+//! keeps all of them on one slot and a report's update is one atomic script.
+//!
+//! - `dw:{spotify}:m:<minute>`: hash, the counters of one minute
+//!   (`<minute>` = unix seconds / 60); expires after [`MINUTE_RETENTION_SECS`].
+//! - `dw:{spotify}:h:<hour>`: hash, the same counters for one hour
+//!   (`<hour>` = unix seconds / 3600); expires after [`HOUR_RETENTION_SECS`].
+//! - `dw:{spotify}:seen:<reporter>`: marker that a reporter was counted for
+//!   the service; expires after the dedupe period.
+//!
+//! Fields of a bucket hash:
+//! - `t`: all reports (global);
+//! - `r:<region>`: reports from a region, `r:US`, `r:US-CA`;
+//! - `s:<symptom>`: reports per symptom, all regions;
+//! - `rs:<country>:<symptom>`: reports per symptom in a country;
+//! - `p:<platform>`: reports per platform.
+
+use super::Resolution;
+use crate::ingest::Report;
+
+/// Minute buckets are kept 48 hours, plus an hour so a 48-hour window that
+/// starts mid-hour is still whole.
+pub const MINUTE_RETENTION_SECS: i64 = 49 * 3600;
+/// Hour buckets are kept 8 days, plus an hour for the same reason.
+pub const HOUR_RETENTION_SECS: i64 = 8 * 24 * 3600 + 3600;
+
+pub const TOTAL: &str = "t";
+
+pub fn bucket_key(service: &str, res: Resolution, id: i64) -> String {
+    let tag = match res {
+        Resolution::Minute => 'm',
+        Resolution::Hour => 'h',
+    };
+    format!("dw:{{{service}}}:{tag}:{id}")
+}
+
+pub fn seen_key(service: &str, reporter: &str) -> String {
+    format!("dw:{{{service}}}:seen:{reporter}")
+}
+
+pub fn region_field(region: &str) -> String {
+    format!("r:{region}")
+}
+
+pub fn symptom_field(symptom: &str) -> String {
+    format!("s:{symptom}")
+}
+
+/// The counter for reports from `region` (`None` = global).
+pub fn count_field(region: Option<&str>) -> String {
+    region.map_or_else(|| TOTAL.to_string(), region_field)
+}
+
+/// The counters one report increments.
+pub fn fields_of(report: &Report) -> Vec<String> {
+    let mut fields = vec![TOTAL.to_string(), symptom_field(&report.symptom)];
+    if let Some(p) = &report.platform {
+        fields.push(format!("p:{p}"));
+    }
+    for code in report.region.codes() {
+        fields.push(region_field(code));
+    }
+    if let Some(country) = &report.region.country {
+        fields.push(format!("rs:{country}:{}", report.symptom));
+    }
+    fields
+}

@@ -1,0 +1,137 @@
+//! The embedded store: the same buckets as Redis, in one process's memory.
+//! A cheap-to-clone handle around a `std::sync::Mutex` that is never held
+//! across an `.await` (the mini-redis `Db` pattern).
+
+use super::{Bucket, Recorded, Resolution, Store, StoreError, keys};
+use crate::ingest::Report;
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+#[derive(Default)]
+struct ServiceData {
+    minutes: BTreeMap<i64, Bucket>,
+    hours: BTreeMap<i64, Bucket>,
+    /// Reporter -> unix second at which their dedupe marker expires.
+    seen: HashMap<String, i64>,
+    /// Size of `seen` after the last sweep; sweep again when it doubles.
+    seen_swept_at: usize,
+}
+
+impl ServiceData {
+    fn buckets(&self, res: Resolution) -> &BTreeMap<i64, Bucket> {
+        match res {
+            Resolution::Minute => &self.minutes,
+            Resolution::Hour => &self.hours,
+        }
+    }
+
+    fn prune(&mut self, now: i64) {
+        let oldest_minute = (now - keys::MINUTE_RETENTION_SECS).div_euclid(60);
+        self.minutes = self.minutes.split_off(&oldest_minute);
+        let oldest_hour = (now - keys::HOUR_RETENTION_SECS).div_euclid(3600);
+        self.hours = self.hours.split_off(&oldest_hour);
+        if self.seen.len() > 2 * self.seen_swept_at.max(512) {
+            self.seen.retain(|_, expires| *expires > now);
+            self.seen_swept_at = self.seen.len();
+        }
+    }
+}
+
+/// In-memory [`Store`]; state is lost when the process exits.
+#[derive(Clone)]
+pub struct MemoryStore {
+    shared: Arc<Mutex<HashMap<String, ServiceData>>>,
+    dedupe_secs: i64,
+}
+
+impl MemoryStore {
+    /// A store that counts a reporter once per service per `dedupe_secs`
+    /// (0 disables collapsing).
+    pub fn new(dedupe_secs: u64) -> Self {
+        Self {
+            shared: Arc::default(),
+            dedupe_secs: i64::try_from(dedupe_secs).unwrap_or(i64::MAX),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, HashMap<String, ServiceData>> {
+        // Every update below completes before the guard drops; a poisoned
+        // lock still holds consistent data.
+        self.shared.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn read<T>(
+        &self,
+        service: &str,
+        res: Resolution,
+        ids: Range<i64>,
+        pick: impl Fn(Option<&Bucket>) -> T,
+    ) -> Vec<T> {
+        let data = self.lock();
+        let buckets = data.get(service).map(|d| d.buckets(res));
+        ids.map(|id| pick(buckets.and_then(|b| b.get(&id))))
+            .collect()
+    }
+}
+
+#[async_trait]
+impl Store for MemoryStore {
+    async fn record(&self, report: &Report, at: DateTime<Utc>) -> Result<Recorded, StoreError> {
+        let now = at.timestamp();
+        let fields = keys::fields_of(report);
+        let mut data = self.lock();
+        let svc = data.entry(report.service.clone()).or_default();
+        if let (Some(reporter), true) = (&report.reporter, self.dedupe_secs > 0) {
+            if svc.seen.get(reporter).is_some_and(|&exp| exp > now) {
+                return Ok(Recorded { counted: false });
+            }
+            svc.seen
+                .insert(reporter.clone(), now.saturating_add(self.dedupe_secs));
+        }
+        let minute = svc
+            .minutes
+            .entry(Resolution::Minute.bucket_of(at))
+            .or_default();
+        for f in &fields {
+            *minute.entry(f.clone()).or_default() += 1;
+        }
+        let hour = svc.hours.entry(Resolution::Hour.bucket_of(at)).or_default();
+        for f in fields {
+            *hour.entry(f).or_default() += 1;
+        }
+        svc.prune(now);
+        Ok(Recorded { counted: true })
+    }
+
+    async fn buckets(
+        &self,
+        service: &str,
+        res: Resolution,
+        ids: Range<i64>,
+    ) -> Result<Vec<Bucket>, StoreError> {
+        Ok(self.read(service, res, ids, |b| b.cloned().unwrap_or_default()))
+    }
+
+    async fn field(
+        &self,
+        service: &str,
+        res: Resolution,
+        ids: Range<i64>,
+        field: &str,
+    ) -> Result<Vec<u64>, StoreError> {
+        Ok(self.read(service, res, ids, |b| {
+            b.and_then(|b| b.get(field)).copied().unwrap_or(0)
+        }))
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    fn describe(&self) -> String {
+        "memory (embedded; counts are lost on exit)".to_string()
+    }
+}

@@ -1,0 +1,95 @@
+//! Where counts live: the [`Store`] trait, its [`RedisStore`] (the product's
+//! store) and [`MemoryStore`] (the embedded default), the bucket layout
+//! shared by both, and the window queries built on top.
+//!
+//! A report increments counters in one per-minute and one per-hour bucket of
+//! its service, one field per thing counted (see [`keys`]). Windows and
+//! series are sums over buckets, computed once in [`window`] for both stores.
+
+mod error;
+pub mod keys;
+mod memory;
+mod redis;
+pub mod window;
+
+pub use error::StoreError;
+pub use memory::MemoryStore;
+pub use redis::RedisStore;
+
+use crate::ingest::Report;
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The counters of one bucket, by field name (see [`keys`]).
+pub type Bucket = HashMap<String, u64>;
+
+/// Bucket widths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    Minute,
+    Hour,
+}
+
+impl Resolution {
+    pub fn seconds(self) -> i64 {
+        match self {
+            Resolution::Minute => 60,
+            Resolution::Hour => 3600,
+        }
+    }
+
+    /// How long buckets of this width are kept.
+    pub fn retention_seconds(self) -> i64 {
+        match self {
+            Resolution::Minute => keys::MINUTE_RETENTION_SECS,
+            Resolution::Hour => keys::HOUR_RETENTION_SECS,
+        }
+    }
+
+    /// The id of the bucket holding `at`.
+    pub fn bucket_of(self, at: DateTime<Utc>) -> i64 {
+        at.timestamp().div_euclid(self.seconds())
+    }
+}
+
+/// The outcome of recording one report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Recorded {
+    /// False when the reporter already reported this service within the
+    /// dedupe period: the report is accepted but not counted again.
+    pub counted: bool,
+}
+
+/// Counting storage. Implementations must make `record` atomic: all of a
+/// report's counters change together or none do, even with many writers.
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Counts `report` at time `at`.
+    async fn record(&self, report: &Report, at: DateTime<Utc>) -> Result<Recorded, StoreError>;
+
+    /// Every counter of the buckets `ids` (bucket ids at `res`), in order;
+    /// an empty map for a bucket with no reports.
+    async fn buckets(
+        &self,
+        service: &str,
+        res: Resolution,
+        ids: Range<i64>,
+    ) -> Result<Vec<Bucket>, StoreError>;
+
+    /// One counter of each bucket `ids`, in order.
+    async fn field(
+        &self,
+        service: &str,
+        res: Resolution,
+        ids: Range<i64>,
+        field: &str,
+    ) -> Result<Vec<u64>, StoreError>;
+
+    /// Succeeds when the store can serve requests now.
+    async fn ping(&self) -> Result<(), StoreError>;
+
+    /// A short description for logs ("memory", "redis at …").
+    fn describe(&self) -> String;
+}

@@ -1,0 +1,205 @@
+//! The product's store: Redis. One Lua script per report makes all of its
+//! counter updates (and the dedupe check) a single atomic round trip; reads
+//! are pipelined. Keys follow [`super::keys`] and are cluster-ready.
+
+use super::{Bucket, Recorded, Resolution, Store, StoreError, keys};
+use crate::ingest::Report;
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use redis::{ErrorKind, RedisError, Script, ServerErrorKind};
+use std::future::Future;
+use std::ops::Range;
+use std::time::Duration;
+
+/// KEYS: minute hash, hour hash, dedupe marker.
+/// ARGV: minute ttl, hour ttl, dedupe ttl (0 = count every report), fields…
+const RECORD_LUA: &str = r"
+if ARGV[3] ~= '0' then
+  if not redis.call('SET', KEYS[3], '1', 'NX', 'EX', ARGV[3]) then
+    return 0
+  end
+end
+for i = 4, #ARGV do
+  redis.call('HINCRBY', KEYS[1], ARGV[i], 1)
+  redis.call('HINCRBY', KEYS[2], ARGV[i], 1)
+end
+redis.call('EXPIRE', KEYS[1], ARGV[1])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
+return 1
+";
+
+/// How long one store call may take before the request gives up with 503.
+const CALL_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// [`Store`] on a Redis server.
+#[derive(Clone)]
+pub struct RedisStore {
+    conn: ConnectionManager,
+    record_script: Script,
+    dedupe_secs: u64,
+    url: String,
+}
+
+impl RedisStore {
+    /// Prepares a store on `url` without connecting: the connection is made
+    /// on first use and remade after failures, so the server starts (and
+    /// answers 503) while Redis is down and recovers by itself.
+    pub fn new(url: &str, dedupe_secs: u64) -> Result<Self, StoreError> {
+        let client = redis::Client::open(url)
+            .map_err(|e| StoreError::Backend(format!("invalid Redis URL: {e}")))?;
+        let config = ConnectionManagerConfig::new()
+            .set_connection_timeout(Some(Duration::from_secs(1)))
+            .set_response_timeout(Some(Duration::from_secs(2)))
+            .set_number_of_retries(1)
+            .set_max_delay(Duration::from_millis(500));
+        let conn = ConnectionManager::new_lazy_with_config(client, config)
+            .map_err(|e| StoreError::Backend(format!("cannot set up Redis client: {e}")))?;
+        Ok(Self {
+            conn,
+            record_script: Script::new(RECORD_LUA),
+            dedupe_secs,
+            url: redact(url),
+        })
+    }
+
+    async fn call<T>(
+        &self,
+        fut: impl Future<Output = Result<T, RedisError>>,
+    ) -> Result<T, StoreError> {
+        match tokio::time::timeout(CALL_TIMEOUT, fut).await {
+            Ok(Ok(v)) => Ok(v),
+            Ok(Err(e)) => Err(classify(e)),
+            Err(_) => Err(StoreError::Unavailable(
+                "Redis did not answer in time".into(),
+            )),
+        }
+    }
+}
+
+/// The URL without its password, for logs.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            format!("{}://***@{}", &url[..scheme], &url[at + 1..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+fn classify(e: RedisError) -> StoreError {
+    let transient = e.is_io_error()
+        || e.is_timeout()
+        || e.is_connection_dropped()
+        || e.is_connection_refusal()
+        || matches!(
+            e.kind(),
+            ErrorKind::Server(
+                ServerErrorKind::BusyLoading
+                    | ServerErrorKind::TryAgain
+                    | ServerErrorKind::ClusterDown
+                    | ServerErrorKind::MasterDown
+                    | ServerErrorKind::ReadOnly
+            )
+        );
+    if transient {
+        StoreError::Unavailable(e.to_string())
+    } else {
+        StoreError::Backend(e.to_string())
+    }
+}
+
+#[async_trait]
+impl Store for RedisStore {
+    async fn record(&self, report: &Report, at: DateTime<Utc>) -> Result<Recorded, StoreError> {
+        let service = &report.service;
+        let (dedupe_key, dedupe_ttl) = match &report.reporter {
+            Some(r) if self.dedupe_secs > 0 => (keys::seen_key(service, r), self.dedupe_secs),
+            _ => (keys::seen_key(service, "-"), 0),
+        };
+        let mut invocation = self.record_script.prepare_invoke();
+        invocation
+            .key(keys::bucket_key(
+                service,
+                Resolution::Minute,
+                Resolution::Minute.bucket_of(at),
+            ))
+            .key(keys::bucket_key(
+                service,
+                Resolution::Hour,
+                Resolution::Hour.bucket_of(at),
+            ))
+            .key(dedupe_key)
+            .arg(keys::MINUTE_RETENTION_SECS)
+            .arg(keys::HOUR_RETENTION_SECS)
+            .arg(dedupe_ttl);
+        for f in keys::fields_of(report) {
+            invocation.arg(f);
+        }
+        let mut conn = self.conn.clone();
+        let counted: i64 = self.call(invocation.invoke_async(&mut conn)).await?;
+        Ok(Recorded {
+            counted: counted == 1,
+        })
+    }
+
+    async fn buckets(
+        &self,
+        service: &str,
+        res: Resolution,
+        ids: Range<i64>,
+    ) -> Result<Vec<Bucket>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut pipe = redis::pipe();
+        for id in ids {
+            pipe.hgetall(keys::bucket_key(service, res, id));
+        }
+        let mut conn = self.conn.clone();
+        self.call(pipe.query_async(&mut conn)).await
+    }
+
+    async fn field(
+        &self,
+        service: &str,
+        res: Resolution,
+        ids: Range<i64>,
+        field: &str,
+    ) -> Result<Vec<u64>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut pipe = redis::pipe();
+        for id in ids {
+            pipe.hget(keys::bucket_key(service, res, id), field);
+        }
+        let mut conn = self.conn.clone();
+        let values: Vec<Option<u64>> = self.call(pipe.query_async(&mut conn)).await?;
+        Ok(values.into_iter().map(|v| v.unwrap_or(0)).collect())
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        let mut conn = self.conn.clone();
+        let _: String = self.call(redis::cmd("PING").query_async(&mut conn)).await?;
+        Ok(())
+    }
+
+    fn describe(&self) -> String {
+        format!("redis at {}", self.url)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(
+            redact("redis://:secret@host:6379/0"),
+            "redis://***@host:6379/0"
+        );
+        assert_eq!(redact("redis://127.0.0.1:6379"), "redis://127.0.0.1:6379");
+    }
+}
