@@ -13,14 +13,22 @@ use std::ops::Range;
 use std::time::Duration;
 
 /// KEYS: minute hash, hour hash, dedupe marker.
-/// ARGV: minute ttl, hour ttl, dedupe ttl (0 = count every report), fields…
+/// ARGV: minute ttl, hour ttl, dedupe period (0 = count every report), now
+/// (unix seconds), fields…
+///
+/// The marker holds the virtual time it lapses at, so replays in virtual
+/// time dedupe like live traffic; its Redis TTL only cleans it up.
 const RECORD_LUA: &str = r"
-if ARGV[3] ~= '0' then
-  if not redis.call('SET', KEYS[3], '1', 'NX', 'EX', ARGV[3]) then
+local period = tonumber(ARGV[3])
+if period > 0 then
+  local now = tonumber(ARGV[4])
+  local lapses = tonumber(redis.call('GET', KEYS[3]) or '0')
+  if lapses > now then
     return 0
   end
+  redis.call('SET', KEYS[3], now + period, 'EX', period)
 end
-for i = 4, #ARGV do
+for i = 5, #ARGV do
   redis.call('HINCRBY', KEYS[1], ARGV[i], 1)
   redis.call('HINCRBY', KEYS[2], ARGV[i], 1)
 end
@@ -132,7 +140,8 @@ impl Store for RedisStore {
             .key(dedupe_key)
             .arg(keys::MINUTE_RETENTION_SECS)
             .arg(keys::HOUR_RETENTION_SECS)
-            .arg(dedupe_ttl);
+            .arg(dedupe_ttl)
+            .arg(at.timestamp());
         for f in keys::fields_of(report) {
             invocation.arg(f);
         }

@@ -1,0 +1,53 @@
+//! Liveness and readiness, including a store that is down.
+
+use crate::common::{AppOptions, RedisServer, assert_error, free_port, spawn_app, spawn_app_with};
+use serde_json::json;
+
+#[tokio::test]
+async fn healthz_and_readyz_on_the_memory_store() {
+    let app = spawn_app().await;
+    assert_eq!(app.get_json("/healthz").await["status"], "ok");
+    assert_eq!(app.get_json("/readyz").await["status"], "ready");
+}
+
+#[tokio::test]
+async fn redis_down_at_startup_gives_503_then_recovers() {
+    let port = free_port();
+    let app = spawn_app_with(AppOptions {
+        redis_url: Some(format!("redis://127.0.0.1:{port}/")),
+        ..AppOptions::default()
+    })
+    .await;
+
+    // Up, but not ready: reports and reads answer 503 with Retry-After.
+    assert_eq!(app.get("/healthz").await.status(), 200);
+    let r = app.get("/readyz").await;
+    assert!(r.headers().contains_key("retry-after"));
+    assert_error(r, 503, "store_unavailable").await;
+    let r = app
+        .post_report(&json!({"service": "spotify", "symptom": "login"}))
+        .await;
+    assert!(r.headers().contains_key("retry-after"));
+    assert_error(r, 503, "store_unavailable").await;
+    let r = app.get("/api/v1/services/spotify").await;
+    assert_error(r, 503, "store_unavailable").await;
+
+    // Redis comes up on that port: the app recovers by itself.
+    let redis = RedisServer::start_on_port(port);
+    let mut recovered = false;
+    for _ in 0..100 {
+        if app.get("/readyz").await.status() == 200 {
+            recovered = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(recovered, "readyz never recovered");
+    let r = app
+        .post_report(&json!({"service": "spotify", "symptom": "login"}))
+        .await;
+    assert_eq!(r.status(), 202);
+    let d = app.get_json("/api/v1/services/spotify").await;
+    assert_eq!(d["reports"]["last_5m"], 1);
+    drop(redis);
+}

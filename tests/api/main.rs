@@ -1,0 +1,11 @@
+//! Integration tests: the real server over HTTP on port 0, on the memory
+//! store and on private redis-server processes.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod health;
+mod read_api;
+mod redis_store;
+mod reports;
+mod startup;

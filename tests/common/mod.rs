@@ -1,0 +1,194 @@
+//! Shared test support: a private redis-server, a GeoIP database with known
+//! answers, and the app spawned on port 0.
+#![allow(dead_code)]
+
+pub mod mmdb;
+pub mod redis_server;
+
+use chrono::{DateTime, TimeZone, Utc};
+use downwatch::clock::ManualClock;
+use downwatch::config::Settings;
+use downwatch::startup::Application;
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[allow(unused_imports)]
+pub use redis_server::{RedisServer, free_port};
+
+/// Known answers of [`write_geo_fixture`]: (client address, country,
+/// subdivision).
+pub const GEO_ANSWERS: &[(&str, Option<&str>, Option<&str>)] = &[
+    ("81.2.69.142", Some("GB"), Some("GB-ENG")),
+    ("8.8.8.8", Some("US"), Some("US-CA")),
+    ("8.8.4.4", Some("US"), Some("US-CA")),
+    ("89.160.20.112", Some("SE"), None),
+    ("2a02:cf40::1", Some("DE"), Some("DE-BE")),
+    // In the database as AU, but a documentation range: unknown.
+    ("203.0.113.7", None, None),
+    // Not in the database.
+    ("1.1.1.1", None, None),
+];
+
+/// Writes a City-layout database with a flat-layout entry mixed in.
+pub fn write_geo_fixture(path: &Path) {
+    let mut w = mmdb::MmdbWriter::new("downwatch-test-City");
+    let city = |cc: &str, sub: &str, name: &str, lat: f64, lon: f64| {
+        json!({
+            "country": {"iso_code": cc, "names": {"en": cc}},
+            "subdivisions": [{"iso_code": sub, "names": {"en": sub}}],
+            "city": {"names": {"en": name}},
+            "location": {"latitude": lat, "longitude": lon, "accuracy_radius": 20},
+        })
+    };
+    let net = |s: &str| s.parse().expect("network");
+    w.insert(
+        net("81.2.69.0/24"),
+        city("GB", "ENG", "London", 51.5142, -0.0931),
+    );
+    w.insert(
+        net("8.8.8.0/24"),
+        city("US", "CA", "Mountain View", 37.386, -122.0838),
+    );
+    w.insert(
+        net("8.8.4.0/24"),
+        city("US", "CA", "Mountain View", 37.386, -122.0838),
+    );
+    w.insert(
+        net("2a02:cf40::/32"),
+        city("DE", "BE", "Berlin", 52.5244, 13.4105),
+    );
+    w.insert(net("89.160.20.0/24"), json!({"country_code": "SE"}));
+    w.insert(net("203.0.113.0/24"), json!({"country_code": "AU"}));
+    w.write_to(path).expect("write test mmdb");
+}
+
+/// Monday 2 March 2026, 12:00:30 UTC: tests run in virtual time.
+pub fn test_start() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 30)
+        .single()
+        .expect("valid time")
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub port: u16,
+    pub client: reqwest::Client,
+    pub clock: ManualClock,
+    _dir: Arc<tempfile::TempDir>,
+}
+
+#[derive(Default)]
+pub struct AppOptions {
+    pub redis_url: Option<String>,
+    pub catalog: Option<PathBuf>,
+    pub dedupe_minutes: u64,
+    /// Share a clock (and fixture directory) with another app.
+    pub clock: Option<ManualClock>,
+}
+
+/// The app on the memory store, loopback trusted as a proxy so tests can
+/// name client addresses in X-Forwarded-For.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(AppOptions::default()).await
+}
+
+pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let geoip = dir.path().join("test-city.mmdb");
+    write_geo_fixture(&geoip);
+    let settings = Settings {
+        listen: "127.0.0.1:0".to_string(),
+        redis_url: opts.redis_url,
+        geoip: Some(geoip),
+        catalog: opts.catalog,
+        trusted_proxies: vec![
+            "127.0.0.1/32".parse().expect("net"),
+            "::1/128".parse().expect("net"),
+        ],
+        dedupe_minutes: opts.dedupe_minutes,
+    };
+    let clock = opts.clock.unwrap_or_else(|| ManualClock::new(test_start()));
+    let app = Application::build_with_clock(settings, Arc::new(clock.clone()))
+        .await
+        .expect("app builds");
+    let port = app.port();
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address: format!("http://127.0.0.1:{port}"),
+        port,
+        client: reqwest::Client::builder()
+            .no_proxy()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client"),
+        clock,
+        _dir: Arc::new(dir),
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    /// Posts a JSON report as if from `client_ip` (through the trusted
+    /// loopback proxy).
+    pub async fn post_report_from(&self, client_ip: &str, body: &Value) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/v1/reports"))
+            .header("x-forwarded-for", client_ip)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn post_report(&self, body: &Value) -> reqwest::Response {
+        self.post_report_from("81.2.69.142", body).await
+    }
+
+    /// Posts a raw body with a content type.
+    pub async fn post_raw(
+        &self,
+        content_type: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/v1/reports"))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// GETs `path`, asserts 200 and returns the JSON body.
+    pub async fn get_json(&self, path: &str) -> Value {
+        let r = self.get(path).await;
+        let status = r.status();
+        let body: Value = r.json().await.expect("json body");
+        assert_eq!(status, 200, "GET {path}: {body}");
+        body
+    }
+}
+
+/// Asserts an error response's status and code, and that it has a message.
+pub async fn assert_error(response: reqwest::Response, status: u16, code: &str) -> Value {
+    assert_eq!(response.status().as_u16(), status);
+    let body: Value = response.json().await.expect("error body is JSON");
+    assert_eq!(body["error"], code, "{body}");
+    assert!(
+        body["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "{body}"
+    );
+    body
+}

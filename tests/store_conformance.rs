@@ -1,0 +1,275 @@
+//! One conformance suite for both stores: every case runs on a fresh
+//! `MemoryStore` and on a `RedisStore` backed by a private redis-server.
+
+mod common;
+
+use chrono::{DateTime, Duration, Utc};
+use common::{RedisServer, test_start};
+use downwatch::geo::Region;
+use downwatch::ingest::Report;
+use downwatch::store::{MemoryStore, RedisStore, Resolution, Store, window};
+use std::future::Future;
+use std::sync::Arc;
+
+const DEDUPE_SECS: u64 = 1800;
+
+async fn on_both_stores<F, Fut>(case: F)
+where
+    F: Fn(Arc<dyn Store>) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    case(Arc::new(MemoryStore::new(DEDUPE_SECS))).await;
+    let redis = RedisServer::start();
+    let store = RedisStore::new(&redis.url(), DEDUPE_SECS).expect("redis store");
+    case(Arc::new(store)).await;
+}
+
+fn report(service: &str, symptom: &str, country: Option<&str>, sub: Option<&str>) -> Report {
+    Report {
+        service: service.to_string(),
+        symptom: symptom.to_string(),
+        platform: Some("ios".to_string()),
+        region: Region {
+            country: country.map(str::to_string),
+            subdivision: sub.map(str::to_string),
+            ..Region::default()
+        },
+        reporter: None,
+    }
+}
+
+fn minute(at: DateTime<Utc>) -> i64 {
+    Resolution::Minute.bucket_of(at)
+}
+
+#[tokio::test]
+async fn a_report_increments_every_field_in_minute_and_hour_buckets() {
+    on_both_stores(|store| async move {
+        let t = test_start();
+        let r = report("spotify", "login", Some("US"), Some("US-CA"));
+        assert!(store.record(&r, t).await.expect("record").counted);
+        store
+            .record(&report("spotify", "app", None, None), t)
+            .await
+            .expect("record");
+
+        let m = minute(t);
+        let buckets = store
+            .buckets("spotify", Resolution::Minute, m - 1..m + 2)
+            .await
+            .expect("read");
+        assert_eq!(buckets.len(), 3);
+        assert!(
+            buckets[0].is_empty() && buckets[2].is_empty(),
+            "{}",
+            store.describe()
+        );
+        let b = &buckets[1];
+        let expect = [
+            ("t", 2),
+            ("s:login", 1),
+            ("s:app", 1),
+            ("p:ios", 2),
+            ("r:US", 1),
+            ("r:US-CA", 1),
+            ("rs:US:login", 1),
+        ];
+        for (field, n) in expect {
+            assert_eq!(
+                b.get(field).copied(),
+                Some(n),
+                "{field} on {}",
+                store.describe()
+            );
+        }
+        assert_eq!(b.len(), expect.len(), "{b:?}");
+        let h = Resolution::Hour.bucket_of(t);
+        let hours = store
+            .buckets("spotify", Resolution::Hour, h..h + 1)
+            .await
+            .expect("read");
+        assert_eq!(&hours[0], b);
+        let other = store
+            .buckets("netflix", Resolution::Minute, m..m + 1)
+            .await
+            .expect("read");
+        assert!(other[0].is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn field_reads_one_counter_per_bucket() {
+    on_both_stores(|store| async move {
+        let t = test_start();
+        for k in 0..3 {
+            for _ in 0..=k {
+                store
+                    .record(
+                        &report("tidal", "streaming", Some("GB"), None),
+                        t + Duration::minutes(k),
+                    )
+                    .await
+                    .expect("record");
+            }
+        }
+        let m = minute(t);
+        let v = store
+            .field("tidal", Resolution::Minute, m..m + 4, "r:GB")
+            .await
+            .expect("read");
+        assert_eq!(v, [1, 2, 3, 0], "{}", store.describe());
+        let v = store
+            .field("tidal", Resolution::Minute, m..m, "t")
+            .await
+            .expect("read");
+        assert!(v.is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_reporter_counts_once_per_dedupe_period() {
+    on_both_stores(|store| async move {
+        let t = test_start();
+        let mut r = report("discord", "login", Some("SE"), None);
+        r.reporter = Some("reporter-a".to_string());
+        assert!(store.record(&r, t).await.expect("record").counted);
+        assert!(
+            !store
+                .record(&r, t + Duration::minutes(29))
+                .await
+                .expect("record")
+                .counted
+        );
+        let mut other = r.clone();
+        other.service = "steam".to_string();
+        assert!(
+            store.record(&other, t).await.expect("record").counted,
+            "per service"
+        );
+        let mut b = r.clone();
+        b.reporter = Some("reporter-b".to_string());
+        assert!(
+            store.record(&b, t).await.expect("record").counted,
+            "per reporter"
+        );
+        assert!(
+            store
+                .record(&r, t + Duration::minutes(31))
+                .await
+                .expect("record")
+                .counted,
+            "after the period"
+        );
+
+        let total = window::count_last_minutes(
+            store.as_ref(),
+            "discord",
+            "t",
+            t + Duration::minutes(31),
+            60,
+        )
+        .await
+        .expect("read");
+        assert_eq!(total, 3, "{}", store.describe());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn windows_are_exact_across_minute_and_hour_buckets() {
+    on_both_stores(|store| async move {
+        // One report every 7 minutes for 30 hours.
+        let t0 = test_start();
+        let mut times = Vec::new();
+        for k in 0..(30 * 60 / 7) {
+            let at = t0 + Duration::minutes(7 * k);
+            store
+                .record(&report("zoom", "meetings", Some("DE"), None), at)
+                .await
+                .expect("record");
+            times.push(at);
+        }
+        let now = t0 + Duration::hours(30);
+        for minutes in [1, 5, 15, 60, 61, 24 * 60, 24 * 60 + 13] {
+            let from = minute(now) + 1 - minutes;
+            let expected = times
+                .iter()
+                .filter(|t| minute(**t) >= from && minute(**t) <= minute(now))
+                .count() as u64;
+            let got = window::count_last_minutes(store.as_ref(), "zoom", "t", now, minutes)
+                .await
+                .expect("read");
+            assert_eq!(got, expected, "{minutes} min on {}", store.describe());
+            let all = window::last_minutes(store.as_ref(), "zoom", now, minutes)
+                .await
+                .expect("read");
+            assert_eq!(window::total(&all), expected);
+            assert_eq!(all.get("r:DE").copied().unwrap_or(0), expected);
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn series_sums_steps_and_refuses_what_is_not_kept() {
+    on_both_stores(|store| async move {
+        let t0 = test_start();
+        for k in 0..120 {
+            store
+                .record(
+                    &report("github", "git", None, None),
+                    t0 + Duration::minutes(k),
+                )
+                .await
+                .expect("record");
+        }
+        let now = t0 + Duration::minutes(119);
+        let (start, v) = window::series(store.as_ref(), "github", "t", now, 15, 8)
+            .await
+            .expect("series");
+        assert_eq!(v.iter().sum::<u64>(), 120, "{}", store.describe());
+        assert_eq!(start % 15, 0);
+        let (_, hourly) = window::series(store.as_ref(), "github", "t", now, 60, 3)
+            .await
+            .expect("series");
+        assert_eq!(hourly, [0, 60, 60], "11:00, 12:00, 13:00");
+        assert!(
+            window::series(store.as_ref(), "github", "t", now, 1, 50 * 60)
+                .await
+                .is_err()
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn concurrent_records_are_exact() {
+    on_both_stores(|store| async move {
+        let t = test_start();
+        let mut tasks = Vec::new();
+        for _ in 0..20 {
+            let store = store.clone();
+            tasks.push(tokio::spawn(async move {
+                for _ in 0..100 {
+                    store
+                        .record(&report("paypal", "payments", Some("US"), Some("US-NY")), t)
+                        .await
+                        .expect("record");
+                }
+            }));
+        }
+        for task in tasks {
+            task.await.expect("task");
+        }
+        let m = minute(t);
+        let b = store
+            .buckets("paypal", Resolution::Minute, m..m + 1)
+            .await
+            .expect("read");
+        assert_eq!(b[0].get("t").copied(), Some(2000), "{}", store.describe());
+        assert_eq!(b[0].get("r:US-NY").copied(), Some(2000));
+    })
+    .await;
+}
