@@ -51,3 +51,36 @@ async fn redis_down_at_startup_gives_503_then_recovers() {
     assert_eq!(d["reports"]["last_5m"], 1);
     drop(redis);
 }
+
+#[tokio::test]
+async fn redis_lost_mid_run_gives_503_and_recovers_by_itself() {
+    let mut redis = RedisServer::start();
+    let app = spawn_app_with(AppOptions {
+        redis_url: Some(redis.url()),
+        ..AppOptions::default()
+    })
+    .await;
+    let report = json!({"service": "steam", "symptom": "store"});
+    assert_eq!(app.post_report(&report).await.status(), 202);
+
+    redis.stop();
+    let r = app.post_report(&report).await;
+    assert!(r.headers().contains_key("retry-after"));
+    assert_error(r, 503, "store_unavailable").await;
+    assert_eq!(app.get("/readyz").await.status(), 503);
+    assert_eq!(app.get("/healthz").await.status(), 200);
+
+    redis.restart(&[]);
+    let mut accepted = false;
+    for _ in 0..100 {
+        if app.post_report(&report).await.status() == 202 {
+            accepted = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(accepted, "reports never accepted again");
+    // The restarted Redis kept nothing (no persistence): exactly one report.
+    let d = app.get_json("/api/v1/services/steam").await;
+    assert_eq!(d["reports"]["last_5m"], 1);
+}

@@ -50,7 +50,10 @@ async fn a_missing_catalog_or_bad_geoip_file_is_refused() {
         ..Settings::default()
     })
     .await;
-    assert!(e.contains("bad.mmdb") && e.contains("not a usable MaxMind DB"), "{e}");
+    assert!(
+        e.contains("bad.mmdb") && e.contains("not a usable MaxMind DB"),
+        "{e}"
+    );
 }
 
 #[tokio::test]
