@@ -25,6 +25,13 @@ pub struct Cli {
 pub enum Command {
     /// Run the HTTP server (the default).
     Serve(Settings),
+    /// Run count series (CSV `timestamp,value`) through the detector in
+    /// virtual time; print `series_name,timestamp` for each incident opened.
+    Replay {
+        /// CSV files, one series each.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 /// Everything the server needs to start.

@@ -11,6 +11,12 @@ async fn main() -> anyhow::Result<()> {
     let settings = match cli.command {
         Some(Command::Serve(s)) => s,
         None => cli.serve,
+        Some(Command::Replay { files }) => {
+            let params = downwatch::detect::Params::default();
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            downwatch::detect::replay::run(&files, &params, &mut out)?;
+            return Ok(());
+        }
     };
     let app = Application::build(settings).await?;
     app.run_until_stopped().await?;

@@ -1,0 +1,123 @@
+//! The seasonal baseline of a service: expected reports per minute at a
+//! given time of week, learned continuously with exponential forgetting.
+//!
+//! expected rate = level x daily[15-minute slot of day] x weekly[day of week]
+//!
+//! The level follows slow changes (growth, busy days) over about half a day;
+//! the daily profile remembers about a week of days, the weekly one about a
+//! month of weeks. Sparse series are shrunk toward a flat profile so that a
+//! few reports do not carve spikes into it.
+
+use super::params::Params;
+use chrono::{DateTime, Datelike, Timelike, Utc};
+use serde::{Deserialize, Serialize};
+
+const SLOTS: usize = 96;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SeasonalBaseline {
+    level: f64,
+    daily: Vec<f64>,
+    weekly: Vec<f64>,
+    /// Minutes of history learned.
+    learned_minutes: f64,
+}
+
+fn slot_of(t: DateTime<Utc>) -> usize {
+    (t.hour() as usize * 4 + t.minute() as usize / 15) % SLOTS
+}
+
+fn day_of(t: DateTime<Utc>) -> usize {
+    t.weekday().num_days_from_monday() as usize
+}
+
+/// Weight of one update covering `minutes` against a memory of `tau`.
+fn weight(minutes: f64, tau: f64) -> f64 {
+    1.0 - (-minutes / tau.max(1e-9)).exp()
+}
+
+impl SeasonalBaseline {
+    pub fn new(params: &Params) -> Self {
+        Self {
+            level: params.prior_rate_per_minute,
+            daily: vec![1.0; SLOTS],
+            weekly: vec![1.0; 7],
+            learned_minutes: 0.0,
+        }
+    }
+
+    /// Expected reports per minute at `t`.
+    pub fn rate(&self, t: DateTime<Utc>) -> f64 {
+        self.level * self.daily[slot_of(t)] * self.weekly[day_of(t)]
+    }
+
+    pub fn learned_minutes(&self) -> f64 {
+        self.learned_minutes
+    }
+
+    /// Learns from `count` reports over the `minutes` ending at `t`.
+    pub fn learn(&mut self, t: DateTime<Utc>, count: f64, minutes: f64, params: &Params) {
+        let rate = count / minutes;
+        let (slot, day) = (slot_of(t), day_of(t));
+        let seasonal = self.daily[slot] * self.weekly[day];
+        // Early on, learn the level fast (a running mean), then forget slowly.
+        let early = 1.0 / (1.0 + self.learned_minutes / minutes);
+        let a = weight(minutes, params.level_tau_minutes).max(early);
+        self.level += a * (rate / seasonal.max(1e-6) - self.level);
+        self.level = self.level.max(1e-4);
+
+        // Shrinkage: a pseudo-rate of one report per 10 minutes on both
+        // sides keeps sparse series' profiles near flat.
+        let c = 0.1;
+        let expected_here = self.level * seasonal;
+        let ratio = (rate + c) / (expected_here + c);
+        let a_daily = weight(minutes, 15.0 * params.daily_tau_days);
+        self.daily[slot] *= 1.0 + a_daily * (ratio - 1.0);
+        let a_weekly = weight(minutes, 1440.0 * params.weekly_tau_weeks);
+        self.weekly[day] *= 1.0 + a_weekly * (ratio - 1.0);
+        normalise(&mut self.daily);
+        normalise(&mut self.weekly);
+        self.learned_minutes += minutes;
+    }
+}
+
+/// Keeps a profile's mean at 1 so the level carries the scale.
+fn normalise(profile: &mut [f64]) {
+    let mean = profile.iter().sum::<f64>() / profile.len() as f64;
+    if mean > 0.0 {
+        for f in profile.iter_mut() {
+            *f = (*f / mean).clamp(0.05, 20.0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone};
+
+    #[test]
+    fn learns_a_daily_cycle() {
+        let p = Params::default();
+        let mut b = SeasonalBaseline::new(&p);
+        let t0 = Utc
+            .with_ymd_and_hms(2026, 1, 5, 0, 0, 0)
+            .single()
+            .expect("t");
+        // Busy afternoons (6/min), quiet nights (1/min), for three weeks.
+        for m in 0..(21 * 1440) {
+            let t = t0 + Duration::minutes(m);
+            let rate = if (12..20).contains(&t.hour()) {
+                6.0
+            } else {
+                1.0
+            };
+            b.learn(t, rate, 1.0, &p);
+        }
+        let t = t0 + Duration::days(21);
+        let afternoon = b.rate(t + Duration::hours(15));
+        let night = b.rate(t + Duration::hours(3));
+        assert!((afternoon - 6.0).abs() < 1.0, "afternoon {afternoon}");
+        assert!((night - 1.0).abs() < 0.4, "night {night}");
+    }
+}

@@ -1,0 +1,234 @@
+//! The detector of one service: the seasonal baseline of its whole traffic,
+//! its global series, and a series per region whose expectation is the
+//! region's learned share of the service's baseline (sparse regions borrow
+//! strength from the whole service).
+
+use super::baseline::SeasonalBaseline;
+use super::incident::{GLOBAL, Incident, IncidentEvent};
+use super::params::Params;
+use super::series::{SeriesDetector, Status};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// Reports of one step of one service.
+#[derive(Debug, Clone, Default)]
+pub struct StepCounts {
+    pub total: u64,
+    /// By region code ("US", "US-CA").
+    pub regions: HashMap<String, u64>,
+    /// By symptom, all regions.
+    pub symptoms: HashMap<String, u64>,
+    /// By country, then symptom.
+    pub country_symptoms: HashMap<String, HashMap<String, u64>>,
+}
+
+/// A floor under every region's expectation (reports per minute), so a
+/// region never seen before is judged against something.
+const REGION_FLOOR_RATE: f64 = 0.01;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct RegionSeries {
+    /// Exponentially weighted reports per step in this region...
+    weighted_count: f64,
+    detector: SeriesDetector,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ServiceDetector {
+    service: String,
+    step_minutes: u32,
+    baseline: SeasonalBaseline,
+    global: SeriesDetector,
+    /// ...and for the whole service, the denominator of every share.
+    weighted_total: f64,
+    regions: BTreeMap<String, RegionSeries>,
+    /// End of the last step fed.
+    last_step: Option<DateTime<Utc>>,
+}
+
+impl ServiceDetector {
+    pub fn new(service: &str, step_minutes: u32, params: &Params) -> Self {
+        Self {
+            service: service.to_string(),
+            step_minutes: step_minutes.max(1),
+            baseline: SeasonalBaseline::new(params),
+            global: SeriesDetector::new(service, GLOBAL, step_minutes, params),
+            weighted_total: 0.0,
+            regions: BTreeMap::new(),
+            last_step: None,
+        }
+    }
+
+    pub fn service(&self) -> &str {
+        &self.service
+    }
+
+    pub fn last_step(&self) -> Option<DateTime<Utc>> {
+        self.last_step
+    }
+
+    pub fn series_count(&self) -> usize {
+        1 + self.regions.len()
+    }
+
+    /// Expected reports per minute at `t` in `region` (None = global).
+    pub fn expected_rate(&self, t: DateTime<Utc>, region: Option<&str>) -> f64 {
+        let rate = self.baseline.rate(t);
+        match region {
+            None => rate,
+            Some(code) => {
+                let share = self.share(code);
+                share * rate + REGION_FLOOR_RATE
+            }
+        }
+    }
+
+    fn share(&self, code: &str) -> f64 {
+        match self.regions.get(code) {
+            Some(r) if self.weighted_total > 0.0 => {
+                (r.weighted_count / self.weighted_total).min(1.0)
+            }
+            _ => 0.0,
+        }
+    }
+
+    /// Status of a series (None = global).
+    pub fn status(&self, region: Option<&str>) -> Status {
+        match region {
+            None => self.global.status(),
+            Some(code) => self
+                .regions
+                .get(code)
+                .map_or(Status::Ok, |r| r.detector.status()),
+        }
+    }
+
+    /// The worst status over the service's series.
+    pub fn worst_status(&self) -> Status {
+        let mut worst = self.global.status();
+        for r in self.regions.values() {
+            worst = worst.max(r.detector.status());
+        }
+        worst
+    }
+
+    /// Incidents open now.
+    pub fn active_incidents(&self) -> impl Iterator<Item = &Incident> {
+        self.global
+            .incident()
+            .into_iter()
+            .chain(self.regions.values().filter_map(|r| r.detector.incident()))
+    }
+
+    /// Feeds the step ending at `at`; returns what happened to incidents.
+    pub fn step(
+        &mut self,
+        at: DateTime<Utc>,
+        counts: &StepCounts,
+        params: &Params,
+    ) -> Vec<IncidentEvent> {
+        let minutes = f64::from(self.step_minutes);
+        let expected_total = self.baseline.rate(at) * minutes;
+        let mut events = Vec::new();
+        events.extend(self.global.observe(
+            at,
+            counts.total,
+            expected_total,
+            Some(&counts.symptoms),
+            params,
+        ));
+
+        for code in counts.regions.keys() {
+            if !self.regions.contains_key(code) {
+                self.regions.insert(
+                    code.clone(),
+                    RegionSeries {
+                        weighted_count: 0.0,
+                        detector: SeriesDetector::new(
+                            &self.service,
+                            code,
+                            self.step_minutes,
+                            params,
+                        ),
+                    },
+                );
+            }
+        }
+        let shares: HashMap<String, f64> = self
+            .regions
+            .keys()
+            .map(|c| (c.clone(), self.share(c)))
+            .collect();
+        let global_learns = self.global.learning_allowed(params);
+        let a = 1.0 - (-minutes / params.share_tau_minutes).exp();
+        for (code, region) in self.regions.iter_mut() {
+            let count = counts.regions.get(code).copied().unwrap_or(0);
+            let expected = (shares.get(code).copied().unwrap_or(0.0) * self.baseline.rate(at)
+                + REGION_FLOOR_RATE)
+                * minutes;
+            let symptoms = if code.contains('-') {
+                None
+            } else {
+                counts.country_symptoms.get(code)
+            };
+            events.extend(
+                region
+                    .detector
+                    .observe(at, count, expected, symptoms, params),
+            );
+            if global_learns && region.detector.learning_allowed(params) {
+                region.weighted_count += a * (count as f64 - region.weighted_count);
+            }
+        }
+        if global_learns {
+            self.weighted_total += a * (counts.total as f64 - self.weighted_total);
+            self.baseline
+                .learn(at, counts.total as f64, minutes, params);
+        }
+        // Forget regions that have gone quiet and hold nothing open.
+        self.regions
+            .retain(|_, r| r.weighted_count > 1e-4 || r.detector.status() != Status::Ok);
+        self.link_incidents(&mut events);
+        self.last_step = Some(at);
+        events
+    }
+
+    /// Global incident <-> regional incidents.
+    fn link_incidents(&mut self, events: &mut [IncidentEvent]) {
+        let regional: Vec<String> = self
+            .regions
+            .iter()
+            .filter(|(_, r)| r.detector.incident().is_some())
+            .map(|(c, _)| c.clone())
+            .collect();
+        let global_id = self.global.incident().map(|i| i.id.clone());
+        if let Some(g) = self.global.incident_mut() {
+            for code in &regional {
+                if !g.affected_regions.contains(code) {
+                    g.affected_regions.push(code.clone());
+                }
+            }
+        }
+        for r in self.regions.values_mut() {
+            if let (Some(inc), Some(gid)) = (r.detector.incident_mut(), &global_id) {
+                inc.global_incident = Some(gid.clone());
+            }
+        }
+        for e in events.iter_mut() {
+            if e.incident.region == GLOBAL {
+                if let Some(g) = self.global.incident() {
+                    e.incident.affected_regions = g.affected_regions.clone();
+                }
+            } else if e.incident.global_incident.is_none() {
+                e.incident.global_incident = global_id.clone();
+            }
+        }
+    }
+
+    /// The start of the next step to feed, given the current time: steps
+    /// are fed once complete.
+    pub fn next_step_end(&self, fallback_start: DateTime<Utc>) -> DateTime<Utc> {
+        self.last_step.unwrap_or(fallback_start) + Duration::minutes(i64::from(self.step_minutes))
+    }
+}

@@ -1,0 +1,95 @@
+//! Incidents: declared regional outages, with the evidence that declared
+//! them and how they developed.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The region key of a service's whole-world series.
+pub const GLOBAL: &str = "global";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IncidentState {
+    /// Declared and still going on.
+    Outage,
+    Resolved,
+}
+
+/// Observed against expected at one moment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub at: DateTime<Utc>,
+    /// The window (minutes) the numbers are summed over.
+    pub window_minutes: u32,
+    pub observed: u64,
+    pub expected: f64,
+    /// -log10 of the probability of seeing at least `observed` when
+    /// `expected` were due, under the negative binomial with `alpha`.
+    pub score: f64,
+    pub alpha: f64,
+}
+
+/// One point of an incident's timeline (one detector step).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelinePoint {
+    pub at: DateTime<Utc>,
+    pub observed: u64,
+    pub expected: f64,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SymptomCount {
+    pub symptom: String,
+    pub count: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Incident {
+    pub id: String,
+    pub service: String,
+    /// "global", a country ("US") or a subdivision ("US-CA").
+    pub region: String,
+    pub state: IncidentState,
+    /// Estimated start of the surge (start of the window that declared it,
+    /// moved to its first step above the baseline).
+    pub started_at: DateTime<Utc>,
+    pub detected_at: DateTime<Utc>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
+    pub peak_reports_per_minute: f64,
+    pub peak_at: DateTime<Utc>,
+    pub total_reports: u64,
+    pub top_symptoms: Vec<SymptomCount>,
+    /// What declared the incident.
+    pub detection: Evidence,
+    /// Observed vs expected per step while the incident was open.
+    pub timeline: Vec<TimelinePoint>,
+    /// For a global incident: the regions with incidents of their own.
+    pub affected_regions: Vec<String>,
+    /// For a regional incident: the service's global incident, if any.
+    pub global_incident: Option<String>,
+    /// Times the incident was reopened after resolving (anti-flapping).
+    pub reopened: u32,
+}
+
+impl Incident {
+    pub fn is_active(&self) -> bool {
+        self.state == IncidentState::Outage
+    }
+}
+
+/// What happened to an incident at one step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IncidentEventKind {
+    Opened,
+    Updated,
+    Resolved,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentEvent {
+    pub kind: IncidentEventKind,
+    pub incident: Incident,
+}

@@ -1,0 +1,81 @@
+//! The detector's defaults, in one place (documented in docs/detection.md).
+//! `replay`, `simulate` and the server all use these; nothing is tuned per
+//! dataset.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Params {
+    /// Windows compared with the baseline, in minutes.
+    pub windows_minutes: Vec<u32>,
+    /// Fewest reports in a window before it can raise the score: two stray
+    /// reports never open anything.
+    pub min_reports: u64,
+    /// Smallest observed/expected ratio in a window that can raise the
+    /// score, whatever the statistic says (guards busy series against a
+    /// dispersion estimate that is too low).
+    pub min_ratio: f64,
+    /// Score (-log10 tail probability) for status "possible".
+    pub possible_score: f64,
+    /// Score at which an outage is declared at once.
+    pub outage_score: f64,
+    /// Minutes "possible" must last (at `possible_score`) to become an outage.
+    pub confirm_minutes: u32,
+    /// An outage resolves after this many minutes below `calm_score` and
+    /// `calm_ratio` in the shortest window.
+    pub resolve_minutes: u32,
+    pub calm_score: f64,
+    pub calm_ratio: f64,
+    /// A series that triggers again within this many minutes of resolving
+    /// reopens the same incident instead of a new one.
+    pub reopen_minutes: u32,
+    /// Cold start: the rate (reports per minute) assumed for a series with
+    /// no history.
+    pub prior_rate_per_minute: f64,
+    /// Cold start: overdispersion assumed before it is estimated.
+    pub prior_alpha: f64,
+    /// Bounds of the overdispersion estimate.
+    pub min_alpha: f64,
+    pub max_alpha: f64,
+    /// Time constants (minutes) of the baseline's exponential forgetting.
+    pub level_tau_minutes: f64,
+    pub daily_tau_days: f64,
+    pub weekly_tau_weeks: f64,
+    pub share_tau_minutes: f64,
+    /// Learning pauses while a series is flagged, for at most this long.
+    pub max_freeze_minutes: u32,
+    /// The 99th percentile of the score in normal traffic if the model
+    /// were exact; a series running above it has its scores lowered by the
+    /// difference.
+    pub reference_q99: f64,
+    /// Evidence points kept per incident (one per minute, oldest dropped).
+    pub max_evidence_points: usize,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Self {
+            windows_minutes: vec![1, 2, 5, 15, 60],
+            min_reports: 8,
+            min_ratio: 2.0,
+            possible_score: 4.0,
+            outage_score: 7.0,
+            confirm_minutes: 3,
+            resolve_minutes: 15,
+            calm_score: 2.0,
+            calm_ratio: 1.5,
+            reopen_minutes: 30,
+            prior_rate_per_minute: 0.2,
+            prior_alpha: 0.15,
+            min_alpha: 0.02,
+            max_alpha: 2.0,
+            level_tau_minutes: 12.0 * 60.0,
+            daily_tau_days: 7.0,
+            weekly_tau_weeks: 4.0,
+            share_tau_minutes: 24.0 * 60.0,
+            max_freeze_minutes: 6 * 60,
+            reference_q99: 3.0,
+            max_evidence_points: 720,
+        }
+    }
+}
