@@ -32,6 +32,19 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Synthetic traffic with injected outages through the detector in
+    /// virtual time; prints latency, misses and false incidents.
+    Simulate {
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value_t = 100)]
+        services: usize,
+        /// Weeks simulated, the first `--warmup-weeks` unscored.
+        #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(2..=520))]
+        weeks: u32,
+        #[arg(long, default_value_t = 1)]
+        warmup_weeks: u32,
+    },
 }
 
 /// Everything the server needs to start.
@@ -70,6 +83,11 @@ pub struct Settings {
     /// once (0 counts every report).
     #[arg(long, env = "DOWNWATCH_DEDUPE_MINUTES", default_value_t = 30)]
     pub dedupe_minutes: u64,
+
+    /// Milliseconds between detector ticks (0 turns detection off in this
+    /// process; other processes on the same Redis still detect).
+    #[arg(long, env = "DOWNWATCH_DETECTOR_INTERVAL_MS", default_value_t = 5000)]
+    pub detector_interval_ms: u64,
 }
 
 impl Default for Settings {
@@ -81,6 +99,7 @@ impl Default for Settings {
             catalog: None,
             trusted_proxies: Vec::new(),
             dedupe_minutes: 30,
+            detector_interval_ms: 5000,
         }
     }
 }

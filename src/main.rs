@@ -17,6 +17,27 @@ async fn main() -> anyhow::Result<()> {
             downwatch::detect::replay::run(&files, &params, &mut out)?;
             return Ok(());
         }
+        Some(Command::Simulate {
+            seed,
+            services,
+            weeks,
+            warmup_weeks,
+        }) => {
+            anyhow::ensure!(
+                warmup_weeks < weeks,
+                "--warmup-weeks must be less than --weeks"
+            );
+            let opts = downwatch::detect::simulate::SimulateOptions {
+                seed,
+                services,
+                weeks,
+                warmup_weeks,
+            };
+            let report =
+                downwatch::detect::simulate::run(&opts, &downwatch::detect::Params::default());
+            print!("{}", report.render(&opts));
+            return Ok(());
+        }
     };
     let app = Application::build(settings).await?;
     app.run_until_stopped().await?;

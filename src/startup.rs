@@ -6,12 +6,16 @@ use crate::api;
 use crate::catalog::{Catalog, CatalogError};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
+use crate::detect::Params;
+use crate::detect::task::DetectorTask;
+use crate::events::EventHub;
 use crate::geo::{GeoDb, GeoError, TrustedProxies};
 use crate::store::{MemoryStore, RedisStore, Store, StoreError};
 use actix_web::dev::Server;
 use actix_web::{App, HttpServer, web};
 use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Shared, read-mostly state handed to every handler.
 pub struct AppState {
@@ -20,6 +24,8 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub clock: Arc<dyn Clock>,
     pub proxies: TrustedProxies,
+    pub events: EventHub,
+    pub params: Params,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -91,12 +97,32 @@ impl Application {
             addr: settings.listen.clone(),
             source,
         })?;
+        let catalog = Arc::new(catalog);
+        let events = EventHub::new();
+        let params = Params::default();
+        tokio::spawn(
+            events
+                .clone()
+                .pump(store.clone(), Duration::from_millis(250)),
+        );
+        if settings.detector_interval_ms > 0 {
+            let task = DetectorTask::new(
+                store.clone(),
+                catalog.clone(),
+                clock.clone(),
+                params.clone(),
+                Duration::from_millis(settings.detector_interval_ms),
+            );
+            tokio::spawn(task.run());
+        }
         let state = web::Data::new(AppState {
-            catalog: Arc::new(catalog),
+            catalog,
             geo: Arc::new(geo),
             store,
             clock,
             proxies: TrustedProxies::new(settings.trusted_proxies.clone()),
+            events,
+            params,
         });
         let server =
             HttpServer::new(move || App::new().app_data(state.clone()).configure(api::configure))

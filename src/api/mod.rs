@@ -3,10 +3,13 @@
 //! answer JSON. Every error is an [`ApiError`].
 
 mod error;
+mod events;
 mod health;
 mod heatmap;
+mod outages;
 mod reports;
 mod services;
+mod status;
 mod timeseries;
 
 pub use error::ApiError;
@@ -48,6 +51,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::get().to(timeseries::timeseries),
     ))
     .service(resource("/api/v1/heatmap", web::get().to(heatmap::heatmap)))
+    .service(resource(
+        "/api/v1/outages",
+        web::get().to(outages::list_outages),
+    ))
+    .service(resource(
+        "/api/v1/outages/{id}",
+        web::get().to(outages::get_outage),
+    ))
+    .service(resource(
+        "/api/v1/events",
+        web::get().to(events::event_stream),
+    ))
     .default_service(web::to(not_found));
 }
 

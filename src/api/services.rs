@@ -1,6 +1,6 @@
 //! `GET /api/v1/services` and `GET /api/v1/services/{slug}`.
 
-use super::ApiError;
+use super::{ApiError, status};
 use crate::catalog::Service;
 use crate::countries::region_name;
 use crate::startup::AppState;
@@ -8,30 +8,42 @@ use crate::store::{keys, window};
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-/// Until detection lands every service is reported "ok".
-const STATUS_OK: &str = "ok";
-
 #[derive(Serialize)]
 struct ServiceSummary<'a> {
     slug: &'a str,
     name: &'a str,
     category: &'a str,
-    status: &'static str,
+    status: String,
     reports_last_15m: u64,
+    /// Expected reports per 15 minutes at the current rate (null before
+    /// detection has run for the service).
+    expected_last_15m: Option<f64>,
+    active_incidents: Vec<String>,
 }
 
 pub async fn list_services(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let now = state.clock.now();
-    let mut services = Vec::with_capacity(state.catalog.services().len());
-    for s in state.catalog.services() {
+    let slugs: Vec<&str> = state
+        .catalog
+        .services()
+        .iter()
+        .map(|s| s.slug.as_str())
+        .collect();
+    let statuses = status::statuses(&state, &slugs).await?;
+    let mut services = Vec::with_capacity(slugs.len());
+    for (s, st) in state.catalog.services().iter().zip(statuses) {
         let reports_last_15m =
             window::count_last_minutes(state.store.as_ref(), &s.slug, keys::TOTAL, now, 15).await?;
         services.push(ServiceSummary {
             slug: &s.slug,
             name: &s.name,
             category: &s.category,
-            status: STATUS_OK,
+            status: st.status,
             reports_last_15m,
+            expected_last_15m: st
+                .updated_at
+                .map(|_| (st.expected_per_minute * 150.0).round() / 10.0),
+            active_incidents: st.active_incidents,
         });
     }
     Ok(HttpResponse::Ok().json(serde_json::json!({ "services": services })))
@@ -119,6 +131,24 @@ pub async fn service_detail(
         reports.insert(name.into(), n.into());
     }
     let day = window::last_minutes(store, &service.slug, now, 24 * 60).await?;
+    let detector = status::detector(&state, &service.slug).await?;
+    let this_minute =
+        now - chrono::Duration::seconds(i64::from(now.timestamp().rem_euclid(60) as i32));
+    let mut expected = serde_json::Map::new();
+    for (name, minutes) in [
+        ("last_5m", 5),
+        ("last_15m", 15),
+        ("last_60m", 60),
+        ("last_24h", 1440),
+    ] {
+        let from = this_minute - chrono::Duration::minutes(minutes - 1);
+        let e = status::expected_between(detector.as_ref(), None, from, minutes);
+        expected.insert(name.into(), e.into());
+    }
+    let st = status::statuses(&state, &[service.slug.as_str()])
+        .await?
+        .pop()
+        .unwrap_or_default();
     reports.insert("last_24h".into(), window::total(&day).into());
 
     let ranked = if query.window.minutes() == 24 * 60 {
@@ -170,8 +200,11 @@ pub async fn service_detail(
             "website": service.website,
             "symptoms": symptoms_catalog,
         },
-        "status": STATUS_OK,
+        "status": if st.status.is_empty() { "ok".to_string() } else { st.status },
+        "regions_status": st.regions,
+        "active_incidents": st.active_incidents,
         "reports": reports,
+        "expected": expected,
         "window": query.window.label(),
         "top_symptoms": top_symptoms,
         "top_regions": top_regions,

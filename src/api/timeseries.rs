@@ -1,8 +1,8 @@
 //! `GET /api/v1/services/{slug}/timeseries?hours=24&step=15m&region=US`:
 //! report counts in regular buckets, the last one holding now.
 
-use super::ApiError;
 use super::services::find_service;
+use super::{ApiError, status};
 use crate::geo::is_region_code;
 use crate::startup::AppState;
 use crate::store::{keys, window};
@@ -63,6 +63,9 @@ pub struct TimeseriesQuery {
 struct Point {
     start: DateTime<Utc>,
     count: u64,
+    /// Reports expected in the bucket by the current baseline (null before
+    /// detection has run for the service).
+    baseline: Option<f64>,
 }
 
 pub async fn timeseries(
@@ -106,12 +109,22 @@ pub async fn timeseries(
         count,
     )
     .await?;
+    let detector = status::detector(&state, &service.slug).await?;
     let points: Vec<Point> = counts
         .into_iter()
         .enumerate()
-        .map(|(i, count)| Point {
-            start: minute_to_time(start_minute + i as i64 * step.minutes()),
-            count,
+        .map(|(i, count)| {
+            let start = minute_to_time(start_minute + i as i64 * step.minutes());
+            Point {
+                start,
+                count,
+                baseline: status::expected_between(
+                    detector.as_ref(),
+                    region,
+                    start,
+                    step.minutes(),
+                ),
+            }
         })
         .collect();
     Ok(HttpResponse::Ok().json(serde_json::json!({

@@ -19,8 +19,12 @@ pub struct SeasonalBaseline {
     level: f64,
     daily: Vec<f64>,
     weekly: Vec<f64>,
-    /// Minutes of history learned.
+    /// Minutes of history learned, in all and per slot / per day: a
+    /// profile entry averages its first visits plainly, then forgets
+    /// exponentially, so a young baseline is not stuck near flat.
     learned_minutes: f64,
+    daily_minutes: Vec<f64>,
+    weekly_minutes: Vec<f64>,
 }
 
 fn slot_of(t: DateTime<Utc>) -> usize {
@@ -43,6 +47,8 @@ impl SeasonalBaseline {
             daily: vec![1.0; SLOTS],
             weekly: vec![1.0; 7],
             learned_minutes: 0.0,
+            daily_minutes: vec![0.0; SLOTS],
+            weekly_minutes: vec![0.0; 7],
         }
     }
 
@@ -71,10 +77,22 @@ impl SeasonalBaseline {
         let c = 0.1;
         let expected_here = self.level * seasonal;
         let ratio = (rate + c) / (expected_here + c);
-        let a_daily = weight(minutes, 15.0 * params.daily_tau_days);
-        self.daily[slot] *= 1.0 + a_daily * (ratio - 1.0);
-        let a_weekly = weight(minutes, 1440.0 * params.weekly_tau_weeks);
-        self.weekly[day] *= 1.0 + a_weekly * (ratio - 1.0);
+        // Profiles start once the level has a few hours behind it, the
+        // weekly one once the daily one has seen a whole day; each entry
+        // averages its first visits (against a prior of one visit at 1.0)
+        // before forgetting exponentially.
+        if self.learned_minutes >= 180.0 {
+            self.daily_minutes[slot] += minutes;
+            let a_daily = weight(minutes, 15.0 * params.daily_tau_days)
+                .max(minutes / (self.daily_minutes[slot] + 15.0));
+            self.daily[slot] *= 1.0 + a_daily * (ratio - 1.0);
+        }
+        if self.learned_minutes >= 1440.0 + 180.0 {
+            self.weekly_minutes[day] += minutes;
+            let a_weekly = weight(minutes, 1440.0 * params.weekly_tau_weeks)
+                .max(minutes / (self.weekly_minutes[day] + 1440.0));
+            self.weekly[day] *= 1.0 + a_weekly * (ratio - 1.0);
+        }
         normalise(&mut self.daily);
         normalise(&mut self.weekly);
         self.learned_minutes += minutes;

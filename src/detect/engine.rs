@@ -113,6 +113,15 @@ impl ServiceDetector {
         worst
     }
 
+    /// Regions whose status is not ok, with their status.
+    pub fn non_ok_regions(&self) -> HashMap<String, String> {
+        self.regions
+            .iter()
+            .filter(|(_, r)| r.detector.status() != Status::Ok)
+            .map(|(c, r)| (c.clone(), r.detector.status().as_str().to_string()))
+            .collect()
+    }
+
     /// Incidents open now.
     pub fn active_incidents(&self) -> impl Iterator<Item = &Incident> {
         self.global

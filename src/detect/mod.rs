@@ -9,7 +9,9 @@ pub mod incident;
 pub mod params;
 pub mod replay;
 pub mod series;
+pub mod simulate;
 pub mod stat;
+pub mod task;
 
 pub use engine::{ServiceDetector, StepCounts};
 pub use incident::{GLOBAL, Incident, IncidentEvent, IncidentEventKind, IncidentState};

@@ -15,6 +15,14 @@ pub struct Params {
     /// score, whatever the statistic says (guards busy series against a
     /// dispersion estimate that is too low).
     pub min_ratio: f64,
+    /// The null hypothesis of every test: reports run at up to this many
+    /// times the baseline. Only a rate significantly above it raises the
+    /// score. Windows up to `short_window_minutes` tolerate news chatter
+    /// (minutes at 2x); longer ones tolerate busy days (hours at 1.5x) and
+    /// the averaged-out chatter, so they tolerate less.
+    pub tolerated_ratio: f64,
+    pub tolerated_ratio_long: f64,
+    pub short_window_minutes: u32,
     /// Score (-log10 tail probability) for status "possible".
     pub possible_score: f64,
     /// Score at which an outage is declared at once.
@@ -44,12 +52,24 @@ pub struct Params {
     pub share_tau_minutes: f64,
     /// Learning pauses while a series is flagged, for at most this long.
     pub max_freeze_minutes: u32,
-    /// The 99th percentile of the score in normal traffic if the model
-    /// were exact; a series running above it has its scores lowered by the
-    /// difference.
+    /// The 99.9th percentile of the score in normal traffic if the model
+    /// were exact (the largest of five windows' -log10 p: about
+    /// log10(5 x 1000)); a series running above it has its scores lowered
+    /// by the difference.
     pub reference_q99: f64,
     /// Evidence points kept per incident (one per minute, oldest dropped).
     pub max_evidence_points: usize,
+}
+
+impl Params {
+    /// The tolerated ratio of a window of `minutes`.
+    pub fn tolerated_ratio_for(&self, minutes: u32) -> f64 {
+        if minutes <= self.short_window_minutes {
+            self.tolerated_ratio
+        } else {
+            self.tolerated_ratio_long
+        }
+    }
 }
 
 impl Default for Params {
@@ -58,6 +78,9 @@ impl Default for Params {
             windows_minutes: vec![1, 2, 5, 15, 60],
             min_reports: 8,
             min_ratio: 2.0,
+            tolerated_ratio: 2.0,
+            tolerated_ratio_long: 1.75,
+            short_window_minutes: 5,
             possible_score: 4.0,
             outage_score: 7.0,
             confirm_minutes: 3,
@@ -67,14 +90,14 @@ impl Default for Params {
             reopen_minutes: 30,
             prior_rate_per_minute: 0.2,
             prior_alpha: 0.15,
-            min_alpha: 0.02,
+            min_alpha: 0.002,
             max_alpha: 2.0,
             level_tau_minutes: 12.0 * 60.0,
             daily_tau_days: 7.0,
             weekly_tau_weeks: 4.0,
             share_tau_minutes: 24.0 * 60.0,
             max_freeze_minutes: 6 * 60,
-            reference_q99: 3.0,
+            reference_q99: 3.7,
             max_evidence_points: 720,
         }
     }

@@ -86,9 +86,6 @@ pub fn replay_series(series: &Series, params: &Params) -> Vec<DateTime<Utc>> {
         };
         for e in detector.step(*at, &counts, params) {
             if e.kind == IncidentEventKind::Opened {
-                if std::env::var_os("DW_DEBUG").is_some() {
-                    eprintln!("{} {:?}", at, e.incident.detection);
-                }
                 opened.push(*at);
             }
         }

@@ -52,7 +52,10 @@ pub struct SeriesDetector {
     region: String,
     step_minutes: u32,
     recent: VecDeque<Step>,
-    alpha: f64,
+    /// Overdispersion of the window sums, one per window of `Params`:
+    /// independent noise averages out over long windows, bursty traffic
+    /// does not, and each window learns which it faces.
+    alphas: Vec<f64>,
     alpha_samples: f64,
     /// Running 99th percentile of the raw score in normal operation.
     noise_q99: f64,
@@ -74,7 +77,7 @@ impl SeriesDetector {
             region: region.to_string(),
             step_minutes: step_minutes.max(1),
             recent: VecDeque::new(),
-            alpha: params.prior_alpha,
+            alphas: vec![params.prior_alpha; params.windows_minutes.len()],
             alpha_samples: 0.0,
             noise_q99: params.reference_q99,
             status: Status::Ok,
@@ -99,8 +102,16 @@ impl SeriesDetector {
         self.incident.as_mut()
     }
 
+    /// The overdispersion estimate of the shortest window.
     pub fn alpha(&self) -> f64 {
-        self.alpha
+        self.alphas.first().copied().unwrap_or(0.0)
+    }
+
+    fn alpha_of(&self, index: usize, params: &Params) -> f64 {
+        self.alphas
+            .get(index)
+            .copied()
+            .unwrap_or(params.prior_alpha)
     }
 
     /// Whether the baseline may learn from the latest step: not while the
@@ -137,11 +148,12 @@ impl SeriesDetector {
                 observed: 0,
                 expected: 0.0,
                 score: 0.0,
-                alpha: self.alpha,
+                alpha: self.alpha(),
             },
         };
         let mut seen = Vec::new();
-        for &w in &params.windows_minutes {
+        for (index, &w) in params.windows_minutes.iter().enumerate() {
+            let alpha = self.alpha_of(index, params);
             let steps = w.div_ceil(self.step_minutes).max(1);
             if seen.contains(&steps) || steps as usize > self.recent.len() {
                 continue;
@@ -149,7 +161,11 @@ impl SeriesDetector {
             seen.push(steps);
             let (x, mu) = self.window(w);
             let s = if x >= params.min_reports && x as f64 >= params.min_ratio * mu {
-                surprise(x, mu, self.alpha)
+                // Tested against the tolerated excess, not the baseline: a
+                // surge must be significantly above `tolerated_ratio` times
+                // normal, so chatter and busy days do not qualify however
+                // many reports they bring.
+                surprise(x, params.tolerated_ratio_for(w) * mu, alpha)
             } else {
                 0.0
             };
@@ -162,7 +178,7 @@ impl SeriesDetector {
                         observed: x,
                         expected: mu,
                         score: s,
-                        alpha: self.alpha,
+                        alpha,
                     },
                 };
             }
@@ -190,7 +206,13 @@ impl SeriesDetector {
         }
         let mut scored = self.score(params);
         if self.status == Status::Ok {
-            self.learn_dispersion(params);
+            // A step that already looks unusual (an outage building up
+            // below the thresholds) must not teach the series that such
+            // swings are normal.
+            let (x15, mu15) = self.window(15);
+            if scored.score < params.calm_score && (mu15 < 5.0 || (x15 as f64) < 1.5 * mu15) {
+                self.learn_dispersion(params);
+            }
             self.learn_noise(scored.score, params);
         }
         // Calibration: a series whose normal traffic scores higher than the
@@ -225,19 +247,23 @@ impl SeriesDetector {
         self.noise_q99 = self.noise_q99.clamp(params.reference_q99, 20.0);
     }
 
-    /// Method-of-moments estimate of alpha from the ~5-minute window:
+    /// Method-of-moments estimates of each window's alpha:
     /// E[(x - mu)^2] = mu + alpha mu^2.
     fn learn_dispersion(&mut self, params: &Params) {
-        let (x, mu) = self.window(5);
-        if mu < 2.0 {
-            return;
-        }
-        let sample =
-            (((x as f64 - mu).powi(2) - mu) / (mu * mu)).clamp(0.0, 4.0 * params.max_alpha);
         self.alpha_samples += 1.0;
         let a = (1.0 / (self.alpha_samples + 20.0)).max(1.0 / 2000.0);
-        self.alpha += a * (sample - self.alpha);
-        self.alpha = self.alpha.clamp(params.min_alpha, params.max_alpha);
+        for (index, &w) in params.windows_minutes.iter().enumerate() {
+            let (x, mu) = self.window(w);
+            if mu < 2.0 {
+                continue;
+            }
+            let sample =
+                (((x as f64 - mu).powi(2) - mu) / (mu * mu)).clamp(0.0, 4.0 * params.max_alpha);
+            if let Some(alpha) = self.alphas.get_mut(index) {
+                *alpha += a * (sample - *alpha);
+                *alpha = alpha.clamp(params.min_alpha, params.max_alpha);
+            }
+        }
     }
 
     fn transition(

@@ -40,6 +40,28 @@ pub fn seen_key(service: &str, reporter: &str) -> String {
     format!("dw:{{{service}}}:seen:{reporter}")
 }
 
+pub fn lease_key(service: &str) -> String {
+    format!("dw:{{{service}}}:lease")
+}
+
+pub fn doc_key(service: &str, name: &str) -> String {
+    format!("dw:{{{service}}}:doc:{name}")
+}
+
+/// Hash of incident id -> JSON.
+pub fn incidents_key(service: &str) -> String {
+    format!("dw:{{{service}}}:incidents")
+}
+
+/// Sorted set of incident ids by start time.
+pub fn incident_index_key(service: &str) -> String {
+    format!("dw:{{{service}}}:incidents:by_start")
+}
+
+/// The shared event log (a Redis stream), capped at [`EVENTS_KEPT`].
+pub const EVENTS_KEY: &str = "dw:events";
+pub const EVENTS_KEPT: usize = 10_000;
+
 pub fn region_field(region: &str) -> String {
     format!("r:{region}")
 }

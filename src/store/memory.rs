@@ -40,10 +40,20 @@ impl ServiceData {
     }
 }
 
+#[derive(Default)]
+struct Documents {
+    docs: HashMap<(String, String), String>,
+    /// service -> id -> (started_at, json)
+    incidents: HashMap<String, HashMap<String, (i64, String)>>,
+    events: std::collections::VecDeque<(u64, String)>,
+    next_event: u64,
+}
+
 /// In-memory [`Store`]; state is lost when the process exits.
 #[derive(Clone)]
 pub struct MemoryStore {
     shared: Arc<Mutex<HashMap<String, ServiceData>>>,
+    documents: Arc<Mutex<Documents>>,
     dedupe_secs: i64,
 }
 
@@ -53,6 +63,7 @@ impl MemoryStore {
     pub fn new(dedupe_secs: u64) -> Self {
         Self {
             shared: Arc::default(),
+            documents: Arc::default(),
             dedupe_secs: i64::try_from(dedupe_secs).unwrap_or(i64::MAX),
         }
     }
@@ -61,6 +72,10 @@ impl MemoryStore {
         // Every update below completes before the guard drops; a poisoned
         // lock still holds consistent data.
         self.shared.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn docs(&self) -> MutexGuard<'_, Documents> {
+        self.documents.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn read<T>(
@@ -125,6 +140,109 @@ impl Store for MemoryStore {
         Ok(self.read(service, res, ids, |b| {
             b.and_then(|b| b.get(field)).copied().unwrap_or(0)
         }))
+    }
+
+    async fn try_lease(
+        &self,
+        _service: &str,
+        _owner: &str,
+        _ttl_ms: u64,
+    ) -> Result<bool, StoreError> {
+        // One process owns a memory store: it always holds every lease.
+        Ok(true)
+    }
+
+    async fn get_doc(&self, service: &str, name: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .docs()
+            .docs
+            .get(&(service.to_string(), name.to_string()))
+            .cloned())
+    }
+
+    async fn get_docs(
+        &self,
+        services: &[&str],
+        name: &str,
+    ) -> Result<Vec<Option<String>>, StoreError> {
+        let docs = self.docs();
+        Ok(services
+            .iter()
+            .map(|s| docs.docs.get(&(s.to_string(), name.to_string())).cloned())
+            .collect())
+    }
+
+    async fn put_doc(&self, service: &str, name: &str, json: &str) -> Result<(), StoreError> {
+        self.docs()
+            .docs
+            .insert((service.to_string(), name.to_string()), json.to_string());
+        Ok(())
+    }
+
+    async fn put_incident(
+        &self,
+        service: &str,
+        id: &str,
+        started_at: i64,
+        json: &str,
+    ) -> Result<(), StoreError> {
+        self.docs()
+            .incidents
+            .entry(service.to_string())
+            .or_default()
+            .insert(id.to_string(), (started_at, json.to_string()));
+        Ok(())
+    }
+
+    async fn get_incident(&self, service: &str, id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .docs()
+            .incidents
+            .get(service)
+            .and_then(|m| m.get(id))
+            .map(|(_, j)| j.clone()))
+    }
+
+    async fn list_incidents(&self, service: &str, limit: usize) -> Result<Vec<String>, StoreError> {
+        let docs = self.docs();
+        let mut all: Vec<&(i64, String)> = docs
+            .incidents
+            .get(service)
+            .map(|m| m.values().collect())
+            .unwrap_or_default();
+        all.sort_by(|a, b| b.0.cmp(&a.0));
+        Ok(all
+            .into_iter()
+            .take(limit)
+            .map(|(_, j)| j.clone())
+            .collect())
+    }
+
+    async fn append_event(&self, json: &str) -> Result<String, StoreError> {
+        let mut docs = self.docs();
+        docs.next_event += 1;
+        let id = docs.next_event;
+        docs.events.push_back((id, json.to_string()));
+        while docs.events.len() > keys::EVENTS_KEPT {
+            docs.events.pop_front();
+        }
+        Ok(id.to_string())
+    }
+
+    async fn read_events(
+        &self,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let after: u64 = after.and_then(|a| a.parse().ok()).unwrap_or(0);
+        Ok(self
+            .docs()
+            .events
+            .iter()
+            .filter(|(id, _)| *id > after)
+            .take(limit)
+            .map(|(id, j)| (id.to_string(), j.clone()))
+            .collect())
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

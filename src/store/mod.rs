@@ -87,6 +87,48 @@ pub trait Store: Send + Sync + 'static {
         field: &str,
     ) -> Result<Vec<u64>, StoreError>;
 
+    /// Takes or renews `service`'s detector lease for `owner`; true when
+    /// `owner` holds it for the next `ttl_ms` milliseconds.
+    async fn try_lease(&self, service: &str, owner: &str, ttl_ms: u64) -> Result<bool, StoreError>;
+
+    /// A named JSON document of a service (detector state, status).
+    async fn get_doc(&self, service: &str, name: &str) -> Result<Option<String>, StoreError>;
+
+    /// The same document of several services at once, in order.
+    async fn get_docs(
+        &self,
+        services: &[&str],
+        name: &str,
+    ) -> Result<Vec<Option<String>>, StoreError>;
+
+    async fn put_doc(&self, service: &str, name: &str, json: &str) -> Result<(), StoreError>;
+
+    /// Saves an incident (JSON) of `service` under `id`, ordered by
+    /// `started_at` (unix seconds).
+    async fn put_incident(
+        &self,
+        service: &str,
+        id: &str,
+        started_at: i64,
+        json: &str,
+    ) -> Result<(), StoreError>;
+
+    async fn get_incident(&self, service: &str, id: &str) -> Result<Option<String>, StoreError>;
+
+    /// A service's incidents, newest first, at most `limit`.
+    async fn list_incidents(&self, service: &str, limit: usize) -> Result<Vec<String>, StoreError>;
+
+    /// Appends an event (JSON) to the shared event log; returns its id.
+    async fn append_event(&self, json: &str) -> Result<String, StoreError>;
+
+    /// Events after `after` (all kept events when None), oldest first, at
+    /// most `limit`.
+    async fn read_events(
+        &self,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<(String, String)>, StoreError>;
+
     /// Succeeds when the store can serve requests now.
     async fn ping(&self) -> Result<(), StoreError>;
 

@@ -7,7 +7,7 @@ use crate::ingest::Report;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
-use redis::{ErrorKind, RedisError, Script, ServerErrorKind};
+use redis::{AsyncCommands, ErrorKind, RedisError, Script, ServerErrorKind};
 use std::future::Future;
 use std::ops::Range;
 use std::time::Duration;
@@ -37,6 +37,26 @@ redis.call('EXPIRE', KEYS[2], ARGV[2])
 return 1
 ";
 
+/// KEYS: lease. ARGV: owner, ttl ms. Takes a free lease or renews our own.
+const LEASE_LUA: &str = r"
+local holder = redis.call('GET', KEYS[1])
+if holder == false or holder == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
+return 0
+";
+
+/// A stream entry id: "<ms>-<seq>".
+fn is_stream_id(id: &str) -> bool {
+    id.split_once('-').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && !b.is_empty()
+            && a.bytes().all(|c| c.is_ascii_digit())
+            && b.bytes().all(|c| c.is_ascii_digit())
+    })
+}
+
 /// How long one store call may take before the request gives up with 503.
 const CALL_TIMEOUT: Duration = Duration::from_secs(3);
 
@@ -45,6 +65,7 @@ const CALL_TIMEOUT: Duration = Duration::from_secs(3);
 pub struct RedisStore {
     conn: ConnectionManager,
     record_script: Script,
+    lease_script: Script,
     dedupe_secs: u64,
     url: String,
 }
@@ -66,6 +87,7 @@ impl RedisStore {
         Ok(Self {
             conn,
             record_script: Script::new(RECORD_LUA),
+            lease_script: Script::new(LEASE_LUA),
             dedupe_secs,
             url: redact(url),
         })
@@ -186,6 +208,138 @@ impl Store for RedisStore {
         let mut conn = self.conn.clone();
         let values: Vec<Option<u64>> = self.call(pipe.query_async(&mut conn)).await?;
         Ok(values.into_iter().map(|v| v.unwrap_or(0)).collect())
+    }
+
+    async fn try_lease(&self, service: &str, owner: &str, ttl_ms: u64) -> Result<bool, StoreError> {
+        let mut invocation = self.lease_script.prepare_invoke();
+        invocation
+            .key(keys::lease_key(service))
+            .arg(owner)
+            .arg(ttl_ms);
+        let mut conn = self.conn.clone();
+        let held: i64 = self.call(invocation.invoke_async(&mut conn)).await?;
+        Ok(held == 1)
+    }
+
+    async fn get_doc(&self, service: &str, name: &str) -> Result<Option<String>, StoreError> {
+        let mut conn = self.conn.clone();
+        self.call(conn.get(keys::doc_key(service, name))).await
+    }
+
+    async fn get_docs(
+        &self,
+        services: &[&str],
+        name: &str,
+    ) -> Result<Vec<Option<String>>, StoreError> {
+        if services.is_empty() {
+            return Ok(Vec::new());
+        }
+        // One GET per key: keys of different services live on different
+        // cluster slots, so no MGET.
+        let mut pipe = redis::pipe();
+        for s in services {
+            pipe.get(keys::doc_key(s, name));
+        }
+        let mut conn = self.conn.clone();
+        self.call(pipe.query_async(&mut conn)).await
+    }
+
+    async fn put_doc(&self, service: &str, name: &str, json: &str) -> Result<(), StoreError> {
+        let mut conn = self.conn.clone();
+        self.call(conn.set::<_, _, ()>(keys::doc_key(service, name), json))
+            .await
+    }
+
+    async fn put_incident(
+        &self,
+        service: &str,
+        id: &str,
+        started_at: i64,
+        json: &str,
+    ) -> Result<(), StoreError> {
+        let mut pipe = redis::pipe();
+        pipe.atomic()
+            .hset(keys::incidents_key(service), id, json)
+            .ignore()
+            .zadd(keys::incident_index_key(service), id, started_at)
+            .ignore();
+        let mut conn = self.conn.clone();
+        self.call(pipe.query_async::<()>(&mut conn)).await
+    }
+
+    async fn get_incident(&self, service: &str, id: &str) -> Result<Option<String>, StoreError> {
+        let mut conn = self.conn.clone();
+        self.call(conn.hget(keys::incidents_key(service), id)).await
+    }
+
+    async fn list_incidents(&self, service: &str, limit: usize) -> Result<Vec<String>, StoreError> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let mut conn = self.conn.clone();
+        let ids: Vec<String> = self
+            .call(conn.zrevrange(keys::incident_index_key(service), 0, limit as isize - 1))
+            .await?;
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let jsons: Vec<Option<String>> = self
+            .call(
+                redis::cmd("HMGET")
+                    .arg(keys::incidents_key(service))
+                    .arg(&ids)
+                    .query_async(&mut conn),
+            )
+            .await?;
+        Ok(jsons.into_iter().flatten().collect())
+    }
+
+    async fn append_event(&self, json: &str) -> Result<String, StoreError> {
+        let mut conn = self.conn.clone();
+        self.call(
+            redis::cmd("XADD")
+                .arg(keys::EVENTS_KEY)
+                .arg("MAXLEN")
+                .arg("~")
+                .arg(keys::EVENTS_KEPT)
+                .arg("*")
+                .arg("event")
+                .arg(json)
+                .query_async(&mut conn),
+        )
+        .await
+    }
+
+    async fn read_events(
+        &self,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let start = match after {
+            Some(id) if is_stream_id(id) => format!("({id}"),
+            _ => "-".to_string(),
+        };
+        let mut conn = self.conn.clone();
+        let entries: Vec<(String, Vec<(String, String)>)> = self
+            .call(
+                redis::cmd("XRANGE")
+                    .arg(keys::EVENTS_KEY)
+                    .arg(start)
+                    .arg("+")
+                    .arg("COUNT")
+                    .arg(limit)
+                    .query_async(&mut conn),
+            )
+            .await?;
+        Ok(entries
+            .into_iter()
+            .filter_map(|(id, fields)| {
+                fields
+                    .into_iter()
+                    .find(|(k, _)| k == "event")
+                    .map(|(_, v)| (id, v))
+            })
+            .collect())
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

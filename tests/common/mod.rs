@@ -83,6 +83,8 @@ pub struct AppOptions {
     pub redis_url: Option<String>,
     pub catalog: Option<PathBuf>,
     pub dedupe_minutes: u64,
+    /// Detector tick interval; 0 (the default in tests) leaves it off.
+    pub detector_interval_ms: u64,
     /// Share a clock (and fixture directory) with another app.
     pub clock: Option<ManualClock>,
 }
@@ -107,6 +109,7 @@ pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
             "::1/128".parse().expect("net"),
         ],
         dedupe_minutes: opts.dedupe_minutes,
+        detector_interval_ms: opts.detector_interval_ms,
     };
     let clock = opts.clock.unwrap_or_else(|| ManualClock::new(test_start()));
     let app = Application::build_with_clock(settings, Arc::new(clock.clone()))

@@ -1,0 +1,88 @@
+//! `GET /api/v1/events`: Server-Sent Events of incidents opened, updated
+//! and resolved. `Last-Event-ID` resumes after a dropped connection.
+
+use super::ApiError;
+use crate::events::LoggedEvent;
+use crate::startup::AppState;
+use actix_web::web::Bytes;
+use actix_web::{HttpRequest, HttpResponse, web};
+use std::time::Duration;
+use tokio::sync::broadcast::error::RecvError;
+
+/// A comment line every so often keeps proxies from closing idle streams.
+const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+fn frame(e: &LoggedEvent) -> Bytes {
+    let kind = serde_json::from_str::<serde_json::Value>(&e.json)
+        .ok()
+        .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
+        .unwrap_or_else(|| "message".to_string());
+    Bytes::from(format!(
+        "id: {}\nevent: incident.{kind}\ndata: {}\n\n",
+        e.id, e.json
+    ))
+}
+
+pub async fn event_stream(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let rx = state.events.subscribe();
+    let resume = req
+        .headers()
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let backlog = match resume {
+        Some(id) => state.store.read_events(Some(&id), 1000).await?,
+        None => Vec::new(),
+    };
+    let last_sent = backlog.last().map(|(id, _)| id.clone());
+    let mut first = Some(Bytes::from_static(b": downwatch events\nretry: 3000\n\n"));
+    let mut backlog = backlog
+        .into_iter()
+        .map(|(id, json)| LoggedEvent { id, json })
+        .collect::<std::collections::VecDeque<_>>();
+    let stream = futures_util::stream::unfold(rx, move |mut rx| {
+        let next = first.take();
+        let queued = backlog.pop_front();
+        let skip_through = last_sent.clone();
+        async move {
+            if let Some(hello) = next {
+                return Some((Ok::<_, actix_web::Error>(hello), rx));
+            }
+            if let Some(e) = queued {
+                return Some((Ok(frame(&e)), rx));
+            }
+            loop {
+                match tokio::time::timeout(KEEP_ALIVE, rx.recv()).await {
+                    Err(_) => return Some((Ok(Bytes::from_static(b": keep-alive\n\n")), rx)),
+                    Ok(Ok(e)) => {
+                        // Events already sent from the backlog come again
+                        // from the live feed; skip them once.
+                        if skip_through.as_deref().is_some_and(|s| !is_after(&e.id, s)) {
+                            continue;
+                        }
+                        return Some((Ok(frame(&e)), rx));
+                    }
+                    Ok(Err(RecvError::Lagged(_))) => continue,
+                    Ok(Err(RecvError::Closed)) => return None,
+                }
+            }
+        }
+    });
+    Ok(HttpResponse::Ok()
+        .content_type("text/event-stream")
+        .insert_header(("cache-control", "no-cache"))
+        .insert_header(("x-accel-buffering", "no"))
+        .streaming(stream))
+}
+
+/// Compares event ids ("12" or "1700000000000-3") numerically.
+fn is_after(id: &str, other: &str) -> bool {
+    let parse = |s: &str| -> (u64, u64) {
+        let (a, b) = s.split_once('-').unwrap_or((s, "0"));
+        (a.parse().unwrap_or(0), b.parse().unwrap_or(0))
+    };
+    parse(id) > parse(other)
+}

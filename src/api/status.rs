@@ -1,0 +1,48 @@
+//! Reading detection results for the API: a service's status document and
+//! its detector (for expected counts).
+
+use super::ApiError;
+use crate::detect::ServiceDetector;
+use crate::detect::task::{STATE_DOC, STATUS_DOC, StatusDoc};
+use crate::startup::AppState;
+use chrono::{DateTime, Duration, Utc};
+
+/// Status documents of `services`, in order ("ok" where none exists yet).
+pub async fn statuses(state: &AppState, services: &[&str]) -> Result<Vec<StatusDoc>, ApiError> {
+    let docs = state.store.get_docs(services, STATUS_DOC).await?;
+    Ok(docs
+        .into_iter()
+        .map(|d| parse_status(d.as_deref()))
+        .collect())
+}
+
+fn parse_status(json: Option<&str>) -> StatusDoc {
+    json.and_then(|j| serde_json::from_str(j).ok())
+        .unwrap_or_else(|| StatusDoc {
+            status: "ok".to_string(),
+            ..StatusDoc::default()
+        })
+}
+
+/// The service's detector as last saved, if detection has run for it.
+pub async fn detector(
+    state: &AppState,
+    service: &str,
+) -> Result<Option<ServiceDetector>, ApiError> {
+    let json = state.store.get_doc(service, STATE_DOC).await?;
+    Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+}
+
+/// Expected reports from `from` for `minutes` minutes (None = global).
+pub fn expected_between(
+    detector: Option<&ServiceDetector>,
+    region: Option<&str>,
+    from: DateTime<Utc>,
+    minutes: i64,
+) -> Option<f64> {
+    let d = detector?;
+    let sum: f64 = (0..minutes)
+        .map(|m| d.expected_rate(from + Duration::minutes(m), region))
+        .sum();
+    Some((sum * 10.0).round() / 10.0)
+}

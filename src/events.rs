@@ -1,0 +1,67 @@
+//! Live events: incidents opened, updated and resolved, fanned out to
+//! Server-Sent Events clients. The detector appends events to the store's
+//! shared log; every process pumps that log into a local broadcast channel,
+//! so a client connected to any process sees every event once.
+
+use crate::store::Store;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::broadcast;
+
+/// One event from the log: its id (for `Last-Event-ID`) and JSON body.
+#[derive(Debug, Clone)]
+pub struct LoggedEvent {
+    pub id: String,
+    pub json: String,
+}
+
+/// The process's fan-out point.
+#[derive(Clone)]
+pub struct EventHub {
+    tx: broadcast::Sender<LoggedEvent>,
+}
+
+impl Default for EventHub {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl EventHub {
+    pub fn new() -> Self {
+        let (tx, _) = broadcast::channel(1024);
+        Self { tx }
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<LoggedEvent> {
+        self.tx.subscribe()
+    }
+
+    /// Follows the store's event log from its current end, forever.
+    pub async fn pump(self, store: Arc<dyn Store>, poll: Duration) {
+        let mut last: Option<String> = None;
+        // Skip what was logged before this process started.
+        loop {
+            match store.read_events(last.as_deref(), 1000).await {
+                Ok(batch) if batch.is_empty() => break,
+                Ok(batch) => last = batch.last().map(|(id, _)| id.clone()),
+                Err(_) => {
+                    tokio::time::sleep(poll).await;
+                }
+            }
+        }
+        loop {
+            match store.read_events(last.as_deref(), 1000).await {
+                Ok(batch) => {
+                    for (id, json) in batch {
+                        last = Some(id.clone());
+                        // No subscribers is fine: nobody is listening.
+                        let _ = self.tx.send(LoggedEvent { id, json });
+                    }
+                }
+                Err(e) => tracing::debug!(error = %e, "event log unavailable"),
+            }
+            tokio::time::sleep(poll).await;
+        }
+    }
+}
