@@ -1,15 +1,20 @@
 //! The versioned JSON API under `/api/v1`, plus `/healthz` and `/readyz`.
 //! Handlers are thin: extract, parse into domain types, call the domain,
-//! answer JSON. Every error is an [`ApiError`].
+//! answer JSON. Every error is an [`ApiError`]. Rate limits and API keys
+//! are checked in front of the handlers by [`guard`].
 
 mod error;
+mod guard;
 mod health;
 mod heatmap;
+mod keys;
 mod reports;
 mod services;
 mod timeseries;
 
 pub use error::ApiError;
+pub use guard::guard;
+pub use keys::{ApiKeys, KeysFileError};
 
 use actix_web::{HttpResponse, Route, web};
 

@@ -120,6 +120,16 @@ pub async fn service_detail(
     }
     let day = window::last_minutes(store, &service.slug, now, 24 * 60).await?;
     reports.insert("last_24h".into(), window::total(&day).into());
+    let mut reporters = serde_json::Map::new();
+    for (name, minutes) in [
+        ("last_5m", 5),
+        ("last_15m", 15),
+        ("last_60m", 60),
+        ("last_24h", 24 * 60),
+    ] {
+        let n = window::distinct_reporters_last_minutes(store, &service.slug, now, minutes).await?;
+        reporters.insert(name.into(), n.into());
+    }
 
     let ranked = if query.window.minutes() == 24 * 60 {
         day
@@ -162,6 +172,8 @@ pub async fn service_detail(
             })
         })
         .collect();
+    let busiest_network_share = window::busiest_network_share(&ranked).map(round3);
+    let network_suspect = window::is_network_suspect(&ranked);
     Ok(HttpResponse::Ok().json(serde_json::json!({
         "service": {
             "slug": service.slug,
@@ -172,7 +184,10 @@ pub async fn service_detail(
         },
         "status": STATUS_OK,
         "reports": reports,
+        "reporters": reporters,
         "window": query.window.label(),
+        "busiest_network_share": busiest_network_share,
+        "network_suspect": network_suspect,
         "top_symptoms": top_symptoms,
         "top_regions": top_regions,
     })))
