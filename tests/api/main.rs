@@ -5,7 +5,9 @@
 mod common;
 
 mod health;
+mod rate_limits;
 mod read_api;
 mod redis_store;
+mod reporters;
 mod reports;
 mod startup;
