@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod geo_reload;
 mod health;
 mod rate_limits;
 mod read_api;
