@@ -26,6 +26,12 @@ fn cover(minutes: Range<i64>) -> (Vec<Range<i64>>, Range<i64>) {
     )
 }
 
+/// The cover of the last `minutes` minutes up to and including `now`'s.
+fn cover_last(now: DateTime<Utc>, minutes: i64) -> (Vec<Range<i64>>, Range<i64>) {
+    let end = minute_of(now) + 1;
+    cover(end - minutes..end)
+}
+
 fn add_into(total: &mut Bucket, b: Bucket) {
     for (k, v) in b {
         *total.entry(k).or_default() += v;
@@ -40,8 +46,7 @@ pub async fn last_minutes(
     now: DateTime<Utc>,
     minutes: i64,
 ) -> Result<Bucket, StoreError> {
-    let end = minute_of(now) + 1;
-    let (minute_ranges, hours) = cover(end - minutes..end);
+    let (minute_ranges, hours) = cover_last(now, minutes);
     let mut total = Bucket::new();
     for r in minute_ranges {
         for b in store.buckets(service, Resolution::Minute, r).await? {
@@ -62,8 +67,7 @@ pub async fn distinct_reporters_last_minutes(
     now: DateTime<Utc>,
     minutes: i64,
 ) -> Result<u64, StoreError> {
-    let end = minute_of(now) + 1;
-    let (minute_ranges, hours) = cover(end - minutes..end);
+    let (minute_ranges, hours) = cover_last(now, minutes);
     let mut spans: Vec<(Resolution, Range<i64>)> = minute_ranges
         .into_iter()
         .filter(|r| !r.is_empty())
@@ -111,8 +115,7 @@ pub async fn count_last_minutes(
     now: DateTime<Utc>,
     minutes: i64,
 ) -> Result<u64, StoreError> {
-    let end = minute_of(now) + 1;
-    let (minute_ranges, hours) = cover(end - minutes..end);
+    let (minute_ranges, hours) = cover_last(now, minutes);
     let mut total = 0;
     for r in minute_ranges {
         total += store

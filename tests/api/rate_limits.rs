@@ -19,6 +19,15 @@ fn header<'a>(r: &'a reqwest::Response, name: &str) -> Option<&'a str> {
     r.headers().get(name).and_then(|v| v.to_str().ok())
 }
 
+async fn get_with_key(app: &TestApp, key: &str) -> reqwest::Response {
+    app.client
+        .get(app.url("/api/v1/services"))
+        .bearer_auth(key)
+        .send()
+        .await
+        .expect("request")
+}
+
 fn report() -> serde_json::Value {
     json!({"service": "spotify", "symptom": "login"})
 }
@@ -128,23 +137,10 @@ async fn anonymous_readers_get_a_lower_limit_than_key_holders() {
         assert_eq!(header(&r, "ratelimit-limit"), Some("5"));
         assert_eq!(header(&r, "ratelimit-remaining"), Some(remaining));
     }
-    let r = app
-        .client
-        .get(app.url("/api/v1/services"))
-        .bearer_auth("partner-key-2")
-        .send()
-        .await
-        .expect("request");
+    let r = get_with_key(&app, "partner-key-2").await;
     assert_eq!(r.status(), 429);
     // Each key has its own allowance.
-    let r = app
-        .client
-        .get(app.url("/api/v1/services"))
-        .bearer_auth("partner-key-1")
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(r.status(), 200);
+    assert_eq!(get_with_key(&app, "partner-key-1").await.status(), 200);
 
     // Health checks are never limited.
     for _ in 0..5 {
@@ -167,12 +163,5 @@ async fn a_wrong_api_key_is_refused() {
     let body = assert_error(r, 401, "invalid_api_key").await;
     assert!(!body.to_string().contains("wrong"), "{body}");
 
-    let r = app
-        .client
-        .get(app.url("/api/v1/services"))
-        .bearer_auth("right")
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(r.status(), 200);
+    assert_eq!(get_with_key(&app, "right").await.status(), 200);
 }
