@@ -33,7 +33,7 @@ pub async fn guard(
     let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
         return next.call(req).await;
     };
-    let verdict = match classify(&req) {
+    let verdict: Verdict = match classify(&req) {
         Kind::Report => match request_client_ip(req.request(), &state) {
             Some(ip) => state.limits.check_report(ip),
             None => Ok(None),
@@ -48,7 +48,7 @@ pub async fn guard(
         }
         Kind::Other => Ok(None),
     };
-    let status = verdict_or_refuse(verdict)?;
+    let status = verdict.map_err(ApiError::TooManyRequests)?;
     let mut response = next.call(req).await?;
     if let Some(status) = status {
         for (name, value) in rate_limit_headers(&status) {
@@ -60,10 +60,6 @@ pub async fn guard(
         }
     }
     Ok(response)
-}
-
-fn verdict_or_refuse(verdict: Verdict) -> Result<Option<crate::ingest::RateStatus>, ApiError> {
-    verdict.map_err(ApiError::TooManyRequests)
 }
 
 enum Kind {

@@ -84,10 +84,10 @@ impl GeoSource {
     /// until the returned task is aborted.
     pub fn spawn_watcher(self: &Arc<Self>, poll: Option<Duration>) -> tokio::task::JoinHandle<()> {
         let source = self.clone();
+        // SIGHUP is listened for even without a file, so that it never
+        // terminates the server (its default action).
+        let poll = poll.filter(|_| self.path.is_some());
         tokio::spawn(async move {
-            if source.path.is_none() {
-                return;
-            }
             let mut hangup = hangup_signal();
             let mut ticker = poll.map(|p| {
                 let mut t = tokio::time::interval(p);
