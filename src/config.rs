@@ -1,6 +1,7 @@
 //! Settings from command-line flags and `DOWNWATCH_*` environment variables.
 //! Every field is documented here and in the README's configuration table.
 
+use crate::ingest::{DEFAULT_MAX_KEYS, LimitSettings, Secret};
 use clap::{Args, Parser, Subcommand};
 use ipnet::IpNet;
 use std::net::IpAddr;
@@ -24,7 +25,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the HTTP server (the default).
-    Serve(Settings),
+    Serve(Box<Settings>),
     /// Run count series (CSV `timestamp,value`) through the detector in
     /// virtual time; print `series_name,timestamp` for each incident opened.
     Replay {
@@ -88,6 +89,78 @@ pub struct Settings {
     /// process; other processes on the same Redis still detect).
     #[arg(long, env = "DOWNWATCH_DETECTOR_INTERVAL_MS", default_value_t = 5000)]
     pub detector_interval_ms: u64,
+    /// Seconds between checks of the GeoIP file for changes (0: reload on
+    /// SIGHUP only).
+    #[arg(long, env = "DOWNWATCH_GEOIP_POLL_SECS", default_value_t = 5)]
+    pub geoip_poll_secs: u64,
+
+    /// Secret from which each day's reporter-hash key is derived. Absent: a
+    /// random secret per day, kept in the store so all processes agree.
+    #[arg(long, env = "DOWNWATCH_REPORTER_SECRET", hide_env_values = true)]
+    pub reporter_secret: Option<Secret>,
+
+    /// Reports a minute from one client address (0: unlimited).
+    #[arg(
+        long,
+        env = "DOWNWATCH_REPORTS_PER_MINUTE_PER_IP",
+        default_value_t = 10
+    )]
+    pub reports_per_minute_per_ip: u32,
+
+    /// Reports a minute from one /24 (IPv4) or /48 (IPv6) network
+    /// (0: unlimited).
+    #[arg(
+        long,
+        env = "DOWNWATCH_REPORTS_PER_MINUTE_PER_PREFIX",
+        default_value_t = 120
+    )]
+    pub reports_per_minute_per_prefix: u32,
+
+    /// Read API requests a minute from one anonymous client address
+    /// (0: unlimited).
+    #[arg(
+        long,
+        env = "DOWNWATCH_READS_PER_MINUTE_ANONYMOUS",
+        default_value_t = 60
+    )]
+    pub reads_per_minute_anonymous: u32,
+
+    /// Read API requests a minute per API key (0: unlimited).
+    #[arg(long, env = "DOWNWATCH_READS_PER_MINUTE_KEYED", default_value_t = 1200)]
+    pub reads_per_minute_keyed: u32,
+
+    /// Keys (addresses, networks, API keys) each rate limiter may track
+    /// before it sheds idle ones; bounds the limiters' memory.
+    #[arg(long, env = "DOWNWATCH_LIMITER_MAX_KEYS", default_value_t = DEFAULT_MAX_KEYS)]
+    pub limiter_max_keys: usize,
+
+    /// An API key for the read API (higher rate limit); repeat the flag, or
+    /// separate by commas in the environment variable.
+    #[arg(
+        long = "api-key",
+        env = "DOWNWATCH_API_KEYS",
+        value_delimiter = ',',
+        hide_env_values = true
+    )]
+    pub api_keys: Vec<Secret>,
+
+    /// A file of API keys, one per line (blank lines and `#` comments
+    /// ignored).
+    #[arg(long, env = "DOWNWATCH_API_KEYS_FILE")]
+    pub api_keys_file: Option<PathBuf>,
+}
+
+impl Settings {
+    /// The rate limits these settings ask for.
+    pub fn limits(&self) -> LimitSettings {
+        LimitSettings {
+            reports_per_ip: self.reports_per_minute_per_ip,
+            reports_per_prefix: self.reports_per_minute_per_prefix,
+            reads_anonymous: self.reads_per_minute_anonymous,
+            reads_keyed: self.reads_per_minute_keyed,
+            max_keys: self.limiter_max_keys,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -100,6 +173,15 @@ impl Default for Settings {
             trusted_proxies: Vec::new(),
             dedupe_minutes: 30,
             detector_interval_ms: 5000,
+            geoip_poll_secs: 5,
+            reporter_secret: None,
+            reports_per_minute_per_ip: 10,
+            reports_per_minute_per_prefix: 120,
+            reads_per_minute_anonymous: 60,
+            reads_per_minute_keyed: 1200,
+            limiter_max_keys: DEFAULT_MAX_KEYS,
+            api_keys: Vec::new(),
+            api_keys_file: None,
         }
     }
 }
@@ -122,6 +204,30 @@ mod tests {
         assert!(cli.command.is_none());
         assert_eq!(cli.serve.listen, "127.0.0.1:8080");
         assert!(cli.serve.redis_url.is_none());
+        let defaults = Settings::default();
+        assert_eq!(cli.serve.limits(), defaults.limits());
+        assert_eq!(cli.serve.geoip_poll_secs, defaults.geoip_poll_secs);
+        assert_eq!(cli.serve.dedupe_minutes, defaults.dedupe_minutes);
+    }
+
+    #[test]
+    fn api_keys_repeat_and_never_debug_print() {
+        let cli = Cli::try_parse_from([
+            "downwatch",
+            "--api-key",
+            "k-one",
+            "--api-key",
+            "k-two",
+            "--reporter-secret",
+            "pepper",
+        ])
+        .expect("parse");
+        assert_eq!(cli.serve.api_keys.len(), 2);
+        let shown = format!("{:?}", cli.serve);
+        assert!(
+            !shown.contains("k-one") && !shown.contains("pepper"),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ async fn main() -> anyhow::Result<()> {
     downwatch::telemetry::init();
     let cli = Cli::parse();
     let settings = match cli.command {
-        Some(Command::Serve(s)) => s,
+        Some(Command::Serve(s)) => *s,
         None => cli.serve,
         Some(Command::Replay { files }) => {
             let params = downwatch::detect::Params::default();

@@ -2,16 +2,18 @@
 //! binds the listener and builds the actix-web server. Tests use it too
 //! (listen on port 0, read back [`Application::port`]).
 
-use crate::api;
+use crate::api::{self, ApiKeys, KeysFileError};
 use crate::catalog::{Catalog, CatalogError};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
 use crate::detect::Params;
 use crate::detect::task::DetectorTask;
 use crate::events::EventHub;
-use crate::geo::{GeoDb, GeoError, TrustedProxies};
+use crate::geo::{GeoDb, GeoError, GeoSource, TrustedProxies};
+use crate::ingest::{RateLimits, ReporterIdentity};
 use crate::store::{MemoryStore, RedisStore, Store, StoreError};
 use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
 use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
@@ -20,12 +22,15 @@ use std::time::Duration;
 /// Shared, read-mostly state handed to every handler.
 pub struct AppState {
     pub catalog: Arc<Catalog>,
-    pub geo: Arc<GeoDb>,
+    pub geo: Arc<GeoSource>,
     pub store: Arc<dyn Store>,
     pub clock: Arc<dyn Clock>,
     pub proxies: TrustedProxies,
     pub events: EventHub,
     pub params: Params,
+    pub identity: ReporterIdentity,
+    pub limits: RateLimits,
+    pub api_keys: ApiKeys,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +39,8 @@ pub enum StartupError {
     Catalog(#[from] CatalogError),
     #[error(transparent)]
     Geo(#[from] GeoError),
+    #[error(transparent)]
+    ApiKeys(#[from] KeysFileError),
     #[error("--redis-url: {0}")]
     Store(#[from] StoreError),
     #[error("--listen {addr}: {source}")]
@@ -46,6 +53,7 @@ pub enum StartupError {
 pub struct Application {
     address: SocketAddr,
     server: Server,
+    geo_watcher: tokio::task::JoinHandle<()>,
 }
 
 impl Application {
@@ -67,6 +75,7 @@ impl Application {
             Some(path) => GeoDb::open(path)?,
             None => GeoDb::bundled()?,
         };
+        let api_keys = ApiKeys::load(&settings.api_keys, settings.api_keys_file.as_deref())?;
         let dedupe_secs = settings.dedupe_minutes.saturating_mul(60);
         let store: Arc<dyn Store> = match &settings.redis_url {
             Some(url) => Arc::new(RedisStore::new(url, dedupe_secs)?),
@@ -85,6 +94,8 @@ impl Application {
             geoip = %geo.source(),
             geoip_type = %geo.database_type(),
             store = %store.describe(),
+            api_keys = api_keys.len(),
+            limits = ?settings.limits(),
             "starting"
         );
 
@@ -115,25 +126,40 @@ impl Application {
             );
             tokio::spawn(task.run());
         }
+        let geo = Arc::new(GeoSource::new(geo, settings.geoip.clone()));
+        let poll =
+            (settings.geoip_poll_secs > 0).then(|| Duration::from_secs(settings.geoip_poll_secs));
+        let geo_watcher = geo.spawn_watcher(poll);
         let state = web::Data::new(AppState {
             catalog,
-            geo: Arc::new(geo),
+            geo,
             store,
             clock,
             proxies: TrustedProxies::new(settings.trusted_proxies.clone()),
             events,
             params,
+            identity: ReporterIdentity::new(settings.reporter_secret.clone()),
+            limits: RateLimits::new(settings.limits()),
+            api_keys,
         });
-        let server =
-            HttpServer::new(move || App::new().app_data(state.clone()).configure(api::configure))
-                .listen(listener)
-                .map_err(|source| StartupError::Bind {
-                    addr: settings.listen.clone(),
-                    source,
-                })?
-                .run();
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .wrap(from_fn(api::guard))
+                .configure(api::configure)
+        })
+        .listen(listener)
+        .map_err(|source| StartupError::Bind {
+            addr: settings.listen.clone(),
+            source,
+        })?
+        .run();
         tracing::info!(%address, "listening");
-        Ok(Self { address, server })
+        Ok(Self {
+            address,
+            server,
+            geo_watcher,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -146,6 +172,8 @@ impl Application {
 
     /// Serves until the server is stopped (ctrl-c or SIGTERM).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let result = self.server.await;
+        self.geo_watcher.abort();
+        result
     }
 }

@@ -34,7 +34,7 @@ fn report(service: &str, symptom: &str, country: Option<&str>, sub: Option<&str>
             subdivision: sub.map(str::to_string),
             ..Region::default()
         },
-        reporter: None,
+        ..Report::default()
     }
 }
 
@@ -173,6 +173,108 @@ async fn a_reporter_counts_once_per_dedupe_period() {
         .await
         .expect("read");
         assert_eq!(total, 3, "{}", store.describe());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn yesterdays_hash_of_a_reporter_still_dedupes() {
+    on_both_stores(|store| async move {
+        let t = test_start();
+        let mut before = report("spotify", "login", None, None);
+        before.reporter = Some("under-monday-secret".to_string());
+        assert!(store.record(&before, t).await.expect("record").counted);
+        // After midnight the same person hashes differently, but names their
+        // previous hash too.
+        let mut after = before.clone();
+        after.reporter = Some("under-tuesday-secret".to_string());
+        after.previous_reporter = Some("under-monday-secret".to_string());
+        let later = t + Duration::minutes(10);
+        assert!(!store.record(&after, later).await.expect("record").counted);
+        assert!(
+            store
+                .record(&after, t + Duration::minutes(31))
+                .await
+                .expect("record")
+                .counted
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn distinct_reporters_are_counted_beside_raw_counts() {
+    on_both_stores(|store| async move {
+        let t = test_start();
+        for (i, reporter) in ["a", "b", "c", "a", "b", "a"].iter().enumerate() {
+            let mut r = report("netflix", "video", Some("US"), None);
+            r.reporter = Some((*reporter).to_string());
+            // Spread over three minutes and two hours' worth of buckets.
+            store
+                .record(&r, t + Duration::minutes(i as i64 * 20))
+                .await
+                .expect("record");
+        }
+        let mut anonymous = report("netflix", "video", None, None);
+        anonymous.reporter = None;
+        store.record(&anonymous, t).await.expect("record");
+
+        let now = t + Duration::minutes(100);
+        let day = window::distinct_reporters_last_minutes(store.as_ref(), "netflix", now, 24 * 60)
+            .await
+            .expect("read");
+        assert_eq!(day, 3, "{}", store.describe());
+        let recent = window::distinct_reporters_last_minutes(store.as_ref(), "netflix", now, 25)
+            .await
+            .expect("read");
+        assert_eq!(recent, 2, "b at +80 and a at +100 minutes");
+        let other = window::distinct_reporters_last_minutes(store.as_ref(), "spotify", now, 60)
+            .await
+            .expect("read");
+        assert_eq!(other, 0);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn network_hashes_and_map_cells_are_counted() {
+    on_both_stores(|store| async move {
+        let t = test_start();
+        for (i, network) in ["n1", "n1", "n1", "n2"].iter().enumerate() {
+            let mut r = report("steam", "store", Some("US"), Some("US-CA"));
+            r.network = Some((*network).to_string());
+            r.region.latitude = Some(37.386);
+            r.region.longitude = Some(-122.0838);
+            r.reporter = Some(format!("r{i}"));
+            store.record(&r, t).await.expect("record");
+        }
+        let sum = window::last_minutes(store.as_ref(), "steam", t, 5)
+            .await
+            .expect("read");
+        assert_eq!(sum.get("n:n1"), Some(&3));
+        assert_eq!(sum.get("c:37:-123"), Some(&4));
+        assert_eq!(window::busiest_network_share(&sum), Some(0.75));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn every_process_gets_the_first_secret_of_the_day() {
+    on_both_stores(|store| async move {
+        let first = store
+            .daily_secret("2026-03-02", "first")
+            .await
+            .expect("secret");
+        let second = store
+            .daily_secret("2026-03-02", "second")
+            .await
+            .expect("secret");
+        assert_eq!((first.as_str(), second.as_str()), ("first", "first"));
+        let next_day = store
+            .daily_secret("2026-03-03", "third")
+            .await
+            .expect("secret");
+        assert_eq!(next_day, "third");
     })
     .await;
 }

@@ -1,7 +1,7 @@
 //! The one API error type: each variant has a code, a status and a message;
 //! the body is `{"error": "snake_case_code", "message": "…"}`.
 
-use crate::ingest::IngestError;
+use crate::ingest::{IngestError, RateStatus, Refusal};
 use crate::store::StoreError;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, ResponseError};
@@ -24,6 +24,10 @@ pub enum ApiError {
     UnsupportedMediaType(String),
     #[error("{message}")]
     Unprocessable { code: &'static str, message: String },
+    #[error("the API key is not valid; send a configured key or none")]
+    InvalidApiKey,
+    #[error("too many requests; retry in {} seconds", .0.retry_after_secs)]
+    TooManyRequests(Refusal),
     #[error("the report store is unavailable; try again shortly")]
     Unavailable(String),
     #[error("internal error")]
@@ -45,6 +49,8 @@ impl ApiError {
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::PayloadTooLarge { .. } => "payload_too_large",
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
+            ApiError::InvalidApiKey => "invalid_api_key",
+            ApiError::TooManyRequests(_) => "rate_limited",
             ApiError::Unavailable(_) => "store_unavailable",
             ApiError::Internal(_) => "internal_error",
         }
@@ -60,6 +66,8 @@ impl ResponseError for ApiError {
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::InvalidApiKey => StatusCode::UNAUTHORIZED,
+            ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -72,14 +80,41 @@ impl ResponseError for ApiError {
             _ => {}
         }
         let mut response = HttpResponse::build(self.status_code());
-        if matches!(self, ApiError::Unavailable(_)) {
-            response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECS));
+        match self {
+            ApiError::Unavailable(_) => {
+                response.insert_header((header::RETRY_AFTER, RETRY_AFTER_SECS));
+            }
+            ApiError::TooManyRequests(refusal) => {
+                response.insert_header((header::RETRY_AFTER, refusal.retry_after_secs));
+                for (name, value) in rate_limit_headers(&refusal.status) {
+                    response.insert_header((name, value));
+                }
+            }
+            ApiError::InvalidApiKey => {
+                response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            _ => {}
         }
         response.json(ErrorBody {
             error: self.code(),
             message: self.to_string(),
         })
     }
+}
+
+/// The `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` and
+/// `RateLimit-Policy` headers (IETF httpapi ratelimit-headers draft) for a
+/// limit's state.
+pub fn rate_limit_headers(status: &RateStatus) -> [(&'static str, String); 4] {
+    [
+        ("ratelimit-limit", status.limit.to_string()),
+        ("ratelimit-remaining", status.remaining.to_string()),
+        ("ratelimit-reset", status.reset_secs.to_string()),
+        (
+            "ratelimit-policy",
+            format!("{};w={}", status.limit, status.window_secs),
+        ),
+    ]
 }
 
 impl From<StoreError> for ApiError {

@@ -1,13 +1,13 @@
 //! `GET /api/v1/heatmap?service=spotify&window=15m&level=country`: where
 //! reports come from, with map positions (country centroids at country
-//! level; subdivisions carry their country's position until a city
-//! database supplies better).
+//! level; subdivisions carry their country's position), or `level=cell`:
+//! 1° map cells with their centres, from reports a city database placed.
 
 use super::ApiError;
 use super::services::{Window, find_service};
 use crate::countries::{country, region_name};
 use crate::startup::AppState;
-use crate::store::{Bucket, window};
+use crate::store::{Bucket, keys, window};
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
@@ -17,6 +17,7 @@ pub enum Level {
     #[default]
     Country,
     Subdivision,
+    Cell,
 }
 
 #[derive(Deserialize)]
@@ -33,7 +34,7 @@ fn default_window() -> Window {
 }
 
 #[derive(Serialize)]
-struct Cell {
+struct RegionHeat {
     region: String,
     name: String,
     country: String,
@@ -61,18 +62,46 @@ pub async fn heatmap(
         for (k, v) in
             window::last_minutes(state.store.as_ref(), slug, now, query.window.minutes()).await?
         {
-            if k.starts_with("r:") || k == crate::store::keys::TOTAL {
+            if k.starts_with("r:") || k.starts_with(keys::CELL_PREFIX) || k == keys::TOTAL {
                 *sum.entry(k).or_default() += v;
             }
         }
     }
-    let cells: Vec<Cell> = window::ranked(&sum, "r:")
+    let (regions, located) = match query.level {
+        Level::Cell => {
+            let cells = map_cells(&sum);
+            let located = cells.iter().map(|c| c.count).sum::<u64>();
+            (serde_json::to_value(cells), located)
+        }
+        level => {
+            let regions = region_heat(&sum, level == Level::Subdivision);
+            let located = regions.iter().map(|c| c.count).sum::<u64>();
+            (serde_json::to_value(regions), located)
+        }
+    };
+    let regions = regions.map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(HttpResponse::Ok().json(serde_json::json!({
+        "service": query.service.as_deref().filter(|s| !s.is_empty()),
+        "window": query.window.label(),
+        "level": match query.level {
+            Level::Country => "country",
+            Level::Subdivision => "subdivision",
+            Level::Cell => "cell",
+        },
+        "total": window::total(&sum),
+        "located": located,
+        "regions": regions,
+    })))
+}
+
+fn region_heat(sum: &Bucket, subdivisions: bool) -> Vec<RegionHeat> {
+    window::ranked(sum, "r:")
         .into_iter()
-        .filter(|(code, _)| code.contains('-') == (query.level == Level::Subdivision))
+        .filter(|(code, _)| code.contains('-') == subdivisions)
         .map(|(code, count)| {
             let cc = code.split('-').next().unwrap_or(&code).to_string();
             let place = country(&cc);
-            Cell {
+            RegionHeat {
                 name: region_name(&code),
                 lat: place.map(|c| c.lat),
                 lon: place.map(|c| c.lon),
@@ -81,14 +110,31 @@ pub async fn heatmap(
                 count,
             }
         })
-        .collect();
-    let located: u64 = cells.iter().map(|c| c.count).sum();
-    Ok(HttpResponse::Ok().json(serde_json::json!({
-        "service": query.service.as_deref().filter(|s| !s.is_empty()),
-        "window": query.window.label(),
-        "level": match query.level { Level::Country => "country", Level::Subdivision => "subdivision" },
-        "total": window::total(&sum),
-        "located": located,
-        "regions": cells,
-    })))
+        .collect()
+}
+
+/// A 1° cell of the map, placed at its centre.
+#[derive(Serialize)]
+struct MapCell {
+    /// "<lat>:<lon>" of the south-west corner, whole degrees.
+    cell: String,
+    lat: f64,
+    lon: f64,
+    count: u64,
+}
+
+fn map_cells(sum: &Bucket) -> Vec<MapCell> {
+    window::ranked(sum, keys::CELL_PREFIX)
+        .into_iter()
+        .filter_map(|(cell, count)| {
+            let (lat, lon) = cell.split_once(':')?;
+            let (lat, lon) = (lat.parse::<f64>().ok()?, lon.parse::<f64>().ok()?);
+            Some(MapCell {
+                lat: lat + 0.5,
+                lon: lon + 0.5,
+                cell,
+                count,
+            })
+        })
+        .collect()
 }

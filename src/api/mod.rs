@@ -1,11 +1,14 @@
 //! The versioned JSON API under `/api/v1`, plus `/healthz` and `/readyz`.
 //! Handlers are thin: extract, parse into domain types, call the domain,
-//! answer JSON. Every error is an [`ApiError`].
+//! answer JSON. Every error is an [`ApiError`]. Rate limits and API keys
+//! are checked in front of the handlers by [`guard`].
 
 mod error;
 mod events;
+mod guard;
 mod health;
 mod heatmap;
+mod keys;
 mod outages;
 mod reports;
 mod services;
@@ -13,6 +16,8 @@ mod status;
 mod timeseries;
 
 pub use error::ApiError;
+pub use guard::guard;
+pub use keys::{ApiKeys, KeysFileError};
 
 use actix_web::{HttpResponse, Route, web};
 

@@ -3,7 +3,8 @@
 //! all answer in the API's own error format.
 
 use super::ApiError;
-use crate::geo::{Region, client_ip};
+use super::guard::request_client_ip;
+use crate::geo::Region;
 use crate::ingest::{BodyFormat, MAX_BODY_BYTES, Report, parse_body};
 use crate::startup::AppState;
 use actix_web::http::header;
@@ -29,20 +30,29 @@ pub async fn submit_report(
     let request = parse_body(format, &body)?;
     let (service, platform) = request.validate(&state.catalog)?;
 
-    let region = match req.peer_addr() {
-        Some(peer) => state
-            .geo
-            .lookup(client_ip(peer.ip(), req.headers(), &state.proxies)),
-        None => Region::unknown(),
+    let now = state.clock.now();
+    let ip = request_client_ip(&req, &state);
+    let region = ip.map_or_else(Region::unknown, |ip| state.geo.lookup(ip));
+    let identity = match ip {
+        Some(ip) => Some(
+            state
+                .identity
+                .identify(state.store.as_ref(), ip, now)
+                .await?,
+        ),
+        None => None,
     };
+    // The address ends here: only its region and keyed hashes go on.
     let report = Report {
         service: service.slug.clone(),
         symptom: request.symptom.trim().to_string(),
         platform,
         region,
-        reporter: None,
+        reporter: identity.as_ref().map(|i| i.reporter.clone()),
+        previous_reporter: identity.as_ref().map(|i| i.previous_reporter.clone()),
+        network: identity.map(|i| i.network),
     };
-    let recorded = state.store.record(&report, state.clock.now()).await?;
+    let recorded = state.store.record(&report, now).await?;
 
     Ok(match format {
         BodyFormat::Json => HttpResponse::Accepted().json(Accepted {

@@ -150,6 +150,16 @@ pub async fn service_detail(
         .pop()
         .unwrap_or_default();
     reports.insert("last_24h".into(), window::total(&day).into());
+    let mut reporters = serde_json::Map::new();
+    for (name, minutes) in [
+        ("last_5m", 5),
+        ("last_15m", 15),
+        ("last_60m", 60),
+        ("last_24h", 24 * 60),
+    ] {
+        let n = window::distinct_reporters_last_minutes(store, &service.slug, now, minutes).await?;
+        reporters.insert(name.into(), n.into());
+    }
 
     let ranked = if query.window.minutes() == 24 * 60 {
         day
@@ -192,6 +202,8 @@ pub async fn service_detail(
             })
         })
         .collect();
+    let busiest_network_share = window::busiest_network_share(&ranked).map(round3);
+    let network_suspect = window::is_network_suspect(&ranked);
     Ok(HttpResponse::Ok().json(serde_json::json!({
         "service": {
             "slug": service.slug,
@@ -205,7 +217,10 @@ pub async fn service_detail(
         "active_incidents": st.active_incidents,
         "reports": reports,
         "expected": expected,
+        "reporters": reporters,
         "window": query.window.label(),
+        "busiest_network_share": busiest_network_share,
+        "network_suspect": network_suspect,
         "top_symptoms": top_symptoms,
         "top_regions": top_regions,
     })))

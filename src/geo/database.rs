@@ -77,6 +77,18 @@ impl GeoDb {
         Self::from_bytes(Bytes::from(bytes), &name)
     }
 
+    /// Opens `path` and checks the whole file (search tree and data
+    /// section), for reloads, where a bad file must be refused rather than
+    /// served.
+    pub fn open_verified(path: &Path) -> Result<Self, GeoError> {
+        let db = Self::open(path)?;
+        db.reader.verify().map_err(|e| GeoError::Invalid {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        Ok(db)
+    }
+
     /// Opens a database held in memory; `source` names it in messages.
     pub fn from_bytes(bytes: Bytes, source: &str) -> Result<Self, GeoError> {
         let reader = Reader::from_source(bytes).map_err(|e| GeoError::Invalid {

@@ -1,16 +1,19 @@
 //! Where a reporter is: the client IP behind trusted proxies, and the region
 //! a MaxMind-format database places it in.
 //!
-//! Regions form a path: global > country ("US") > subdivision ("US-CA").
+//! Regions form a path: global > country ("US") > subdivision ("US-CA");
+//! with coordinates (city databases) a report also falls in a 1° map cell.
 //! Private, loopback, reserved and documentation addresses are "unknown"
 //! whatever a database says; unknown reports still count globally.
 
 mod client_ip;
 mod database;
+mod source;
 mod special;
 
 pub use client_ip::{TrustedProxies, client_ip};
 pub use database::{BUNDLED_DB, GeoDb, GeoError};
+pub use source::GeoSource;
 pub use special::is_special;
 
 use serde::Serialize;

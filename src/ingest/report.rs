@@ -4,7 +4,7 @@ use crate::geo::Region;
 
 /// A report that passed validation, with its region resolved and the raw IP
 /// already gone.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Report {
     pub service: String,
     pub symptom: String,
@@ -13,4 +13,10 @@ pub struct Report {
     /// Keyed hash standing for the reporter (never the IP itself); `None`
     /// when repeat reports are not to be collapsed.
     pub reporter: Option<String>,
+    /// The same reporter under the previous day's secret, so a dedupe
+    /// period that spans the daily secret rotation still counts once.
+    pub previous_reporter: Option<String>,
+    /// Keyed hash of the reporter's network prefix (/24 IPv4, /48 IPv6),
+    /// counted per bucket for the brigading signal; never the prefix itself.
+    pub network: Option<String>,
 }

@@ -9,13 +9,20 @@
 //!   (`<hour>` = unix seconds / 3600); expires after [`HOUR_RETENTION_SECS`].
 //! - `dw:{spotify}:seen:<reporter>`: marker that a reporter was counted for
 //!   the service; expires after the dedupe period.
+//! - `dw:{spotify}:u:m:<minute>`, `dw:{spotify}:u:h:<hour>`: HyperLogLogs of
+//!   the reporters (keyed hashes) seen in a bucket; same expiry as the hashes.
+//! - `dw:{secret}:reporter:<yyyy-mm-dd>`: the day's reporter secret when none
+//!   is configured; not per service, so it has a slot of its own.
 //!
 //! Fields of a bucket hash:
 //! - `t`: all reports (global);
 //! - `r:<region>`: reports from a region, `r:US`, `r:US-CA`;
 //! - `s:<symptom>`: reports per symptom, all regions;
 //! - `rs:<country>:<symptom>`: reports per symptom in a country;
-//! - `p:<platform>`: reports per platform.
+//! - `p:<platform>`: reports per platform;
+//! - `n:<network hash>`: reports per network prefix, keyed hash only;
+//! - `c:<lat>:<lon>`: reports per 1° map cell (south-west corner, degrees),
+//!   when the database gives coordinates.
 
 use super::Resolution;
 use crate::ingest::Report;
@@ -62,6 +69,35 @@ pub fn incident_index_key(service: &str) -> String {
 pub const EVENTS_KEY: &str = "dw:events";
 pub const EVENTS_KEPT: usize = 10_000;
 
+/// The HyperLogLog of the reporters seen in one bucket.
+pub fn reporters_key(service: &str, res: Resolution, id: i64) -> String {
+    let tag = match res {
+        Resolution::Minute => 'm',
+        Resolution::Hour => 'h',
+    };
+    format!("dw:{{{service}}}:u:{tag}:{id}")
+}
+
+/// Where the day's generated reporter secret lives (`day` = "yyyy-mm-dd").
+pub fn secret_key(day: &str) -> String {
+    format!("dw:{{secret}}:reporter:{day}")
+}
+
+pub const NETWORK_PREFIX: &str = "n:";
+pub const CELL_PREFIX: &str = "c:";
+
+/// The 1° map cell holding a point, named by its south-west corner.
+pub fn cell_of(latitude: f64, longitude: f64) -> Option<String> {
+    let valid = (-90.0..=90.0).contains(&latitude) && (-180.0..=180.0).contains(&longitude);
+    valid.then(|| {
+        format!(
+            "{}:{}",
+            latitude.floor().min(89.0) as i32,
+            longitude.floor().min(179.0) as i32
+        )
+    })
+}
+
 pub fn region_field(region: &str) -> String {
     format!("r:{region}")
 }
@@ -87,5 +123,27 @@ pub fn fields_of(report: &Report) -> Vec<String> {
     if let Some(country) = &report.region.country {
         fields.push(format!("rs:{country}:{}", report.symptom));
     }
+    if let (Some(lat), Some(lon)) = (report.region.latitude, report.region.longitude)
+        && let Some(cell) = cell_of(lat, lon)
+    {
+        fields.push(format!("{CELL_PREFIX}{cell}"));
+    }
+    if let Some(network) = &report.network {
+        fields.push(format!("{NETWORK_PREFIX}{network}"));
+    }
     fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_one_degree_south_west_corners() {
+        assert_eq!(cell_of(37.386, -122.0838).as_deref(), Some("37:-123"));
+        assert_eq!(cell_of(-0.5, 0.5).as_deref(), Some("-1:0"));
+        assert_eq!(cell_of(90.0, 180.0).as_deref(), Some("89:179"));
+        assert_eq!(cell_of(91.0, 0.0), None);
+        assert_eq!(cell_of(f64::NAN, 0.0), None);
+    }
 }

@@ -6,7 +6,7 @@ use super::{Bucket, Recorded, Resolution, Store, StoreError, keys};
 use crate::ingest::Report;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -14,6 +14,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 struct ServiceData {
     minutes: BTreeMap<i64, Bucket>,
     hours: BTreeMap<i64, Bucket>,
+    /// Reporters seen per bucket: exact sets where Redis has HyperLogLogs.
+    minute_reporters: BTreeMap<i64, HashSet<String>>,
+    hour_reporters: BTreeMap<i64, HashSet<String>>,
     /// Reporter -> unix second at which their dedupe marker expires.
     seen: HashMap<String, i64>,
     /// Size of `seen` after the last sweep; sweep again when it doubles.
@@ -28,11 +31,20 @@ impl ServiceData {
         }
     }
 
+    fn reporters(&self, res: Resolution) -> &BTreeMap<i64, HashSet<String>> {
+        match res {
+            Resolution::Minute => &self.minute_reporters,
+            Resolution::Hour => &self.hour_reporters,
+        }
+    }
+
     fn prune(&mut self, now: i64) {
         let oldest_minute = (now - keys::MINUTE_RETENTION_SECS).div_euclid(60);
         self.minutes = self.minutes.split_off(&oldest_minute);
+        self.minute_reporters = self.minute_reporters.split_off(&oldest_minute);
         let oldest_hour = (now - keys::HOUR_RETENTION_SECS).div_euclid(3600);
         self.hours = self.hours.split_off(&oldest_hour);
+        self.hour_reporters = self.hour_reporters.split_off(&oldest_hour);
         if self.seen.len() > 2 * self.seen_swept_at.max(512) {
             self.seen.retain(|_, expires| *expires > now);
             self.seen_swept_at = self.seen.len();
@@ -54,6 +66,8 @@ struct Documents {
 pub struct MemoryStore {
     shared: Arc<Mutex<HashMap<String, ServiceData>>>,
     documents: Arc<Mutex<Documents>>,
+    /// Reporter secrets by day; kept for the process's life (one a day).
+    secrets: Arc<Mutex<HashMap<String, String>>>,
     dedupe_secs: i64,
 }
 
@@ -64,6 +78,7 @@ impl MemoryStore {
         Self {
             shared: Arc::default(),
             documents: Arc::default(),
+            secrets: Arc::default(),
             dedupe_secs: i64::try_from(dedupe_secs).unwrap_or(i64::MAX),
         }
     }
@@ -99,8 +114,22 @@ impl Store for MemoryStore {
         let fields = keys::fields_of(report);
         let mut data = self.lock();
         let svc = data.entry(report.service.clone()).or_default();
+        if let Some(reporter) = &report.reporter {
+            svc.minute_reporters
+                .entry(Resolution::Minute.bucket_of(at))
+                .or_default()
+                .insert(reporter.clone());
+            svc.hour_reporters
+                .entry(Resolution::Hour.bucket_of(at))
+                .or_default()
+                .insert(reporter.clone());
+        }
         if let (Some(reporter), true) = (&report.reporter, self.dedupe_secs > 0) {
-            if svc.seen.get(reporter).is_some_and(|&exp| exp > now) {
+            let active = |r: Option<&String>| {
+                r.and_then(|r| svc.seen.get(r))
+                    .is_some_and(|&lapses| lapses > now)
+            };
+            if active(Some(reporter)) || active(report.previous_reporter.as_ref()) {
                 return Ok(Recorded { counted: false });
             }
             svc.seen
@@ -210,7 +239,7 @@ impl Store for MemoryStore {
             .get(service)
             .map(|m| m.values().collect())
             .unwrap_or_default();
-        all.sort_by(|a, b| b.0.cmp(&a.0));
+        all.sort_by_key(|e| std::cmp::Reverse(e.0));
         Ok(all
             .into_iter()
             .take(limit)
@@ -243,6 +272,32 @@ impl Store for MemoryStore {
             .take(limit)
             .map(|(id, j)| (id.to_string(), j.clone()))
             .collect())
+    }
+
+    async fn distinct_reporters(
+        &self,
+        service: &str,
+        spans: &[(Resolution, Range<i64>)],
+    ) -> Result<u64, StoreError> {
+        let data = self.lock();
+        let Some(svc) = data.get(service) else {
+            return Ok(0);
+        };
+        let mut union: HashSet<&str> = HashSet::new();
+        for (res, ids) in spans.iter().filter(|(_, ids)| !ids.is_empty()) {
+            for set in svc.reporters(*res).range(ids.clone()).map(|(_, s)| s) {
+                union.extend(set.iter().map(String::as_str));
+            }
+        }
+        Ok(union.len() as u64)
+    }
+
+    async fn daily_secret(&self, day: &str, candidate: &str) -> Result<String, StoreError> {
+        let mut secrets = self.secrets.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(secrets
+            .entry(day.to_string())
+            .or_insert_with(|| candidate.to_string())
+            .clone())
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

@@ -12,23 +12,34 @@ use std::future::Future;
 use std::ops::Range;
 use std::time::Duration;
 
-/// KEYS: minute hash, hour hash, dedupe marker.
+/// KEYS: minute hash, hour hash, dedupe marker, the reporter's marker under
+/// the previous day's secret, minute HyperLogLog, hour HyperLogLog.
 /// ARGV: minute ttl, hour ttl, dedupe period (0 = count every report), now
-/// (unix seconds), fields…
+/// (unix seconds), reporter hash ("" = none), fields…
 ///
 /// The marker holds the virtual time it lapses at, so replays in virtual
-/// time dedupe like live traffic; its Redis TTL only cleans it up.
+/// time dedupe like live traffic; its Redis TTL only cleans it up. A
+/// reporter is added to the HyperLogLogs whether or not the report counts:
+/// they answer "how many people reported in this window".
 const RECORD_LUA: &str = r"
+local reporter = ARGV[5]
+if reporter ~= '' then
+  redis.call('PFADD', KEYS[5], reporter)
+  redis.call('PFADD', KEYS[6], reporter)
+  redis.call('EXPIRE', KEYS[5], ARGV[1])
+  redis.call('EXPIRE', KEYS[6], ARGV[2])
+end
 local period = tonumber(ARGV[3])
 if period > 0 then
   local now = tonumber(ARGV[4])
   local lapses = tonumber(redis.call('GET', KEYS[3]) or '0')
-  if lapses > now then
+  local previous = tonumber(redis.call('GET', KEYS[4]) or '0')
+  if lapses > now or previous > now then
     return 0
   end
   redis.call('SET', KEYS[3], now + period, 'EX', period)
 end
-for i = 5, #ARGV do
+for i = 6, #ARGV do
   redis.call('HINCRBY', KEYS[1], ARGV[i], 1)
   redis.call('HINCRBY', KEYS[2], ARGV[i], 1)
 end
@@ -56,6 +67,16 @@ fn is_stream_id(id: &str) -> bool {
             && b.bytes().all(|c| c.is_ascii_digit())
     })
 }
+/// KEYS: the day's secret key. ARGV: candidate, ttl. Redis 6 has no
+/// `SET … NX GET`, hence a script.
+const SECRET_LUA: &str = r"
+redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', ARGV[2])
+return redis.call('GET', KEYS[1])
+";
+
+/// A day's secret is kept two days: it is needed on the day after too,
+/// to recognise a reporter whose dedupe period spans midnight.
+const SECRET_TTL_SECS: u64 = 2 * 24 * 3600;
 
 /// How long one store call may take before the request gives up with 503.
 const CALL_TIMEOUT: Duration = Duration::from_secs(3);
@@ -66,6 +87,7 @@ pub struct RedisStore {
     conn: ConnectionManager,
     record_script: Script,
     lease_script: Script,
+    secret_script: Script,
     dedupe_secs: u64,
     url: String,
 }
@@ -88,6 +110,7 @@ impl RedisStore {
             conn,
             record_script: Script::new(RECORD_LUA),
             lease_script: Script::new(LEASE_LUA),
+            secret_script: Script::new(SECRET_LUA),
             dedupe_secs,
             url: redact(url),
         })
@@ -147,23 +170,25 @@ impl Store for RedisStore {
             Some(r) if self.dedupe_secs > 0 => (keys::seen_key(service, r), self.dedupe_secs),
             _ => (keys::seen_key(service, "-"), 0),
         };
+        let previous_key = match &report.previous_reporter {
+            Some(r) if dedupe_ttl > 0 => keys::seen_key(service, r),
+            _ => dedupe_key.clone(),
+        };
+        let minute = Resolution::Minute.bucket_of(at);
+        let hour = Resolution::Hour.bucket_of(at);
         let mut invocation = self.record_script.prepare_invoke();
         invocation
-            .key(keys::bucket_key(
-                service,
-                Resolution::Minute,
-                Resolution::Minute.bucket_of(at),
-            ))
-            .key(keys::bucket_key(
-                service,
-                Resolution::Hour,
-                Resolution::Hour.bucket_of(at),
-            ))
+            .key(keys::bucket_key(service, Resolution::Minute, minute))
+            .key(keys::bucket_key(service, Resolution::Hour, hour))
             .key(dedupe_key)
+            .key(previous_key)
+            .key(keys::reporters_key(service, Resolution::Minute, minute))
+            .key(keys::reporters_key(service, Resolution::Hour, hour))
             .arg(keys::MINUTE_RETENTION_SECS)
             .arg(keys::HOUR_RETENTION_SECS)
             .arg(dedupe_ttl)
-            .arg(at.timestamp());
+            .arg(at.timestamp())
+            .arg(report.reporter.as_deref().unwrap_or(""));
         for f in keys::fields_of(report) {
             invocation.arg(f);
         }
@@ -340,6 +365,36 @@ impl Store for RedisStore {
                     .map(|(_, v)| (id, v))
             })
             .collect())
+    }
+
+    async fn distinct_reporters(
+        &self,
+        service: &str,
+        spans: &[(Resolution, Range<i64>)],
+    ) -> Result<u64, StoreError> {
+        let keys: Vec<String> = spans
+            .iter()
+            .flat_map(|(res, ids)| {
+                ids.clone()
+                    .map(move |id| keys::reporters_key(service, *res, id))
+            })
+            .collect();
+        if keys.is_empty() {
+            return Ok(0);
+        }
+        let mut conn = self.conn.clone();
+        self.call(redis::cmd("PFCOUNT").arg(keys).query_async(&mut conn))
+            .await
+    }
+
+    async fn daily_secret(&self, day: &str, candidate: &str) -> Result<String, StoreError> {
+        let mut invocation = self.secret_script.prepare_invoke();
+        invocation
+            .key(keys::secret_key(day))
+            .arg(candidate)
+            .arg(SECRET_TTL_SECS);
+        let mut conn = self.conn.clone();
+        self.call(invocation.invoke_async(&mut conn)).await
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

@@ -26,6 +26,12 @@ fn cover(minutes: Range<i64>) -> (Vec<Range<i64>>, Range<i64>) {
     )
 }
 
+/// The cover of the last `minutes` minutes up to and including `now`'s.
+fn cover_last(now: DateTime<Utc>, minutes: i64) -> (Vec<Range<i64>>, Range<i64>) {
+    let end = minute_of(now) + 1;
+    cover(end - minutes..end)
+}
+
 fn add_into(total: &mut Bucket, b: Bucket) {
     for (k, v) in b {
         *total.entry(k).or_default() += v;
@@ -40,8 +46,7 @@ pub async fn last_minutes(
     now: DateTime<Utc>,
     minutes: i64,
 ) -> Result<Bucket, StoreError> {
-    let end = minute_of(now) + 1;
-    let (minute_ranges, hours) = cover(end - minutes..end);
+    let (minute_ranges, hours) = cover_last(now, minutes);
     let mut total = Bucket::new();
     for r in minute_ranges {
         for b in store.buckets(service, Resolution::Minute, r).await? {
@@ -54,6 +59,54 @@ pub async fn last_minutes(
     Ok(total)
 }
 
+/// Distinct reporters over the last `minutes` minutes up to and including
+/// the current minute (same buckets as [`last_minutes`]).
+pub async fn distinct_reporters_last_minutes(
+    store: &dyn Store,
+    service: &str,
+    now: DateTime<Utc>,
+    minutes: i64,
+) -> Result<u64, StoreError> {
+    let (minute_ranges, hours) = cover_last(now, minutes);
+    let mut spans: Vec<(Resolution, Range<i64>)> = minute_ranges
+        .into_iter()
+        .filter(|r| !r.is_empty())
+        .map(|r| (Resolution::Minute, r))
+        .collect();
+    if !hours.is_empty() {
+        spans.push((Resolution::Hour, hours));
+    }
+    store.distinct_reporters(service, &spans).await
+}
+
+/// The share of an incident's counted reports above which it is suspected
+/// of brigading: more than half of them from one network prefix (/24 IPv4,
+/// /48 IPv6). Organic outages are spread over many networks; a scripted or
+/// organised push usually is not.
+pub const SUSPECT_NETWORK_SHARE: f64 = 0.5;
+
+/// Below this many counted reports the share says nothing (one report is
+/// 100% from one network).
+pub const SUSPECT_MIN_REPORTS: u64 = 10;
+
+/// The share of the counted reports in a (summed) bucket that came from its
+/// single busiest network prefix; `None` when no report carries a network.
+pub fn busiest_network_share(bucket: &Bucket) -> Option<f64> {
+    let (total, busiest) = bucket
+        .iter()
+        .filter(|(k, _)| k.starts_with(keys::NETWORK_PREFIX))
+        .fold((0u64, 0u64), |(t, m), (_, &v)| (t + v, m.max(v)));
+    (total > 0).then(|| busiest as f64 / total as f64)
+}
+
+/// Is the traffic in a (summed) bucket dominated by one network, i.e. at
+/// least [`SUSPECT_MIN_REPORTS`] reports of which more than
+/// [`SUSPECT_NETWORK_SHARE`] came from one prefix?
+pub fn is_network_suspect(bucket: &Bucket) -> bool {
+    total(bucket) >= SUSPECT_MIN_REPORTS
+        && busiest_network_share(bucket).is_some_and(|s| s > SUSPECT_NETWORK_SHARE)
+}
+
 /// One counter summed over the last `minutes` minutes (see [`last_minutes`]).
 pub async fn count_last_minutes(
     store: &dyn Store,
@@ -62,8 +115,7 @@ pub async fn count_last_minutes(
     now: DateTime<Utc>,
     minutes: i64,
 ) -> Result<u64, StoreError> {
-    let end = minute_of(now) + 1;
-    let (minute_ranges, hours) = cover(end - minutes..end);
+    let (minute_ranges, hours) = cover_last(now, minutes);
     let mut total = 0;
     for r in minute_ranges {
         total += store
@@ -135,6 +187,22 @@ pub fn total(bucket: &Bucket) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn busiest_network_share_and_suspicion() {
+        let mut b = Bucket::new();
+        assert_eq!(busiest_network_share(&b), None);
+        b.insert("t".into(), 12);
+        b.insert("n:aaa".into(), 9);
+        b.insert("n:bbb".into(), 2);
+        b.insert("n:ccc".into(), 1);
+        b.insert("s:login".into(), 12);
+        assert_eq!(busiest_network_share(&b), Some(0.75));
+        assert!(is_network_suspect(&b));
+        b.insert("n:aaa".into(), 3);
+        b.insert("t".into(), 6);
+        assert!(!is_network_suspect(&b), "too few reports to judge");
+    }
 
     #[test]
     fn cover_splits_ragged_ends_from_whole_hours() {

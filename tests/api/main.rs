@@ -4,8 +4,11 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod geo_reload;
 mod health;
+mod rate_limits;
 mod read_api;
 mod redis_store;
+mod reporters;
 mod reports;
 mod startup;

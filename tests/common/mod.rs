@@ -75,8 +75,13 @@ pub struct TestApp {
     pub port: u16,
     pub client: reqwest::Client,
     pub clock: ManualClock,
+    /// The GeoIP file the app reads (and reloads).
+    pub geoip: PathBuf,
     _dir: Arc<tempfile::TempDir>,
 }
+
+/// Adjusts the settings a test app starts with.
+pub type Tweak = Box<dyn FnOnce(&mut Settings) + Send>;
 
 #[derive(Default)]
 pub struct AppOptions {
@@ -87,6 +92,9 @@ pub struct AppOptions {
     pub detector_interval_ms: u64,
     /// Share a clock (and fixture directory) with another app.
     pub clock: Option<ManualClock>,
+    /// Anything else; test apps start with rate limits off, loopback as a
+    /// trusted proxy and no GeoIP polling.
+    pub tweak: Option<Tweak>,
 }
 
 /// The app on the memory store, loopback trusted as a proxy so tests can
@@ -99,10 +107,10 @@ pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
     let dir = tempfile::tempdir().expect("tempdir");
     let geoip = dir.path().join("test-city.mmdb");
     write_geo_fixture(&geoip);
-    let settings = Settings {
+    let mut settings = Settings {
         listen: "127.0.0.1:0".to_string(),
         redis_url: opts.redis_url,
-        geoip: Some(geoip),
+        geoip: Some(geoip.clone()),
         catalog: opts.catalog,
         trusted_proxies: vec![
             "127.0.0.1/32".parse().expect("net"),
@@ -110,7 +118,16 @@ pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
         ],
         dedupe_minutes: opts.dedupe_minutes,
         detector_interval_ms: opts.detector_interval_ms,
+        geoip_poll_secs: 0,
+        reports_per_minute_per_ip: 0,
+        reports_per_minute_per_prefix: 0,
+        reads_per_minute_anonymous: 0,
+        reads_per_minute_keyed: 0,
+        ..Settings::default()
     };
+    if let Some(tweak) = opts.tweak {
+        tweak(&mut settings);
+    }
     let clock = opts.clock.unwrap_or_else(|| ManualClock::new(test_start()));
     let app = Application::build_with_clock(settings, Arc::new(clock.clone()))
         .await
@@ -126,6 +143,7 @@ pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
             .build()
             .expect("client"),
         clock,
+        geoip,
         _dir: Arc::new(dir),
     }
 }

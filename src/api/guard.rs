@@ -1,0 +1,84 @@
+//! The gate in front of the API: rate limits on report submission and on
+//! the read API, and API key checks for reads. Runs before any handler, so
+//! a refused request costs no body parsing and no store call.
+//!
+//! Every answer under a limit carries `RateLimit-*` headers; a refusal is
+//! 429 with `Retry-After` as well.
+
+use super::ApiError;
+use super::error::rate_limit_headers;
+use super::keys::Presented;
+use crate::geo::client_ip;
+use crate::ingest::{Caller, Verdict};
+use crate::startup::AppState;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{HttpRequest, web};
+use std::net::IpAddr;
+
+/// The client address of a request: the peer, or whom trusted proxies name.
+pub fn request_client_ip(req: &HttpRequest, state: &AppState) -> Option<IpAddr> {
+    req.peer_addr()
+        .map(|peer| client_ip(peer.ip(), req.headers(), &state.proxies))
+}
+
+/// Middleware (`actix_web::middleware::from_fn`) applying limits and keys.
+pub async fn guard(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
+        return next.call(req).await;
+    };
+    let verdict: Verdict = match classify(&req) {
+        Kind::Report => match request_client_ip(req.request(), &state) {
+            Some(ip) => state.limits.check_report(ip),
+            None => Ok(None),
+        },
+        Kind::Read => {
+            let caller = match state.api_keys.check(req.headers()) {
+                Presented::Valid(index) => Some(Caller::Key(index)),
+                Presented::Invalid => return Err(ApiError::InvalidApiKey.into()),
+                Presented::None => request_client_ip(req.request(), &state).map(Caller::Anonymous),
+            };
+            caller.map_or(Ok(None), |c| state.limits.check_read(c))
+        }
+        Kind::Other => Ok(None),
+    };
+    let status = verdict.map_err(ApiError::TooManyRequests)?;
+    let mut response = next.call(req).await?;
+    if let Some(status) = status {
+        for (name, value) in rate_limit_headers(&status) {
+            if let Ok(value) = HeaderValue::from_str(&value) {
+                response
+                    .headers_mut()
+                    .insert(HeaderName::from_static(name), value);
+            }
+        }
+    }
+    Ok(response)
+}
+
+enum Kind {
+    Report,
+    Read,
+    Other,
+}
+
+fn classify(req: &ServiceRequest) -> Kind {
+    let path = req.path();
+    if path == "/api/v1/reports" {
+        if req.method() == Method::POST {
+            Kind::Report
+        } else {
+            Kind::Other
+        }
+    } else if path.starts_with("/api/") && matches!(*req.method(), Method::GET | Method::HEAD) {
+        Kind::Read
+    } else {
+        Kind::Other
+    }
+}

@@ -1,0 +1,297 @@
+//! Rate limits (governor, GCRA) on report submission and the read API.
+//!
+//! Reports are limited per client address and per network prefix (/24 IPv4,
+//! /48 IPv6), so neither one machine nor one network can flood a service;
+//! reads are limited per API key, or per address for anonymous callers.
+//! Every limit is "N per minute" with a burst of N; 0 turns it off.
+//!
+//! Limiter state lives in this process only and is never persisted. Memory
+//! is bounded: every few checks a limiter past half its key budget drops
+//! the keys that are back at full allowance (`retain_recent`), and one
+//! still past its budget (a flood from more distinct addresses than the
+//! budget within one replenish period) is replaced by an empty one. That
+//! forgets who was limited, which only ever errs towards letting requests
+//! through; the per-prefix limit still holds most floods.
+
+use super::identity::network_prefix;
+use arc_swap::ArcSwap;
+use governor::clock::{Clock, DefaultClock};
+use governor::middleware::{StateInformationMiddleware, StateSnapshot};
+use governor::{DefaultKeyedRateLimiter, Quota};
+use ipnet::IpNet;
+use std::hash::Hash;
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+/// Rate limit settings; every limit is requests per minute, 0 = unlimited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LimitSettings {
+    pub reports_per_ip: u32,
+    pub reports_per_prefix: u32,
+    pub reads_anonymous: u32,
+    pub reads_keyed: u32,
+    /// Keys each limiter may hold before it sheds them.
+    pub max_keys: usize,
+}
+
+impl LimitSettings {
+    /// No limits at all.
+    pub fn unlimited() -> Self {
+        Self {
+            reports_per_ip: 0,
+            reports_per_prefix: 0,
+            reads_anonymous: 0,
+            reads_keyed: 0,
+            max_keys: DEFAULT_MAX_KEYS,
+        }
+    }
+}
+
+/// Default key budget per limiter: about 5 MB each (see
+/// `examples/limiter_memory.rs`).
+pub const DEFAULT_MAX_KEYS: usize = 100_000;
+
+/// What a client is told about a limit (the `RateLimit-*` headers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateStatus {
+    /// Requests allowed per window (the burst).
+    pub limit: u32,
+    /// Requests left right now.
+    pub remaining: u32,
+    /// Seconds until the allowance is whole again.
+    pub reset_secs: u64,
+    /// The window the limit is expressed over, in seconds.
+    pub window_secs: u64,
+}
+
+/// A refused request: when to come back, and the limit that refused it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Refusal {
+    pub retry_after_secs: u64,
+    pub status: RateStatus,
+}
+
+/// The outcome of a check: `Ok(None)` when no limit applies.
+pub type Verdict = Result<Option<RateStatus>, Refusal>;
+
+type Limiter<K> = DefaultKeyedRateLimiter<K, StateInformationMiddleware>;
+
+/// One keyed limit with a bounded number of keys.
+pub struct KeyedLimit<K: Hash + Eq + Clone> {
+    quota: Option<Quota>,
+    limiter: ArcSwap<Limiter<K>>,
+    max_keys: usize,
+    sweep_every: u64,
+    checks: AtomicU64,
+    clock: DefaultClock,
+}
+
+impl<K: Hash + Eq + Clone> KeyedLimit<K> {
+    /// `per_minute` requests a minute per key (0 = unlimited), holding at
+    /// most about `max_keys` keys.
+    pub fn new(per_minute: u32, max_keys: usize) -> Self {
+        let quota = NonZeroU32::new(per_minute).map(Quota::per_minute);
+        let max_keys = max_keys.max(1);
+        Self {
+            quota,
+            limiter: ArcSwap::from_pointee(new_limiter(quota)),
+            max_keys,
+            sweep_every: (max_keys as u64 / 8).clamp(1, 1024),
+            checks: AtomicU64::new(0),
+            clock: DefaultClock::default(),
+        }
+    }
+
+    /// Counts one request for `key`.
+    pub fn check(&self, key: &K) -> Verdict {
+        let Some(quota) = self.quota else {
+            return Ok(None);
+        };
+        let limiter = self.limiter.load();
+        let outcome = limiter.check_key(key);
+        drop(limiter);
+        if self
+            .checks
+            .fetch_add(1, Ordering::Relaxed)
+            .is_multiple_of(self.sweep_every)
+        {
+            self.bound_memory();
+        }
+        match outcome {
+            Ok(snapshot) => Ok(Some(status(quota, &snapshot))),
+            Err(not_until) => {
+                let wait = not_until.wait_time_from(self.clock.now());
+                Err(Refusal {
+                    retry_after_secs: ceil_secs(wait).max(1),
+                    status: RateStatus {
+                        remaining: 0,
+                        reset_secs: ceil_secs(wait + quota.burst_size_replenished_in()),
+                        ..status_of_quota(quota)
+                    },
+                })
+            }
+        }
+    }
+
+    /// Keys currently held.
+    pub fn len(&self) -> usize {
+        self.limiter.load().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn bound_memory(&self) {
+        let limiter = self.limiter.load();
+        if limiter.len() <= self.max_keys / 2 {
+            return;
+        }
+        limiter.retain_recent();
+        if limiter.len() > self.max_keys {
+            tracing::warn!(
+                keys = limiter.len(),
+                max_keys = self.max_keys,
+                "rate limiter over its key budget; starting afresh"
+            );
+            self.limiter.store(Arc::new(new_limiter(self.quota)));
+        }
+    }
+}
+
+fn new_limiter<K: Hash + Eq + Clone>(quota: Option<Quota>) -> Limiter<K> {
+    // A disabled limit never checks its limiter; any quota will do.
+    let quota = quota.unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN));
+    DefaultKeyedRateLimiter::dashmap(quota).with_middleware::<StateInformationMiddleware>()
+}
+
+fn status_of_quota(quota: Quota) -> RateStatus {
+    RateStatus {
+        limit: quota.burst_size().get(),
+        remaining: quota.burst_size().get(),
+        reset_secs: 0,
+        window_secs: ceil_secs(quota.burst_size_replenished_in()),
+    }
+}
+
+fn status(quota: Quota, snapshot: &StateSnapshot) -> RateStatus {
+    let base = status_of_quota(quota);
+    let remaining = snapshot.remaining_burst_capacity().min(base.limit);
+    let missing = base.limit - remaining;
+    RateStatus {
+        remaining,
+        reset_secs: ceil_secs(quota.replenish_interval() * missing),
+        ..base
+    }
+}
+
+fn ceil_secs(d: Duration) -> u64 {
+    d.as_secs() + u64::from(d.subsec_nanos() > 0)
+}
+
+/// Who is reading: a configured API key (by its index) or an anonymous
+/// address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caller {
+    Key(usize),
+    Anonymous(IpAddr),
+}
+
+/// Every limit of the service.
+pub struct RateLimits {
+    reports_per_ip: KeyedLimit<IpAddr>,
+    reports_per_prefix: KeyedLimit<IpNet>,
+    reads_anonymous: KeyedLimit<IpAddr>,
+    reads_keyed: KeyedLimit<usize>,
+}
+
+impl RateLimits {
+    pub fn new(settings: LimitSettings) -> Self {
+        Self {
+            reports_per_ip: KeyedLimit::new(settings.reports_per_ip, settings.max_keys),
+            reports_per_prefix: KeyedLimit::new(settings.reports_per_prefix, settings.max_keys),
+            reads_anonymous: KeyedLimit::new(settings.reads_anonymous, settings.max_keys),
+            reads_keyed: KeyedLimit::new(settings.reads_keyed, settings.max_keys),
+        }
+    }
+
+    /// A report from `ip`: its address and its network must both be under
+    /// their limits. Reports the tighter of the two.
+    pub fn check_report(&self, ip: IpAddr) -> Verdict {
+        let ip = ip.to_canonical();
+        let by_ip = self.reports_per_ip.check(&ip)?;
+        let by_prefix = self.reports_per_prefix.check(&network_prefix(ip))?;
+        Ok(match (by_ip, by_prefix) {
+            (Some(a), Some(b)) => Some(if b.remaining < a.remaining { b } else { a }),
+            (a, b) => a.or(b),
+        })
+    }
+
+    /// A read by `caller`.
+    pub fn check_read(&self, caller: Caller) -> Verdict {
+        match caller {
+            Caller::Key(index) => self.reads_keyed.check(&index),
+            Caller::Anonymous(ip) => self.reads_anonymous.check(&ip.to_canonical()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().expect("ip")
+    }
+
+    #[test]
+    fn the_burst_is_allowed_then_refused_with_a_retry_time() {
+        let limit = KeyedLimit::new(3, 100);
+        let key = ip("8.8.8.8");
+        let first = limit.check(&key).expect("allowed").expect("limited");
+        assert_eq!((first.limit, first.remaining), (3, 2));
+        assert_eq!(first.window_secs, 60);
+        limit.check(&key).expect("allowed");
+        let third = limit.check(&key).expect("allowed").expect("limited");
+        assert_eq!(third.remaining, 0);
+        let refusal = limit.check(&key).expect_err("refused");
+        assert!((1..=20).contains(&refusal.retry_after_secs), "{refusal:?}");
+        assert_eq!(refusal.status.remaining, 0);
+        assert!(limit.check(&ip("8.8.4.4")).is_ok(), "other keys unaffected");
+    }
+
+    #[test]
+    fn zero_means_unlimited() {
+        let limit = KeyedLimit::new(0, 100);
+        for _ in 0..1000 {
+            assert_eq!(limit.check(&ip("8.8.8.8")), Ok(None));
+        }
+        assert!(limit.is_empty());
+    }
+
+    #[test]
+    fn one_network_shares_the_prefix_limit() {
+        let limits = RateLimits::new(LimitSettings {
+            reports_per_ip: 5,
+            reports_per_prefix: 3,
+            ..LimitSettings::unlimited()
+        });
+        for host in 1..=3 {
+            assert!(limits.check_report(ip(&format!("81.2.69.{host}"))).is_ok());
+        }
+        assert!(limits.check_report(ip("81.2.69.4")).is_err());
+        assert!(limits.check_report(ip("81.2.70.4")).is_ok());
+    }
+
+    #[test]
+    fn keys_stay_within_budget_under_a_flood_of_addresses() {
+        let limit = KeyedLimit::new(10, 1_000);
+        for n in 0u32..50_000 {
+            let _ = limit.check(&IpAddr::from(n.to_be_bytes()));
+            assert!(limit.len() <= 1_000 + 125, "{} keys", limit.len());
+        }
+    }
+}
