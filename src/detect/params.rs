@@ -29,11 +29,14 @@ pub struct Params {
     pub outage_score: f64,
     /// Minutes "possible" must last (at `possible_score`) to become an outage.
     pub confirm_minutes: u32,
-    /// An outage resolves after this many minutes below `calm_score` and
-    /// `calm_ratio` in the shortest window.
+    /// An outage resolves after this many minutes in a row with the last
+    /// five minutes below `calm_ratio` times expected (or under
+    /// `min_reports`).
     pub resolve_minutes: u32,
-    pub calm_score: f64,
     pub calm_ratio: f64,
+    /// Steps scoring at or above this are not learned from by the
+    /// dispersion estimate (an outage building up below the thresholds).
+    pub calm_score: f64,
     /// A series that triggers again within this many minutes of resolving
     /// reopens the same incident instead of a new one.
     pub reopen_minutes: u32,
@@ -81,8 +84,8 @@ impl Default for Params {
             tolerated_ratio: 2.0,
             tolerated_ratio_long: 1.75,
             short_window_minutes: 5,
-            possible_score: 4.0,
-            outage_score: 7.0,
+            possible_score: 3.5,
+            outage_score: 6.0,
             confirm_minutes: 3,
             resolve_minutes: 15,
             calm_score: 2.0,

@@ -66,6 +66,10 @@ pub struct SeriesDetector {
     /// Steps learning has been frozen for.
     frozen_steps: u32,
     incident: Option<Incident>,
+    /// Windows do not reach back past this step: set when an incident
+    /// resolves, so the surge it was about cannot reopen it.
+    #[serde(default)]
+    barrier: Option<DateTime<Utc>>,
     symptom_totals: BTreeMap<String, u64>,
     last_resolved: Option<Incident>,
 }
@@ -85,6 +89,7 @@ impl SeriesDetector {
             calm_steps: 0,
             frozen_steps: 0,
             incident: None,
+            barrier: None,
             symptom_totals: BTreeMap::new(),
             last_resolved: None,
         }
@@ -125,11 +130,18 @@ impl SeriesDetector {
     /// Sum of counts and of expectations over the last `minutes`.
     pub fn window(&self, minutes: u32) -> (u64, f64) {
         let steps = (minutes.div_ceil(self.step_minutes)).max(1) as usize;
+        self.usable()
+            .take(steps)
+            .fold((0, 0.0), |(x, mu), s| (x + s.count, mu + s.expected))
+    }
+
+    /// Recent steps, newest first, back to the barrier.
+    fn usable(&self) -> impl Iterator<Item = &Step> {
+        let barrier = self.barrier;
         self.recent
             .iter()
             .rev()
-            .take(steps)
-            .fold((0, 0.0), |(x, mu), s| (x + s.count, mu + s.expected))
+            .take_while(move |s| barrier.is_none_or(|b| s.at > b))
     }
 
     fn max_steps(&self, params: &Params) -> usize {
@@ -152,10 +164,11 @@ impl SeriesDetector {
             },
         };
         let mut seen = Vec::new();
+        let available = self.usable().count();
         for (index, &w) in params.windows_minutes.iter().enumerate() {
             let alpha = self.alpha_of(index, params);
             let steps = w.div_ceil(self.step_minutes).max(1);
-            if seen.contains(&steps) || steps as usize > self.recent.len() {
+            if seen.contains(&steps) || steps as usize > available {
                 continue;
             }
             seen.push(steps);
@@ -298,9 +311,10 @@ impl SeriesDetector {
                 None
             }
             Status::Outage => {
-                let (x, mu) = self.window(step);
-                let calm =
-                    s.score < params.calm_score && (x as f64) < params.calm_ratio * mu.max(1.0);
+                // Calm: the last five minutes are back near normal (the
+                // long windows still remember the surge and are ignored).
+                let (x, mu) = self.window(5);
+                let calm = (x as f64) < params.calm_ratio * mu.max(1.0) || x < params.min_reports;
                 self.calm_steps = if calm { self.calm_steps + 1 } else { 0 };
                 let last = self.recent.back().cloned();
                 let incident = self.incident.as_mut()?;
@@ -313,6 +327,7 @@ impl SeriesDetector {
                     incident.resolved_at = Some(at);
                     let done = self.incident.take()?;
                     self.last_resolved = Some(done.clone());
+                    self.barrier = Some(at);
                     self.status = Status::Ok;
                     self.above_steps = 0;
                     self.calm_steps = 0;

@@ -1,0 +1,217 @@
+//! Detection inside the server: the detector task on the server's clock,
+//! incidents and status through the API, live events, and two processes on
+//! one Redis producing one incident, not two.
+
+use crate::common::{AppOptions, RedisServer, TestApp, spawn_app_with};
+use chrono::Duration;
+use serde_json::{Value, json};
+use std::time::Duration as StdDuration;
+
+/// Posts `n` reports for Spotify from `ip`, spread over the apps given.
+async fn report(apps: &[&TestApp], n: usize, ip: &str) {
+    for i in 0..n {
+        let r = apps[i % apps.len()]
+            .post_report_from(ip, &json!({"service": "spotify", "symptom": "streaming"}))
+            .await;
+        assert_eq!(r.status(), 202);
+    }
+}
+
+/// Polls `path` on `app` until `done` holds for its JSON, or fails.
+async fn wait_for(app: &TestApp, path: &str, done: impl Fn(&Value) -> bool) -> Value {
+    for _ in 0..200 {
+        let v = app.get_json(path).await;
+        if done(&v) {
+            return v;
+        }
+        tokio::time::sleep(StdDuration::from_millis(50)).await;
+    }
+    panic!("timed out waiting on {path}");
+}
+
+/// An hour of quiet traffic, a surge of five minutes, as seen by the
+/// detector of `apps` (which share one clock).
+async fn hour_then_surge(apps: &[&TestApp]) {
+    // Let the detector take its first look at the empty store.
+    tokio::time::sleep(StdDuration::from_millis(200)).await;
+    for _ in 0..60 {
+        report(apps, 2, "8.8.8.8").await;
+        apps[0].clock.advance(Duration::minutes(1));
+    }
+    wait_for(apps[0], "/api/v1/services/spotify", |v| {
+        v["expected"]["last_60m"].as_f64().is_some()
+    })
+    .await;
+    for _ in 0..5 {
+        report(apps, 40, "8.8.8.8").await;
+        apps[0].clock.advance(Duration::minutes(1));
+    }
+}
+
+fn global_incidents(outages: &Value) -> Vec<Value> {
+    outages["outages"]
+        .as_array()
+        .expect("outages")
+        .iter()
+        .filter(|o| o["service"] == "spotify" && o["region"] == "global")
+        .cloned()
+        .collect()
+}
+
+#[tokio::test]
+async fn a_surge_opens_an_outage_with_evidence_and_events_then_resolves() {
+    let app = spawn_app_with(AppOptions {
+        detector_interval_ms: 20,
+        ..AppOptions::default()
+    })
+    .await;
+    let events = app
+        .client
+        .get(app.url("/api/v1/events"))
+        .send()
+        .await
+        .expect("sse");
+    assert_eq!(events.headers()["content-type"], "text/event-stream");
+    let mut events = events;
+
+    hour_then_surge(&[&app]).await;
+
+    let outages = wait_for(&app, "/api/v1/outages?active=true&service=spotify", |v| {
+        !global_incidents(v).is_empty()
+    })
+    .await;
+    let incident = &global_incidents(&outages)[0];
+    let id = incident["id"].as_str().expect("id");
+    assert_eq!(incident["state"], "outage");
+    assert!(
+        incident["detection"]["observed"].as_f64() > incident["detection"]["expected"].as_f64()
+    );
+    assert!(
+        incident["affected_regions"]
+            .as_array()
+            .expect("regions")
+            .iter()
+            .any(|r| r == "US")
+    );
+    assert_eq!(incident["top_symptoms"][0]["symptom"], "streaming");
+
+    let services = app.get_json("/api/v1/services").await;
+    let spotify = services["services"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .find(|s| s["slug"] == "spotify")
+        .cloned()
+        .expect("spotify");
+    assert_eq!(spotify["status"], "outage");
+    assert!(
+        spotify["expected_last_15m"]
+            .as_f64()
+            .is_some_and(|e| e > 0.0)
+    );
+    let detail = app.get_json("/api/v1/services/spotify").await;
+    assert_eq!(detail["status"], "outage");
+    assert_eq!(detail["regions_status"]["US"], "outage");
+    let series = app
+        .get_json("/api/v1/services/spotify/timeseries?hours=2&step=5m")
+        .await;
+    assert!(
+        series["buckets"]
+            .as_array()
+            .expect("b")
+            .iter()
+            .all(|b| b["baseline"].as_f64().is_some())
+    );
+
+    let full = app.get_json(&format!("/api/v1/outages/{id}")).await;
+    assert!(full["timeline"].as_array().is_some_and(|t| !t.is_empty()));
+    let r = app.get("/api/v1/outages/spotify.global.1").await;
+    assert_eq!(r.status(), 404);
+    let r = app.get("/api/v1/outages/not-a-service.x.1").await;
+    assert_eq!(r.status(), 404);
+
+    // The event stream announced it.
+    let mut seen = String::new();
+    let deadline = tokio::time::Instant::now() + StdDuration::from_secs(10);
+    while !seen.contains("event: incident.opened") && tokio::time::Instant::now() < deadline {
+        if let Ok(Ok(Some(chunk))) =
+            tokio::time::timeout(StdDuration::from_secs(1), events.chunk()).await
+        {
+            seen.push_str(&String::from_utf8_lossy(&chunk));
+        }
+    }
+    assert!(seen.contains("event: incident.opened"), "{seen}");
+    assert!(seen.contains(id), "{seen}");
+
+    // Back to normal for half an hour: resolved.
+    for _ in 0..30 {
+        report(&[&app], 2, "8.8.8.8").await;
+        app.clock.advance(Duration::minutes(1));
+    }
+    let path = format!("/api/v1/outages/{id}");
+    let done = wait_for(&app, &path, |v| v["state"] == "resolved").await;
+    assert!(done["resolved_at"].is_string());
+    let active = app
+        .get_json("/api/v1/outages?active=true&service=spotify")
+        .await;
+    assert!(global_incidents(&active).is_empty());
+}
+
+#[tokio::test]
+async fn two_processes_on_one_redis_declare_one_incident() {
+    let redis = RedisServer::start();
+    let first = spawn_app_with(AppOptions {
+        redis_url: Some(redis.url()),
+        detector_interval_ms: 20,
+        ..AppOptions::default()
+    })
+    .await;
+    let second = spawn_app_with(AppOptions {
+        redis_url: Some(redis.url()),
+        detector_interval_ms: 20,
+        clock: Some(first.clock.clone()),
+        ..AppOptions::default()
+    })
+    .await;
+
+    hour_then_surge(&[&first, &second]).await;
+    wait_for(&second, "/api/v1/outages?service=spotify", |v| {
+        !global_incidents(v).is_empty()
+    })
+    .await;
+    // Give both detectors time to do anything they would do twice.
+    tokio::time::sleep(StdDuration::from_millis(500)).await;
+
+    for app in [&first, &second] {
+        let outages = app.get_json("/api/v1/outages?service=spotify").await;
+        assert_eq!(global_incidents(&outages).len(), 1, "{outages}");
+    }
+    let events: Vec<(String, String)> = {
+        let mut conn = redis.client();
+        let raw: Vec<(String, Vec<(String, String)>)> = redis::cmd("XRANGE")
+            .arg("dw:events")
+            .arg("-")
+            .arg("+")
+            .query(&mut conn)
+            .expect("xrange");
+        raw.into_iter()
+            .flat_map(|(id, f)| f.into_iter().map(move |(_, v)| (id.clone(), v)))
+            .collect()
+    };
+    let opened_global = events
+        .iter()
+        .filter(|(_, e)| e.contains("\"kind\":\"opened\"") && e.contains("\"region\":\"global\""))
+        .count();
+    assert_eq!(opened_global, 1, "{events:?}");
+}
+
+#[tokio::test]
+async fn outage_queries_are_validated() {
+    let app = spawn_app_with(AppOptions::default()).await;
+    let r = app.get("/api/v1/outages?active=maybe").await;
+    assert_eq!(r.status(), 400);
+    let r = app.get("/api/v1/outages?service=nope").await;
+    assert_eq!(r.status(), 404);
+    let v = app.get_json("/api/v1/outages").await;
+    assert_eq!(v["outages"], json!([]));
+}

@@ -1,0 +1,268 @@
+//! The detector on its own, in virtual time: the statistic and the state
+//! machine against traffic whose truth we know.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use downwatch::detect::{
+    GLOBAL, IncidentEvent, IncidentEventKind, Params, ServiceDetector, StepCounts,
+};
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand_distr::{Distribution, Gamma, Poisson};
+use std::f64::consts::PI;
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 1, 5, 0, 0, 0)
+        .single()
+        .expect("time")
+}
+
+/// Negative binomial draw: Poisson with a gamma-distributed rate.
+fn nb(rng: &mut StdRng, mu: f64, shape: f64) -> u64 {
+    let g = Gamma::new(shape, 1.0 / shape).expect("gamma").sample(rng);
+    Poisson::new((mu * g).max(1e-9))
+        .expect("poisson")
+        .sample(rng) as u64
+}
+
+/// A daily cycle around `base` reports per minute.
+fn seasonal(base: f64, minute: i64) -> f64 {
+    let day = (minute % 1440) as f64 / 1440.0;
+    base * (1.0 + 0.6 * (2.0 * PI * (day - 0.3)).sin())
+}
+
+struct Run {
+    detector: ServiceDetector,
+    params: Params,
+    events: Vec<(i64, IncidentEvent)>,
+}
+
+impl Run {
+    fn new() -> Self {
+        let params = Params::default();
+        Self {
+            detector: ServiceDetector::new("spotify", 1, &params),
+            params,
+            events: Vec::new(),
+        }
+    }
+
+    /// Feeds minute `m` with per-region counts.
+    fn feed(&mut self, m: i64, regions: &[(&str, u64)]) {
+        let mut counts = StepCounts::default();
+        for (code, n) in regions {
+            counts.total += n;
+            if *n > 0 && !code.is_empty() {
+                counts.regions.insert((*code).to_string(), *n);
+            }
+        }
+        let at = t0() + Duration::minutes(m + 1);
+        for e in self.detector.step(at, &counts, &self.params) {
+            self.events.push((m, e));
+        }
+    }
+
+    fn opened(&self, from: i64) -> Vec<&IncidentEvent> {
+        self.events
+            .iter()
+            .filter(|(m, e)| *m >= from && e.kind == IncidentEventKind::Opened)
+            .map(|(_, e)| e)
+            .collect()
+    }
+}
+
+/// Two weeks of normal traffic in two countries; `modify` may change the
+/// rate of any minute and region (0 = US, 1 = GB).
+fn run_traffic(seed: u64, base: f64, minutes: i64, modify: impl Fn(i64, usize, f64) -> f64) -> Run {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut run = Run::new();
+    for m in 0..minutes {
+        let rate = seasonal(base, m);
+        let us = nb(&mut rng, modify(m, 0, rate * 0.7), 20.0);
+        let gb = nb(&mut rng, modify(m, 1, rate * 0.3), 20.0);
+        run.feed(m, &[("US", us), ("GB", gb)]);
+    }
+    run
+}
+
+const WEEK: i64 = 7 * 1440;
+
+#[test]
+fn pure_noise_opens_nothing() {
+    for (seed, base) in [(1, 0.3), (2, 3.0), (3, 30.0)] {
+        let run = run_traffic(seed, base, 3 * WEEK, |_, _, r| r);
+        let opened = run.opened(WEEK);
+        assert!(
+            opened.is_empty(),
+            "base {base}: {:?}",
+            opened.first().map(|e| &e.incident.detection)
+        );
+    }
+}
+
+#[test]
+fn chatter_busy_days_and_growth_open_nothing() {
+    let burst = |m: i64| (m - 2 * WEEK).rem_euclid(1440) < 5; // 5 minutes at 2x daily
+    let busy = |m: i64| (WEEK + 3 * 1440..WEEK + 4 * 1440).contains(&m);
+    let run = run_traffic(7, 10.0, 3 * WEEK, |m, _, r| {
+        let growth = 1.0 + 0.3 * m as f64 / WEEK as f64 / 3.0;
+        let mut r = r * growth;
+        if burst(m) && m > WEEK {
+            r *= 2.0;
+        }
+        if busy(m) {
+            r *= 1.5;
+        }
+        r
+    });
+    let opened = run.opened(WEEK);
+    assert!(
+        opened.is_empty(),
+        "{:?}",
+        opened
+            .first()
+            .map(|e| (&e.incident.region, &e.incident.detection))
+    );
+}
+
+#[test]
+fn a_clear_surge_opens_one_incident_that_later_resolves() {
+    let onset = 2 * WEEK + 600;
+    let run = run_traffic(11, 2.0, 2 * WEEK + 900, |m, _, r| {
+        if (onset..onset + 30).contains(&m) {
+            r * 10.0
+        } else {
+            r
+        }
+    });
+
+    let opened = run.opened(WEEK);
+    let global: Vec<_> = opened
+        .iter()
+        .filter(|e| e.incident.region == GLOBAL)
+        .collect();
+    assert_eq!(global.len(), 1, "one global incident: {opened:?}");
+    let incident = &global[0].incident;
+    let onset_time = t0() + Duration::minutes(onset);
+    assert!(
+        incident.detected_at - onset_time <= Duration::minutes(3),
+        "detected {}",
+        incident.detected_at
+    );
+    assert!(
+        (incident.started_at - onset_time).num_minutes().abs() <= 2,
+        "onset {}",
+        incident.started_at
+    );
+    assert!(incident.detection.observed as f64 > 4.0 * incident.detection.expected);
+    assert!(incident.detection.score >= run.params.possible_score);
+    // Both countries had the surge: they are listed on the global incident.
+    let last_global = run
+        .events
+        .iter()
+        .rev()
+        .find(|(_, e)| e.incident.region == GLOBAL)
+        .expect("global events");
+    let mut regions = last_global.1.incident.affected_regions.clone();
+    regions.sort();
+    assert_eq!(regions, ["GB", "US"]);
+
+    let resolved: Vec<_> = run
+        .events
+        .iter()
+        .filter(|(_, e)| e.kind == IncidentEventKind::Resolved && e.incident.region == GLOBAL)
+        .collect();
+    assert_eq!(resolved.len(), 1, "resolved once");
+    let done = &resolved[0].1.incident;
+    assert_eq!(done.id, incident.id);
+    let resolved_at = done.resolved_at.expect("resolved_at");
+    assert!(resolved_at > onset_time + Duration::minutes(30));
+    assert!(
+        resolved_at < onset_time + Duration::minutes(30 + 40),
+        "{resolved_at}"
+    );
+    assert!(
+        done.peak_reports_per_minute > 20.0 * 0.5,
+        "peak {}",
+        done.peak_reports_per_minute
+    );
+    assert!(done.total_reports > 200);
+    assert!(!done.timeline.is_empty());
+}
+
+#[test]
+fn an_outage_in_one_country_is_regional() {
+    let onset = 2 * WEEK + 300;
+    let run = run_traffic(5, 5.0, 2 * WEEK + 500, |m, region, r| {
+        if region == 1 && (onset..onset + 40).contains(&m) {
+            r * 8.0
+        } else {
+            r
+        }
+    });
+    let opened = run.opened(WEEK);
+    assert!(
+        opened.iter().any(|e| e.incident.region == "GB"),
+        "{opened:?}"
+    );
+    assert!(
+        !opened.iter().any(|e| e.incident.region == "US"),
+        "{opened:?}"
+    );
+}
+
+#[test]
+fn a_flickering_surge_does_not_flap() {
+    // 4x for 3 minutes, normal for 3, for an hour: one incident at most.
+    let onset = 2 * WEEK + 200;
+    let run = run_traffic(13, 4.0, 2 * WEEK + 400, |m, _, r| {
+        if (onset..onset + 60).contains(&m) && (m - onset) % 6 < 3 {
+            r * 4.0
+        } else {
+            r
+        }
+    });
+    let global = run
+        .opened(WEEK)
+        .into_iter()
+        .filter(|e| e.incident.region == GLOBAL)
+        .count();
+    assert!(global <= 1, "{global} incidents opened");
+}
+
+#[test]
+fn cold_start_flags_a_real_surge_but_not_stray_reports() {
+    // A brand-new service: two stray reports in its first minutes.
+    let mut run = Run::new();
+    run.feed(0, &[("US", 1)]);
+    run.feed(1, &[("", 0)]);
+    run.feed(2, &[("GB", 1)]);
+    for m in 3..30 {
+        run.feed(m, &[("", 0)]);
+    }
+    assert!(run.opened(0).is_empty());
+
+    // Another brand-new service: 60 people in three minutes.
+    let mut run = Run::new();
+    for m in 0..3 {
+        run.feed(m, &[("US", 20)]);
+    }
+    assert!(
+        run.opened(0).iter().any(|e| e.incident.region == GLOBAL),
+        "{:?}",
+        run.events
+    );
+}
+
+#[test]
+fn the_detector_state_survives_serialisation() {
+    let run = run_traffic(3, 2.0, 2 * 1440, |_, _, r| r);
+    let json = serde_json::to_string(&run.detector).expect("serialise");
+    let back: ServiceDetector = serde_json::from_str(&json).expect("deserialise");
+    let t = t0() + Duration::days(2);
+    let (a, b) = (
+        back.expected_rate(t, None),
+        run.detector.expected_rate(t, None),
+    );
+    assert!((a - b).abs() < 1e-9 * b.max(1.0), "{a} vs {b}");
+    assert_eq!(back.last_step(), run.detector.last_step());
+}
