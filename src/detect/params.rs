@@ -23,6 +23,12 @@ pub struct Params {
     pub tolerated_ratio: f64,
     pub tolerated_ratio_long: f64,
     pub short_window_minutes: u32,
+    /// The tolerance applies in full to busy windows only: at this many
+    /// expected reports it is half applied. Chatter on a quiet series is a
+    /// handful of reports, which Poisson noise already covers, so small
+    /// counts are judged against the baseline itself and surges there are
+    /// caught sooner.
+    pub tolerance_half_reports: f64,
     /// Score (-log10 tail probability) for status "possible".
     pub possible_score: f64,
     /// Score at which an outage is declared at once.
@@ -73,6 +79,13 @@ impl Params {
             self.tolerated_ratio_long
         }
     }
+
+    /// The null hypothesis' mean for a window of `minutes` expecting `mu`:
+    /// mu x (1 + (ratio - 1) x mu / (mu + tolerance_half_reports)).
+    pub fn null_mean(&self, minutes: u32, mu: f64) -> f64 {
+        let excess = self.tolerated_ratio_for(minutes) - 1.0;
+        mu * (1.0 + excess * mu / (mu + self.tolerance_half_reports))
+    }
 }
 
 impl Default for Params {
@@ -84,8 +97,9 @@ impl Default for Params {
             tolerated_ratio: 2.0,
             tolerated_ratio_long: 1.75,
             short_window_minutes: 5,
-            possible_score: 3.5,
-            outage_score: 6.0,
+            tolerance_half_reports: 20.0,
+            possible_score: 4.0,
+            outage_score: 6.5,
             confirm_minutes: 3,
             resolve_minutes: 15,
             calm_score: 2.0,

@@ -178,7 +178,7 @@ impl SeriesDetector {
                 // surge must be significantly above `tolerated_ratio` times
                 // normal, so chatter and busy days do not qualify however
                 // many reports they bring.
-                surprise(x, params.tolerated_ratio_for(w) * mu, alpha)
+                surprise(x, params.null_mean(w, mu), alpha)
             } else {
                 0.0
             };
