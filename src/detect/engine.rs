@@ -27,11 +27,29 @@ pub struct StepCounts {
 /// region never seen before is judged against something.
 const REGION_FLOOR_RATE: f64 = 0.01;
 
+/// Minutes a newly seen region learns its share before it is scored.
+const REGION_WARMUP_MINUTES: f64 = 60.0;
+
+/// A region's series and its share of the service's traffic: the ratio of
+/// its reports to the service's, both weighted the same way since the region
+/// was first seen (a plain running ratio at first, then exponential
+/// forgetting), so a region new to a busy service learns its share at once.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct RegionSeries {
-    /// Exponentially weighted reports per step in this region...
     weighted_count: f64,
+    weighted_total: f64,
+    learned_minutes: f64,
     detector: SeriesDetector,
+}
+
+impl RegionSeries {
+    fn share(&self) -> f64 {
+        if self.weighted_total > 0.0 {
+            (self.weighted_count / self.weighted_total).min(1.0)
+        } else {
+            0.0
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -40,8 +58,6 @@ pub struct ServiceDetector {
     step_minutes: u32,
     baseline: SeasonalBaseline,
     global: SeriesDetector,
-    /// ...and for the whole service, the denominator of every share.
-    weighted_total: f64,
     regions: BTreeMap<String, RegionSeries>,
     /// End of the last step fed.
     last_step: Option<DateTime<Utc>>,
@@ -54,7 +70,6 @@ impl ServiceDetector {
             step_minutes: step_minutes.max(1),
             baseline: SeasonalBaseline::new(params),
             global: SeriesDetector::new(service, GLOBAL, step_minutes, params),
-            weighted_total: 0.0,
             regions: BTreeMap::new(),
             last_step: None,
         }
@@ -85,12 +100,7 @@ impl ServiceDetector {
     }
 
     fn share(&self, code: &str) -> f64 {
-        match self.regions.get(code) {
-            Some(r) if self.weighted_total > 0.0 => {
-                (r.weighted_count / self.weighted_total).min(1.0)
-            }
-            _ => 0.0,
-        }
+        self.regions.get(code).map_or(0.0, RegionSeries::share)
     }
 
     /// Status of a series (None = global).
@@ -120,6 +130,19 @@ impl ServiceDetector {
             .filter(|(_, r)| r.detector.status() != Status::Ok)
             .map(|(c, r)| (c.clone(), r.detector.status().as_str().to_string()))
             .collect()
+    }
+
+    /// Records an open incident's busiest-network share and suspect flag.
+    pub fn mark_network(&mut self, id: &str, share: Option<f64>, suspect: bool) {
+        let global = self.global.incident_mut().into_iter();
+        let regional = self
+            .regions
+            .values_mut()
+            .filter_map(|r| r.detector.incident_mut());
+        for incident in global.chain(regional).filter(|i| i.id == id) {
+            incident.busiest_network_share = share;
+            incident.suspect = suspect;
+        }
     }
 
     /// Incidents open now.
@@ -154,6 +177,8 @@ impl ServiceDetector {
                     code.clone(),
                     RegionSeries {
                         weighted_count: 0.0,
+                        weighted_total: 0.0,
+                        learned_minutes: 0.0,
                         detector: SeriesDetector::new(
                             &self.service,
                             code,
@@ -170,7 +195,7 @@ impl ServiceDetector {
             .map(|c| (c.clone(), self.share(c)))
             .collect();
         let global_learns = self.global.learning_allowed(params);
-        let a = 1.0 - (-minutes / params.share_tau_minutes).exp();
+        let forget = 1.0 - (-minutes / params.share_tau_minutes).exp();
         for (code, region) in self.regions.iter_mut() {
             let count = counts.regions.get(code).copied().unwrap_or(0);
             let expected = (shares.get(code).copied().unwrap_or(0.0) * self.baseline.rate(at)
@@ -181,17 +206,23 @@ impl ServiceDetector {
             } else {
                 counts.country_symptoms.get(code)
             };
-            events.extend(
-                region
-                    .detector
-                    .observe(at, count, expected, symptoms, params),
-            );
+            // A region new to the service learns its share for a while
+            // before it is judged on it; its reports count globally meanwhile.
+            if region.learned_minutes >= REGION_WARMUP_MINUTES {
+                events.extend(
+                    region
+                        .detector
+                        .observe(at, count, expected, symptoms, params),
+                );
+            }
             if global_learns && region.detector.learning_allowed(params) {
+                region.learned_minutes += minutes;
+                let a = forget.max(minutes / region.learned_minutes);
                 region.weighted_count += a * (count as f64 - region.weighted_count);
+                region.weighted_total += a * (counts.total as f64 - region.weighted_total);
             }
         }
         if global_learns {
-            self.weighted_total += a * (counts.total as f64 - self.weighted_total);
             self.baseline
                 .learn(at, counts.total as f64, minutes, params);
         }

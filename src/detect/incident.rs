@@ -71,6 +71,15 @@ pub struct Incident {
     pub global_incident: Option<String>,
     /// Times the incident was reopened after resolving (anti-flapping).
     pub reopened: u32,
+    /// Share of the service's counted reports since the incident started
+    /// that came from its single busiest network (/24 or /48); None before
+    /// it is known.
+    #[serde(default)]
+    pub busiest_network_share: Option<f64>,
+    /// Dominated by one network (see docs/abuse.md): possibly brigading,
+    /// shown as suspect rather than announced as an outage.
+    #[serde(default)]
+    pub suspect: bool,
 }
 
 impl Incident {

@@ -398,6 +398,8 @@ impl SeriesDetector {
             affected_regions: Vec::new(),
             global_incident: None,
             reopened: 0,
+            busiest_network_share: None,
+            suspect: false,
         };
         // The steps since onset belong to the incident too.
         let since_onset: Vec<Step> = self

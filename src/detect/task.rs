@@ -8,6 +8,7 @@
 use super::engine::{ServiceDetector, StepCounts};
 use super::incident::{IncidentEvent, IncidentEventKind};
 use super::params::Params;
+use super::series::Status;
 use crate::catalog::Catalog;
 use crate::clock::Clock;
 use crate::store::{Bucket, Resolution, Store, StoreError, window};
@@ -166,10 +167,21 @@ impl DetectorTask {
             };
             events.extend(detector.step(at, &step_counts(bucket), &self.params));
         }
+        self.mark_brigading(slug, now, &mut events).await?;
+        let Some(detector) = self.held.get_mut(slug) else {
+            return Ok(());
+        };
+        for e in &events {
+            detector.mark_network(
+                &e.incident.id,
+                e.incident.busiest_network_share,
+                e.incident.suspect,
+            );
+        }
         let state =
             serde_json::to_string(detector).map_err(|e| StoreError::Backend(e.to_string()))?;
         let status = StatusDoc {
-            status: detector.worst_status().as_str().to_string(),
+            status: service_status(detector).as_str().to_string(),
             regions: detector.non_ok_regions(),
             expected_per_minute: detector.expected_rate(now, None),
             active_incidents: detector.active_incidents().map(|i| i.id.clone()).collect(),
@@ -201,6 +213,28 @@ impl DetectorTask {
         Ok(())
     }
 
+    /// Adds the busiest-network share of the reports since each incident
+    /// started, and the suspect flag.
+    async fn mark_brigading(
+        &self,
+        slug: &str,
+        now: chrono::DateTime<chrono::Utc>,
+        events: &mut [IncidentEvent],
+    ) -> Result<(), StoreError> {
+        let Some(started) = events.iter().map(|e| e.incident.started_at).min() else {
+            return Ok(());
+        };
+        let minutes = (now - started).num_minutes().clamp(1, 24 * 60) + 1;
+        let bucket = window::last_minutes(self.store.as_ref(), slug, now, minutes).await?;
+        let share = window::busiest_network_share(&bucket);
+        let suspect = window::is_network_suspect(&bucket);
+        for e in events.iter_mut() {
+            e.incident.busiest_network_share = share.map(|s| (s * 1000.0).round() / 1000.0);
+            e.incident.suspect = suspect;
+        }
+        Ok(())
+    }
+
     fn worth_publishing(&mut self, e: &IncidentEvent) -> bool {
         let i = &e.incident;
         let now = (
@@ -222,5 +256,18 @@ impl DetectorTask {
                 before != Some(now)
             }
         }
+    }
+}
+
+/// The worst status of the service's series, except that an outage
+/// whose every open incident is suspect (dominated by one network) is
+/// shown as "possible", not announced.
+fn service_status(detector: &ServiceDetector) -> Status {
+    let worst = detector.worst_status();
+    let all_suspect = detector.active_incidents().all(|i| i.suspect);
+    if worst == Status::Outage && all_suspect {
+        Status::Possible
+    } else {
+        worst
     }
 }

@@ -7,11 +7,24 @@ use chrono::Duration;
 use serde_json::{Value, json};
 use std::time::Duration as StdDuration;
 
-/// Posts `n` reports for Spotify from `ip`, spread over the apps given.
-async fn report(apps: &[&TestApp], n: usize, ip: &str) {
+/// Networks of the test GeoIP database (two of them in the US).
+const MANY_NETWORKS: [&str; 6] = [
+    "8.8.8.8",
+    "8.8.4.4",
+    "81.2.69.142",
+    "89.160.20.112",
+    "2a02:cf40::1",
+    "1.1.1.1",
+];
+
+/// Posts `n` reports for Spotify from `ips` in turn, spread over the apps.
+async fn report(apps: &[&TestApp], n: usize, ips: &[&str]) {
     for i in 0..n {
         let r = apps[i % apps.len()]
-            .post_report_from(ip, &json!({"service": "spotify", "symptom": "streaming"}))
+            .post_report_from(
+                ips[i % ips.len()],
+                &json!({"service": "spotify", "symptom": "streaming"}),
+            )
             .await;
         assert_eq!(r.status(), 202);
     }
@@ -29,13 +42,13 @@ async fn wait_for(app: &TestApp, path: &str, done: impl Fn(&Value) -> bool) -> V
     panic!("timed out waiting on {path}");
 }
 
-/// An hour of quiet traffic, a surge of five minutes, as seen by the
-/// detector of `apps` (which share one clock).
-async fn hour_then_surge(apps: &[&TestApp]) {
+/// An hour of quiet traffic, a surge of five minutes from `surge_ips`, as
+/// seen by the detector of `apps` (which share one clock).
+async fn hour_then_surge(apps: &[&TestApp], surge_ips: &[&str]) {
     // Let the detector take its first look at the empty store.
     tokio::time::sleep(StdDuration::from_millis(200)).await;
     for _ in 0..60 {
-        report(apps, 2, "8.8.8.8").await;
+        report(apps, 2, &MANY_NETWORKS).await;
         apps[0].clock.advance(Duration::minutes(1));
     }
     wait_for(apps[0], "/api/v1/services/spotify", |v| {
@@ -43,7 +56,7 @@ async fn hour_then_surge(apps: &[&TestApp]) {
     })
     .await;
     for _ in 0..5 {
-        report(apps, 40, "8.8.8.8").await;
+        report(apps, 40, surge_ips).await;
         apps[0].clock.advance(Duration::minutes(1));
     }
 }
@@ -74,7 +87,7 @@ async fn a_surge_opens_an_outage_with_evidence_and_events_then_resolves() {
     assert_eq!(events.headers()["content-type"], "text/event-stream");
     let mut events = events;
 
-    hour_then_surge(&[&app]).await;
+    hour_then_surge(&[&app], &MANY_NETWORKS).await;
 
     let outages = wait_for(&app, "/api/v1/outages?active=true&service=spotify", |v| {
         !global_incidents(v).is_empty()
@@ -83,6 +96,12 @@ async fn a_surge_opens_an_outage_with_evidence_and_events_then_resolves() {
     let incident = &global_incidents(&outages)[0];
     let id = incident["id"].as_str().expect("id");
     assert_eq!(incident["state"], "outage");
+    assert_eq!(incident["suspect"], false);
+    assert!(
+        incident["busiest_network_share"]
+            .as_f64()
+            .is_some_and(|s| s < 0.5)
+    );
     assert!(
         incident["detection"]["observed"].as_f64() > incident["detection"]["expected"].as_f64()
     );
@@ -145,7 +164,7 @@ async fn a_surge_opens_an_outage_with_evidence_and_events_then_resolves() {
 
     // Back to normal for half an hour: resolved.
     for _ in 0..30 {
-        report(&[&app], 2, "8.8.8.8").await;
+        report(&[&app], 2, &MANY_NETWORKS).await;
         app.clock.advance(Duration::minutes(1));
     }
     let path = format!("/api/v1/outages/{id}");
@@ -174,7 +193,7 @@ async fn two_processes_on_one_redis_declare_one_incident() {
     })
     .await;
 
-    hour_then_surge(&[&first, &second]).await;
+    hour_then_surge(&[&first, &second], &MANY_NETWORKS).await;
     wait_for(&second, "/api/v1/outages?service=spotify", |v| {
         !global_incidents(v).is_empty()
     })
@@ -214,4 +233,32 @@ async fn outage_queries_are_validated() {
     assert_eq!(r.status(), 404);
     let v = app.get_json("/api/v1/outages").await;
     assert_eq!(v["outages"], json!([]));
+}
+
+#[tokio::test]
+async fn a_surge_from_one_network_is_suspect_not_an_outage() {
+    let app = spawn_app_with(AppOptions {
+        detector_interval_ms: 20,
+        ..AppOptions::default()
+    })
+    .await;
+
+    hour_then_surge(&[&app], &["81.2.69.142"]).await;
+
+    let outages = wait_for(&app, "/api/v1/outages?active=true&service=spotify", |v| {
+        !global_incidents(v).is_empty()
+    })
+    .await;
+    let incident = &global_incidents(&outages)[0];
+    assert_eq!(incident["suspect"], true);
+    assert!(
+        incident["busiest_network_share"]
+            .as_f64()
+            .is_some_and(|s| s > 0.5)
+    );
+    let detail = wait_for(&app, "/api/v1/services/spotify", |v| v["status"] != "ok").await;
+    assert_eq!(
+        detail["status"], "possible",
+        "suspect incidents are not announced"
+    );
 }
