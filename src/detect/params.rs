@@ -104,7 +104,7 @@ impl Default for Params {
             resolve_minutes: 15,
             calm_score: 2.0,
             calm_ratio: 1.5,
-            reopen_minutes: 30,
+            reopen_minutes: 60,
             prior_rate_per_minute: 0.2,
             prior_alpha: 0.15,
             min_alpha: 0.002,
