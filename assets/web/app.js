@@ -28,6 +28,7 @@
 
   if (window.EventSource) {
     var events = new EventSource("/api/v1/events");
+    window.downwatchEvents = events;
     var onEvent = function (e) {
       var service = "";
       try { service = JSON.parse(e.data).incident.service; } catch (_) {}

@@ -101,6 +101,9 @@ pub async fn status_page(
                 (report_chart(name, &series))
             }
         }
+        div data-live="incidents" #incidents-box {
+            @for i in shown_incidents(&active) { (incident(i)) }
+        }
         div.columns {
             div data-live="symptoms" #symptoms-box {
                 section aria-labelledby="symptoms-h" {
@@ -149,9 +152,6 @@ pub async fn status_page(
                     }
                 }
             }
-        }
-        div data-live="incidents" #incidents-box {
-            @for i in &active { (incident(i)) }
         }
         p { a href={ "/status/" (service.slug) "/history" } { "Incident history for " (name) } }
     };
@@ -205,6 +205,15 @@ fn report_form(state: &AppState, service: &Service, open: bool) -> Markup {
                 button type="submit" #submit-report { "Send report" }
             }
         }
+    }
+}
+
+/// The incidents worth a panel: the global one when there is one (it lists
+/// the regions with their own), else every regional one.
+fn shown_incidents(active: &[Incident]) -> Vec<&Incident> {
+    match active.iter().find(|i| i.region == crate::detect::GLOBAL) {
+        Some(global) => vec![global],
+        None => active.iter().collect(),
     }
 }
 

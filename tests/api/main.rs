@@ -6,6 +6,7 @@ mod common;
 
 mod geo_reload;
 mod health;
+mod pages;
 mod rate_limits;
 mod read_api;
 mod redis_store;

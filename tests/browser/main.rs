@@ -104,6 +104,8 @@ async fn a_report_sent_through_the_form_shows_on_the_status_page() {
         "no horizontal scrolling at phone width"
     );
     b.screenshot("status-phone").await;
+    b.goto(&app.url("/")).await;
+    b.screenshot("home-phone").await;
     b.quit().await;
 }
 
@@ -159,6 +161,9 @@ async fn the_map_renders_countries_and_highlights_where_reports_come_from() {
             .starts_with("4 reports about all services")
     );
     b.screenshot("map-desktop").await;
+    b.set_size(390, 1200).await;
+    b.screenshot("map-phone").await;
+    b.set_size(1280, 1200).await;
 
     // One service only: Steam's reports come from Sweden alone.
     b.goto(&app.url("/map?service=steam&window=15m")).await;
@@ -197,5 +202,57 @@ async fn open_pages_refresh_their_counts_without_a_reload() {
         json!(true),
         "the page was updated in place"
     );
+    b.quit().await;
+}
+
+#[tokio::test]
+async fn the_status_page_follows_the_event_stream() {
+    let app = spawn_app_with(AppOptions {
+        detector_interval_ms: 50,
+        ..AppOptions::default()
+    })
+    .await;
+    let b = Browser::start().await;
+    b.set_size(1280, 2400).await;
+    b.goto(&app.url("/status/spotify")).await;
+    assert_eq!(
+        b.text("#status-line").await,
+        "No current problems at Spotify"
+    );
+    b.wait_until("return window.downwatchEvents.readyState === 1;", 10)
+        .await;
+    b.script("window.stayedLoaded = true;", json!([])).await;
+
+    // A surge from the US: the detector opens an incident and logs an event.
+    for _ in 0..40 {
+        app.post_report_from(
+            "8.8.8.8",
+            &json!({"service": "spotify", "symptom": "login"}),
+        )
+        .await;
+    }
+    app.clock.advance(chrono::Duration::minutes(2));
+
+    b.wait_until(
+        "return document.getElementById('status-line').textContent
+            .startsWith('User reports indicate problems at Spotify since');",
+        30,
+    )
+    .await;
+    assert_eq!(
+        b.script("return window.stayedLoaded === true;", json!([]))
+            .await,
+        json!(true),
+        "the page was updated in place, not reloaded"
+    );
+    assert!(b.text(".incident h2").await.starts_with("Active incident"));
+    let us = b
+        .script(
+            "return document.querySelector('#world-map path[data-cc=US]').getAttribute('class');",
+            json!([]),
+        )
+        .await;
+    assert_eq!(us, json!("country reported heat-5"));
+    b.screenshot("status-incident").await;
     b.quit().await;
 }
