@@ -50,12 +50,7 @@ pub async fn heatmap(
 ) -> Result<HttpResponse, ApiError> {
     let services: Vec<&str> = match query.service.as_deref().filter(|s| !s.is_empty()) {
         Some(slug) => vec![find_service(&state, slug)?.slug.as_str()],
-        None => state
-            .catalog
-            .services()
-            .iter()
-            .map(|s| s.slug.as_str())
-            .collect(),
+        None => state.catalog.slugs(),
     };
     let now = state.clock.now();
     let sum =

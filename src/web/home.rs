@@ -1,7 +1,7 @@
 //! `/`: search the catalog, filter by category, see what is down right now
 //! and what people report most.
 
-use super::layout::{badge, page, severity};
+use super::layout::{badge, page, reports, severity};
 use super::{PageError, ok};
 use crate::read::{self, ServiceSummary};
 use crate::startup::AppState;
@@ -95,7 +95,7 @@ pub async fn home(
                     li data-name=(s.name.to_lowercase()) data-category=(s.category) {
                         a href={ "/status/" (s.slug) } { (s.name) }
                         " " (badge(&s.status))
-                        span.count { (s.reports_last_15m) " reports" }
+                        span.count { (reports(s.reports_last_15m)) }
                     }
                 }
             }
@@ -110,7 +110,7 @@ fn card(s: &ServiceSummary) -> Markup {
             a href={ "/status/" (s.slug) } {
                 strong { (s.name) }
                 " " (badge(&s.status))
-                span.count { (s.reports_last_15m) " reports in 15 min" }
+                span.count { (reports(s.reports_last_15m)) " in 15 min" }
             }
         }
     }

@@ -65,6 +65,15 @@ pub fn badge(status: &str) -> Markup {
     html! { span class=(class) { (text) } }
 }
 
+/// "1 report", "3 reports".
+pub fn reports(n: u64) -> String {
+    if n == 1 {
+        "1 report".to_string()
+    } else {
+        format!("{n} reports")
+    }
+}
+
 /// Severity for ordering: outage before possible before ok.
 pub fn severity(status: &str) -> u8 {
     match status {

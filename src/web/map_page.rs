@@ -1,8 +1,8 @@
 //! `/map`: where reports come from, across all services or one, over the
 //! last 15 minutes, hour or day.
 
-use super::layout::page;
-use super::world::{CellDot, world_map};
+use super::layout::{page, reports};
+use super::world::world_map;
 use super::{PageError, ok};
 use crate::countries::region_name;
 use crate::read;
@@ -12,10 +12,11 @@ use actix_web::{HttpResponse, web};
 use maud::html;
 use serde::Deserialize;
 
-const WINDOWS: [(&str, i64, &str); 3] = [
-    ("15m", 15, "15 minutes"),
-    ("1h", 60, "1 hour"),
-    ("24h", 24 * 60, "24 hours"),
+/// Windows: query value, minutes, choice label, phrase after "in the last".
+const WINDOWS: [(&str, i64, &str, &str); 3] = [
+    ("15m", 15, "15 minutes", "15 minutes"),
+    ("1h", 60, "1 hour", "hour"),
+    ("24h", 24 * 60, "24 hours", "24 hours"),
 ];
 
 #[derive(Deserialize)]
@@ -31,30 +32,18 @@ pub async fn map(
     query: web::Query<MapQuery>,
 ) -> Result<HttpResponse, PageError> {
     let service = state.catalog.service(query.service.trim());
-    let (window_key, minutes, window_label) = WINDOWS
+    let (window_key, minutes, _, window_phrase) = WINDOWS
         .iter()
         .copied()
-        .find(|(k, _, _)| *k == query.window)
+        .find(|(k, _, _, _)| *k == query.window)
         .unwrap_or(WINDOWS[1]);
     let slugs: Vec<&str> = match service {
         Some(s) => vec![s.slug.as_str()],
-        None => state
-            .catalog
-            .services()
-            .iter()
-            .map(|s| s.slug.as_str())
-            .collect(),
+        None => state.catalog.slugs(),
     };
     let sum = read::map_counts(state.store.as_ref(), &slugs, state.clock.now(), minutes).await?;
     let countries = read::country_counts(&sum);
-    let cells: Vec<CellDot> = read::map_cells(&sum)
-        .into_iter()
-        .map(|c| CellDot {
-            lat: c.lat,
-            lon: c.lon,
-            count: c.count,
-        })
-        .collect();
+    let cells = read::map_cells(&sum);
     let scope = service.map_or("all services".to_string(), |s| s.name.clone());
     let body = html! {
         h1 { "Outage map" }
@@ -68,7 +57,7 @@ pub async fn map(
             }
             fieldset.windows {
                 legend { "Time window" }
-                @for (k, _, label) in WINDOWS {
+                @for (k, _, label, _) in WINDOWS {
                     label.choice {
                         input type="radio" name="window" value=(k) checked[k == window_key];
                         " " (label)
@@ -79,7 +68,7 @@ pub async fn map(
         }
         div data-live="map" #map-box {
             p #map-summary {
-                (window::total(&sum)) " reports about " (scope) " in the last " (window_label) "."
+                (reports(window::total(&sum))) " about " (scope) " in the last " (window_phrase) "."
             }
             (world_map(&format!("Map of reports about {scope} by country"),
                 &countries.iter().cloned().collect(), &cells))

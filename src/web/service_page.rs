@@ -5,7 +5,7 @@
 
 use super::chart::report_chart;
 use super::layout::{badge, clock_time, page, severity};
-use super::world::{CellDot, world_map};
+use super::world::world_map;
 use super::{PageError, ok};
 use crate::catalog::{PLATFORMS, Service};
 use crate::countries::region_name;
@@ -63,14 +63,7 @@ pub async fn status_page(
 
     let symptoms = read::symptom_shares(&state.catalog, &day);
     let countries = read::country_counts(&day);
-    let cells: Vec<CellDot> = read::map_cells(&day)
-        .into_iter()
-        .map(|c| CellDot {
-            lat: c.lat,
-            lon: c.lon,
-            count: c.count,
-        })
-        .collect();
+    let cells = read::map_cells(&day);
     let name = &service.name;
     let body = html! {
         h1 { (name) " outage reports" }

@@ -3,6 +3,7 @@
 //! `assets/map/convert.mjs`), shaded by report counts, with 1° cells drawn
 //! as dots when a city database placed reports that precisely.
 
+use crate::read::MapCell;
 use maud::{Markup, html};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -37,13 +38,6 @@ fn project(lat: f64, lon: f64) -> (f64, f64) {
     ((lon + 180.0) / 360.0 * WIDTH, (84.0 - lat) / 144.0 * HEIGHT)
 }
 
-/// A 1° map cell with reports: centre and count.
-pub struct CellDot {
-    pub lat: f64,
-    pub lon: f64,
-    pub count: u64,
-}
-
 /// Shade 1..=5 of a count against the largest, on a log scale.
 fn shade(count: u64, max: u64) -> u8 {
     if count == 0 {
@@ -55,7 +49,7 @@ fn shade(count: u64, max: u64) -> u8 {
 
 /// The map; `counts` by country code (alpha-2), `label` names it for
 /// screen readers.
-pub fn world_map(label: &str, counts: &HashMap<String, u64>, cells: &[CellDot]) -> Markup {
+pub fn world_map(label: &str, counts: &HashMap<String, u64>, cells: &[MapCell]) -> Markup {
     let max = counts.values().copied().max().unwrap_or(0);
     let max_cell = cells.iter().map(|c| c.count).max().unwrap_or(1).max(1);
     html! {
