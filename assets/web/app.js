@@ -44,7 +44,7 @@
   var search = document.getElementById("q");
   var list = document.getElementById("services");
   if (search && list) {
-    search.addEventListener("input", function () {
+    var filter = function () {
       var needle = search.value.trim().toLowerCase();
       var category = (document.getElementById("category") || {}).value || "";
       list.querySelectorAll("li").forEach(function (li) {
@@ -52,6 +52,9 @@
           (!category || li.getAttribute("data-category") === category);
         li.hidden = !show;
       });
-    });
+    };
+    search.addEventListener("input", filter);
+    var select = document.getElementById("category");
+    if (select) select.addEventListener("change", filter);
   }
 })();

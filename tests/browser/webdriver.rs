@@ -198,11 +198,36 @@ impl Browser {
     }
 
     /// Ends the session (closing Chromium); chromedriver ends on drop.
-    pub async fn quit(self) {
+    pub async fn quit(mut self) {
         let _ = self
             .http
             .delete(format!("{}/session/{}", self.base, self.session))
             .send()
             .await;
+        self.session.clear();
+    }
+}
+
+impl Drop for Browser {
+    /// A test that failed before `quit` still closes its Chromium: killing
+    /// chromedriver alone would leave the browser running.
+    fn drop(&mut self) {
+        use std::io::{Read, Write};
+        if self.session.is_empty() {
+            return;
+        }
+        let Some(addr) = self.base.strip_prefix("http://") else {
+            return;
+        };
+        if let Ok(mut stream) = std::net::TcpStream::connect(addr) {
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+            let request = format!(
+                "DELETE /session/{} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n",
+                self.session
+            );
+            if stream.write_all(request.as_bytes()).is_ok() {
+                let _ = stream.read_to_end(&mut Vec::new());
+            }
+        }
     }
 }
