@@ -74,6 +74,9 @@ pub async fn status_page(
             Some("repeat") => p.notice #confirmation role="status" {
                 "You already reported this recently; we counted your first report."
             },
+            Some("limited") => p.notice.error #confirmation role="alert" {
+                "Too many reports came from your network just now; please try again in a minute."
+            },
             Some("invalid") => p.notice.error #confirmation role="alert" {
                 "Please pick what is not working, then send the report again."
             },

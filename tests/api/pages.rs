@@ -178,3 +178,44 @@ async fn a_detected_outage_shows_on_the_status_and_history_pages() {
         .expect("problems list");
     assert!(problems.contains(r#"href="/status/spotify""#));
 }
+
+#[tokio::test]
+async fn a_rate_limited_form_post_goes_back_to_the_page_with_a_note() {
+    let app = spawn_app_with(AppOptions {
+        tweak: Some(Box::new(|s| s.reports_per_minute_per_ip = 1)),
+        ..AppOptions::default()
+    })
+    .await;
+    let post = || {
+        app.client
+            .post(app.url("/api/v1/reports"))
+            .header("x-forwarded-for", "8.8.8.8")
+            .header("referer", app.url("/status/spotify?reported=counted"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("service=spotify&symptom=login")
+            .send()
+    };
+    assert_eq!(post().await.expect("first").status(), 303);
+
+    let refused = post().await.expect("second");
+
+    assert_eq!(refused.status(), 303);
+    assert!(refused.headers().contains_key("retry-after"));
+    let location = refused.headers()["location"]
+        .to_str()
+        .expect("location")
+        .to_string();
+    assert_eq!(location, "/status/spotify?reported=limited");
+    assert!(
+        page(&app, &location)
+            .await
+            .contains("please try again in a minute")
+    );
+    let json = app
+        .post_report_from(
+            "8.8.8.8",
+            &json!({"service": "spotify", "symptom": "login"}),
+        )
+        .await;
+    assert_eq!(json.status(), 429, "JSON clients still get 429");
+}
