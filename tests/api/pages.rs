@@ -4,7 +4,6 @@
 //! pages in Chromium.
 
 use crate::common::{AppOptions, spawn_app, spawn_app_with};
-use chrono::Duration;
 use serde_json::json;
 
 async fn page(app: &crate::common::TestApp, path: &str) -> String {
@@ -143,19 +142,10 @@ async fn a_detected_outage_shows_on_the_status_and_history_pages() {
         ..AppOptions::default()
     })
     .await;
-    // Let the detector take up the service before the surge.
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    for _ in 0..40 {
-        app.post_report_from(
-            "8.8.8.8",
-            &json!({"service": "spotify", "symptom": "login"}),
-        )
-        .await;
-    }
-    app.clock.advance(Duration::minutes(2));
+    app.quiet_hour_then_surge().await;
 
     let mut status = String::new();
-    for _ in 0..100 {
+    for _ in 0..200 {
         status = page(&app, "/status/spotify").await;
         if status.contains("User reports indicate problems at Spotify since") {
             break;
