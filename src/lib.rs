@@ -14,6 +14,8 @@ pub mod detect;
 pub mod events;
 pub mod geo;
 pub mod ingest;
+pub mod read;
 pub mod startup;
 pub mod store;
 pub mod telemetry;
+pub mod web;

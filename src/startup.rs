@@ -12,6 +12,7 @@ use crate::events::EventHub;
 use crate::geo::{GeoDb, GeoError, GeoSource, TrustedProxies};
 use crate::ingest::{RateLimits, ReporterIdentity};
 use crate::store::{MemoryStore, RedisStore, Store, StoreError};
+use crate::web as pages;
 use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
@@ -146,7 +147,9 @@ impl Application {
             App::new()
                 .app_data(state.clone())
                 .wrap(from_fn(api::guard))
+                .configure(pages::configure)
                 .configure(api::configure)
+                .default_service(web::to(not_found))
         })
         .listen(listener)
         .map_err(|source| StartupError::Bind {
@@ -175,5 +178,16 @@ impl Application {
         let result = self.server.await;
         self.geo_watcher.abort();
         result
+    }
+}
+
+/// Unknown paths: a JSON error under the API, an HTML page elsewhere.
+async fn not_found(req: actix_web::HttpRequest) -> actix_web::HttpResponse {
+    use actix_web::ResponseError;
+    let path = req.path();
+    if path.starts_with("/api/") || path == "/healthz" || path == "/readyz" {
+        api::not_found_error().error_response()
+    } else {
+        pages::PageError::NotFound.error_response()
     }
 }

@@ -9,14 +9,14 @@ use super::ApiError;
 use super::error::rate_limit_headers;
 use super::keys::Presented;
 use crate::geo::client_ip;
-use crate::ingest::{Caller, Verdict};
+use crate::ingest::{BodyFormat, Caller, Verdict};
 use crate::startup::AppState;
-use actix_web::body::MessageBody;
+use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::Method;
-use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
-use actix_web::{HttpRequest, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use std::net::IpAddr;
 
 /// The client address of a request: the peer, or whom trusted proxies name.
@@ -28,10 +28,13 @@ pub fn request_client_ip(req: &HttpRequest, state: &AppState) -> Option<IpAddr> 
 /// Middleware (`actix_web::middleware::from_fn`) applying limits and keys.
 pub async fn guard(
     req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
-        return next.call(req).await;
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_boxed_body);
     };
     let verdict: Verdict = match classify(&req) {
         Kind::Report => match request_client_ip(req.request(), &state) {
@@ -48,8 +51,20 @@ pub async fn guard(
         }
         Kind::Other => Ok(None),
     };
-    let status = verdict.map_err(ApiError::TooManyRequests)?;
-    let mut response = next.call(req).await?;
+    let status = match verdict {
+        Ok(status) => status,
+        Err(refusal) => {
+            // A person at the form gets their page back with a note.
+            if let Some(page) = refused_form_page(&req, &state) {
+                let mut back = HttpResponse::SeeOther();
+                back.insert_header((header::LOCATION, page));
+                back.insert_header((header::RETRY_AFTER, refusal.retry_after_secs));
+                return Ok(req.into_response(back.finish()).map_into_boxed_body());
+            }
+            return Err(ApiError::TooManyRequests(refusal).into());
+        }
+    };
+    let mut response = next.call(req).await?.map_into_boxed_body();
     if let Some(status) = status {
         for (name, value) in rate_limit_headers(&status) {
             if let Ok(value) = HeaderValue::from_str(&value) {
@@ -60,6 +75,23 @@ pub async fn guard(
         }
     }
     Ok(response)
+}
+
+/// For a refused form post sent from a service's status page: that page,
+/// with `reported=limited`. JSON clients get the 429 as usual.
+fn refused_form_page(req: &ServiceRequest, state: &AppState) -> Option<String> {
+    let content_type = req.headers().get(header::CONTENT_TYPE)?.to_str().ok()?;
+    if BodyFormat::from_content_type(content_type) != Some(BodyFormat::Form) {
+        return None;
+    }
+    let referer = req.headers().get(header::REFERER)?.to_str().ok()?;
+    let slug = referer
+        .split_once("/status/")?
+        .1
+        .split(['/', '?', '#'])
+        .next()?;
+    let service = state.catalog.service(slug)?;
+    Some(format!("/status/{}?reported=limited", service.slug))
 }
 
 enum Kind {

@@ -6,8 +6,9 @@
 use super::ApiError;
 use super::services::{Window, find_service};
 use crate::countries::{country, region_name};
+use crate::read;
 use crate::startup::AppState;
-use crate::store::{Bucket, keys, window};
+use crate::store::{Bucket, window};
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
@@ -49,27 +50,14 @@ pub async fn heatmap(
 ) -> Result<HttpResponse, ApiError> {
     let services: Vec<&str> = match query.service.as_deref().filter(|s| !s.is_empty()) {
         Some(slug) => vec![find_service(&state, slug)?.slug.as_str()],
-        None => state
-            .catalog
-            .services()
-            .iter()
-            .map(|s| s.slug.as_str())
-            .collect(),
+        None => state.catalog.slugs(),
     };
     let now = state.clock.now();
-    let mut sum = Bucket::new();
-    for slug in &services {
-        for (k, v) in
-            window::last_minutes(state.store.as_ref(), slug, now, query.window.minutes()).await?
-        {
-            if k.starts_with("r:") || k.starts_with(keys::CELL_PREFIX) || k == keys::TOTAL {
-                *sum.entry(k).or_default() += v;
-            }
-        }
-    }
+    let sum =
+        read::map_counts(state.store.as_ref(), &services, now, query.window.minutes()).await?;
     let (regions, located) = match query.level {
         Level::Cell => {
-            let cells = map_cells(&sum);
+            let cells = read::map_cells(&sum);
             let located = cells.iter().map(|c| c.count).sum::<u64>();
             (serde_json::to_value(cells), located)
         }
@@ -109,32 +97,6 @@ fn region_heat(sum: &Bucket, subdivisions: bool) -> Vec<RegionHeat> {
                 region: code,
                 count,
             }
-        })
-        .collect()
-}
-
-/// A 1° cell of the map, placed at its centre.
-#[derive(Serialize)]
-struct MapCell {
-    /// "<lat>:<lon>" of the south-west corner, whole degrees.
-    cell: String,
-    lat: f64,
-    lon: f64,
-    count: u64,
-}
-
-fn map_cells(sum: &Bucket) -> Vec<MapCell> {
-    window::ranked(sum, keys::CELL_PREFIX)
-        .into_iter()
-        .filter_map(|(cell, count)| {
-            let (lat, lon) = cell.split_once(':')?;
-            let (lat, lon) = (lat.parse::<f64>().ok()?, lon.parse::<f64>().ok()?);
-            Some(MapCell {
-                lat: lat + 0.5,
-                lon: lon + 0.5,
-                cell,
-                count,
-            })
         })
         .collect()
 }

@@ -12,7 +12,6 @@ mod keys;
 mod outages;
 mod reports;
 mod services;
-mod status;
 mod timeseries;
 
 pub use error::ApiError;
@@ -67,8 +66,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(resource(
         "/api/v1/events",
         web::get().to(events::event_stream),
-    ))
-    .default_service(web::to(not_found));
+    ));
 }
 
 /// A resource with one route; other methods get a JSON 405.
@@ -78,11 +76,12 @@ fn resource(path: &str, route: Route) -> actix_web::Resource {
         .default_service(web::to(method_not_allowed))
 }
 
-async fn not_found() -> Result<HttpResponse, ApiError> {
-    Err(ApiError::NotFound {
+/// The answer to a path the API does not have.
+pub fn not_found_error() -> ApiError {
+    ApiError::NotFound {
         code: "not_found",
         message: "no such endpoint".to_string(),
-    })
+    }
 }
 
 async fn method_not_allowed() -> Result<HttpResponse, ApiError> {

@@ -4,6 +4,7 @@
 use super::ApiError;
 use super::services::find_service;
 use crate::detect::Incident;
+use crate::read;
 use crate::startup::AppState;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
@@ -36,12 +37,7 @@ pub async fn list_outages(
     let limit = query.limit.unwrap_or(100).clamp(1, 1000);
     let mut incidents: Vec<Incident> = Vec::new();
     for slug in &services {
-        for json in state.store.list_incidents(slug, PER_SERVICE).await? {
-            match serde_json::from_str::<Incident>(&json) {
-                Ok(i) => incidents.push(i),
-                Err(e) => tracing::warn!(service = %slug, error = %e, "unreadable incident"),
-            }
-        }
+        incidents.extend(read::incidents(state.store.as_ref(), slug, PER_SERVICE).await?);
     }
     incidents.retain(|i| {
         query.active.is_none_or(|a| i.is_active() == a)

@@ -27,8 +27,16 @@ pub async fn submit_report(
 ) -> Result<HttpResponse, ApiError> {
     let format = body_format(&req)?;
     let body = read_limited(&req, payload).await?;
-    let request = parse_body(format, &body)?;
-    let (service, platform) = request.validate(&state.catalog)?;
+    let checked = parse_body(format, &body).and_then(|request| {
+        let (service, platform) = request.validate(&state.catalog)?;
+        Ok((request, service, platform))
+    });
+    let (request, service, platform) = match (checked, format) {
+        (Ok(checked), _) => checked,
+        (Err(e), BodyFormat::Json) => return Err(e.into()),
+        // A person at the form gets the page back with a message, not JSON.
+        (Err(_), BodyFormat::Form) => return Ok(form_refused(&state, &body)),
+    };
 
     let now = state.clock.now();
     let ip = request_client_ip(&req, &state);
@@ -76,6 +84,23 @@ pub async fn submit_report(
             ))
             .finish(),
     })
+}
+
+/// The redirect for a form post that failed validation: back to the
+/// service's page (or home when the service is unknown) with a message.
+fn form_refused(state: &AppState, body: &[u8]) -> HttpResponse {
+    let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(body).unwrap_or_default();
+    let location = fields
+        .iter()
+        .find(|(k, _)| k == "service")
+        .and_then(|(_, slug)| state.catalog.service(slug.trim()))
+        .map_or_else(
+            || "/?reported=invalid".to_string(),
+            |s| format!("/status/{}?reported=invalid", s.slug),
+        );
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location))
+        .finish()
 }
 
 fn body_format(req: &HttpRequest) -> Result<BodyFormat, ApiError> {

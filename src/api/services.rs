@@ -1,51 +1,21 @@
 //! `GET /api/v1/services` and `GET /api/v1/services/{slug}`.
 
-use super::{ApiError, status};
+use super::ApiError;
 use crate::catalog::Service;
 use crate::countries::region_name;
+use crate::read::{self, status};
 use crate::startup::AppState;
 use crate::store::{keys, window};
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
-#[derive(Serialize)]
-struct ServiceSummary<'a> {
-    slug: &'a str,
-    name: &'a str,
-    category: &'a str,
-    status: String,
-    reports_last_15m: u64,
-    /// Expected reports per 15 minutes at the current rate (null before
-    /// detection has run for the service).
-    expected_last_15m: Option<f64>,
-    active_incidents: Vec<String>,
-}
-
 pub async fn list_services(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    let now = state.clock.now();
-    let slugs: Vec<&str> = state
-        .catalog
-        .services()
-        .iter()
-        .map(|s| s.slug.as_str())
-        .collect();
-    let statuses = status::statuses(&state, &slugs).await?;
-    let mut services = Vec::with_capacity(slugs.len());
-    for (s, st) in state.catalog.services().iter().zip(statuses) {
-        let reports_last_15m =
-            window::count_last_minutes(state.store.as_ref(), &s.slug, keys::TOTAL, now, 15).await?;
-        services.push(ServiceSummary {
-            slug: &s.slug,
-            name: &s.name,
-            category: &s.category,
-            status: st.status,
-            reports_last_15m,
-            expected_last_15m: st
-                .updated_at
-                .map(|_| (st.expected_per_minute * 150.0).round() / 10.0),
-            active_incidents: st.active_incidents,
-        });
-    }
+    let services = read::service_summaries(
+        state.store.as_ref(),
+        state.catalog.services(),
+        state.clock.now(),
+    )
+    .await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({ "services": services })))
 }
 
@@ -100,14 +70,6 @@ pub struct DetailQuery {
 }
 
 #[derive(Serialize)]
-struct SymptomShare {
-    symptom: String,
-    label: String,
-    count: u64,
-    share: f64,
-}
-
-#[derive(Serialize)]
 struct RegionCount {
     region: String,
     name: String,
@@ -131,7 +93,7 @@ pub async fn service_detail(
         reports.insert(name.into(), n.into());
     }
     let day = window::last_minutes(store, &service.slug, now, 24 * 60).await?;
-    let detector = status::detector(&state, &service.slug).await?;
+    let detector = status::detector(store, &service.slug).await?;
     let this_minute =
         now - chrono::Duration::seconds(i64::from(now.timestamp().rem_euclid(60) as i32));
     let mut expected = serde_json::Map::new();
@@ -145,7 +107,7 @@ pub async fn service_detail(
         let e = status::expected_between(detector.as_ref(), None, from, minutes);
         expected.insert(name.into(), e.into());
     }
-    let st = status::statuses(&state, &[service.slug.as_str()])
+    let st = status::statuses(store, &[service.slug.as_str()])
         .await?
         .pop()
         .unwrap_or_default();
@@ -166,21 +128,7 @@ pub async fn service_detail(
     } else {
         window::last_minutes(store, &service.slug, now, query.window.minutes()).await?
     };
-    let symptoms = window::ranked(&ranked, "s:");
-    let symptom_total: u64 = symptoms.iter().map(|(_, n)| n).sum();
-    let top_symptoms: Vec<SymptomShare> = symptoms
-        .into_iter()
-        .map(|(symptom, count)| SymptomShare {
-            label: state
-                .catalog
-                .symptom_label(&symptom)
-                .unwrap_or(&symptom)
-                .to_string(),
-            share: round3(count as f64 / symptom_total.max(1) as f64),
-            symptom,
-            count,
-        })
-        .collect();
+    let top_symptoms = read::symptom_shares(&state.catalog, &ranked);
     let top_regions: Vec<RegionCount> = window::ranked(&ranked, "r:")
         .into_iter()
         .filter(|(code, _)| !code.contains('-'))
@@ -202,7 +150,7 @@ pub async fn service_detail(
             })
         })
         .collect();
-    let busiest_network_share = window::busiest_network_share(&ranked).map(round3);
+    let busiest_network_share = window::busiest_network_share(&ranked).map(read::round3);
     let network_suspect = window::is_network_suspect(&ranked);
     Ok(HttpResponse::Ok().json(serde_json::json!({
         "service": {
@@ -224,8 +172,4 @@ pub async fn service_detail(
         "top_symptoms": top_symptoms,
         "top_regions": top_regions,
     })))
-}
-
-fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
 }

@@ -1,14 +1,13 @@
 //! `GET /api/v1/services/{slug}/timeseries?hours=24&step=15m&region=US`:
 //! report counts in regular buckets, the last one holding now.
 
+use super::ApiError;
 use super::services::find_service;
-use super::{ApiError, status};
 use crate::geo::is_region_code;
+use crate::read::{self, status};
 use crate::startup::AppState;
-use crate::store::{keys, window};
 use actix_web::{HttpResponse, web};
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 #[derive(Debug, Clone, Copy, Deserialize, Default)]
 pub enum Step {
@@ -59,15 +58,6 @@ pub struct TimeseriesQuery {
     region: Option<String>,
 }
 
-#[derive(Serialize)]
-struct Point {
-    start: DateTime<Utc>,
-    count: u64,
-    /// Reports expected in the bucket by the current baseline (null before
-    /// detection has run for the service).
-    baseline: Option<f64>,
-}
-
 pub async fn timeseries(
     state: web::Data<AppState>,
     slug: web::Path<String>,
@@ -100,33 +90,17 @@ pub async fn timeseries(
     }
     let count = i64::from(hours) * 60 / step.minutes();
     let now = state.clock.now();
-    let (start_minute, counts) = window::series(
+    let detector = status::detector(state.store.as_ref(), &service.slug).await?;
+    let points = read::report_series(
         state.store.as_ref(),
+        detector.as_ref(),
         &service.slug,
-        &keys::count_field(region),
+        region,
         now,
         step.minutes(),
         count,
     )
     .await?;
-    let detector = status::detector(&state, &service.slug).await?;
-    let points: Vec<Point> = counts
-        .into_iter()
-        .enumerate()
-        .map(|(i, count)| {
-            let start = minute_to_time(start_minute + i as i64 * step.minutes());
-            Point {
-                start,
-                count,
-                baseline: status::expected_between(
-                    detector.as_ref(),
-                    region,
-                    start,
-                    step.minutes(),
-                ),
-            }
-        })
-        .collect();
     Ok(HttpResponse::Ok().json(serde_json::json!({
         "service": service.slug,
         "region": region,
@@ -135,8 +109,4 @@ pub async fn timeseries(
         "hours": hours,
         "buckets": points,
     })))
-}
-
-fn minute_to_time(minute: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp(minute * 60, 0).unwrap_or_default()
 }

@@ -80,6 +80,11 @@ impl Catalog {
         &self.services
     }
 
+    /// Every service's slug, in catalog order.
+    pub fn slugs(&self) -> Vec<&str> {
+        self.services.iter().map(|s| s.slug.as_str()).collect()
+    }
+
     pub fn categories(&self) -> &[Category] {
         &self.categories
     }

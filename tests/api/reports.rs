@@ -161,13 +161,35 @@ async fn malformed_json_and_wrong_types_are_400() {
         assert_error(r, 400, "invalid_body").await;
     }
     let r = app
-        .post_raw("application/x-www-form-urlencoded", "service=spotify")
-        .await;
-    assert_error(r, 400, "invalid_body").await;
-    let r = app
         .post_raw("application/json", vec![0xff_u8, 0xfe, 0x00])
         .await;
     assert_error(r, 400, "invalid_body").await;
+}
+
+#[tokio::test]
+async fn an_invalid_form_post_goes_back_to_the_page_with_a_message() {
+    let app = spawn_app().await;
+    for (body, location) in [
+        ("service=spotify", "/status/spotify?reported=invalid"),
+        (
+            "service=spotify&symptom=nope",
+            "/status/spotify?reported=invalid",
+        ),
+        ("service=nope&symptom=login", "/?reported=invalid"),
+    ] {
+        let r = app
+            .post_raw("application/x-www-form-urlencoded", body)
+            .await;
+        assert_eq!(r.status(), 303, "{body}");
+        assert_eq!(r.headers()["location"], location, "{body}");
+    }
+    let page = app.get("/status/spotify?reported=invalid").await;
+    assert!(
+        page.text()
+            .await
+            .expect("body")
+            .contains("Please pick what is not working")
+    );
 }
 
 #[tokio::test]

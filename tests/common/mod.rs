@@ -165,6 +165,35 @@ impl TestApp {
             .expect("request")
     }
 
+    /// An hour of quiet Spotify traffic from many networks, then a surge
+    /// of five minutes (40 reports a minute), on this app's clock: enough
+    /// for the detector (when on) to learn a baseline and open an outage.
+    pub async fn quiet_hour_then_surge(&self) {
+        const NETWORKS: [&str; 6] = [
+            "8.8.8.8",
+            "8.8.4.4",
+            "81.2.69.142",
+            "89.160.20.112",
+            "2a02:cf40::1",
+            "1.1.1.1",
+        ];
+        let body = json!({"service": "spotify", "symptom": "streaming"});
+        // Let the detector take its first look at the empty store.
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        for (minute, per_minute) in (0..65).map(|m| (m, if m < 60 { 2 } else { 40 })) {
+            for i in 0..per_minute {
+                let ip = NETWORKS[(minute + i) % NETWORKS.len()];
+                let r = self.post_report_from(ip, &body).await;
+                assert_eq!(r.status(), 202);
+            }
+            self.clock.advance(chrono::Duration::minutes(1));
+            if minute == 59 {
+                // The detector has caught up with the quiet hour.
+                tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            }
+        }
+    }
+
     pub async fn post_report(&self, body: &Value) -> reqwest::Response {
         self.post_report_from("81.2.69.142", body).await
     }

@@ -1,15 +1,14 @@
-//! Reading detection results for the API: a service's status document and
-//! its detector (for expected counts).
+//! Reading detection results: a service's status document and its
+//! detector (for expected counts).
 
-use super::ApiError;
 use crate::detect::ServiceDetector;
 use crate::detect::task::{STATE_DOC, STATUS_DOC, StatusDoc};
-use crate::startup::AppState;
+use crate::store::{Store, StoreError};
 use chrono::{DateTime, Duration, Utc};
 
 /// Status documents of `services`, in order ("ok" where none exists yet).
-pub async fn statuses(state: &AppState, services: &[&str]) -> Result<Vec<StatusDoc>, ApiError> {
-    let docs = state.store.get_docs(services, STATUS_DOC).await?;
+pub async fn statuses(store: &dyn Store, services: &[&str]) -> Result<Vec<StatusDoc>, StoreError> {
+    let docs = store.get_docs(services, STATUS_DOC).await?;
     Ok(docs
         .into_iter()
         .map(|d| parse_status(d.as_deref()))
@@ -26,10 +25,10 @@ fn parse_status(json: Option<&str>) -> StatusDoc {
 
 /// The service's detector as last saved, if detection has run for it.
 pub async fn detector(
-    state: &AppState,
+    store: &dyn Store,
     service: &str,
-) -> Result<Option<ServiceDetector>, ApiError> {
-    let json = state.store.get_doc(service, STATE_DOC).await?;
+) -> Result<Option<ServiceDetector>, StoreError> {
+    let json = store.get_doc(service, STATE_DOC).await?;
     Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
 }
 

@@ -1,0 +1,60 @@
+// downwatch pages: live updates without a reload. Pages are complete
+// without this script; it only refreshes the parts marked data-live, when
+// the event stream announces an incident change and once a minute for the
+// counts, and filters the service list as you type.
+(function () {
+  "use strict";
+  var scope = document.body.getAttribute("data-live-scope") || "";
+  if (!scope) return;
+
+  var busy = false;
+  function refresh() {
+    if (busy || document.hidden) return;
+    busy = true;
+    fetch(location.href, { headers: { Accept: "text/html" }, credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (text) {
+        var doc = new DOMParser().parseFromString(text, "text/html");
+        document.querySelectorAll("[data-live]").forEach(function (el) {
+          var fresh = doc.querySelector('[data-live="' + el.getAttribute("data-live") + '"]');
+          if (fresh && fresh.innerHTML !== el.innerHTML) el.innerHTML = fresh.innerHTML;
+        });
+        document.documentElement.setAttribute("data-refreshed", String(Date.now()));
+      })
+      .catch(function () {})
+      .then(function () { busy = false; });
+  }
+  window.downwatchRefresh = refresh;
+
+  if (window.EventSource) {
+    var events = new EventSource("/api/v1/events");
+    window.downwatchEvents = events;
+    var onEvent = function (e) {
+      var service = "";
+      try { service = JSON.parse(e.data).incident.service; } catch (_) {}
+      if (scope === "all" || scope === "service:" + service) refresh();
+    };
+    ["incident.opened", "incident.updated", "incident.resolved"].forEach(function (kind) {
+      events.addEventListener(kind, onEvent);
+    });
+  }
+  setInterval(refresh, 60000);
+  document.addEventListener("visibilitychange", function () { if (!document.hidden) refresh(); });
+
+  var search = document.getElementById("q");
+  var list = document.getElementById("services");
+  if (search && list) {
+    var filter = function () {
+      var needle = search.value.trim().toLowerCase();
+      var category = (document.getElementById("category") || {}).value || "";
+      list.querySelectorAll("li").forEach(function (li) {
+        var show = li.getAttribute("data-name").indexOf(needle) >= 0 &&
+          (!category || li.getAttribute("data-category") === category);
+        li.hidden = !show;
+      });
+    };
+    search.addEventListener("input", filter);
+    var select = document.getElementById("category");
+    if (select) select.addEventListener("change", filter);
+  }
+})();

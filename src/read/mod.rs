@@ -1,0 +1,203 @@
+//! Read models shared by the JSON API and the web pages: service status,
+//! report series against the baseline, symptom shares, summed windows for
+//! maps and stored incidents. Both front ends call these so a page and the
+//! API never disagree about a number.
+
+pub mod status;
+
+use crate::catalog::{Catalog, Service};
+use crate::detect::{Incident, ServiceDetector};
+use crate::store::{Bucket, Store, StoreError, keys, window};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+/// A service with its status and recent count, as lists show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ServiceSummary<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub category: &'a str,
+    /// "ok", "possible" or "outage".
+    pub status: String,
+    pub reports_last_15m: u64,
+    /// Expected reports per 15 minutes at the current rate (null before
+    /// detection has run for the service).
+    pub expected_last_15m: Option<f64>,
+    pub active_incidents: Vec<String>,
+}
+
+/// Summaries of `services`, in order.
+pub async fn service_summaries<'a>(
+    store: &dyn Store,
+    services: &'a [Service],
+    now: DateTime<Utc>,
+) -> Result<Vec<ServiceSummary<'a>>, StoreError> {
+    let slugs: Vec<&str> = services.iter().map(|s| s.slug.as_str()).collect();
+    let statuses = status::statuses(store, &slugs).await?;
+    let mut out = Vec::with_capacity(services.len());
+    for (s, st) in services.iter().zip(statuses) {
+        let reports_last_15m =
+            window::count_last_minutes(store, &s.slug, keys::TOTAL, now, 15).await?;
+        out.push(ServiceSummary {
+            slug: &s.slug,
+            name: &s.name,
+            category: &s.category,
+            status: st.status,
+            reports_last_15m,
+            expected_last_15m: st
+                .updated_at
+                .map(|_| (st.expected_per_minute * 150.0).round() / 10.0),
+            active_incidents: st.active_incidents,
+        });
+    }
+    Ok(out)
+}
+
+/// One bucket of a report series.
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesPoint {
+    pub start: DateTime<Utc>,
+    pub count: u64,
+    /// Reports expected in the bucket by the current baseline (null before
+    /// detection has run for the service).
+    pub baseline: Option<f64>,
+}
+
+/// `count` buckets of `step_minutes` of one service's reports (in `region`,
+/// or everywhere), the last one holding `now`, with the baseline.
+pub async fn report_series(
+    store: &dyn Store,
+    detector: Option<&ServiceDetector>,
+    service: &str,
+    region: Option<&str>,
+    now: DateTime<Utc>,
+    step_minutes: i64,
+    count: i64,
+) -> Result<Vec<SeriesPoint>, StoreError> {
+    let (start_minute, counts) = window::series(
+        store,
+        service,
+        &keys::count_field(region),
+        now,
+        step_minutes,
+        count,
+    )
+    .await?;
+    Ok(counts
+        .into_iter()
+        .enumerate()
+        .map(|(i, count)| {
+            let minute = start_minute + i as i64 * step_minutes;
+            let start = DateTime::from_timestamp(minute * 60, 0).unwrap_or_default();
+            SeriesPoint {
+                start,
+                count,
+                baseline: status::expected_between(detector, region, start, step_minutes),
+            }
+        })
+        .collect())
+}
+
+/// A symptom's part of a window's reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct SymptomShare {
+    pub symptom: String,
+    pub label: String,
+    pub count: u64,
+    /// Fraction of all symptom counts in the window, 3 decimals.
+    pub share: f64,
+}
+
+/// The symptoms of a summed window, most reported first.
+pub fn symptom_shares(catalog: &Catalog, bucket: &Bucket) -> Vec<SymptomShare> {
+    let symptoms = window::ranked(bucket, "s:");
+    let total: u64 = symptoms.iter().map(|(_, n)| n).sum();
+    symptoms
+        .into_iter()
+        .map(|(symptom, count)| SymptomShare {
+            label: catalog
+                .symptom_label(&symptom)
+                .unwrap_or(&symptom)
+                .to_string(),
+            share: round3(count as f64 / total.max(1) as f64),
+            symptom,
+            count,
+        })
+        .collect()
+}
+
+/// Region, map-cell and total counters of `services` summed over the last
+/// `minutes` minutes: what maps draw.
+pub async fn map_counts(
+    store: &dyn Store,
+    services: &[&str],
+    now: DateTime<Utc>,
+    minutes: i64,
+) -> Result<Bucket, StoreError> {
+    let mut sum = Bucket::new();
+    for slug in services {
+        for (k, v) in window::last_minutes(store, slug, now, minutes).await? {
+            if k.starts_with("r:") || k.starts_with(keys::CELL_PREFIX) || k == keys::TOTAL {
+                *sum.entry(k).or_default() += v;
+            }
+        }
+    }
+    Ok(sum)
+}
+
+/// A 1° cell of the map with reports, placed at its centre.
+#[derive(Debug, Clone, Serialize)]
+pub struct MapCell {
+    /// "<lat>:<lon>" of the south-west corner, whole degrees.
+    pub cell: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub count: u64,
+}
+
+/// The map cells of a summed window, most reports first.
+pub fn map_cells(bucket: &Bucket) -> Vec<MapCell> {
+    window::ranked(bucket, keys::CELL_PREFIX)
+        .into_iter()
+        .filter_map(|(cell, count)| {
+            let (lat, lon) = cell.split_once(':')?;
+            let (lat, lon) = (lat.parse::<f64>().ok()?, lon.parse::<f64>().ok()?);
+            Some(MapCell {
+                lat: lat + 0.5,
+                lon: lon + 0.5,
+                cell,
+                count,
+            })
+        })
+        .collect()
+}
+
+/// Country counts (alpha-2 codes, no subdivisions) of a summed window,
+/// most reports first.
+pub fn country_counts(bucket: &Bucket) -> Vec<(String, u64)> {
+    window::ranked(bucket, "r:")
+        .into_iter()
+        .filter(|(code, _)| !code.contains('-'))
+        .collect()
+}
+
+/// Incidents of one service, newest first, at most `limit`; unreadable
+/// ones are logged and skipped.
+pub async fn incidents(
+    store: &dyn Store,
+    service: &str,
+    limit: usize,
+) -> Result<Vec<Incident>, StoreError> {
+    let mut out = Vec::new();
+    for json in store.list_incidents(service, limit).await? {
+        match serde_json::from_str::<Incident>(&json) {
+            Ok(i) => out.push(i),
+            Err(e) => tracing::warn!(%service, error = %e, "unreadable incident"),
+        }
+    }
+    Ok(out)
+}
+
+pub fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}

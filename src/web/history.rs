@@ -1,0 +1,56 @@
+//! `/status/{slug}/history`: a service's incidents, newest first.
+
+use super::layout::{date_time, page};
+use super::{PageError, ok};
+use crate::countries::region_name;
+use crate::detect::GLOBAL;
+use crate::read;
+use crate::startup::AppState;
+use actix_web::{HttpResponse, web};
+use maud::html;
+
+/// Incidents listed at most.
+const LIMIT: usize = 200;
+
+pub async fn history(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let service = state.catalog.service(&slug).ok_or(PageError::NotFound)?;
+    let incidents = read::incidents(state.store.as_ref(), &service.slug, LIMIT).await?;
+    let name = &service.name;
+    let body = html! {
+        h1 { (name) " incident history" }
+        p { a href={ "/status/" (service.slug) } { "Current status of " (name) } }
+        div data-live="history" #history-box {
+            @if incidents.is_empty() {
+                p #no-incidents { "No incidents recorded for " (name) "." }
+            } @else {
+                table.history #incidents {
+                    caption { "Detected outages, newest first" }
+                    thead { tr {
+                        th scope="col" { "Started" } th scope="col" { "Region" }
+                        th scope="col" { "Resolved" } th scope="col" { "Reports" }
+                        th scope="col" { "Peak a minute" }
+                    } }
+                    tbody {
+                        @for i in &incidents {
+                            tr data-incident=(i.id) {
+                                td { (date_time(i.started_at)) }
+                                td { @if i.region == GLOBAL { "Everywhere" } @else { (region_name(&i.region)) } }
+                                td { @match i.resolved_at { Some(t) => (date_time(t)), None => strong { "Ongoing" } } }
+                                td { (i.total_reports) }
+                                td { (format!("{:.1}", i.peak_reports_per_minute)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    ok(page(
+        &format!("{name} incident history"),
+        &format!("service:{}", service.slug),
+        body,
+    ))
+}

@@ -1,0 +1,85 @@
+//! `/map`: where reports come from, across all services or one, over the
+//! last 15 minutes, hour or day.
+
+use super::layout::{page, reports};
+use super::world::world_map;
+use super::{PageError, ok};
+use crate::countries::region_name;
+use crate::read;
+use crate::startup::AppState;
+use crate::store::window;
+use actix_web::{HttpResponse, web};
+use maud::html;
+use serde::Deserialize;
+
+/// Windows: query value, minutes, choice label, phrase after "in the last".
+const WINDOWS: [(&str, i64, &str, &str); 3] = [
+    ("15m", 15, "15 minutes", "15 minutes"),
+    ("1h", 60, "1 hour", "hour"),
+    ("24h", 24 * 60, "24 hours", "24 hours"),
+];
+
+#[derive(Deserialize)]
+pub struct MapQuery {
+    #[serde(default)]
+    service: String,
+    #[serde(default)]
+    window: String,
+}
+
+pub async fn map(
+    state: web::Data<AppState>,
+    query: web::Query<MapQuery>,
+) -> Result<HttpResponse, PageError> {
+    let service = state.catalog.service(query.service.trim());
+    let (window_key, minutes, _, window_phrase) = WINDOWS
+        .iter()
+        .copied()
+        .find(|(k, _, _, _)| *k == query.window)
+        .unwrap_or(WINDOWS[1]);
+    let slugs: Vec<&str> = match service {
+        Some(s) => vec![s.slug.as_str()],
+        None => state.catalog.slugs(),
+    };
+    let sum = read::map_counts(state.store.as_ref(), &slugs, state.clock.now(), minutes).await?;
+    let countries = read::country_counts(&sum);
+    let cells = read::map_cells(&sum);
+    let scope = service.map_or("all services".to_string(), |s| s.name.clone());
+    let body = html! {
+        h1 { "Outage map" }
+        form.map-filter method="get" action="/map" {
+            label for="service" { "Service" }
+            select #service name="service" {
+                option value="" { "All services" }
+                @for s in state.catalog.services() {
+                    option value=(s.slug) selected[service.is_some_and(|x| x.slug == s.slug)] { (s.name) }
+                }
+            }
+            fieldset.windows {
+                legend { "Time window" }
+                @for (k, _, label, _) in WINDOWS {
+                    label.choice {
+                        input type="radio" name="window" value=(k) checked[k == window_key];
+                        " " (label)
+                    }
+                }
+            }
+            button type="submit" { "Show" }
+        }
+        div data-live="map" #map-box {
+            p #map-summary {
+                (reports(window::total(&sum))) " about " (scope) " in the last " (window_phrase) "."
+            }
+            (world_map(&format!("Map of reports about {scope} by country"),
+                &countries.iter().cloned().collect(), &cells))
+            @if !countries.is_empty() {
+                ol.regions #top-regions {
+                    @for (code, n) in countries.iter().take(15) {
+                        li data-cc=(code) { (region_name(code)) " " span.count { (n) } }
+                    }
+                }
+            }
+        }
+    };
+    ok(page("Outage map", "all", body))
+}

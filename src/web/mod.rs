@@ -1,0 +1,111 @@
+//! The web pages people meet downwatch through: home (search and what is
+//! down right now), a status page per service with the report form, chart,
+//! map and incidents, the outage map and incident history. Pages are
+//! rendered on the server (maud) with charts and maps as inline SVG, so they
+//! work without JavaScript and without internet access; a small embedded
+//! script refreshes them from the event stream.
+//!
+//! Every page answers with a strict Content-Security-Policy: scripts and
+//! styles come only from the embedded files under `/assets/`.
+
+mod assets;
+mod chart;
+mod history;
+mod home;
+mod layout;
+mod map_page;
+mod service_page;
+mod world;
+
+use crate::store::StoreError;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpResponse, ResponseError, web};
+use maud::Markup;
+
+/// Routes of the pages and their assets; register before the API's
+/// catch-all.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(home::home))
+        .route("/map", web::get().to(map_page::map))
+        .route("/status/{slug}", web::get().to(service_page::status_page))
+        .route("/status/{slug}/history", web::get().to(history::history))
+        .route("/assets/{name}", web::get().to(assets::asset));
+}
+
+/// Why a page could not be shown.
+#[derive(Debug, thiserror::Error)]
+pub enum PageError {
+    #[error("not found")]
+    NotFound,
+    #[error("the store is unavailable: {0}")]
+    Unavailable(String),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<StoreError> for PageError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Unavailable(cause) => PageError::Unavailable(cause),
+            other => PageError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl ResponseError for PageError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            PageError::NotFound => StatusCode::NOT_FOUND,
+            PageError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            PageError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let (title, text) = match self {
+            PageError::NotFound => ("Page not found", "There is no page at this address."),
+            PageError::Unavailable(cause) => {
+                tracing::warn!(%cause, "store unavailable");
+                (
+                    "Temporarily unavailable",
+                    "We cannot read the report counts right now. Please try again in a moment.",
+                )
+            }
+            PageError::Internal(cause) => {
+                tracing::error!(%cause, "internal error");
+                ("Something went wrong", "The page could not be built.")
+            }
+        };
+        html(self.status_code(), layout::message_page(title, text))
+    }
+}
+
+/// Content-Security-Policy of every page: nothing inline, nothing external.
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/// A page response with the security headers.
+fn html(status: StatusCode, page: Markup) -> HttpResponse {
+    let mut response = HttpResponse::build(status);
+    secure(&mut response);
+    response
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .content_type("text/html; charset=utf-8")
+        .body(page.into_string())
+}
+
+fn secure(response: &mut actix_web::HttpResponseBuilder) {
+    response
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(CSP),
+        ))
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .insert_header((header::X_FRAME_OPTIONS, "DENY"))
+        .insert_header((header::REFERRER_POLICY, "same-origin"));
+}
+
+fn ok(page: Markup) -> Result<HttpResponse, PageError> {
+    Ok(html(StatusCode::OK, page))
+}

@@ -1,0 +1,249 @@
+//! `/status/{slug}`: is it down? The status line, the report form (a plain
+//! form POST to the API, answered with a redirect back here), the 24-hour
+//! chart, most reported problems, where reports come from, the active
+//! incident and related services.
+
+use super::chart::report_chart;
+use super::layout::{badge, clock_time, page, severity};
+use super::world::world_map;
+use super::{PageError, ok};
+use crate::catalog::{PLATFORMS, Service};
+use crate::countries::region_name;
+use crate::detect::Incident;
+use crate::read::{self, status};
+use crate::startup::AppState;
+use crate::store::{keys, window};
+use actix_web::{HttpResponse, web};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+/// Timeline points shown per incident (the latest).
+const TIMELINE_POINTS: usize = 12;
+
+#[derive(Deserialize)]
+pub struct StatusQuery {
+    reported: Option<String>,
+}
+
+pub async fn status_page(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+    query: web::Query<StatusQuery>,
+) -> Result<HttpResponse, PageError> {
+    let service = state.catalog.service(&slug).ok_or(PageError::NotFound)?;
+    let store = state.store.as_ref();
+    let now = state.clock.now();
+    let st = status::statuses(store, &[service.slug.as_str()])
+        .await?
+        .pop()
+        .unwrap_or_default();
+    let detector = status::detector(store, &service.slug).await?;
+    let last_15m = window::count_last_minutes(store, &service.slug, keys::TOTAL, now, 15).await?;
+    let day = window::last_minutes(store, &service.slug, now, 24 * 60).await?;
+    let series =
+        read::report_series(store, detector.as_ref(), &service.slug, None, now, 15, 96).await?;
+    let active: Vec<Incident> = read::incidents(store, &service.slug, 50)
+        .await?
+        .into_iter()
+        .filter(Incident::is_active)
+        .collect();
+    let related: Vec<Service> = state
+        .catalog
+        .services()
+        .iter()
+        .filter(|s| s.category == service.category && s.slug != service.slug)
+        .cloned()
+        .collect();
+    let mut related = read::service_summaries(store, &related, now).await?;
+    related.sort_by(|a, b| {
+        severity(&b.status)
+            .cmp(&severity(&a.status))
+            .then(b.reports_last_15m.cmp(&a.reports_last_15m))
+    });
+
+    let symptoms = read::symptom_shares(&state.catalog, &day);
+    let countries = read::country_counts(&day);
+    let cells = read::map_cells(&day);
+    let name = &service.name;
+    let body = html! {
+        h1 { (name) " outage reports" }
+        @match query.reported.as_deref() {
+            Some("counted") => p.notice.success #confirmation role="status" {
+                "Thanks — your report was counted."
+            },
+            Some("repeat") => p.notice #confirmation role="status" {
+                "You already reported this recently; we counted your first report."
+            },
+            Some("limited") => p.notice.error #confirmation role="alert" {
+                "Too many reports came from your network just now; please try again in a minute."
+            },
+            Some("invalid") => p.notice.error #confirmation role="alert" {
+                "Please pick what is not working, then send the report again."
+            },
+            _ => {}
+        }
+        div data-live="status-line" #status-line-box {
+            (status_line(service, &st.status, &active))
+            p.counts {
+                span #reports-15m data-count=(last_15m) { (last_15m) }
+                (if last_15m == 1 { " report" } else { " reports" }) " in the last 15 minutes · "
+                span #reports-24h data-count=(window::total(&day)) { (window::total(&day)) } " in the last 24 hours"
+            }
+        }
+        (report_form(&state, service, query.reported.as_deref() == Some("invalid")))
+        div data-live="chart" #chart-box {
+            section aria-labelledby="chart-h" {
+                h2 #chart-h { "Reports in the last 24 hours" }
+                (report_chart(name, &series))
+            }
+        }
+        div data-live="incidents" #incidents-box {
+            @for i in shown_incidents(&active) { (incident(i)) }
+        }
+        div.columns {
+            div data-live="symptoms" #symptoms-box {
+                section aria-labelledby="symptoms-h" {
+                    h2 #symptoms-h { "Most reported problems" }
+                    @if symptoms.is_empty() {
+                        p.muted { "No reports in the last 24 hours." }
+                    } @else {
+                        ol.shares #top-symptoms {
+                            @for s in symptoms.iter().take(5) {
+                                @let pct = (s.share * 100.0).round();
+                                li {
+                                    span.label { (s.label) }
+                                    progress max="100" value=(pct) aria-label={ (s.label) " share" } {}
+                                    span.pct { (pct) "%" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            div data-live="related" #related-box {
+                section aria-labelledby="related-h" {
+                    h2 #related-h { "Related services" }
+                    ul.related #related {
+                        @for r in &related {
+                            li {
+                                a href={ "/status/" (r.slug) } { (r.name) }
+                                " " (badge(&r.status))
+                                span.count { (r.reports_last_15m) " in 15 min" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        div data-live="map" #map-box {
+            section aria-labelledby="map-h" {
+                h2 #map-h { "Where reports come from (24 hours)" }
+                (world_map(&format!("Map of reports about {name} by country"),
+                    &countries.iter().cloned().collect(), &cells))
+                @if !countries.is_empty() {
+                    ol.regions #top-regions {
+                        @for (code, n) in countries.iter().take(10) {
+                            li { (region_name(code)) " " span.count { (n) } }
+                        }
+                    }
+                }
+            }
+        }
+        p { a href={ "/status/" (service.slug) "/history" } { "Incident history for " (name) } }
+    };
+    ok(page(
+        &format!("{name} down? Current problems and outages"),
+        &format!("service:{}", service.slug),
+        body,
+    ))
+}
+
+fn status_line(service: &Service, status: &str, active: &[Incident]) -> Markup {
+    let since = active.iter().map(|i| i.started_at).min();
+    let name = &service.name;
+    html! {
+        @if let (Some(since), false) = (since, status == "possible") {
+            p.status-line.outage #status-line {
+                "User reports indicate problems at " (name) " since " (clock_time(since))
+            }
+        } @else if status == "outage" {
+            p.status-line.outage #status-line { "User reports indicate problems at " (name) }
+        } @else if status == "possible" {
+            p.status-line.possible #status-line {
+                "User reports indicate possible problems at " (name)
+            }
+        } @else {
+            p.status-line.ok #status-line { "No current problems at " (name) }
+        }
+    }
+}
+
+fn report_form(state: &AppState, service: &Service, open: bool) -> Markup {
+    html! {
+        details.report #report open[open] {
+            summary.button { "I have a problem with " (service.name) }
+            form method="post" action="/api/v1/reports" #report-form {
+                input type="hidden" name="service" value=(service.slug);
+                fieldset {
+                    legend { "What is not working?" }
+                    @for s in &service.symptoms {
+                        label.choice {
+                            input type="radio" name="symptom" value=(s) required;
+                            " " (state.catalog.symptom_label(s).unwrap_or(s))
+                        }
+                    }
+                }
+                label for="platform" { "Platform (optional)" }
+                select #platform name="platform" {
+                    option value="" { "Not given" }
+                    @for p in PLATFORMS { option value=(p) { (p) } }
+                }
+                button type="submit" #submit-report { "Send report" }
+            }
+        }
+    }
+}
+
+/// The incidents worth a panel: the global one when there is one (it lists
+/// the regions with their own), else every regional one.
+fn shown_incidents(active: &[Incident]) -> Vec<&Incident> {
+    match active.iter().find(|i| i.region == crate::detect::GLOBAL) {
+        Some(global) => vec![global],
+        None => active.iter().collect(),
+    }
+}
+
+fn incident(i: &Incident) -> Markup {
+    let first = i.timeline.len().saturating_sub(TIMELINE_POINTS);
+    html! {
+        section.incident aria-label="Active incident" data-incident=(i.id) {
+            h2 {
+                "Active incident"
+                @if i.region != crate::detect::GLOBAL { " in " (region_name(&i.region)) }
+            }
+            p {
+                "Started " (clock_time(i.started_at)) ", detected " (clock_time(i.detected_at))
+                ". Peak " (format!("{:.1}", i.peak_reports_per_minute)) " reports a minute; "
+                (i.total_reports) " reports so far."
+            }
+            @if !i.affected_regions.is_empty() {
+                p { "Affected regions: "
+                    @for (n, r) in i.affected_regions.iter().enumerate() {
+                        @if n > 0 { ", " } (region_name(r))
+                    }
+                }
+            }
+            @if !i.timeline.is_empty() {
+                table.timeline {
+                    caption { "Reports against the usual level while the incident is open" }
+                    thead { tr { th scope="col" { "Time" } th scope="col" { "Reports" } th scope="col" { "Expected" } } }
+                    tbody {
+                        @for p in &i.timeline[first..] {
+                            tr { td { (clock_time(p.at)) } td { (p.observed) } td { (format!("{:.1}", p.expected)) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

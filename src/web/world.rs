@@ -1,0 +1,99 @@
+//! The world map as inline SVG: country outlines from the bundled
+//! world-atlas data (`assets/map/world-110m.tsv`, projected once by
+//! `assets/map/convert.mjs`), shaded by report counts, with 1° cells drawn
+//! as dots when a city database placed reports that precisely.
+
+use crate::read::MapCell;
+use maud::{Markup, html};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const WORLD: &str = include_str!("../../assets/map/world-110m.tsv");
+const WIDTH: f64 = 1000.0;
+const HEIGHT: f64 = 400.0;
+
+/// One country outline: alpha-2 code ("" when it has none), name, SVG path.
+struct Outline {
+    code: &'static str,
+    name: &'static str,
+    path: &'static str,
+}
+
+static OUTLINES: LazyLock<Vec<Outline>> = LazyLock::new(|| {
+    WORLD
+        .lines()
+        .filter_map(|line| {
+            let mut parts = line.splitn(3, '\t');
+            Some(Outline {
+                code: parts.next()?,
+                name: parts.next()?,
+                path: parts.next()?,
+            })
+        })
+        .collect()
+});
+
+/// The map position of a latitude/longitude (the data's projection).
+fn project(lat: f64, lon: f64) -> (f64, f64) {
+    ((lon + 180.0) / 360.0 * WIDTH, (84.0 - lat) / 144.0 * HEIGHT)
+}
+
+/// Shade 1..=5 of a count against the largest, on a log scale.
+fn shade(count: u64, max: u64) -> u8 {
+    if count == 0 {
+        return 0;
+    }
+    let f = ((count as f64).ln_1p() / (max.max(1) as f64).ln_1p()).clamp(0.0, 1.0);
+    1 + (f * 4.0).round() as u8
+}
+
+/// The map; `counts` by country code (alpha-2), `label` names it for
+/// screen readers.
+pub fn world_map(label: &str, counts: &HashMap<String, u64>, cells: &[MapCell]) -> Markup {
+    let max = counts.values().copied().max().unwrap_or(0);
+    let max_cell = cells.iter().map(|c| c.count).max().unwrap_or(1).max(1);
+    html! {
+        svg.world #world-map viewBox={ "0 0 " (WIDTH) " " (HEIGHT) } role="img" aria-label=(label) {
+            @for o in OUTLINES.iter() {
+                @let n = counts.get(o.code).copied().unwrap_or(0);
+                @let class = if n > 0 {
+                    format!("country reported heat-{}", shade(n, max))
+                } else {
+                    "country heat-0".to_string()
+                };
+                path class=(class) data-cc=(o.code) data-count=(n) d=(o.path) {
+                    title { (o.name) ": " (n) " reports" }
+                }
+            }
+            @for c in cells {
+                @let (x, y) = project(c.lat, c.lon);
+                circle.cell cx=(format!("{x:.1}")) cy=(format!("{y:.1}"))
+                    r=(format!("{:.1}", 2.0 + 6.0 * (c.count as f64 / max_cell as f64).sqrt())) {
+                    title { (c.count) " reports near " (c.lat) ", " (c.lon) }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outlines_cover_the_big_countries() {
+        assert!(OUTLINES.len() > 170, "{}", OUTLINES.len());
+        for code in ["US", "GB", "SE", "DE", "BR", "IN", "RU"] {
+            let o = OUTLINES.iter().find(|o| o.code == code).expect(code);
+            assert!(o.path.starts_with('M') && o.path.ends_with('Z'), "{code}");
+        }
+    }
+
+    #[test]
+    fn shades_grow_with_counts() {
+        assert_eq!(shade(0, 10), 0);
+        assert_eq!(shade(10, 10), 5);
+        assert!(shade(1, 100) < shade(50, 100));
+        assert_eq!(project(84.0, -180.0), (0.0, 0.0));
+    }
+}

@@ -1,0 +1,251 @@
+//! End-to-end tests in headless Chromium over WebDriver: the pages as a
+//! person uses them. Screenshots land in target/screenshots/ for review.
+
+#[path = "../common/mod.rs"]
+mod common;
+mod webdriver;
+
+use common::{AppOptions, spawn_app, spawn_app_with};
+use serde_json::json;
+use webdriver::Browser;
+
+/// The count shown in `#id`'s data-count attribute.
+async fn shown_count(b: &Browser, id: &str) -> u64 {
+    b.script(
+        "return Number(document.getElementById(arguments[0]).dataset.count);",
+        json!([id]),
+    )
+    .await
+    .as_u64()
+    .expect("count")
+}
+
+#[tokio::test]
+async fn a_report_sent_through_the_form_shows_on_the_status_page() {
+    let app = spawn_app_with(AppOptions {
+        dedupe_minutes: 30,
+        ..AppOptions::default()
+    })
+    .await;
+    let b = Browser::start().await;
+    b.set_size(1280, 2200).await;
+
+    // Home: find Spotify and open its page.
+    b.goto(&app.url("/")).await;
+    assert_eq!(b.text("h1").await, "Is it down, or is it just me?");
+    b.screenshot("home-desktop").await;
+    b.type_into("#q", "spot").await;
+    b.wait_until(
+        "return document.querySelector('#services li[data-name=deezer]').hidden === true;",
+        5,
+    )
+    .await;
+    b.click("#services a[href='/status/spotify']").await;
+    b.wait_until("return location.pathname === '/status/spotify';", 10)
+        .await;
+    assert_eq!(
+        b.text("#status-line").await,
+        "No current problems at Spotify"
+    );
+    assert_eq!(shown_count(&b, "reports-15m").await, 0);
+
+    // The report flow: "I have a problem" -> symptom -> platform -> send.
+    b.click("#report summary").await;
+    b.click("#report-form input[value=streaming]").await;
+    b.script(
+        "document.getElementById('platform').value = 'android';",
+        json!([]),
+    )
+    .await;
+    b.click("#submit-report").await;
+    b.wait_until("return location.search === '?reported=counted';", 10)
+        .await;
+    assert_eq!(
+        b.text("#confirmation").await,
+        "Thanks — your report was counted."
+    );
+    assert_eq!(shown_count(&b, "reports-15m").await, 1);
+    assert_eq!(shown_count(&b, "reports-24h").await, 1);
+    let bars = b
+        .script(
+            "return [...document.querySelectorAll('#report-chart rect.bar')].map(r => r.dataset.count);",
+            json!([]),
+        )
+        .await;
+    assert_eq!(bars, json!(["1"]), "one bar in the chart, for our report");
+    assert!(b.text("#top-symptoms").await.contains("Streaming"));
+    b.screenshot("status-desktop").await;
+
+    // A second report within the dedupe period is polite, and not counted.
+    b.click("#report summary").await;
+    b.click("#report-form input[value=login]").await;
+    b.click("#submit-report").await;
+    b.wait_until("return location.search === '?reported=repeat';", 10)
+        .await;
+    assert!(
+        b.text("#confirmation")
+            .await
+            .contains("we counted your first report")
+    );
+    assert_eq!(shown_count(&b, "reports-15m").await, 1);
+
+    // Phone width: the page still lays out in one column.
+    b.set_size(390, 1800).await;
+    b.goto(&app.url("/status/spotify")).await;
+    let overflow = b
+        .script(
+            "return document.documentElement.scrollWidth <= window.innerWidth;",
+            json!([]),
+        )
+        .await;
+    assert_eq!(
+        overflow,
+        json!(true),
+        "no horizontal scrolling at phone width"
+    );
+    b.screenshot("status-phone").await;
+    b.goto(&app.url("/")).await;
+    b.screenshot("home-phone").await;
+    b.quit().await;
+}
+
+#[tokio::test]
+async fn the_map_renders_countries_and_highlights_where_reports_come_from() {
+    let app = spawn_app().await;
+    for _ in 0..3 {
+        app.post_report_from(
+            "81.2.69.142",
+            &json!({"service": "spotify", "symptom": "login"}),
+        )
+        .await;
+    }
+    app.post_report_from(
+        "89.160.20.112",
+        &json!({"service": "steam", "symptom": "login"}),
+    )
+    .await;
+    let b = Browser::start().await;
+    b.set_size(1280, 1200).await;
+
+    b.goto(&app.url("/map?window=1h")).await;
+
+    let countries = b
+        .script(
+            "return [...document.querySelectorAll('#world-map path.country')]
+                .filter(p => p.getBoundingClientRect().width > 0).length;",
+            json!([]),
+        )
+        .await;
+    assert!(countries.as_u64().expect("number") > 170, "{countries}");
+    let class_of = "return document.querySelector('#world-map path[data-cc=' + arguments[0] + ']').getAttribute('class');";
+    let gb = b.script(class_of, json!(["GB"])).await;
+    assert_eq!(gb, json!("country reported heat-5"), "the top country");
+    let se = b.script(class_of, json!(["SE"])).await;
+    assert!(se.as_str().expect("class").contains("reported"), "{se}");
+    let fr = b.script(class_of, json!(["FR"])).await;
+    assert_eq!(fr, json!("country heat-0"));
+    let fill = b
+        .script(
+            "return getComputedStyle(document.querySelector('#world-map path[data-cc=GB]')).fill;",
+            json!([]),
+        )
+        .await;
+    assert_eq!(
+        fill,
+        json!("rgb(153, 0, 13)"),
+        "highlighted in the top shade"
+    );
+    assert!(
+        b.text("#map-summary")
+            .await
+            .starts_with("4 reports about all services")
+    );
+    b.screenshot("map-desktop").await;
+    b.set_size(390, 1200).await;
+    b.screenshot("map-phone").await;
+    b.set_size(1280, 1200).await;
+
+    // One service only: Steam's reports come from Sweden alone.
+    b.goto(&app.url("/map?service=steam&window=15m")).await;
+    assert_eq!(
+        b.script(class_of, json!(["GB"])).await,
+        json!("country heat-0")
+    );
+    assert_eq!(
+        b.script(class_of, json!(["SE"])).await,
+        json!("country reported heat-5")
+    );
+    b.quit().await;
+}
+
+#[tokio::test]
+async fn open_pages_refresh_their_counts_without_a_reload() {
+    let app = spawn_app().await;
+    let b = Browser::start().await;
+    b.set_size(1280, 1000).await;
+    b.goto(&app.url("/status/deezer")).await;
+    assert_eq!(shown_count(&b, "reports-15m").await, 0);
+    b.script("window.stayedLoaded = true;", json!([])).await;
+
+    app.post_report_from("8.8.8.8", &json!({"service": "deezer", "symptom": "app"}))
+        .await;
+    b.script("window.downwatchRefresh();", json!([])).await;
+
+    b.wait_until(
+        "return document.getElementById('reports-15m').dataset.count === '1';",
+        10,
+    )
+    .await;
+    assert_eq!(
+        b.script("return window.stayedLoaded === true;", json!([]))
+            .await,
+        json!(true),
+        "the page was updated in place"
+    );
+    b.quit().await;
+}
+
+#[tokio::test]
+async fn the_status_page_follows_the_event_stream() {
+    let app = spawn_app_with(AppOptions {
+        detector_interval_ms: 50,
+        ..AppOptions::default()
+    })
+    .await;
+    let b = Browser::start().await;
+    b.set_size(1280, 2400).await;
+    b.goto(&app.url("/status/spotify")).await;
+    assert_eq!(
+        b.text("#status-line").await,
+        "No current problems at Spotify"
+    );
+    b.wait_until("return window.downwatchEvents.readyState === 1;", 10)
+        .await;
+    b.script("window.stayedLoaded = true;", json!([])).await;
+
+    // A surge: the detector opens an incident and logs an event.
+    app.quiet_hour_then_surge().await;
+
+    b.wait_until(
+        "return document.getElementById('status-line').textContent
+            .startsWith('User reports indicate problems at Spotify since');",
+        30,
+    )
+    .await;
+    assert_eq!(
+        b.script("return window.stayedLoaded === true;", json!([]))
+            .await,
+        json!(true),
+        "the page was updated in place, not reloaded"
+    );
+    assert!(b.text(".incident h2").await.starts_with("Active incident"));
+    let us = b
+        .script(
+            "return document.querySelector('#world-map path[data-cc=US]').getAttribute('class');",
+            json!([]),
+        )
+        .await;
+    assert!(us.as_str().expect("class").contains("reported"), "{us}");
+    b.screenshot("status-incident").await;
+    b.quit().await;
+}
