@@ -226,10 +226,17 @@ fn incident(i: &Incident) -> Markup {
                 ". Peak " (format!("{:.1}", i.peak_reports_per_minute)) " reports a minute; "
                 (i.total_reports) " reports so far."
             }
+            @if i.suspect {
+                p.suspect {
+                    "Most of these reports come from a single network ("
+                    (format!("{:.0}%", i.busiest_network_share.unwrap_or(0.0) * 100.0))
+                    "), so this may be coordinated reporting rather than an outage."
+                }
+            }
             @if !i.affected_regions.is_empty() {
                 p { "Affected regions: "
                     @for (n, r) in i.affected_regions.iter().enumerate() {
-                        @if n > 0 { ", " } (region_name(r))
+                        @if n > 0 { "; " } (region_name(r))
                     }
                 }
             }

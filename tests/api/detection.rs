@@ -261,4 +261,7 @@ async fn a_surge_from_one_network_is_suspect_not_an_outage() {
         detail["status"], "possible",
         "suspect incidents are not announced"
     );
+    let page = app.get("/status/spotify").await.text().await.expect("page");
+    assert!(page.contains("possible problems at Spotify"), "{page}");
+    assert!(page.contains("coordinated reporting"), "{page}");
 }
