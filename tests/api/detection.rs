@@ -2,64 +2,12 @@
 //! incidents and status through the API, live events, and two processes on
 //! one Redis producing one incident, not two.
 
-use crate::common::{AppOptions, RedisServer, TestApp, spawn_app_with};
+use crate::common::{
+    AppOptions, MANY_NETWORKS, RedisServer, quiet_hour_then_surge, report_spotify, spawn_app_with,
+};
 use chrono::Duration;
 use serde_json::{Value, json};
 use std::time::Duration as StdDuration;
-
-/// Networks of the test GeoIP database (two of them in the US).
-const MANY_NETWORKS: [&str; 6] = [
-    "8.8.8.8",
-    "8.8.4.4",
-    "81.2.69.142",
-    "89.160.20.112",
-    "2a02:cf40::1",
-    "1.1.1.1",
-];
-
-/// Posts `n` reports for Spotify from `ips` in turn, spread over the apps.
-async fn report(apps: &[&TestApp], n: usize, ips: &[&str]) {
-    for i in 0..n {
-        let r = apps[i % apps.len()]
-            .post_report_from(
-                ips[i % ips.len()],
-                &json!({"service": "spotify", "symptom": "streaming"}),
-            )
-            .await;
-        assert_eq!(r.status(), 202);
-    }
-}
-
-/// Polls `path` on `app` until `done` holds for its JSON, or fails.
-async fn wait_for(app: &TestApp, path: &str, done: impl Fn(&Value) -> bool) -> Value {
-    for _ in 0..200 {
-        let v = app.get_json(path).await;
-        if done(&v) {
-            return v;
-        }
-        tokio::time::sleep(StdDuration::from_millis(50)).await;
-    }
-    panic!("timed out waiting on {path}");
-}
-
-/// An hour of quiet traffic, a surge of five minutes from `surge_ips`, as
-/// seen by the detector of `apps` (which share one clock).
-async fn hour_then_surge(apps: &[&TestApp], surge_ips: &[&str]) {
-    // Let the detector take its first look at the empty store.
-    tokio::time::sleep(StdDuration::from_millis(200)).await;
-    for _ in 0..60 {
-        report(apps, 2, &MANY_NETWORKS).await;
-        apps[0].clock.advance(Duration::minutes(1));
-    }
-    wait_for(apps[0], "/api/v1/services/spotify", |v| {
-        v["expected"]["last_60m"].as_f64().is_some()
-    })
-    .await;
-    for _ in 0..5 {
-        report(apps, 40, surge_ips).await;
-        apps[0].clock.advance(Duration::minutes(1));
-    }
-}
 
 fn global_incidents(outages: &Value) -> Vec<Value> {
     outages["outages"]
@@ -87,12 +35,13 @@ async fn a_surge_opens_an_outage_with_evidence_and_events_then_resolves() {
     assert_eq!(events.headers()["content-type"], "text/event-stream");
     let mut events = events;
 
-    hour_then_surge(&[&app], &MANY_NETWORKS).await;
+    quiet_hour_then_surge(&[&app], &MANY_NETWORKS).await;
 
-    let outages = wait_for(&app, "/api/v1/outages?active=true&service=spotify", |v| {
-        !global_incidents(v).is_empty()
-    })
-    .await;
+    let outages = app
+        .wait_for_json("/api/v1/outages?active=true&service=spotify", |v| {
+            !global_incidents(v).is_empty()
+        })
+        .await;
     let incident = &global_incidents(&outages)[0];
     let id = incident["id"].as_str().expect("id");
     assert_eq!(incident["state"], "outage");
@@ -164,11 +113,11 @@ async fn a_surge_opens_an_outage_with_evidence_and_events_then_resolves() {
 
     // Back to normal for half an hour: resolved.
     for _ in 0..30 {
-        report(&[&app], 2, &MANY_NETWORKS).await;
+        report_spotify(&[&app], 2, &MANY_NETWORKS).await;
         app.clock.advance(Duration::minutes(1));
     }
     let path = format!("/api/v1/outages/{id}");
-    let done = wait_for(&app, &path, |v| v["state"] == "resolved").await;
+    let done = app.wait_for_json(&path, |v| v["state"] == "resolved").await;
     assert!(done["resolved_at"].is_string());
     let active = app
         .get_json("/api/v1/outages?active=true&service=spotify")
@@ -193,11 +142,12 @@ async fn two_processes_on_one_redis_declare_one_incident() {
     })
     .await;
 
-    hour_then_surge(&[&first, &second], &MANY_NETWORKS).await;
-    wait_for(&second, "/api/v1/outages?service=spotify", |v| {
-        !global_incidents(v).is_empty()
-    })
-    .await;
+    quiet_hour_then_surge(&[&first, &second], &MANY_NETWORKS).await;
+    second
+        .wait_for_json("/api/v1/outages?service=spotify", |v| {
+            !global_incidents(v).is_empty()
+        })
+        .await;
     // Give both detectors time to do anything they would do twice.
     tokio::time::sleep(StdDuration::from_millis(500)).await;
 
@@ -243,12 +193,13 @@ async fn a_surge_from_one_network_is_suspect_not_an_outage() {
     })
     .await;
 
-    hour_then_surge(&[&app], &["81.2.69.142"]).await;
+    quiet_hour_then_surge(&[&app], &["81.2.69.142"]).await;
 
-    let outages = wait_for(&app, "/api/v1/outages?active=true&service=spotify", |v| {
-        !global_incidents(v).is_empty()
-    })
-    .await;
+    let outages = app
+        .wait_for_json("/api/v1/outages?active=true&service=spotify", |v| {
+            !global_incidents(v).is_empty()
+        })
+        .await;
     let incident = &global_incidents(&outages)[0];
     assert_eq!(incident["suspect"], true);
     assert!(
@@ -256,7 +207,9 @@ async fn a_surge_from_one_network_is_suspect_not_an_outage() {
             .as_f64()
             .is_some_and(|s| s > 0.5)
     );
-    let detail = wait_for(&app, "/api/v1/services/spotify", |v| v["status"] != "ok").await;
+    let detail = app
+        .wait_for_json("/api/v1/services/spotify", |v| v["status"] != "ok")
+        .await;
     assert_eq!(
         detail["status"], "possible",
         "suspect incidents are not announced"

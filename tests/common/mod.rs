@@ -169,29 +169,19 @@ impl TestApp {
     /// of five minutes (40 reports a minute), on this app's clock: enough
     /// for the detector (when on) to learn a baseline and open an outage.
     pub async fn quiet_hour_then_surge(&self) {
-        const NETWORKS: [&str; 6] = [
-            "8.8.8.8",
-            "8.8.4.4",
-            "81.2.69.142",
-            "89.160.20.112",
-            "2a02:cf40::1",
-            "1.1.1.1",
-        ];
-        let body = json!({"service": "spotify", "symptom": "streaming"});
-        // Let the detector take its first look at the empty store.
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-        for (minute, per_minute) in (0..65).map(|m| (m, if m < 60 { 2 } else { 40 })) {
-            for i in 0..per_minute {
-                let ip = NETWORKS[(minute + i) % NETWORKS.len()];
-                let r = self.post_report_from(ip, &body).await;
-                assert_eq!(r.status(), 202);
+        quiet_hour_then_surge(&[self], &MANY_NETWORKS).await;
+    }
+
+    /// Polls `path` until `done` holds for its JSON body, or fails.
+    pub async fn wait_for_json(&self, path: &str, done: impl Fn(&Value) -> bool) -> Value {
+        for _ in 0..200 {
+            let v = self.get_json(path).await;
+            if done(&v) {
+                return v;
             }
-            self.clock.advance(chrono::Duration::minutes(1));
-            if minute == 59 {
-                // The detector has caught up with the quiet hour.
-                tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
+        panic!("timed out waiting on {path}");
     }
 
     pub async fn post_report(&self, body: &Value) -> reqwest::Response {
@@ -241,4 +231,49 @@ pub async fn assert_error(response: reqwest::Response, status: u16, code: &str) 
         "{body}"
     );
     body
+}
+
+/// Networks of the test GeoIP database (two of them in the US, one unknown).
+pub const MANY_NETWORKS: [&str; 6] = [
+    "8.8.8.8",
+    "8.8.4.4",
+    "81.2.69.142",
+    "89.160.20.112",
+    "2a02:cf40::1",
+    "1.1.1.1",
+];
+
+/// Posts `n` Spotify reports from `ips` in turn, spread over `apps`.
+pub async fn report_spotify(apps: &[&TestApp], n: usize, ips: &[&str]) {
+    for i in 0..n {
+        let r = apps[i % apps.len()]
+            .post_report_from(
+                ips[i % ips.len()],
+                &json!({"service": "spotify", "symptom": "streaming"}),
+            )
+            .await;
+        assert_eq!(r.status(), 202);
+    }
+}
+
+/// An hour of quiet Spotify traffic (2 reports a minute from many
+/// networks), then five minutes at 40 a minute from `surge_ips`, on the
+/// clock `apps` share; waits for the detector to learn the quiet hour
+/// before the surge.
+pub async fn quiet_hour_then_surge(apps: &[&TestApp], surge_ips: &[&str]) {
+    // Let the detector take its first look at the empty store.
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    for _ in 0..60 {
+        report_spotify(apps, 2, &MANY_NETWORKS).await;
+        apps[0].clock.advance(chrono::Duration::minutes(1));
+    }
+    apps[0]
+        .wait_for_json("/api/v1/services/spotify", |v| {
+            v["expected"]["last_60m"].as_f64().is_some()
+        })
+        .await;
+    for _ in 0..5 {
+        report_spotify(apps, 40, surge_ips).await;
+        apps[0].clock.advance(chrono::Duration::minutes(1));
+    }
 }
