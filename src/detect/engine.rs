@@ -189,18 +189,13 @@ impl ServiceDetector {
                 );
             }
         }
-        let shares: HashMap<String, f64> = self
-            .regions
-            .keys()
-            .map(|c| (c.clone(), self.share(c)))
-            .collect();
+        let rate = self.baseline.rate(at);
         let global_learns = self.global.learning_allowed(params);
         let forget = 1.0 - (-minutes / params.share_tau_minutes).exp();
         for (code, region) in self.regions.iter_mut() {
             let count = counts.regions.get(code).copied().unwrap_or(0);
-            let expected = (shares.get(code).copied().unwrap_or(0.0) * self.baseline.rate(at)
-                + REGION_FLOOR_RATE)
-                * minutes;
+            // Read before this region learns from the step.
+            let expected = (region.share() * rate + REGION_FLOOR_RATE) * minutes;
             let symptoms = if code.contains('-') {
                 None
             } else {
