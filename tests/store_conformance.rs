@@ -417,7 +417,10 @@ async fn a_flood_across_many_services_is_exact_per_service() {
         assert_eq!(total, 16 * 200);
         let docs: Vec<&str> = services.iter().map(String::as_str).collect();
         for s in &docs[..3] {
-            store.put_doc(s, "status", &format!("{{\"s\":\"{s}\"}}")).await.expect("put");
+            store
+                .put_doc(s, "status", &format!("{{\"s\":\"{s}\"}}"))
+                .await
+                .expect("put");
         }
         let read = store.get_docs(&docs, "status").await.expect("get_docs");
         assert_eq!(read.len(), docs.len());

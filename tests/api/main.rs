@@ -9,6 +9,7 @@ mod detection;
 mod geo_reload;
 mod health;
 mod pages;
+mod processes;
 mod rate_limits;
 mod read_api;
 mod redis_store;

@@ -67,9 +67,7 @@ impl RedisCluster {
             _dir: dir,
         };
         for port in &cluster.ports {
-            cluster.wait_for(*port, |c| {
-                redis::cmd("PING").query::<String>(c).is_ok()
-            });
+            cluster.wait_for(*port, |c| redis::cmd("PING").query::<String>(c).is_ok());
         }
         let addresses: Vec<String> = cluster
             .ports

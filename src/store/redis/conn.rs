@@ -50,9 +50,8 @@ impl RedisConn {
                     .set_response_timeout(Some(RESPONSE_TIMEOUT))
                     .set_number_of_retries(1)
                     .set_max_delay(Duration::from_millis(500));
-                let conn = ConnectionManager::new_lazy_with_config(client, config).map_err(|e| {
-                    StoreError::Backend(format!("cannot set up Redis client: {e}"))
-                })?;
+                let conn = ConnectionManager::new_lazy_with_config(client, config)
+                    .map_err(|e| StoreError::Backend(format!("cannot set up Redis client: {e}")))?;
                 Ok(Self::Single(conn))
             }
         }
@@ -138,7 +137,10 @@ mod tests {
         assert_eq!(cluster_nodes("redis://127.0.0.1:6379/0").unwrap(), None);
         assert_eq!(
             cluster_nodes("redis+cluster://:pw@a:7000,b:7001/").unwrap(),
-            Some(vec!["redis://:pw@a:7000".into(), "redis://:pw@b:7001".into()])
+            Some(vec![
+                "redis://:pw@a:7000".into(),
+                "redis://:pw@b:7001".into()
+            ])
         );
         assert_eq!(
             cluster_nodes("redis://a:7000, redis://b:7001").unwrap(),
