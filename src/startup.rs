@@ -68,6 +68,22 @@ impl Application {
         settings: Settings,
         clock: Arc<dyn Clock>,
     ) -> Result<Self, StartupError> {
+        let dedupe_secs = settings.dedupe_minutes.saturating_mul(60);
+        let store: Arc<dyn Store> = match &settings.redis_url {
+            Some(url) => Arc::new(RedisStore::new(url, dedupe_secs)?),
+            None => Arc::new(MemoryStore::new(dedupe_secs)),
+        };
+        Self::build_with_store(settings, clock, store).await
+    }
+
+    /// Builds the app on a store made by the caller (benchmarks wrap the
+    /// store to count what it acknowledged); `settings.redis_url` only
+    /// decides the startup warning.
+    pub async fn build_with_store(
+        settings: Settings,
+        clock: Arc<dyn Clock>,
+        store: Arc<dyn Store>,
+    ) -> Result<Self, StartupError> {
         let catalog = match &settings.catalog {
             Some(path) => Catalog::from_file(path)?,
             None => Catalog::bundled()?,
@@ -77,11 +93,6 @@ impl Application {
             None => GeoDb::bundled()?,
         };
         let api_keys = ApiKeys::load(&settings.api_keys, settings.api_keys_file.as_deref())?;
-        let dedupe_secs = settings.dedupe_minutes.saturating_mul(60);
-        let store: Arc<dyn Store> = match &settings.redis_url {
-            Some(url) => Arc::new(RedisStore::new(url, dedupe_secs)?),
-            None => Arc::new(MemoryStore::new(dedupe_secs)),
-        };
         if settings.redis_url.is_none() {
             tracing::warn!(
                 "no --redis-url given: using the embedded memory store; counts are kept in this process only and lost on exit"
