@@ -266,11 +266,12 @@ impl PrivateRedis {
     }
 
     /// Calls of every command since the last CONFIG RESETSTAT: (all,
-    /// EVALSHA).
-    fn command_calls(&self) -> (u64, u64) {
+    /// EVALSHA, microseconds Redis spent in them).
+    fn command_calls(&self) -> (u64, u64, u64) {
         let info = self.query(&["INFO", "commandstats"]).unwrap_or_default();
         let mut all = 0;
         let mut evalsha = 0;
+        let mut usec = 0;
         for line in info.lines() {
             let Some((name, rest)) = line.trim().split_once(":calls=") else {
                 continue;
@@ -283,12 +284,17 @@ impl PrivateRedis {
             if name == "cmdstat_info" || name == "cmdstat_config" {
                 continue;
             }
+            usec += rest
+                .split(',')
+                .find_map(|kv| kv.strip_prefix("usec="))
+                .and_then(|u| u.parse::<u64>().ok())
+                .unwrap_or(0);
             all += calls;
             if name == "cmdstat_evalsha" {
                 evalsha += calls;
             }
         }
-        (all, evalsha)
+        (all, evalsha, usec)
     }
 
     fn used_memory_mib(&self) -> f64 {
@@ -332,8 +338,8 @@ struct StoreFigures {
     rss_mib: (f64, f64),
     /// Reports acknowledged during the peak run.
     during_peak: u64,
-    /// Redis command calls during the peak run: (all, EVALSHA).
-    commands: Option<(u64, u64)>,
+    /// Redis command calls during the peak run: (all, EVALSHA, usec).
+    commands: Option<(u64, u64, u64)>,
     redis_mib: Option<f64>,
 }
 
@@ -481,15 +487,17 @@ fn bench(o: &Options) {
             f.through_api,
             if exact { "exact" } else { "MISMATCH" }
         );
-        if let Some((all, evalsha)) = f.commands {
+        if let Some((all, evalsha, usec)) = f.commands {
             let n = f.during_peak.max(1) as f64;
             println!(
                 "{:<6} Redis commands per report {:.2} (counting those inside scripts), \
-                 write round trips per report {:.3} ({:.1} reports per batch)",
+                 write round trips per report {:.3} ({:.1} reports per batch), \
+                 Redis CPU {:.1} us per report",
                 f.name,
                 all as f64 / n,
                 evalsha as f64 / n,
-                n / evalsha.max(1) as f64
+                n / evalsha.max(1) as f64,
+                usec as f64 / n
             );
         }
     }
