@@ -49,6 +49,10 @@ impl Store for CountingStore {
         self.inner.try_lease(service, owner, ttl_ms).await
     }
 
+    async fn live_detectors(&self, owner: &str, ttl_ms: u64) -> Result<Vec<String>, StoreError> {
+        self.inner.live_detectors(owner, ttl_ms).await
+    }
+
     async fn get_doc(&self, service: &str, name: &str) -> Result<Option<String>, StoreError> {
         self.inner.get_doc(service, name).await
     }

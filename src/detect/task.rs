@@ -13,6 +13,7 @@ use crate::catalog::Catalog;
 use crate::clock::Clock;
 use crate::store::{Bucket, Resolution, Store, StoreError, window};
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
@@ -61,6 +62,25 @@ pub fn step_counts(bucket: &Bucket) -> StepCounts {
     counts
 }
 
+/// Which of the `live` detectors evaluates `service`: rendezvous hashing,
+/// so each process gets an even share and a process joining or leaving
+/// moves only its own share. SHA-256, not the std hasher, so that
+/// processes of different builds agree.
+fn assignee<'a>(service: &str, live: &'a [String]) -> Option<&'a str> {
+    live.iter()
+        .max_by_key(|owner| {
+            let digest = Sha256::new()
+                .chain_update(service.as_bytes())
+                .chain_update([0])
+                .chain_update(owner.as_bytes())
+                .finalize();
+            let mut first = [0u8; 8];
+            first.copy_from_slice(&digest[..8]);
+            u64::from_be_bytes(first)
+        })
+        .map(String::as_str)
+}
+
 pub struct DetectorTask {
     store: Arc<dyn Store>,
     catalog: Arc<Catalog>,
@@ -107,14 +127,37 @@ impl DetectorTask {
         }
     }
 
-    /// Evaluates every service this process holds the lease for.
+    /// How long a lease or a heartbeat lasts: three ticks and a second.
+    fn lease_ms(&self) -> u64 {
+        u64::try_from(self.interval.as_millis())
+            .unwrap_or(u64::MAX)
+            .saturating_mul(3)
+            .saturating_add(1000)
+    }
+
+    /// Evaluates the services assigned to this process among the live
+    /// detectors, for each one whose lease it holds. A service assigned
+    /// elsewhere is let go: its lease lapses and its new owner takes it.
     pub async fn tick(&mut self) {
+        let live = match self
+            .store
+            .live_detectors(&self.owner, self.lease_ms())
+            .await
+        {
+            Ok(live) => live,
+            Err(e) => {
+                tracing::warn!(error = %e, "detector heartbeat failed");
+                return;
+            }
+        };
         let slugs: Vec<String> = self
             .catalog
             .services()
             .iter()
             .map(|s| s.slug.clone())
+            .filter(|slug| assignee(slug, &live).is_none_or(|a| a == self.owner))
             .collect();
+        self.held.retain(|slug, _| slugs.contains(slug));
         for slug in slugs {
             if let Err(e) = self.tick_service(&slug).await {
                 tracing::warn!(service = %slug, error = %e, "detector tick failed");
@@ -125,11 +168,11 @@ impl DetectorTask {
     }
 
     async fn tick_service(&mut self, slug: &str) -> Result<(), StoreError> {
-        let ttl_ms = u64::try_from(self.interval.as_millis())
-            .unwrap_or(u64::MAX)
-            .saturating_mul(3)
-            .saturating_add(1000);
-        if !self.store.try_lease(slug, &self.owner, ttl_ms).await? {
+        if !self
+            .store
+            .try_lease(slug, &self.owner, self.lease_ms())
+            .await?
+        {
             self.held.remove(slug);
             return Ok(());
         }
@@ -269,5 +312,32 @@ fn service_status(detector: &ServiceDetector) -> Status {
         Status::Possible
     } else {
         worst
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::assignee;
+
+    #[test]
+    fn services_are_split_evenly_and_only_a_leavers_share_moves() {
+        let three: Vec<String> = ["a-1", "b-2", "c-3"].map(String::from).to_vec();
+        let services: Vec<String> = (0..3000).map(|i| format!("service-{i}")).collect();
+        let before: Vec<&str> = services
+            .iter()
+            .map(|s| assignee(s, &three).expect("someone"))
+            .collect();
+        for owner in &three {
+            let share = before.iter().filter(|a| *a == owner).count();
+            assert!((900..=1100).contains(&share), "{owner}: {share}");
+        }
+        let two = vec![three[0].clone(), three[2].clone()];
+        for (s, was) in services.iter().zip(&before) {
+            let now = assignee(s, &two).expect("someone");
+            if *was != "b-2" {
+                assert_eq!(now, *was, "{s} moved without cause");
+            }
+        }
+        assert_eq!(assignee("x", &[]), None);
     }
 }

@@ -65,6 +65,10 @@ pub fn incident_index_key(service: &str) -> String {
     format!("dw:{{{service}}}:incidents:by_start")
 }
 
+/// Sorted set of live detector processes by when their heartbeat lapses
+/// (unix ms); one key for all services, used by single-key commands only.
+pub const DETECTORS_KEY: &str = "dw:detectors";
+
 /// The shared event log (a Redis stream), capped at [`EVENTS_KEPT`].
 pub const EVENTS_KEY: &str = "dw:events";
 pub const EVENTS_KEPT: usize = 10_000;

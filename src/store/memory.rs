@@ -181,6 +181,11 @@ impl Store for MemoryStore {
         Ok(true)
     }
 
+    async fn live_detectors(&self, owner: &str, _ttl_ms: u64) -> Result<Vec<String>, StoreError> {
+        // A memory store belongs to one process.
+        Ok(vec![owner.to_string()])
+    }
+
     async fn get_doc(&self, service: &str, name: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .docs()

@@ -91,6 +91,12 @@ pub trait Store: Send + Sync + 'static {
     /// `owner` holds it for the next `ttl_ms` milliseconds.
     async fn try_lease(&self, service: &str, owner: &str, ttl_ms: u64) -> Result<bool, StoreError>;
 
+    /// Announces `owner` as a live detector process for the next `ttl_ms`
+    /// milliseconds (by the store's clock) and returns every live one,
+    /// itself included, sorted. Processes split the services among the
+    /// live detectors; leases keep that split exclusive while it changes.
+    async fn live_detectors(&self, owner: &str, ttl_ms: u64) -> Result<Vec<String>, StoreError>;
+
     /// A named JSON document of a service (detector state, status).
     async fn get_doc(&self, service: &str, name: &str) -> Result<Option<String>, StoreError>;
 

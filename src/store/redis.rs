@@ -29,6 +29,18 @@ end
 return 0
 ";
 
+/// KEYS: the live detectors set. ARGV: owner, ttl ms. Records when the
+/// owner's heartbeat lapses, forgets lapsed ones and lists the rest. Uses
+/// Redis's clock, so processes with skewed clocks still agree.
+const DETECTORS_LUA: &str = r"
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) * 2)
+return redis.call('ZRANGE', KEYS[1], 0, -1)
+";
+
 /// A stream entry id: "<ms>-<seq>".
 fn is_stream_id(id: &str) -> bool {
     id.split_once('-').is_some_and(|(a, b)| {
@@ -58,6 +70,7 @@ pub struct RedisStore {
     conn: RedisConn,
     batcher: Batcher,
     lease_script: Script,
+    detectors_script: Script,
     secret_script: Script,
     dedupe_secs: u64,
     url: String,
@@ -75,6 +88,7 @@ impl RedisStore {
             batcher: Batcher::spawn(conn.clone(), CALL_TIMEOUT),
             conn,
             lease_script: Script::new(LEASE_LUA),
+            detectors_script: Script::new(DETECTORS_LUA),
             secret_script: Script::new(SECRET_LUA),
             dedupe_secs,
             url: redact(url),
@@ -205,6 +219,15 @@ impl Store for RedisStore {
         let mut conn = self.conn.clone();
         let held: i64 = self.call(invocation.invoke_async(&mut conn)).await?;
         Ok(held == 1)
+    }
+
+    async fn live_detectors(&self, owner: &str, ttl_ms: u64) -> Result<Vec<String>, StoreError> {
+        let mut invocation = self.detectors_script.prepare_invoke();
+        invocation.key(keys::DETECTORS_KEY).arg(owner).arg(ttl_ms);
+        let mut conn = self.conn.clone();
+        let mut live: Vec<String> = self.call(invocation.invoke_async(&mut conn)).await?;
+        live.sort();
+        Ok(live)
     }
 
     async fn get_doc(&self, service: &str, name: &str) -> Result<Option<String>, StoreError> {

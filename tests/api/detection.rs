@@ -218,3 +218,41 @@ async fn a_surge_from_one_network_is_suspect_not_an_outage() {
     assert!(page.contains("possible problems at Spotify"), "{page}");
     assert!(page.contains("coordinated reporting"), "{page}");
 }
+
+#[tokio::test]
+async fn two_processes_split_the_services_between_their_detectors() {
+    let redis = RedisServer::start();
+    let mut apps = Vec::new();
+    for _ in 0..2 {
+        apps.push(
+            spawn_app_with(AppOptions {
+                redis_url: Some(redis.url()),
+                detector_interval_ms: 20,
+                ..AppOptions::default()
+            })
+            .await,
+        );
+    }
+    let mut conn = redis.client();
+    let mut owners: std::collections::HashMap<String, usize> = Default::default();
+    for _ in 0..100 {
+        tokio::time::sleep(StdDuration::from_millis(100)).await;
+        let keys: Vec<String> = redis::cmd("KEYS")
+            .arg("dw:{*}:lease")
+            .query(&mut conn)
+            .expect("keys");
+        owners.clear();
+        for k in &keys {
+            let owner: String = redis::cmd("GET").arg(k).query(&mut conn).expect("get");
+            *owners.entry(owner).or_default() += 1;
+        }
+        // Settled: two owners, between them every service of the catalog.
+        if owners.len() == 2 && owners.values().sum::<usize>() == keys.len() && keys.len() > 100 {
+            break;
+        }
+    }
+    assert_eq!(owners.len(), 2, "lease holders: {owners:?}");
+    for (owner, n) in &owners {
+        assert!(*n >= 25, "{owner} holds only {n} of the leases: {owners:?}");
+    }
+}
