@@ -448,3 +448,24 @@ async fn a_cluster_spreads_services_over_its_masters() {
     );
     assert_eq!(store.describe(), format!("redis at {}", cluster.url()));
 }
+
+#[tokio::test]
+async fn live_detectors_include_the_caller() {
+    on_both_stores(|store| async move {
+        let live = store.live_detectors("a-1", 5000).await.expect("heartbeat");
+        assert!(live.contains(&"a-1".to_string()), "{live:?}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_detector_that_stops_beating_drops_out() {
+    let redis = RedisServer::start();
+    let store = RedisStore::new(&redis.url(), DEDUPE_SECS).expect("redis store");
+    store.live_detectors("a-1", 300).await.expect("heartbeat");
+    let live = store.live_detectors("b-2", 5000).await.expect("heartbeat");
+    assert_eq!(live, ["a-1", "b-2"]);
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    let live = store.live_detectors("b-2", 5000).await.expect("heartbeat");
+    assert_eq!(live, ["b-2"]);
+}
