@@ -46,6 +46,14 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         warmup_weeks: u32,
     },
+    /// GET /healthz of a server on this machine; exit 0 when it answers 200
+    /// (the container image's HEALTHCHECK: it has no curl).
+    Healthcheck {
+        /// The server's listen address; an unspecified host (0.0.0.0, ::)
+        /// is reached on loopback.
+        #[arg(long, env = "DOWNWATCH_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: String,
+    },
 }
 
 /// Everything the server needs to start.
@@ -148,6 +156,25 @@ pub struct Settings {
     /// ignored).
     #[arg(long, env = "DOWNWATCH_API_KEYS_FILE")]
     pub api_keys_file: Option<PathBuf>,
+
+    /// Milliseconds a client has to send a request's headers once it
+    /// connects or starts a new request (0: no limit); slow clients are
+    /// answered 408 and cut off.
+    #[arg(
+        long,
+        env = "DOWNWATCH_CLIENT_REQUEST_TIMEOUT_MS",
+        default_value_t = 5000
+    )]
+    pub client_request_timeout_ms: u64,
+
+    /// Seconds an idle keep-alive connection stays open (0: none).
+    #[arg(long, env = "DOWNWATCH_KEEP_ALIVE_SECS", default_value_t = 5)]
+    pub keep_alive_secs: u64,
+
+    /// Seconds to finish in-flight requests on SIGTERM or SIGINT before
+    /// closing their connections.
+    #[arg(long, env = "DOWNWATCH_SHUTDOWN_TIMEOUT_SECS", default_value_t = 30)]
+    pub shutdown_timeout_secs: u64,
 }
 
 impl Settings {
@@ -182,6 +209,9 @@ impl Default for Settings {
             limiter_max_keys: DEFAULT_MAX_KEYS,
             api_keys: Vec::new(),
             api_keys_file: None,
+            client_request_timeout_ms: 5000,
+            keep_alive_secs: 5,
+            shutdown_timeout_secs: 30,
         }
     }
 }
@@ -208,6 +238,15 @@ mod tests {
         assert_eq!(cli.serve.limits(), defaults.limits());
         assert_eq!(cli.serve.geoip_poll_secs, defaults.geoip_poll_secs);
         assert_eq!(cli.serve.dedupe_minutes, defaults.dedupe_minutes);
+        assert_eq!(
+            cli.serve.client_request_timeout_ms,
+            defaults.client_request_timeout_ms
+        );
+        assert_eq!(cli.serve.keep_alive_secs, defaults.keep_alive_secs);
+        assert_eq!(
+            cli.serve.shutdown_timeout_secs,
+            defaults.shutdown_timeout_secs
+        );
     }
 
     #[test]

@@ -11,9 +11,12 @@ use crate::detect::task::DetectorTask;
 use crate::events::EventHub;
 use crate::geo::{GeoDb, GeoError, GeoSource, TrustedProxies};
 use crate::ingest::{RateLimits, ReporterIdentity};
+use crate::metrics::{self, Metrics};
 use crate::store::{MemoryStore, RedisStore, Store, StoreError};
+use crate::telemetry;
 use crate::web as pages;
 use actix_web::dev::Server;
+use actix_web::http::KeepAlive;
 use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
 use std::net::{SocketAddr, TcpListener};
@@ -32,6 +35,7 @@ pub struct AppState {
     pub identity: ReporterIdentity,
     pub limits: RateLimits,
     pub api_keys: ApiKeys,
+    pub metrics: Metrics,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +48,8 @@ pub enum StartupError {
     ApiKeys(#[from] KeysFileError),
     #[error("--redis-url: {0}")]
     Store(#[from] StoreError),
+    #[error("metrics: {0}")]
+    Metrics(#[from] prometheus::Error),
     #[error("--listen {addr}: {source}")]
     Bind {
         addr: String,
@@ -54,8 +60,13 @@ pub enum StartupError {
 pub struct Application {
     address: SocketAddr,
     server: Server,
-    geo_watcher: tokio::task::JoinHandle<()>,
+    /// Background tasks (GeoIP watcher, event pump, detector), stopped when
+    /// the server is.
+    tasks: Vec<tokio::task::JoinHandle<()>>,
 }
+
+/// How long a client may take to close its side after the response.
+const CLIENT_DISCONNECT_TIMEOUT: Duration = Duration::from_secs(1);
 
 impl Application {
     /// Builds the app on the wall clock.
@@ -77,9 +88,12 @@ impl Application {
             None => GeoDb::bundled()?,
         };
         let api_keys = ApiKeys::load(&settings.api_keys, settings.api_keys_file.as_deref())?;
+        let metrics = Metrics::new()?;
         let dedupe_secs = settings.dedupe_minutes.saturating_mul(60);
         let store: Arc<dyn Store> = match &settings.redis_url {
-            Some(url) => Arc::new(RedisStore::new(url, dedupe_secs)?),
+            Some(url) => {
+                Arc::new(RedisStore::new(url, dedupe_secs)?.with_metrics(metrics.store.clone()))
+            }
             None => Arc::new(MemoryStore::new(dedupe_secs)),
         };
         if settings.redis_url.is_none() {
@@ -112,11 +126,11 @@ impl Application {
         let catalog = Arc::new(catalog);
         let events = EventHub::new();
         let params = Params::default();
-        tokio::spawn(
+        let mut tasks = vec![tokio::spawn(
             events
                 .clone()
                 .pump(store.clone(), Duration::from_millis(250)),
-        );
+        )];
         if settings.detector_interval_ms > 0 {
             let task = DetectorTask::new(
                 store.clone(),
@@ -124,13 +138,15 @@ impl Application {
                 clock.clone(),
                 params.clone(),
                 Duration::from_millis(settings.detector_interval_ms),
-            );
-            tokio::spawn(task.run());
+            )
+            .with_tick_metric(metrics.detector_tick.clone());
+            tasks.push(tokio::spawn(task.run()));
         }
         let geo = Arc::new(GeoSource::new(geo, settings.geoip.clone()));
         let poll =
             (settings.geoip_poll_secs > 0).then(|| Duration::from_secs(settings.geoip_poll_secs));
-        let geo_watcher = geo.spawn_watcher(poll);
+        tasks.push(geo.spawn_watcher(poll));
+        let metrics_data = web::Data::new(metrics.clone());
         let state = web::Data::new(AppState {
             catalog,
             geo,
@@ -142,15 +158,27 @@ impl Application {
             identity: ReporterIdentity::new(settings.reporter_secret.clone()),
             limits: RateLimits::new(settings.limits()),
             api_keys,
+            metrics,
         });
+        let keep_alive = match settings.keep_alive_secs {
+            0 => KeepAlive::Disabled,
+            secs => KeepAlive::Timeout(Duration::from_secs(secs)),
+        };
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .app_data(metrics_data.clone())
                 .wrap(from_fn(api::guard))
+                .wrap(from_fn(metrics::track_requests))
+                .wrap(from_fn(telemetry::request_context))
                 .configure(pages::configure)
                 .configure(api::configure)
                 .default_service(web::to(not_found))
         })
+        .client_request_timeout(Duration::from_millis(settings.client_request_timeout_ms))
+        .client_disconnect_timeout(CLIENT_DISCONNECT_TIMEOUT)
+        .keep_alive(keep_alive)
+        .shutdown_timeout(settings.shutdown_timeout_secs)
         .listen(listener)
         .map_err(|source| StartupError::Bind {
             addr: settings.listen.clone(),
@@ -161,7 +189,7 @@ impl Application {
         Ok(Self {
             address,
             server,
-            geo_watcher,
+            tasks,
         })
     }
 
@@ -173,10 +201,19 @@ impl Application {
         self.address
     }
 
-    /// Serves until the server is stopped (ctrl-c or SIGTERM).
+    /// Serves until the server is stopped. On SIGTERM or SIGINT it stops
+    /// accepting, lets in-flight requests (and so their store writes)
+    /// finish within `--shutdown-timeout-secs`, then stops the background
+    /// tasks.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let result = self.server.await;
-        self.geo_watcher.abort();
+        for task in &self.tasks {
+            task.abort();
+        }
+        for task in self.tasks {
+            let _ = task.await;
+        }
+        tracing::info!("stopped");
         result
     }
 }
@@ -185,7 +222,7 @@ impl Application {
 async fn not_found(req: actix_web::HttpRequest) -> actix_web::HttpResponse {
     use actix_web::ResponseError;
     let path = req.path();
-    if path.starts_with("/api/") || path == "/healthz" || path == "/readyz" {
+    if path.starts_with("/api/") || matches!(path, "/healthz" | "/readyz" | "/metrics") {
         api::not_found_error().error_response()
     } else {
         pages::PageError::NotFound.error_response()

@@ -1,4 +1,5 @@
-//! Logging setup: tracing to stderr, level from RUST_LOG (default info).
+//! Logging setup (tracing to stderr, level from RUST_LOG, default info) and
+//! the request-id middleware that ties a request's log lines together.
 
 use tracing_subscriber::EnvFilter;
 
@@ -9,4 +10,96 @@ pub fn init() {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .try_init();
+}
+
+/// The header a request id travels in, both ways.
+pub const REQUEST_ID: &str = "x-request-id";
+
+/// Longest incoming request id that is kept.
+const MAX_REQUEST_ID_LEN: usize = 64;
+
+/// An incoming id is kept when it is short and plain (letters, digits,
+/// `-`, `_`, `.`, `:`), so it is safe in logs and headers; anything else
+/// is replaced by a fresh one.
+fn sane_request_id(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= MAX_REQUEST_ID_LEN
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+}
+
+/// 128 random bits in hex.
+fn new_request_id() -> String {
+    hex::encode(rand::random::<[u8; 16]>())
+}
+
+/// Middleware (`actix_web::middleware::from_fn`), the outermost one: gives
+/// every request an id (an incoming sane `X-Request-Id`, else a new one),
+/// runs it inside a `request` span carrying that id so every log line of
+/// the request has it, logs one line when it finishes, and answers with
+/// the id in `X-Request-Id` and `X-Content-Type-Options: nosniff` on every
+/// response, errors included.
+pub async fn request_context(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    use actix_web::http::header::{self, HeaderName, HeaderValue};
+    use tracing::Instrument;
+
+    let id = req
+        .headers()
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| sane_request_id(v))
+        .map_or_else(new_request_id, str::to_string);
+    let route = req
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_string());
+    let span = tracing::info_span!(
+        "request",
+        request_id = %id,
+        method = %req.method(),
+        route = %route,
+    );
+    let http_request = req.request().clone();
+    let started = std::time::Instant::now();
+    let mut response = match next.call(req).instrument(span.clone()).await {
+        Ok(res) => res.map_into_boxed_body(),
+        Err(e) => actix_web::dev::ServiceResponse::new(http_request, e.error_response()),
+    };
+    let status = response.status().as_u16();
+    span.in_scope(|| {
+        let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+        if status >= 500 {
+            tracing::warn!(status, elapsed_ms, "request finished");
+        } else {
+            tracing::info!(status, elapsed_ms, "request finished");
+        }
+    });
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        headers.insert(HeaderName::from_static(REQUEST_ID), value);
+    }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_ids_are_kept_only_when_plain_and_short() {
+        assert!(sane_request_id("3f2a-11ee.b:7_x"));
+        assert!(!sane_request_id(""));
+        assert!(!sane_request_id("has space"));
+        assert!(!sane_request_id("new\nline"));
+        assert!(!sane_request_id(&"a".repeat(65)));
+        assert_eq!(new_request_id().len(), 32);
+        assert_ne!(new_request_id(), new_request_id());
+    }
 }

@@ -36,7 +36,8 @@ pub async fn guard(
             .await
             .map(ServiceResponse::map_into_boxed_body);
     };
-    let verdict: Verdict = match classify(&req) {
+    let kind = classify(&req);
+    let verdict: Verdict = match kind {
         Kind::Report => match request_client_ip(req.request(), &state) {
             Some(ip) => state.limits.check_report(ip),
             None => Ok(None),
@@ -54,6 +55,19 @@ pub async fn guard(
     let status = match verdict {
         Ok(status) => status,
         Err(refusal) => {
+            let limit = if matches!(kind, Kind::Report) {
+                // Refused before the handler: count the submission here.
+                state.metrics.reports_received.inc();
+                state
+                    .metrics
+                    .reports_rejected
+                    .with_label_values(&["rate_limited"])
+                    .inc();
+                "report"
+            } else {
+                "read"
+            };
+            state.metrics.rate_limited.with_label_values(&[limit]).inc();
             // A person at the form gets their page back with a note.
             if let Some(page) = refused_form_page(&req, &state) {
                 let mut back = HttpResponse::SeeOther();

@@ -4,13 +4,14 @@
 
 use super::{Bucket, Recorded, Resolution, Store, StoreError, keys};
 use crate::ingest::Report;
+use crate::metrics::StoreMetrics;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use redis::{AsyncCommands, ErrorKind, RedisError, Script, ServerErrorKind};
 use std::future::Future;
 use std::ops::Range;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// KEYS: minute hash, hour hash, dedupe marker, the reporter's marker under
 /// the previous day's secret, minute HyperLogLog, hour HyperLogLog.
@@ -90,6 +91,7 @@ pub struct RedisStore {
     secret_script: Script,
     dedupe_secs: u64,
     url: String,
+    metrics: Option<StoreMetrics>,
 }
 
 impl RedisStore {
@@ -113,20 +115,43 @@ impl RedisStore {
             secret_script: Script::new(SECRET_LUA),
             dedupe_secs,
             url: redact(url),
+            metrics: None,
         })
+    }
+
+    /// Reports every call's latency and failures to `metrics`.
+    pub fn with_metrics(mut self, metrics: StoreMetrics) -> Self {
+        self.metrics = Some(metrics);
+        self
     }
 
     async fn call<T>(
         &self,
         fut: impl Future<Output = Result<T, RedisError>>,
     ) -> Result<T, StoreError> {
-        match tokio::time::timeout(CALL_TIMEOUT, fut).await {
-            Ok(Ok(v)) => Ok(v),
-            Ok(Err(e)) => Err(classify(e)),
-            Err(_) => Err(StoreError::Unavailable(
-                "Redis did not answer in time".into(),
-            )),
+        let started = Instant::now();
+        let (result, failure) = match tokio::time::timeout(CALL_TIMEOUT, fut).await {
+            Ok(Ok(v)) => (Ok(v), None),
+            Ok(Err(e)) => {
+                let kind = if e.is_timeout() { "timeout" } else { "unavailable" };
+                let e = classify(e);
+                let kind = match e {
+                    StoreError::Unavailable(_) => kind,
+                    _ => "backend",
+                };
+                (Err(e), Some(kind))
+            }
+            Err(_) => (
+                Err(StoreError::Unavailable(
+                    "Redis did not answer in time".into(),
+                )),
+                Some("timeout"),
+            ),
+        };
+        if let Some(metrics) = &self.metrics {
+            metrics.observe(started, failure);
         }
+        result
     }
 }
 
