@@ -48,8 +48,7 @@ impl StoreMetrics {
     /// Records one finished store call and, when it failed, why
     /// (`unavailable`, `timeout` or `backend`).
     pub fn observe(&self, started: Instant, error: Option<&str>) {
-        self.call_duration
-            .observe(started.elapsed().as_secs_f64());
+        self.call_duration.observe(started.elapsed().as_secs_f64());
         if let Some(kind) = error {
             self.errors.with_label_values(&[kind]).inc();
         }
@@ -155,7 +154,9 @@ pub async fn track_requests(
             .map(ServiceResponse::map_into_boxed_body);
     };
     let started = Instant::now();
-    let route = req.match_pattern().unwrap_or_else(|| "unmatched".to_string());
+    let route = req
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_string());
     let method = req.method().as_str().to_string();
     let result = next.call(req).await;
     let status = match &result {
@@ -164,7 +165,11 @@ pub async fn track_requests(
     };
     metrics
         .http_duration
-        .with_label_values(&[route.as_str(), method_label(&method), status_class(status.as_u16())])
+        .with_label_values(&[
+            route.as_str(),
+            method_label(&method),
+            status_class(status.as_u16()),
+        ])
         .observe(started.elapsed().as_secs_f64());
     result.map(ServiceResponse::map_into_boxed_body)
 }

@@ -39,7 +39,8 @@ fn new_request_id() -> String {
 /// runs it inside a `request` span carrying that id so every log line of
 /// the request has it, logs one line when it finishes, and answers with
 /// the id in `X-Request-Id` and `X-Content-Type-Options: nosniff` on every
-/// response, errors included.
+/// response (the inner middleware answer their refusals as responses, not `Err`,
+/// so this covers them too).
 pub async fn request_context(
     req: actix_web::dev::ServiceRequest,
     next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
@@ -62,12 +63,12 @@ pub async fn request_context(
         method = %req.method(),
         route = %route,
     );
-    let http_request = req.request().clone();
     let started = std::time::Instant::now();
-    let mut response = match next.call(req).instrument(span.clone()).await {
-        Ok(res) => res.map_into_boxed_body(),
-        Err(e) => actix_web::dev::ServiceResponse::new(http_request, e.error_response()),
-    };
+    let mut response = next
+        .call(req)
+        .instrument(span.clone())
+        .await?
+        .map_into_boxed_body();
     let status = response.status().as_u16();
     span.in_scope(|| {
         let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;

@@ -43,7 +43,10 @@ pub async fn submit_report(
             .reports_rejected
             .with_label_values(&["invalid_form"])
             .inc(),
-        Err(e) => metrics.reports_rejected.with_label_values(&[e.code()]).inc(),
+        Err(e) => metrics
+            .reports_rejected
+            .with_label_values(&[e.code()])
+            .inc(),
     }
     result.map(|(response, _)| response)
 }
@@ -63,7 +66,9 @@ async fn accept_report(
         (Ok(checked), _) => checked,
         (Err(e), BodyFormat::Json) => return Err(e.into()),
         // A person at the form gets the page back with a message, not JSON.
-        (Err(_), BodyFormat::Form) => return Ok((form_refused(state, &body), Outcome::FormRefused)),
+        (Err(_), BodyFormat::Form) => {
+            return Ok((form_refused(state, &body), Outcome::FormRefused));
+        }
     };
 
     let now = state.clock.now();

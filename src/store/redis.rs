@@ -133,7 +133,11 @@ impl RedisStore {
         let (result, failure) = match tokio::time::timeout(CALL_TIMEOUT, fut).await {
             Ok(Ok(v)) => (Ok(v), None),
             Ok(Err(e)) => {
-                let kind = if e.is_timeout() { "timeout" } else { "unavailable" };
+                let kind = if e.is_timeout() {
+                    "timeout"
+                } else {
+                    "unavailable"
+                };
                 let e = classify(e);
                 let kind = match e {
                     StoreError::Unavailable(_) => kind,
