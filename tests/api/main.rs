@@ -6,6 +6,7 @@ mod common;
 
 mod detection;
 mod geo_reload;
+mod hardening;
 mod health;
 mod metrics;
 mod pages;
