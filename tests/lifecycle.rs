@@ -1,0 +1,197 @@
+//! The real `downwatch` binary as an operator runs it: graceful shutdown on
+//! SIGTERM and SIGINT under load (exit 0, every accepted report stored),
+//! and the `healthcheck` subcommand the container image uses.
+
+mod common;
+
+use common::{RedisServer, free_port};
+use redis::Commands;
+use serde_json::json;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_downwatch");
+
+/// The server on `port`, counting every report (no dedupe, no limits),
+/// with a busy detector; its log goes to `log`.
+fn serve(port: u16, redis: &RedisServer, log: &std::fs::File) -> Child {
+    Command::new(BIN)
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .args(["--redis-url", &redis.url()])
+        .args(["--dedupe-minutes", "0", "--detector-interval-ms", "50"])
+        .args(["--reports-per-minute-per-ip", "0"])
+        .args(["--reports-per-minute-per-prefix", "0"])
+        .args(["--geoip-poll-secs", "0"])
+        .env("RUST_LOG", "info")
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(log.try_clone().expect("log file"))
+        .spawn()
+        .expect("start downwatch")
+}
+
+async fn wait_healthy(client: &reqwest::Client, port: u16) {
+    for _ in 0..300 {
+        let r = client
+            .get(format!("http://127.0.0.1:{port}/healthz"))
+            .send()
+            .await;
+        if r.is_ok_and(|r| r.status() == 200) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("downwatch never became healthy");
+}
+
+fn wait_exit(child: &mut Child) -> ExitStatus {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if let Some(status) = child.try_wait().expect("wait") {
+            return status;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    panic!("downwatch did not exit after the signal");
+}
+
+/// Reports counted in Redis for `service`, over every hour bucket.
+fn stored(redis: &RedisServer, service: &str) -> u64 {
+    let mut conn = redis.client();
+    let keys: Vec<String> = conn.keys(format!("dw:{{{service}}}:h:*")).expect("keys");
+    keys.iter()
+        .map(|k| {
+            conn.hget::<_, _, Option<u64>>(k, "t")
+                .expect("hget")
+                .unwrap_or(0)
+        })
+        .sum()
+}
+
+/// Posts reports from several clients until the server stops answering,
+/// sends `signal` once `before_signal` reports were accepted, and checks
+/// the exit status and the stored count.
+async fn shutdown_under_load(signal: &str) {
+    let redis = RedisServer::start();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log_path = dir.path().join("downwatch.log");
+    let log = std::fs::File::create(&log_path).expect("log");
+    let port = free_port();
+    let mut child = serve(port, &redis, &log);
+    let client = reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .expect("client");
+    wait_healthy(&client, port).await;
+
+    let accepted = Arc::new(AtomicU64::new(0));
+    let unknown = Arc::new(AtomicU64::new(0));
+    let signalled = Arc::new(AtomicBool::new(false));
+    let mut posters = Vec::new();
+    for _ in 0..8 {
+        let (client, accepted, unknown, signalled) = (
+            client.clone(),
+            accepted.clone(),
+            unknown.clone(),
+            signalled.clone(),
+        );
+        posters.push(tokio::spawn(async move {
+            loop {
+                let r = client
+                    .post(format!("http://127.0.0.1:{port}/api/v1/reports"))
+                    .json(&json!({"service": "spotify", "symptom": "login"}))
+                    .send()
+                    .await;
+                match r {
+                    Ok(r) if r.status() == 202 => {
+                        accepted.fetch_add(1, Ordering::SeqCst);
+                    }
+                    Ok(r) => panic!("unexpected answer {}", r.status()),
+                    // Cut off while stopping: the report may or may not
+                    // have been stored.
+                    Err(_) if signalled.load(Ordering::SeqCst) => {
+                        unknown.fetch_add(1, Ordering::SeqCst);
+                        return;
+                    }
+                    Err(e) => panic!("request failed before the signal: {e}"),
+                }
+            }
+        }));
+    }
+    while accepted.load(Ordering::SeqCst) < 300 {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    signalled.store(true, Ordering::SeqCst);
+    let sent = Command::new("kill")
+        .args([&format!("-{signal}"), &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+
+    let status = tokio::task::spawn_blocking(move || wait_exit(&mut child))
+        .await
+        .expect("waiter");
+    for p in posters {
+        p.await.expect("poster");
+    }
+    let log = std::fs::read_to_string(&log_path).expect("log");
+    assert!(status.success(), "exit {status:?}; log:\n{log}");
+    assert!(log.contains("stopped"), "{log}");
+    // Request log lines carry their request id.
+    assert!(
+        log.lines()
+            .any(|l| l.contains("request finished") && l.contains("request_id=")),
+        "{log}"
+    );
+
+    let accepted = accepted.load(Ordering::SeqCst);
+    let unknown = unknown.load(Ordering::SeqCst);
+    let stored = stored(&redis, "spotify");
+    assert!(
+        accepted <= stored && stored <= accepted + unknown,
+        "accepted {accepted}, unknown {unknown}, stored {stored}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_under_load_exits_0_with_every_accepted_report_stored() {
+    shutdown_under_load("TERM").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigint_under_load_exits_0_with_every_accepted_report_stored() {
+    shutdown_under_load("INT").await;
+}
+
+#[tokio::test]
+async fn healthcheck_subcommand_passes_on_a_live_server_and_fails_otherwise() {
+    let redis = RedisServer::start();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let log = std::fs::File::create(dir.path().join("log")).expect("log");
+    let port = free_port();
+    let mut child = serve(port, &redis, &log);
+    let client = reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .expect("client");
+    wait_healthy(&client, port).await;
+
+    let check = |listen: String| {
+        Command::new(BIN)
+            .args(["healthcheck", "--listen", &listen])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("run healthcheck")
+    };
+    assert!(check(format!("127.0.0.1:{port}")).success());
+    // The container listens on 0.0.0.0 and checks itself on loopback.
+    assert!(check(format!("0.0.0.0:{port}")).success());
+    assert!(!check(format!("127.0.0.1:{}", free_port())).success());
+
+    let _ = child.kill();
+    let _ = child.wait();
+}
