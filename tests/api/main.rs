@@ -5,6 +5,7 @@
 mod common;
 
 mod detection;
+mod faults;
 mod geo_reload;
 mod hardening;
 mod health;
