@@ -19,14 +19,17 @@ pub const REQUEST_ID: &str = "x-request-id";
 const MAX_REQUEST_ID_LEN: usize = 64;
 
 /// An incoming id is kept when it is short and plain (letters, digits,
-/// `-`, `_`, `.`, `:`), so it is safe in logs and headers; anything else
-/// is replaced by a fresh one.
+/// `-`, `_`, `.`, `:`), so it is safe in logs and headers, and is not an
+/// IP address (no address is ever logged); anything else is replaced by a
+/// fresh one.
 fn sane_request_id(value: &str) -> bool {
     !value.is_empty()
         && value.len() <= MAX_REQUEST_ID_LEN
         && value
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+        && value.parse::<std::net::IpAddr>().is_err()
+        && value.parse::<std::net::SocketAddr>().is_err()
 }
 
 /// 128 random bits in hex.
@@ -94,12 +97,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn request_ids_are_kept_only_when_plain_and_short() {
+    fn request_ids_are_kept_only_when_plain_short_and_not_an_address() {
         assert!(sane_request_id("3f2a-11ee.b:7_x"));
         assert!(!sane_request_id(""));
         assert!(!sane_request_id("has space"));
         assert!(!sane_request_id("new\nline"));
         assert!(!sane_request_id(&"a".repeat(65)));
+        assert!(!sane_request_id("81.2.69.142"));
+        assert!(!sane_request_id("2a02:cf40::1"));
+        assert!(!sane_request_id("81.2.69.142:443"));
         assert_eq!(new_request_id().len(), 32);
         assert_ne!(new_request_id(), new_request_id());
     }
