@@ -1,7 +1,9 @@
 //! Hardened HTTP: request ids, `nosniff` on every answer, slow clients cut
 //! off, and error bodies that never show internal details.
 
-use crate::common::{AppOptions, assert_error, free_port, spawn_app, spawn_app_with};
+use crate::common::{
+    AppOptions, RedisServer, assert_error, free_port, spawn_app, spawn_app_with, test_start,
+};
 use serde_json::json;
 use std::time::Duration;
 use tokio::io::AsyncWriteExt;
@@ -81,7 +83,7 @@ async fn json_answers_and_errors_say_nosniff() {
 #[tokio::test]
 async fn a_client_sending_headers_byte_by_byte_is_cut_off() {
     let app = spawn_app_with(AppOptions {
-        tweak: Some(Box::new(|s| s.client_request_timeout_ms = 300)),
+        tweak: Some(Box::new(|s| s.client_request_timeout_ms = 1000)),
         ..AppOptions::default()
     })
     .await;
@@ -129,8 +131,16 @@ async fn a_client_sending_headers_byte_by_byte_is_cut_off() {
         answer.is_empty() || answer.starts_with("HTTP/1.1 408"),
         "{answer}"
     );
-    // The server itself is fine.
-    assert_eq!(app.get("/healthz").await.status(), 200);
+    // The server itself is fine (a retry in case this busy machine kept
+    // even a normal client past the short timeout).
+    let mut healthy = false;
+    for _ in 0..10 {
+        if app.get("/healthz").await.status() == 200 {
+            healthy = true;
+            break;
+        }
+    }
+    assert!(healthy, "the server stopped answering");
 }
 
 #[tokio::test]
@@ -162,4 +172,31 @@ async fn errors_with_redis_down_show_no_internal_details() {
             assert!(!body.contains(secret), "{secret} in {body}");
         }
     }
+}
+
+#[tokio::test]
+async fn a_store_failure_is_a_plain_500_without_the_redis_error() {
+    let redis = RedisServer::start();
+    let app = spawn_app_with(AppOptions {
+        redis_url: Some(redis.url()),
+        ..AppOptions::default()
+    })
+    .await;
+    // The current minute's bucket is not a hash: the record script fails
+    // with WRONGTYPE, which is no client's fault.
+    let minute = test_start().timestamp() / 60;
+    let mut conn = redis.client();
+    let _: () =
+        redis::Commands::set(&mut conn, format!("dw:{{spotify}}:m:{minute}"), "x").expect("set");
+
+    let r = app
+        .post_report(&json!({"service": "spotify", "symptom": "login"}))
+        .await;
+    let body = assert_error(r, 500, "internal_error").await;
+    assert_eq!(body["message"], "internal error");
+    let text = body.to_string().to_lowercase();
+    assert!(
+        !text.contains("wrongtype") && !text.contains("script"),
+        "{text}"
+    );
 }
