@@ -5,7 +5,6 @@
 mod common;
 
 use common::{RedisServer, free_port};
-use redis::Commands;
 use serde_json::json;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::Arc;
@@ -30,6 +29,37 @@ fn serve(port: u16, redis: &RedisServer, log: &std::fs::File) -> Child {
         .stderr(log.try_clone().expect("log file"))
         .spawn()
         .expect("start downwatch")
+}
+
+/// A started, healthy server process.
+struct Running {
+    child: Child,
+    port: u16,
+    client: reqwest::Client,
+    log_path: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Running {
+    async fn start(redis: &RedisServer) -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let log_path = dir.path().join("downwatch.log");
+        let log = std::fs::File::create(&log_path).expect("log");
+        let port = free_port();
+        let child = serve(port, redis, &log);
+        let client = reqwest::Client::builder()
+            .no_proxy()
+            .build()
+            .expect("client");
+        wait_healthy(&client, port).await;
+        Self {
+            child,
+            port,
+            client,
+            log_path,
+            _dir: dir,
+        }
+    }
 }
 
 async fn wait_healthy(client: &reqwest::Client, port: u16) {
@@ -58,34 +88,18 @@ fn wait_exit(child: &mut Child) -> ExitStatus {
     panic!("downwatch did not exit after the signal");
 }
 
-/// Reports counted in Redis for `service`, over every hour bucket.
-fn stored(redis: &RedisServer, service: &str) -> u64 {
-    let mut conn = redis.client();
-    let keys: Vec<String> = conn.keys(format!("dw:{{{service}}}:h:*")).expect("keys");
-    keys.iter()
-        .map(|k| {
-            conn.hget::<_, _, Option<u64>>(k, "t")
-                .expect("hget")
-                .unwrap_or(0)
-        })
-        .sum()
-}
-
 /// Posts reports from several clients until the server stops answering,
 /// sends `signal` once `before_signal` reports were accepted, and checks
 /// the exit status and the stored count.
 async fn shutdown_under_load(signal: &str) {
     let redis = RedisServer::start();
-    let dir = tempfile::tempdir().expect("tempdir");
-    let log_path = dir.path().join("downwatch.log");
-    let log = std::fs::File::create(&log_path).expect("log");
-    let port = free_port();
-    let mut child = serve(port, &redis, &log);
-    let client = reqwest::Client::builder()
-        .no_proxy()
-        .build()
-        .expect("client");
-    wait_healthy(&client, port).await;
+    let Running {
+        mut child,
+        port,
+        client,
+        log_path,
+        _dir,
+    } = Running::start(&redis).await;
 
     let accepted = Arc::new(AtomicU64::new(0));
     let unknown = Arc::new(AtomicU64::new(0));
@@ -149,7 +163,7 @@ async fn shutdown_under_load(signal: &str) {
 
     let accepted = accepted.load(Ordering::SeqCst);
     let unknown = unknown.load(Ordering::SeqCst);
-    let stored = stored(&redis, "spotify");
+    let stored = redis.reports_stored("spotify");
     assert!(
         accepted <= stored && stored <= accepted + unknown,
         "accepted {accepted}, unknown {unknown}, stored {stored}"
@@ -169,15 +183,9 @@ async fn sigint_under_load_exits_0_with_every_accepted_report_stored() {
 #[tokio::test]
 async fn healthcheck_subcommand_passes_on_a_live_server_and_fails_otherwise() {
     let redis = RedisServer::start();
-    let dir = tempfile::tempdir().expect("tempdir");
-    let log = std::fs::File::create(dir.path().join("log")).expect("log");
-    let port = free_port();
-    let mut child = serve(port, &redis, &log);
-    let client = reqwest::Client::builder()
-        .no_proxy()
-        .build()
-        .expect("client");
-    wait_healthy(&client, port).await;
+    let Running {
+        mut child, port, ..
+    } = Running::start(&redis).await;
 
     let check = |listen: String| {
         Command::new(BIN)

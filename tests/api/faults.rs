@@ -3,8 +3,7 @@
 //! keeps answering (503 with `Retry-After` while Redis is away), recovers
 //! by itself, and never loses a report it answered 202 for.
 
-use crate::common::{AppOptions, RedisServer, TestApp, spawn_app_with};
-use redis::Commands;
+use crate::common::{RedisServer, TestApp, spawn_app_on};
 use serde_json::json;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -75,29 +74,10 @@ async fn wait_until(what: &str, done: impl Fn() -> bool) {
     panic!("timed out waiting until {what}");
 }
 
-/// Reports stored for `service` over every hour bucket.
-fn stored(redis: &RedisServer, service: &str) -> u64 {
-    let mut conn = redis.client();
-    let keys: Vec<String> = conn.keys(format!("dw:{{{service}}}:h:*")).expect("keys");
-    keys.iter()
-        .map(|k| {
-            conn.hget::<_, _, Option<u64>>(k, "t")
-                .expect("hget")
-                .unwrap_or(0)
-        })
-        .sum()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn aof_redis_killed_and_restarted_under_traffic_loses_no_accepted_report() {
     let mut redis = RedisServer::start_with(&AOF);
-    let app = Arc::new(
-        spawn_app_with(AppOptions {
-            redis_url: Some(redis.url()),
-            ..AppOptions::default()
-        })
-        .await,
-    );
+    let app = Arc::new(spawn_app_on(&redis).await);
     let tally = Arc::new(Tally::default());
     let stop = Arc::new(AtomicBool::new(false));
     let posters = keep_posting(&app, 8, &tally, &stop);
@@ -130,7 +110,7 @@ async fn aof_redis_killed_and_restarted_under_traffic_loses_no_accepted_report()
     // hides a lost one.
     let accepted = tally.accepted.load(Ordering::SeqCst);
     let unavailable = tally.unavailable.load(Ordering::SeqCst);
-    let stored = stored(&redis, "spotify");
+    let stored = redis.reports_stored("spotify");
     assert!(
         accepted <= stored && stored <= accepted + unavailable,
         "accepted {accepted}, 503s {unavailable}, stored {stored}"
@@ -142,11 +122,7 @@ async fn aof_redis_killed_and_restarted_under_traffic_loses_no_accepted_report()
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stalled_redis_gets_clear_503s_instead_of_a_pile_up() {
     let redis = RedisServer::start_with(&["--enable-debug-command", "yes"]);
-    let app = spawn_app_with(AppOptions {
-        redis_url: Some(redis.url()),
-        ..AppOptions::default()
-    })
-    .await;
+    let app = spawn_app_on(&redis).await;
     let login = json!({"service": "spotify", "symptom": "login"});
     assert_eq!(app.post_report(&login).await.status(), 202);
 

@@ -2,7 +2,8 @@
 //! off, and error bodies that never show internal details.
 
 use crate::common::{
-    AppOptions, RedisServer, assert_error, free_port, spawn_app, spawn_app_with, test_start,
+    AppOptions, RedisServer, assert_error, free_port, spawn_app, spawn_app_on, spawn_app_with,
+    test_start,
 };
 use serde_json::json;
 use std::time::Duration;
@@ -177,11 +178,7 @@ async fn errors_with_redis_down_show_no_internal_details() {
 #[tokio::test]
 async fn a_store_failure_is_a_plain_500_without_the_redis_error() {
     let redis = RedisServer::start();
-    let app = spawn_app_with(AppOptions {
-        redis_url: Some(redis.url()),
-        ..AppOptions::default()
-    })
-    .await;
+    let app = spawn_app_on(&redis).await;
     // The current minute's bucket is not a hash: the record script fails
     // with WRONGTYPE, which is no client's fault.
     let minute = test_start().timestamp() / 60;

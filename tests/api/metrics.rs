@@ -1,9 +1,9 @@
 //! `GET /metrics`: counters move by exactly what the requests did, routes
 //! are labelled by pattern, and each app has its own registry.
 
-use crate::common::TestApp;
 use crate::common::{
-    AppOptions, MANY_NETWORKS, RedisServer, quiet_hour_then_surge, spawn_app, spawn_app_with,
+    AppOptions, MANY_NETWORKS, RedisServer, TestApp, quiet_hour_then_surge, spawn_app,
+    spawn_app_on, spawn_app_with,
 };
 use serde_json::json;
 
@@ -161,11 +161,7 @@ async fn rate_limit_refusals_are_counted() {
 #[tokio::test]
 async fn redis_calls_and_their_failures_are_counted() {
     let mut redis = RedisServer::start();
-    let app = spawn_app_with(AppOptions {
-        redis_url: Some(redis.url()),
-        ..AppOptions::default()
-    })
-    .await;
+    let app = spawn_app_on(&redis).await;
     let login = json!({"service": "spotify", "symptom": "login"});
     assert_eq!(app.post_report(&login).await.status(), 202);
     let up = app.scrape().await;

@@ -103,6 +103,15 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(AppOptions::default()).await
 }
 
+/// The app on `redis`, otherwise as [`spawn_app`].
+pub async fn spawn_app_on(redis: &RedisServer) -> TestApp {
+    spawn_app_with(AppOptions {
+        redis_url: Some(redis.url()),
+        ..AppOptions::default()
+    })
+    .await
+}
+
 pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
     let dir = tempfile::tempdir().expect("tempdir");
     let geoip = dir.path().join("test-city.mmdb");
