@@ -2,6 +2,7 @@
 //! Every field is documented here and in the README's configuration table.
 
 use crate::ingest::{DEFAULT_MAX_KEYS, LimitSettings, Secret};
+use crate::store::DEFAULT_MAX_PENDING;
 use clap::{Args, Parser, Subcommand};
 use ipnet::IpNet;
 use std::net::IpAddr;
@@ -67,6 +68,11 @@ pub struct Settings {
     /// which forgets everything on exit.
     #[arg(long, env = "DOWNWATCH_REDIS_URL")]
     pub redis_url: Option<String>,
+
+    /// Redis calls that may wait for an answer at once; past it requests
+    /// get 503 at once instead of queueing behind a stalled Redis.
+    #[arg(long, env = "DOWNWATCH_REDIS_MAX_PENDING", default_value_t = DEFAULT_MAX_PENDING)]
+    pub redis_max_pending: usize,
 
     /// MaxMind DB file (GeoLite2/GeoIP2 City or Country, or the flat
     /// `country_code` layout). Absent: the bundled country database.
@@ -195,6 +201,7 @@ impl Default for Settings {
         Self {
             listen: "127.0.0.1:8080".to_string(),
             redis_url: None,
+            redis_max_pending: DEFAULT_MAX_PENDING,
             geoip: None,
             catalog: None,
             trusted_proxies: Vec::new(),
@@ -243,6 +250,7 @@ mod tests {
             defaults.client_request_timeout_ms
         );
         assert_eq!(cli.serve.keep_alive_secs, defaults.keep_alive_secs);
+        assert_eq!(cli.serve.redis_max_pending, defaults.redis_max_pending);
         assert_eq!(
             cli.serve.shutdown_timeout_secs,
             defaults.shutdown_timeout_secs

@@ -117,7 +117,7 @@ impl Metrics {
                 )?,
                 errors: counter_vec(
                     "redis_errors_total",
-                    "Failed Redis calls, by kind (unavailable, timeout, backend)",
+                    "Failed Redis calls, by kind (unavailable, timeout, overloaded, backend)",
                     &["kind"],
                 )?,
             },

@@ -92,7 +92,10 @@ impl Application {
         let dedupe_secs = settings.dedupe_minutes.saturating_mul(60);
         let store: Arc<dyn Store> = match &settings.redis_url {
             Some(url) => {
-                Arc::new(RedisStore::new(url, dedupe_secs)?.with_metrics(metrics.store.clone()))
+                let store = RedisStore::new(url, dedupe_secs)?
+                    .with_max_pending(settings.redis_max_pending)
+                    .with_metrics(metrics.store.clone());
+                Arc::new(store)
             }
             None => Arc::new(MemoryStore::new(dedupe_secs)),
         };

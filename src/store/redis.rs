@@ -11,6 +11,7 @@ use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use redis::{AsyncCommands, ErrorKind, RedisError, Script, ServerErrorKind};
 use std::future::Future;
 use std::ops::Range;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// KEYS: minute hash, hour hash, dedupe marker, the reporter's marker under
@@ -82,6 +83,11 @@ const SECRET_TTL_SECS: u64 = 2 * 24 * 3600;
 /// How long one store call may take before the request gives up with 503.
 const CALL_TIMEOUT: Duration = Duration::from_secs(3);
 
+/// Store calls that may wait on Redis at once, by default: past it a call
+/// fails at once, so a stalled Redis cannot gather an unbounded backlog of
+/// requests (nor of writes it would apply after waking up).
+pub const DEFAULT_MAX_PENDING: usize = 1024;
+
 /// [`Store`] on a Redis server.
 #[derive(Clone)]
 pub struct RedisStore {
@@ -92,6 +98,7 @@ pub struct RedisStore {
     dedupe_secs: u64,
     url: String,
     metrics: Option<StoreMetrics>,
+    pending: Arc<tokio::sync::Semaphore>,
 }
 
 impl RedisStore {
@@ -116,7 +123,14 @@ impl RedisStore {
             dedupe_secs,
             url: redact(url),
             metrics: None,
+            pending: Arc::new(tokio::sync::Semaphore::new(DEFAULT_MAX_PENDING)),
         })
+    }
+
+    /// Lets at most `max` calls wait on Redis at once (at least one).
+    pub fn with_max_pending(mut self, max: usize) -> Self {
+        self.pending = Arc::new(tokio::sync::Semaphore::new(max.max(1)));
+        self
     }
 
     /// Reports every call's latency and failures to `metrics`.
@@ -130,6 +144,14 @@ impl RedisStore {
         fut: impl Future<Output = Result<T, RedisError>>,
     ) -> Result<T, StoreError> {
         let started = Instant::now();
+        let Ok(_permit) = self.pending.try_acquire() else {
+            if let Some(metrics) = &self.metrics {
+                metrics.observe(started, Some("overloaded"));
+            }
+            return Err(StoreError::Unavailable(
+                "too many Redis calls waiting".into(),
+            ));
+        };
         let (result, failure) = match tokio::time::timeout(CALL_TIMEOUT, fut).await {
             Ok(Ok(v)) => (Ok(v), None),
             Ok(Err(e)) => {

@@ -3,7 +3,7 @@
 //! keeps answering (503 with `Retry-After` while Redis is away), recovers
 //! by itself, and never loses a report it answered 202 for.
 
-use crate::common::{RedisServer, TestApp, spawn_app_on};
+use crate::common::{AppOptions, RedisServer, TestApp, spawn_app_on, spawn_app_with};
 use serde_json::json;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -121,8 +121,14 @@ async fn aof_redis_killed_and_restarted_under_traffic_loses_no_accepted_report()
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stalled_redis_gets_clear_503s_instead_of_a_pile_up() {
+    const MAX_PENDING: usize = 4;
     let redis = RedisServer::start_with(&["--enable-debug-command", "yes"]);
-    let app = spawn_app_on(&redis).await;
+    let app = spawn_app_with(AppOptions {
+        redis_url: Some(redis.url()),
+        tweak: Some(Box::new(|s| s.redis_max_pending = MAX_PENDING)),
+        ..AppOptions::default()
+    })
+    .await;
     let login = json!({"service": "spotify", "symptom": "login"});
     assert_eq!(app.post_report(&login).await.status(), 202);
 
@@ -156,7 +162,9 @@ async fn a_stalled_redis_gets_clear_503s_instead_of_a_pile_up() {
 
     sleeper.join().expect("sleeper");
     let mut recovered = false;
+    let mut attempts = 0;
     for _ in 0..100 {
+        attempts += 1;
         if app.post_report(&login).await.status() == 202 {
             recovered = true;
             break;
@@ -164,4 +172,13 @@ async fn a_stalled_redis_gets_clear_503s_instead_of_a_pile_up() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     assert!(recovered, "reports never accepted again");
+
+    // Only the calls let through to the stalled Redis were queued there
+    // (and applied when it woke up); the other requests failed at once.
+    let stored = redis.reports_stored("spotify");
+    assert!(
+        stored <= (1 + MAX_PENDING + attempts) as u64,
+        "stored {stored}: the stalled Redis took a backlog of {}",
+        stored as usize - 1 - attempts
+    );
 }
