@@ -36,6 +36,9 @@ pub struct AppState {
     pub limits: RateLimits,
     pub api_keys: ApiKeys,
     pub metrics: Metrics,
+    /// Turns true when the server starts shutting down, so long-lived
+    /// responses (the event stream) end instead of holding it up.
+    pub shutdown: tokio::sync::watch::Receiver<bool>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -63,6 +66,7 @@ pub struct Application {
     /// Background tasks (GeoIP watcher, event pump, detector), stopped when
     /// the server is.
     tasks: Vec<tokio::task::JoinHandle<()>>,
+    shutdown: tokio::sync::watch::Sender<bool>,
 }
 
 /// How long a client may take to close its side after the response.
@@ -150,6 +154,7 @@ impl Application {
             (settings.geoip_poll_secs > 0).then(|| Duration::from_secs(settings.geoip_poll_secs));
         tasks.push(geo.spawn_watcher(poll));
         let metrics_data = web::Data::new(metrics.clone());
+        let (shutdown, shutdown_rx) = tokio::sync::watch::channel(false);
         let state = web::Data::new(AppState {
             catalog,
             geo,
@@ -162,6 +167,7 @@ impl Application {
             limits: RateLimits::new(settings.limits()),
             api_keys,
             metrics,
+            shutdown: shutdown_rx,
         });
         let keep_alive = match settings.keep_alive_secs {
             0 => KeepAlive::Disabled,
@@ -182,6 +188,9 @@ impl Application {
         .client_disconnect_timeout(CLIENT_DISCONNECT_TIMEOUT)
         .keep_alive(keep_alive)
         .shutdown_timeout(settings.shutdown_timeout_secs)
+        // Signals are ours (see `run_until_stopped`): the event streams
+        // must hear of a shutdown before the server waits on them.
+        .disable_signals()
         .listen(listener)
         .map_err(|source| StartupError::Bind {
             addr: settings.listen.clone(),
@@ -193,6 +202,7 @@ impl Application {
             address,
             server,
             tasks,
+            shutdown,
         })
     }
 
@@ -204,12 +214,28 @@ impl Application {
         self.address
     }
 
-    /// Serves until the server is stopped. On SIGTERM or SIGINT it stops
-    /// accepting, lets in-flight requests (and so their store writes)
-    /// finish within `--shutdown-timeout-secs`, then stops the background
-    /// tasks.
+    /// Serves until SIGTERM or SIGINT, then shuts down gracefully (see
+    /// [`Application::run_until`]).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let result = self.server.await;
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serves until `stop` completes, then stops accepting, ends the event
+    /// streams, lets in-flight requests (and so their store writes) finish
+    /// within `--shutdown-timeout-secs`, and stops the background tasks.
+    pub async fn run_until(self, stop: impl Future<Output = ()>) -> std::io::Result<()> {
+        let handle = self.server.handle();
+        let mut server = self.server;
+        let result = tokio::select! {
+            result = &mut server => result,
+            () = stop => {
+                tracing::info!("shutting down: finishing in-flight requests");
+                let _ = self.shutdown.send(true);
+                // The server future runs the stop: poll both.
+                let ((), result) = tokio::join!(handle.stop(true), server);
+                result
+            }
+        };
         for task in &self.tasks {
             task.abort();
         }
@@ -218,6 +244,26 @@ impl Application {
         }
         tracing::info!("stopped");
         result
+    }
+}
+
+/// Completes on the first SIGTERM or SIGINT.
+async fn shutdown_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let wait = |kind: SignalKind| async move {
+        match signal(kind) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for a shutdown signal");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    tokio::select! {
+        () = wait(SignalKind::terminate()) => {}
+        () = wait(SignalKind::interrupt()) => {}
     }
 }
 

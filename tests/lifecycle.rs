@@ -13,11 +13,20 @@ use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_downwatch");
 
+fn send_signal(child: &Child, signal: &str) {
+    let sent = Command::new("kill")
+        .args([&format!("-{signal}"), &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(sent.success());
+}
+
 /// The server on `port`, counting every report (no dedupe, no limits),
 /// with a busy detector; its log goes to `log`.
-fn serve(port: u16, redis: &RedisServer, log: &std::fs::File) -> Child {
+fn serve(port: u16, redis: &RedisServer, log: &std::fs::File, extra: &[&str]) -> Child {
     Command::new(BIN)
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .args(extra)
         .args(["--redis-url", &redis.url()])
         .args(["--dedupe-minutes", "0", "--detector-interval-ms", "50"])
         .args(["--reports-per-minute-per-ip", "0"])
@@ -41,12 +50,12 @@ struct Running {
 }
 
 impl Running {
-    async fn start(redis: &RedisServer) -> Self {
+    async fn start(redis: &RedisServer, extra: &[&str]) -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         let log_path = dir.path().join("downwatch.log");
         let log = std::fs::File::create(&log_path).expect("log");
         let port = free_port();
-        let child = serve(port, redis, &log);
+        let child = serve(port, redis, &log, extra);
         let client = reqwest::Client::builder()
             .no_proxy()
             .build()
@@ -99,7 +108,7 @@ async fn shutdown_under_load(signal: &str) {
         client,
         log_path,
         _dir,
-    } = Running::start(&redis).await;
+    } = Running::start(&redis, &[]).await;
 
     let accepted = Arc::new(AtomicU64::new(0));
     let unknown = Arc::new(AtomicU64::new(0));
@@ -139,11 +148,7 @@ async fn shutdown_under_load(signal: &str) {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     signalled.store(true, Ordering::SeqCst);
-    let sent = Command::new("kill")
-        .args([&format!("-{signal}"), &child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(sent.success());
+    send_signal(&child, signal);
 
     let status = tokio::task::spawn_blocking(move || wait_exit(&mut child))
         .await
@@ -181,11 +186,47 @@ async fn sigint_under_load_exits_0_with_every_accepted_report_stored() {
 }
 
 #[tokio::test]
+async fn sigterm_ends_open_event_streams_instead_of_waiting_on_them() {
+    let redis = RedisServer::start();
+    // A drain long enough that waiting on the stream would fail the test.
+    let Running {
+        mut child,
+        port,
+        client,
+        log_path,
+        _dir,
+    } = Running::start(&redis, &["--shutdown-timeout-secs", "600"]).await;
+    let mut events = client
+        .get(format!("http://127.0.0.1:{port}/api/v1/events"))
+        .send()
+        .await
+        .expect("event stream");
+    assert_eq!(events.status(), 200);
+    let hello = events.chunk().await.expect("first chunk");
+    assert!(hello.is_some_and(|c| c.starts_with(b": downwatch events")));
+
+    send_signal(&child, "TERM");
+    let status = tokio::task::spawn_blocking(move || wait_exit(&mut child))
+        .await
+        .expect("waiter");
+    let log = std::fs::read_to_string(&log_path).expect("log");
+    assert!(status.success(), "exit {status:?}; log:\n{log}");
+    // The stream was ended by the server, not cut.
+    loop {
+        match events.chunk().await {
+            Ok(Some(_)) => continue,
+            Ok(None) => break,
+            Err(e) => panic!("the event stream was cut, not ended: {e}"),
+        }
+    }
+}
+
+#[tokio::test]
 async fn healthcheck_subcommand_passes_on_a_live_server_and_fails_otherwise() {
     let redis = RedisServer::start();
     let Running {
         mut child, port, ..
-    } = Running::start(&redis).await;
+    } = Running::start(&redis, &[]).await;
 
     let check = |listen: String| {
         Command::new(BIN)
