@@ -64,8 +64,9 @@ pub struct Settings {
     #[arg(long, env = "DOWNWATCH_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: String,
 
-    /// Redis URL (redis://host:port/db). Absent: the embedded memory store,
-    /// which forgets everything on exit.
+    /// Redis URL (redis://host:port/db), or a Redis Cluster as
+    /// redis+cluster://host:port,host:port or comma-separated redis:// URLs.
+    /// Absent: the embedded memory store, which forgets everything on exit.
     #[arg(long, env = "DOWNWATCH_REDIS_URL")]
     pub redis_url: Option<String>,
 

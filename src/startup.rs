@@ -83,15 +83,6 @@ impl Application {
         settings: Settings,
         clock: Arc<dyn Clock>,
     ) -> Result<Self, StartupError> {
-        let catalog = match &settings.catalog {
-            Some(path) => Catalog::from_file(path)?,
-            None => Catalog::bundled()?,
-        };
-        let geo = match &settings.geoip {
-            Some(path) => GeoDb::open(path)?,
-            None => GeoDb::bundled()?,
-        };
-        let api_keys = ApiKeys::load(&settings.api_keys, settings.api_keys_file.as_deref())?;
         let metrics = Metrics::new()?;
         let dedupe_secs = settings.dedupe_minutes.saturating_mul(60);
         let store: Arc<dyn Store> = match &settings.redis_url {
@@ -103,6 +94,35 @@ impl Application {
             }
             None => Arc::new(MemoryStore::new(dedupe_secs)),
         };
+        Self::assemble(settings, clock, store, metrics).await
+    }
+
+    /// Builds the app on a store made by the caller (benchmarks wrap the
+    /// store to count what it acknowledged); `settings.redis_url` only
+    /// decides the startup warning. The store reports no Redis metrics.
+    pub async fn build_with_store(
+        settings: Settings,
+        clock: Arc<dyn Clock>,
+        store: Arc<dyn Store>,
+    ) -> Result<Self, StartupError> {
+        Self::assemble(settings, clock, store, Metrics::new()?).await
+    }
+
+    async fn assemble(
+        settings: Settings,
+        clock: Arc<dyn Clock>,
+        store: Arc<dyn Store>,
+        metrics: Metrics,
+    ) -> Result<Self, StartupError> {
+        let catalog = match &settings.catalog {
+            Some(path) => Catalog::from_file(path)?,
+            None => Catalog::bundled()?,
+        };
+        let geo = match &settings.geoip {
+            Some(path) => GeoDb::open(path)?,
+            None => GeoDb::bundled()?,
+        };
+        let api_keys = ApiKeys::load(&settings.api_keys, settings.api_keys_file.as_deref())?;
         if settings.redis_url.is_none() {
             tracing::warn!(
                 "no --redis-url given: using the embedded memory store; counts are kept in this process only and lost on exit"

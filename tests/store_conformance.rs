@@ -1,10 +1,11 @@
 //! One conformance suite for both stores: every case runs on a fresh
-//! `MemoryStore` and on a `RedisStore` backed by a private redis-server.
+//! `MemoryStore`, on a `RedisStore` backed by a private redis-server and on
+//! a `RedisStore` backed by a private three-master Redis Cluster.
 
 mod common;
 
 use chrono::{DateTime, Duration, Utc};
-use common::{RedisServer, test_start};
+use common::{RedisCluster, RedisServer, test_start};
 use downwatch::geo::Region;
 use downwatch::ingest::Report;
 use downwatch::store::{MemoryStore, RedisStore, Resolution, Store, window};
@@ -21,6 +22,9 @@ where
     case(Arc::new(MemoryStore::new(DEDUPE_SECS))).await;
     let redis = RedisServer::start();
     let store = RedisStore::new(&redis.url(), DEDUPE_SECS).expect("redis store");
+    case(Arc::new(store)).await;
+    let cluster = RedisCluster::start();
+    let store = RedisStore::new(&cluster.url(), DEDUPE_SECS).expect("cluster store");
     case(Arc::new(store)).await;
 }
 
@@ -374,4 +378,73 @@ async fn concurrent_records_are_exact() {
         assert_eq!(b[0].get("r:US-NY").copied(), Some(2000));
     })
     .await;
+}
+
+#[tokio::test]
+async fn a_flood_across_many_services_is_exact_per_service() {
+    on_both_stores(|store| async move {
+        let t = test_start();
+        let services: Vec<String> = (0..40).map(|i| format!("svc{i}")).collect();
+        let mut tasks = Vec::new();
+        for worker in 0..16 {
+            let store = store.clone();
+            let services = services.clone();
+            tasks.push(tokio::spawn(async move {
+                for i in 0..200 {
+                    let service = &services[(worker * 7 + i) % services.len()];
+                    let at = t + Duration::seconds((i % 90) as i64);
+                    store
+                        .record(&report(service, "login", Some("DE"), None), at)
+                        .await
+                        .expect("record");
+                }
+            }));
+        }
+        for task in tasks {
+            task.await.expect("task");
+        }
+        let m = minute(t);
+        let mut total = 0;
+        for service in &services {
+            let buckets = store
+                .buckets(service, Resolution::Minute, m..m + 3)
+                .await
+                .expect("read");
+            let counted: u64 = buckets.iter().filter_map(|b| b.get("t")).sum();
+            assert_eq!(counted, 80, "{service} on {}", store.describe());
+            total += counted;
+        }
+        assert_eq!(total, 16 * 200);
+        let docs: Vec<&str> = services.iter().map(String::as_str).collect();
+        for s in &docs[..3] {
+            store
+                .put_doc(s, "status", &format!("{{\"s\":\"{s}\"}}"))
+                .await
+                .expect("put");
+        }
+        let read = store.get_docs(&docs, "status").await.expect("get_docs");
+        assert_eq!(read.len(), docs.len());
+        assert_eq!(read[1].as_deref(), Some("{\"s\":\"svc1\"}"));
+        assert!(read[3..].iter().all(Option::is_none));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_cluster_spreads_services_over_its_masters() {
+    let cluster = RedisCluster::start();
+    let store = RedisStore::new(&cluster.url(), DEDUPE_SECS).expect("cluster store");
+    let t = test_start();
+    for i in 0..30 {
+        store
+            .record(&report(&format!("svc{i}"), "app", None, None), t)
+            .await
+            .expect("record");
+    }
+    let per_node = cluster.keys_per_node();
+    assert!(
+        per_node.iter().all(|&n| n > 0),
+        "keys per master: {per_node:?}"
+    );
+    assert_eq!(store.describe(), format!("redis at {}", cluster.url()));
 }

@@ -1,7 +1,7 @@
 //! Store failures, split by what a client should do about them.
 
 /// Why a store call failed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
     /// The store cannot be reached or is not ready (connection refused,
     /// timed out, loading its data): worth retrying shortly.

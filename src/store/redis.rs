@@ -1,54 +1,25 @@
-//! The product's store: Redis. One Lua script per report makes all of its
-//! counter updates (and the dedupe check) a single atomic round trip; reads
-//! are pipelined. Keys follow [`super::keys`] and are cluster-ready.
+//! The product's store: Redis, one server or a cluster ([`conn`]). Reports
+//! are written in batches ([`batch`]): one atomic Lua script call covers the
+//! counters and dedupe checks of many reports. Reads are pipelined per
+//! service. Keys follow [`super::keys`]; every multi-key command stays
+//! inside one service's hash tag, so all of it works on a cluster.
+
+mod batch;
+mod conn;
 
 use super::{Bucket, Recorded, Resolution, Store, StoreError, keys};
 use crate::ingest::Report;
 use crate::metrics::StoreMetrics;
 use async_trait::async_trait;
+use batch::{Batcher, Write};
 use chrono::{DateTime, Utc};
-use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use conn::RedisConn;
+use futures_util::future::try_join_all;
 use redis::{AsyncCommands, ErrorKind, RedisError, Script, ServerErrorKind};
 use std::future::Future;
 use std::ops::Range;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-/// KEYS: minute hash, hour hash, dedupe marker, the reporter's marker under
-/// the previous day's secret, minute HyperLogLog, hour HyperLogLog.
-/// ARGV: minute ttl, hour ttl, dedupe period (0 = count every report), now
-/// (unix seconds), reporter hash ("" = none), fields…
-///
-/// The marker holds the virtual time it lapses at, so replays in virtual
-/// time dedupe like live traffic; its Redis TTL only cleans it up. A
-/// reporter is added to the HyperLogLogs whether or not the report counts:
-/// they answer "how many people reported in this window".
-const RECORD_LUA: &str = r"
-local reporter = ARGV[5]
-if reporter ~= '' then
-  redis.call('PFADD', KEYS[5], reporter)
-  redis.call('PFADD', KEYS[6], reporter)
-  redis.call('EXPIRE', KEYS[5], ARGV[1])
-  redis.call('EXPIRE', KEYS[6], ARGV[2])
-end
-local period = tonumber(ARGV[3])
-if period > 0 then
-  local now = tonumber(ARGV[4])
-  local lapses = tonumber(redis.call('GET', KEYS[3]) or '0')
-  local previous = tonumber(redis.call('GET', KEYS[4]) or '0')
-  if lapses > now or previous > now then
-    return 0
-  end
-  redis.call('SET', KEYS[3], now + period, 'EX', period)
-end
-for i = 6, #ARGV do
-  redis.call('HINCRBY', KEYS[1], ARGV[i], 1)
-  redis.call('HINCRBY', KEYS[2], ARGV[i], 1)
-end
-redis.call('EXPIRE', KEYS[1], ARGV[1])
-redis.call('EXPIRE', KEYS[2], ARGV[2])
-return 1
-";
 
 /// KEYS: lease. ARGV: owner, ttl ms. Takes a free lease or renews our own.
 const LEASE_LUA: &str = r"
@@ -91,8 +62,8 @@ pub const DEFAULT_MAX_PENDING: usize = 1024;
 /// [`Store`] on a Redis server.
 #[derive(Clone)]
 pub struct RedisStore {
-    conn: ConnectionManager,
-    record_script: Script,
+    conn: RedisConn,
+    batcher: Batcher,
     lease_script: Script,
     secret_script: Script,
     dedupe_secs: u64,
@@ -102,22 +73,16 @@ pub struct RedisStore {
 }
 
 impl RedisStore {
-    /// Prepares a store on `url` without connecting: the connection is made
-    /// on first use and remade after failures, so the server starts (and
-    /// answers 503) while Redis is down and recovers by itself.
+    /// Prepares a store on `url` (one server, or a cluster: see [`conn`])
+    /// without connecting: the connection is made on first use and remade
+    /// after failures, so the server starts (and answers 503) while Redis is
+    /// down and recovers by itself. Must be called on a Tokio runtime, which
+    /// runs the report batching task.
     pub fn new(url: &str, dedupe_secs: u64) -> Result<Self, StoreError> {
-        let client = redis::Client::open(url)
-            .map_err(|e| StoreError::Backend(format!("invalid Redis URL: {e}")))?;
-        let config = ConnectionManagerConfig::new()
-            .set_connection_timeout(Some(Duration::from_secs(1)))
-            .set_response_timeout(Some(Duration::from_secs(2)))
-            .set_number_of_retries(1)
-            .set_max_delay(Duration::from_millis(500));
-        let conn = ConnectionManager::new_lazy_with_config(client, config)
-            .map_err(|e| StoreError::Backend(format!("cannot set up Redis client: {e}")))?;
+        let conn = RedisConn::open(url)?;
         Ok(Self {
+            batcher: Batcher::spawn(conn.clone(), CALL_TIMEOUT),
             conn,
-            record_script: Script::new(RECORD_LUA),
             lease_script: Script::new(LEASE_LUA),
             secret_script: Script::new(SECRET_LUA),
             dedupe_secs,
@@ -143,36 +108,41 @@ impl RedisStore {
         &self,
         fut: impl Future<Output = Result<T, RedisError>>,
     ) -> Result<T, StoreError> {
+        self.bounded(async { fut.await.map_err(classify) }).await
+    }
+
+    /// Runs one store operation under the limits every one shares: at most
+    /// `max_pending` at once (more fail at once), each within
+    /// [`CALL_TIMEOUT`]; reports its latency and failures to the metrics.
+    async fn bounded<T>(
+        &self,
+        fut: impl Future<Output = Result<T, StoreError>>,
+    ) -> Result<T, StoreError> {
         let started = Instant::now();
-        let Ok(_permit) = self.pending.try_acquire() else {
-            if let Some(metrics) = &self.metrics {
-                metrics.observe(started, Some("overloaded"));
-            }
-            return Err(StoreError::Unavailable(
-                "too many Redis calls waiting".into(),
-            ));
-        };
-        let (result, failure) = match tokio::time::timeout(CALL_TIMEOUT, fut).await {
-            Ok(Ok(v)) => (Ok(v), None),
-            Ok(Err(e)) => {
-                let kind = if e.is_timeout() {
-                    "timeout"
-                } else {
-                    "unavailable"
-                };
-                let e = classify(e);
-                let kind = match e {
-                    StoreError::Unavailable(_) => kind,
-                    _ => "backend",
-                };
-                (Err(e), Some(kind))
-            }
+        let (result, failure) = match self.pending.try_acquire() {
             Err(_) => (
                 Err(StoreError::Unavailable(
-                    "Redis did not answer in time".into(),
+                    "too many Redis calls waiting".into(),
                 )),
-                Some("timeout"),
+                Some("overloaded"),
             ),
+            Ok(_permit) => match tokio::time::timeout(CALL_TIMEOUT, fut).await {
+                Ok(Ok(v)) => (Ok(v), None),
+                Ok(Err(e)) => {
+                    let kind = match e {
+                        StoreError::Unavailable(_) => Some("unavailable"),
+                        StoreError::Backend(_) => Some("backend"),
+                        StoreError::OutOfRange(_) => None,
+                    };
+                    (Err(e), kind)
+                }
+                Err(_) => (
+                    Err(StoreError::Unavailable(
+                        "Redis did not answer in time".into(),
+                    )),
+                    Some("timeout"),
+                ),
+            },
         };
         if let Some(metrics) = &self.metrics {
             metrics.observe(started, failure);
@@ -191,7 +161,7 @@ fn redact(url: &str) -> String {
     }
 }
 
-fn classify(e: RedisError) -> StoreError {
+pub(super) fn classify(e: RedisError) -> StoreError {
     let transient = e.is_io_error()
         || e.is_timeout()
         || e.is_connection_dropped()
@@ -217,37 +187,29 @@ fn classify(e: RedisError) -> StoreError {
 impl Store for RedisStore {
     async fn record(&self, report: &Report, at: DateTime<Utc>) -> Result<Recorded, StoreError> {
         let service = &report.service;
-        let (dedupe_key, dedupe_ttl) = match &report.reporter {
+        let (seen_key, dedupe_secs) = match &report.reporter {
             Some(r) if self.dedupe_secs > 0 => (keys::seen_key(service, r), self.dedupe_secs),
             _ => (keys::seen_key(service, "-"), 0),
         };
         let previous_key = match &report.previous_reporter {
-            Some(r) if dedupe_ttl > 0 => keys::seen_key(service, r),
-            _ => dedupe_key.clone(),
+            Some(r) if dedupe_secs > 0 => keys::seen_key(service, r),
+            _ => seen_key.clone(),
         };
-        let minute = Resolution::Minute.bucket_of(at);
-        let hour = Resolution::Hour.bucket_of(at);
-        let mut invocation = self.record_script.prepare_invoke();
-        invocation
-            .key(keys::bucket_key(service, Resolution::Minute, minute))
-            .key(keys::bucket_key(service, Resolution::Hour, hour))
-            .key(dedupe_key)
-            .key(previous_key)
-            .key(keys::reporters_key(service, Resolution::Minute, minute))
-            .key(keys::reporters_key(service, Resolution::Hour, hour))
-            .arg(keys::MINUTE_RETENTION_SECS)
-            .arg(keys::HOUR_RETENTION_SECS)
-            .arg(dedupe_ttl)
-            .arg(at.timestamp())
-            .arg(report.reporter.as_deref().unwrap_or(""));
-        for f in keys::fields_of(report) {
-            invocation.arg(f);
-        }
-        let mut conn = self.conn.clone();
-        let counted: i64 = self.call(invocation.invoke_async(&mut conn)).await?;
-        Ok(Recorded {
-            counted: counted == 1,
-        })
+        let write = Write {
+            service: service.clone(),
+            minute: Resolution::Minute.bucket_of(at),
+            hour: Resolution::Hour.bucket_of(at),
+            seen_key,
+            previous_key,
+            now: at.timestamp(),
+            reporter: report.reporter.clone().unwrap_or_default(),
+            dedupe_secs,
+            fields: keys::fields_of(report),
+        };
+        // The writer gives up on Redis at the call timeout; the bound
+        // covers the wait for room in its queue too.
+        let counted = self.bounded(self.batcher.write(write)).await?;
+        Ok(Recorded { counted })
     }
 
     async fn buckets(
@@ -311,7 +273,15 @@ impl Store for RedisStore {
             return Ok(Vec::new());
         }
         // One GET per key: keys of different services live on different
-        // cluster slots, so no MGET.
+        // cluster slots, so no MGET, and on a cluster no shared pipeline.
+        if self.conn.is_cluster() {
+            let gets = services.iter().map(|s| {
+                let mut conn = self.conn.clone();
+                let key = keys::doc_key(s, name);
+                async move { self.call(conn.get::<_, Option<String>>(key)).await }
+            });
+            return try_join_all(gets).await;
+        }
         let mut pipe = redis::pipe();
         for s in services {
             pipe.get(keys::doc_key(s, name));

@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod cluster;
 mod detection;
 mod faults;
 mod geo_reload;
@@ -11,6 +12,7 @@ mod hardening;
 mod health;
 mod metrics;
 mod pages;
+mod processes;
 mod rate_limits;
 mod read_api;
 mod redis_store;

@@ -124,7 +124,7 @@ async fn every_key_of_a_service_shares_its_hash_tag() {
 }
 
 impl TestApp {
-    fn clock_minute(&self) -> i64 {
+    pub fn clock_minute(&self) -> i64 {
         self.clock_now().timestamp() / 60
     }
 

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod mmdb;
+pub mod redis_cluster;
 pub mod redis_server;
 
 use chrono::{DateTime, TimeZone, Utc};
@@ -13,6 +14,8 @@ use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+#[allow(unused_imports)]
+pub use redis_cluster::RedisCluster;
 #[allow(unused_imports)]
 pub use redis_server::{RedisServer, free_port};
 

@@ -1,0 +1,496 @@
+//! The load benchmark: full report ingestion over HTTP, driven by wrk, on
+//! the memory store and on the Redis store (a private redis-server), beside
+//! a trivial actix-web endpoint on the same machine as the ceiling.
+//!
+//! ```sh
+//! apt-get install wrk redis-server   # once
+//! cargo run --release --example loadbench
+//! cargo run --release --example loadbench -- --duration 20 --connections 128
+//! ```
+//!
+//! Each server runs in a child process (this binary again, in a server
+//! mode), so its memory is its own. For each store it prints reports/s at
+//! peak, p50/p99 latency at peak and in a paced run at half the peak rate,
+//! errors, Redis commands per report, the server's RSS, and whether the
+//! counts stored equal the reports the server acknowledged. Every request
+//! comes from a different client address, so every report counts (none is
+//! a repeat) and the default rate limits apply as in production.
+
+mod counting;
+mod wrk;
+
+use actix_web::{App, HttpResponse, HttpServer, web};
+use counting::CountingStore;
+use downwatch::catalog::Catalog;
+use downwatch::clock::SystemClock;
+use downwatch::config::Settings;
+use downwatch::startup::Application;
+use downwatch::store::{MemoryStore, RedisStore, Store};
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+use wrk::WrkRun;
+
+struct Options {
+    duration: u64,
+    connections: usize,
+    threads: usize,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("ceiling") => serve_ceiling(),
+        Some("serve") => serve_downwatch(args.get(1).cloned()),
+        _ => bench(&options(&args)),
+    }
+}
+
+fn options(args: &[String]) -> Options {
+    let mut o = Options {
+        duration: 10,
+        connections: 64,
+        threads: 2,
+    };
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let value = it.next().and_then(|v| v.parse::<u64>().ok());
+        match (flag.as_str(), value) {
+            ("--duration", Some(v)) => o.duration = v,
+            ("--connections", Some(v)) => o.connections = v as usize,
+            ("--threads", Some(v)) => o.threads = v as usize,
+            _ => {
+                eprintln!("usage: loadbench [--duration SECS] [--connections N] [--threads N]");
+                std::process::exit(2);
+            }
+        }
+    }
+    o
+}
+
+/// A server child process: this binary in a server mode.
+struct Server {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+    port: u16,
+}
+
+impl Server {
+    fn start(args: &[&str]) -> Self {
+        let mut child = Command::new(std::env::current_exe().expect("own path"))
+            .args(args)
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("start server process");
+        let stdin = child.stdin.take().expect("stdin");
+        let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+        let mut line = String::new();
+        stdout.read_line(&mut line).expect("port line");
+        let port = line
+            .trim()
+            .strip_prefix("port ")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("server said {line:?}"));
+        Self {
+            child,
+            stdin,
+            stdout,
+            port,
+        }
+    }
+
+    fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// (acknowledged, counted) reports so far.
+    fn acknowledged(&mut self) -> (u64, u64) {
+        writeln!(self.stdin, "stats").expect("ask stats");
+        let mut line = String::new();
+        self.stdout.read_line(&mut line).expect("stats line");
+        let mut it = line.split_whitespace().filter_map(|w| w.parse().ok());
+        (it.next().unwrap_or(0), it.next().unwrap_or(0))
+    }
+
+    /// Resident and peak resident memory, in MiB.
+    fn rss_mib(&self) -> (f64, f64) {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .and_then(|v| v.split_whitespace().next())
+                .and_then(|kb| kb.parse::<f64>().ok())
+                .map_or(f64::NAN, |kb| kb / 1024.0)
+        };
+        (field("VmRSS:"), field("VmHWM:"))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The ceiling: actix-web answering 202 with a small JSON body, nothing
+/// else, with the same worker count as downwatch.
+fn serve_ceiling() {
+    actix_web::rt::System::new().block_on(async {
+        let server = HttpServer::new(|| {
+            App::new().route(
+                "/api/v1/reports",
+                web::post().to(|| async {
+                    HttpResponse::Accepted()
+                        .content_type("application/json")
+                        .body(r#"{"counted":true}"#)
+                }),
+            )
+        })
+        .bind("127.0.0.1:0")
+        .expect("bind");
+        let port = server.addrs()[0].port();
+        println!("port {port}");
+        let _ = std::io::stdout().flush();
+        answer_stats(Arc::default(), Arc::default());
+        server.run().await.expect("ceiling server");
+    });
+}
+
+/// downwatch with its default settings but loopback trusted as a proxy, on
+/// the Redis store at `redis_url` or the memory store.
+fn serve_downwatch(redis_url: Option<String>) {
+    actix_web::rt::System::new().block_on(async {
+        let settings = Settings {
+            listen: "127.0.0.1:0".into(),
+            redis_url: redis_url.clone(),
+            trusted_proxies: vec!["127.0.0.1/32".parse().expect("net")],
+            ..Settings::default()
+        };
+        let dedupe_secs = settings.dedupe_minutes * 60;
+        let inner: Arc<dyn Store> = match &redis_url {
+            Some(url) => Arc::new(RedisStore::new(url, dedupe_secs).expect("redis store")),
+            None => Arc::new(MemoryStore::new(dedupe_secs)),
+        };
+        let acknowledged = Arc::new(AtomicU64::new(0));
+        let counted = Arc::new(AtomicU64::new(0));
+        let store = Arc::new(CountingStore {
+            inner,
+            acknowledged: acknowledged.clone(),
+            counted: counted.clone(),
+        });
+        let app = Application::build_with_store(settings, Arc::new(SystemClock), store)
+            .await
+            .expect("app");
+        println!("port {}", app.port());
+        let _ = std::io::stdout().flush();
+        answer_stats(acknowledged, counted);
+        app.run_until_stopped().await.expect("server");
+    });
+}
+
+/// Answers each "stats" line on stdin with the counters; exits when stdin
+/// closes (the benchmark went away).
+fn answer_stats(acknowledged: Arc<AtomicU64>, counted: Arc<AtomicU64>) {
+    std::thread::spawn(move || {
+        for line in std::io::stdin().lock().lines() {
+            if line.is_err() {
+                break;
+            }
+            println!(
+                "{} {}",
+                acknowledged.load(Ordering::SeqCst),
+                counted.load(Ordering::SeqCst)
+            );
+            let _ = std::io::stdout().flush();
+        }
+        std::process::exit(0);
+    });
+}
+
+/// A private redis-server on a free port, persistence off.
+struct PrivateRedis {
+    child: Child,
+    port: u16,
+    _dir: tempfile::TempDir,
+}
+
+impl PrivateRedis {
+    fn start() -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("free port")
+            .port();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let child = Command::new("redis-server")
+            .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
+            .args(["--save", "", "--appendonly", "no"])
+            .current_dir(dir.path())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("start redis-server (apt-get install redis-server)");
+        let redis = Self {
+            child,
+            port,
+            _dir: dir,
+        };
+        for _ in 0..200 {
+            if redis.query(&["PING"]).is_some() {
+                return redis;
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+        panic!("redis-server did not start");
+    }
+
+    fn url(&self) -> String {
+        format!("redis://127.0.0.1:{}/", self.port)
+    }
+
+    fn query(&self, args: &[&str]) -> Option<String> {
+        let out = Command::new("redis-cli")
+            .args(["-p", &self.port.to_string()])
+            .args(args)
+            .output()
+            .ok()?;
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    /// Calls of every command since the last CONFIG RESETSTAT: (all,
+    /// EVALSHA).
+    fn command_calls(&self) -> (u64, u64) {
+        let info = self.query(&["INFO", "commandstats"]).unwrap_or_default();
+        let mut all = 0;
+        let mut evalsha = 0;
+        for line in info.lines() {
+            let Some((name, rest)) = line.trim().split_once(":calls=") else {
+                continue;
+            };
+            let calls: u64 = rest
+                .split(',')
+                .next()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(0);
+            if name == "cmdstat_info" || name == "cmdstat_config" {
+                continue;
+            }
+            all += calls;
+            if name == "cmdstat_evalsha" {
+                evalsha += calls;
+            }
+        }
+        (all, evalsha)
+    }
+
+    fn used_memory_mib(&self) -> f64 {
+        let info = self.query(&["INFO", "memory"]).unwrap_or_default();
+        info.lines()
+            .find_map(|l| l.trim().strip_prefix("used_memory:"))
+            .and_then(|v| v.parse::<f64>().ok())
+            .map_or(f64::NAN, |b| b / 1_048_576.0)
+    }
+}
+
+impl Drop for PrivateRedis {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The sum of every service's reports in the last 15 minutes, read through
+/// the server's own API.
+fn reports_through_api(url: &str) -> u64 {
+    let out = Command::new("curl")
+        .args(["-sf", &format!("{url}/api/v1/services")])
+        .output()
+        .expect("curl");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    v["services"].as_array().map_or(0, |a| {
+        a.iter()
+            .filter_map(|s| s["reports_last_15m"].as_u64())
+            .sum()
+    })
+}
+
+struct StoreFigures {
+    name: &'static str,
+    peak: WrkRun,
+    paced: WrkRun,
+    acknowledged: u64,
+    counted: u64,
+    through_api: u64,
+    rss_mib: (f64, f64),
+    /// Reports acknowledged during the peak run.
+    during_peak: u64,
+    /// Redis command calls during the peak run: (all, EVALSHA).
+    commands: Option<(u64, u64)>,
+    redis_mib: Option<f64>,
+}
+
+fn bench(o: &Options) {
+    for tool in ["wrk", "redis-server", "redis-cli", "curl"] {
+        let found = Command::new("sh")
+            .args(["-c", &format!("command -v {tool}")])
+            .stdout(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !found {
+            eprintln!("loadbench needs {tool}: apt-get install wrk redis-server curl");
+            std::process::exit(2);
+        }
+    }
+    let catalog = Catalog::bundled().expect("catalog");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let peak_script = dir.path().join("peak.lua");
+    std::fs::write(&peak_script, wrk::script(&catalog, 0)).expect("write script");
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "loadbench: {} s per run, wrk -t{} -c{}, {cores} cores, {} services",
+        o.duration,
+        o.threads,
+        o.connections,
+        catalog.services().len()
+    );
+    let mut offset: u64 = 0x0b00_0000;
+    let mut next_offset = || {
+        offset += 0x0100_0000 + 7;
+        offset
+    };
+
+    let ceiling = {
+        let server = Server::start(&["ceiling"]);
+        let url = format!("{}/api/v1/reports", server.url());
+        wrk::run(
+            &url,
+            &peak_script,
+            o.threads,
+            o.connections,
+            2,
+            next_offset(),
+        );
+        wrk::run(
+            &url,
+            &peak_script,
+            o.threads,
+            o.connections,
+            o.duration,
+            next_offset(),
+        )
+    };
+    println!(
+        "ceiling (trivial actix-web endpoint): {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms",
+        ceiling.per_second, ceiling.p50_ms, ceiling.p99_ms
+    );
+
+    let mut figures = Vec::new();
+    for name in ["memory", "redis"] {
+        let redis = (name == "redis").then(PrivateRedis::start);
+        let mut args = vec!["serve".to_string()];
+        if let Some(r) = &redis {
+            args.push(r.url());
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let mut server = Server::start(&args);
+        let url = format!("{}/api/v1/reports", server.url());
+        wrk::run(
+            &url,
+            &peak_script,
+            o.threads,
+            o.connections,
+            2,
+            next_offset(),
+        );
+        if let Some(r) = &redis {
+            r.query(&["CONFIG", "RESETSTAT"]);
+        }
+        let before = server.acknowledged().0;
+        let peak = wrk::run(
+            &url,
+            &peak_script,
+            o.threads,
+            o.connections,
+            o.duration,
+            next_offset(),
+        );
+        let during_peak = server.acknowledged().0 - before;
+        let commands = redis.as_ref().map(PrivateRedis::command_calls);
+
+        // Paced: each connection waits 10 ms between requests, with enough
+        // connections for half the peak rate.
+        let delay_ms = 10;
+        let paced_connections = ((peak.per_second / 2.0) * delay_ms as f64 / 1000.0)
+            .round()
+            .max(1.0) as usize;
+        let paced_script = dir.path().join("paced.lua");
+        std::fs::write(&paced_script, wrk::script(&catalog, delay_ms)).expect("write script");
+        let paced = wrk::run(
+            &url,
+            &paced_script,
+            o.threads,
+            paced_connections,
+            o.duration,
+            next_offset(),
+        );
+        std::thread::sleep(Duration::from_millis(500));
+        let (acknowledged, counted) = server.acknowledged();
+        figures.push(StoreFigures {
+            name,
+            through_api: reports_through_api(&server.url()),
+            rss_mib: server.rss_mib(),
+            during_peak,
+            commands,
+            redis_mib: redis.as_ref().map(PrivateRedis::used_memory_mib),
+            peak,
+            paced,
+            acknowledged,
+            counted,
+        });
+    }
+
+    for f in &figures {
+        let exact = f.acknowledged == f.counted && f.counted == f.through_api;
+        println!(
+            "{:<6} peak {:>7.0} reports/s = {:>3.0}% of ceiling | p50 {:.2} ms p99 {:.2} ms | \
+             paced {:.0}/s: p50 {:.2} ms p99 {:.2} ms | errors {} | RSS {:.1} MiB (peak {:.1}){} | \
+             acknowledged {} counted {} stored {} -> {}",
+            f.name,
+            f.peak.per_second,
+            100.0 * f.peak.per_second / ceiling.per_second,
+            f.peak.p50_ms,
+            f.peak.p99_ms,
+            f.paced.per_second,
+            f.paced.p50_ms,
+            f.paced.p99_ms,
+            f.peak.errors + f.paced.errors,
+            f.rss_mib.0,
+            f.rss_mib.1,
+            f.redis_mib
+                .map_or(String::new(), |m| format!(" | redis used {m:.1} MiB")),
+            f.acknowledged,
+            f.counted,
+            f.through_api,
+            if exact { "exact" } else { "MISMATCH" }
+        );
+        if let Some((all, evalsha)) = f.commands {
+            let n = f.during_peak.max(1) as f64;
+            println!(
+                "{:<6} Redis commands per report {:.2} (counting those inside scripts), \
+                 write round trips per report {:.3} ({:.1} reports per batch)",
+                f.name,
+                all as f64 / n,
+                evalsha as f64 / n,
+                n / evalsha.max(1) as f64
+            );
+        }
+    }
+}
