@@ -1,6 +1,7 @@
 //! The real `downwatch` binary as an operator runs it: graceful shutdown on
-//! SIGTERM and SIGINT under load (exit 0, every accepted report stored),
-//! and the `healthcheck` subcommand the container image uses.
+//! SIGTERM and SIGINT under load (exit 0, every accepted report stored) and
+//! with an open event stream, and the `healthcheck` subcommand the
+//! container image uses.
 
 mod common;
 
@@ -12,14 +13,6 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 const BIN: &str = env!("CARGO_BIN_EXE_downwatch");
-
-fn send_signal(child: &Child, signal: &str) {
-    let sent = Command::new("kill")
-        .args([&format!("-{signal}"), &child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(sent.success());
-}
 
 /// The server on `port`, counting every report (no dedupe, no limits),
 /// with a busy detector; its log goes to `log`.
@@ -40,9 +33,10 @@ fn serve(port: u16, redis: &RedisServer, log: &std::fs::File, extra: &[&str]) ->
         .expect("start downwatch")
 }
 
-/// A started, healthy server process.
+/// A started, healthy server process, killed if still running when
+/// dropped.
 struct Running {
-    child: Child,
+    child: Option<Child>,
     port: u16,
     client: reqwest::Client,
     log_path: std::path::PathBuf,
@@ -62,11 +56,39 @@ impl Running {
             .expect("client");
         wait_healthy(&client, port).await;
         Self {
-            child,
+            child: Some(child),
             port,
             client,
             log_path,
             _dir: dir,
+        }
+    }
+}
+
+impl Running {
+    /// Sends `signal` ("TERM", "INT"), waits for the process to exit,
+    /// asserts it exited 0 and returns its log.
+    async fn stop_with(&mut self, signal: &str) -> String {
+        let mut child = self.child.take().expect("running");
+        let sent = Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .expect("kill");
+        assert!(sent.success());
+        let status = tokio::task::spawn_blocking(move || wait_exit(&mut child))
+            .await
+            .expect("waiter");
+        let log = std::fs::read_to_string(&self.log_path).expect("log");
+        assert!(status.success(), "exit {status:?}; log:\n{log}");
+        log
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
         }
     }
 }
@@ -98,17 +120,12 @@ fn wait_exit(child: &mut Child) -> ExitStatus {
 }
 
 /// Posts reports from several clients until the server stops answering,
-/// sends `signal` once `before_signal` reports were accepted, and checks
-/// the exit status and the stored count.
+/// sends `signal` once 300 reports were accepted, and checks the exit
+/// status and the stored count.
 async fn shutdown_under_load(signal: &str) {
     let redis = RedisServer::start();
-    let Running {
-        mut child,
-        port,
-        client,
-        log_path,
-        _dir,
-    } = Running::start(&redis, &[]).await;
+    let mut server = Running::start(&redis, &[]).await;
+    let port = server.port;
 
     let accepted = Arc::new(AtomicU64::new(0));
     let unknown = Arc::new(AtomicU64::new(0));
@@ -116,7 +133,7 @@ async fn shutdown_under_load(signal: &str) {
     let mut posters = Vec::new();
     for _ in 0..8 {
         let (client, accepted, unknown, signalled) = (
-            client.clone(),
+            server.client.clone(),
             accepted.clone(),
             unknown.clone(),
             signalled.clone(),
@@ -148,16 +165,10 @@ async fn shutdown_under_load(signal: &str) {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     signalled.store(true, Ordering::SeqCst);
-    send_signal(&child, signal);
-
-    let status = tokio::task::spawn_blocking(move || wait_exit(&mut child))
-        .await
-        .expect("waiter");
+    let log = server.stop_with(signal).await;
     for p in posters {
         p.await.expect("poster");
     }
-    let log = std::fs::read_to_string(&log_path).expect("log");
-    assert!(status.success(), "exit {status:?}; log:\n{log}");
     assert!(log.contains("stopped"), "{log}");
     // Request log lines carry their request id.
     assert!(
@@ -189,15 +200,10 @@ async fn sigint_under_load_exits_0_with_every_accepted_report_stored() {
 async fn sigterm_ends_open_event_streams_instead_of_waiting_on_them() {
     let redis = RedisServer::start();
     // A drain long enough that waiting on the stream would fail the test.
-    let Running {
-        mut child,
-        port,
-        client,
-        log_path,
-        _dir,
-    } = Running::start(&redis, &["--shutdown-timeout-secs", "600"]).await;
-    let mut events = client
-        .get(format!("http://127.0.0.1:{port}/api/v1/events"))
+    let mut server = Running::start(&redis, &["--shutdown-timeout-secs", "600"]).await;
+    let mut events = server
+        .client
+        .get(format!("http://127.0.0.1:{}/api/v1/events", server.port))
         .send()
         .await
         .expect("event stream");
@@ -205,12 +211,7 @@ async fn sigterm_ends_open_event_streams_instead_of_waiting_on_them() {
     let hello = events.chunk().await.expect("first chunk");
     assert!(hello.is_some_and(|c| c.starts_with(b": downwatch events")));
 
-    send_signal(&child, "TERM");
-    let status = tokio::task::spawn_blocking(move || wait_exit(&mut child))
-        .await
-        .expect("waiter");
-    let log = std::fs::read_to_string(&log_path).expect("log");
-    assert!(status.success(), "exit {status:?}; log:\n{log}");
+    server.stop_with("TERM").await;
     // The stream was ended by the server, not cut.
     loop {
         match events.chunk().await {
@@ -224,9 +225,8 @@ async fn sigterm_ends_open_event_streams_instead_of_waiting_on_them() {
 #[tokio::test]
 async fn healthcheck_subcommand_passes_on_a_live_server_and_fails_otherwise() {
     let redis = RedisServer::start();
-    let Running {
-        mut child, port, ..
-    } = Running::start(&redis, &[]).await;
+    let server = Running::start(&redis, &[]).await;
+    let port = server.port;
 
     let check = |listen: String| {
         Command::new(BIN)
@@ -240,7 +240,4 @@ async fn healthcheck_subcommand_passes_on_a_live_server_and_fails_otherwise() {
     // The container listens on 0.0.0.0 and checks itself on loopback.
     assert!(check(format!("0.0.0.0:{port}")).success());
     assert!(!check(format!("127.0.0.1:{}", free_port())).success());
-
-    let _ = child.kill();
-    let _ = child.wait();
 }
