@@ -145,7 +145,9 @@ pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
         .await
         .expect("app builds");
     let port = app.port();
-    tokio::spawn(app.run_until_stopped());
+    // Signals are for the real binary (tests/lifecycle.rs): a test app
+    // runs until its test ends, and ctrl-c still stops `cargo test`.
+    tokio::spawn(app.run_until(std::future::pending()));
     TestApp {
         address: format!("http://127.0.0.1:{port}"),
         port,
