@@ -2,6 +2,7 @@
 //! Every field is documented here and in the README's configuration table.
 
 use crate::ingest::{DEFAULT_MAX_KEYS, LimitSettings, Secret};
+use crate::store::DEFAULT_MAX_PENDING;
 use clap::{Args, Parser, Subcommand};
 use ipnet::IpNet;
 use std::net::IpAddr;
@@ -46,6 +47,14 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         warmup_weeks: u32,
     },
+    /// GET /healthz of a server on this machine; exit 0 when it answers 200
+    /// (the container image's HEALTHCHECK: it has no curl).
+    Healthcheck {
+        /// The server's listen address; an unspecified host (0.0.0.0, ::)
+        /// is reached on loopback.
+        #[arg(long, env = "DOWNWATCH_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: String,
+    },
 }
 
 /// Everything the server needs to start.
@@ -60,6 +69,11 @@ pub struct Settings {
     /// Absent: the embedded memory store, which forgets everything on exit.
     #[arg(long, env = "DOWNWATCH_REDIS_URL")]
     pub redis_url: Option<String>,
+
+    /// Redis calls that may wait for an answer at once; past it requests
+    /// get 503 at once instead of queueing behind a stalled Redis.
+    #[arg(long, env = "DOWNWATCH_REDIS_MAX_PENDING", default_value_t = DEFAULT_MAX_PENDING)]
+    pub redis_max_pending: usize,
 
     /// MaxMind DB file (GeoLite2/GeoIP2 City or Country, or the flat
     /// `country_code` layout). Absent: the bundled country database.
@@ -149,6 +163,25 @@ pub struct Settings {
     /// ignored).
     #[arg(long, env = "DOWNWATCH_API_KEYS_FILE")]
     pub api_keys_file: Option<PathBuf>,
+
+    /// Milliseconds a client has to send a request's headers once it
+    /// connects or starts a new request (0: no limit); slow clients are
+    /// answered 408 and cut off.
+    #[arg(
+        long,
+        env = "DOWNWATCH_CLIENT_REQUEST_TIMEOUT_MS",
+        default_value_t = 5000
+    )]
+    pub client_request_timeout_ms: u64,
+
+    /// Seconds an idle keep-alive connection stays open (0: none).
+    #[arg(long, env = "DOWNWATCH_KEEP_ALIVE_SECS", default_value_t = 5)]
+    pub keep_alive_secs: u64,
+
+    /// Seconds to finish in-flight requests on SIGTERM or SIGINT before
+    /// closing their connections.
+    #[arg(long, env = "DOWNWATCH_SHUTDOWN_TIMEOUT_SECS", default_value_t = 30)]
+    pub shutdown_timeout_secs: u64,
 }
 
 impl Settings {
@@ -169,6 +202,7 @@ impl Default for Settings {
         Self {
             listen: "127.0.0.1:8080".to_string(),
             redis_url: None,
+            redis_max_pending: DEFAULT_MAX_PENDING,
             geoip: None,
             catalog: None,
             trusted_proxies: Vec::new(),
@@ -183,6 +217,9 @@ impl Default for Settings {
             limiter_max_keys: DEFAULT_MAX_KEYS,
             api_keys: Vec::new(),
             api_keys_file: None,
+            client_request_timeout_ms: 5000,
+            keep_alive_secs: 5,
+            shutdown_timeout_secs: 30,
         }
     }
 }
@@ -209,6 +246,16 @@ mod tests {
         assert_eq!(cli.serve.limits(), defaults.limits());
         assert_eq!(cli.serve.geoip_poll_secs, defaults.geoip_poll_secs);
         assert_eq!(cli.serve.dedupe_minutes, defaults.dedupe_minutes);
+        assert_eq!(
+            cli.serve.client_request_timeout_ms,
+            defaults.client_request_timeout_ms
+        );
+        assert_eq!(cli.serve.keep_alive_secs, defaults.keep_alive_secs);
+        assert_eq!(cli.serve.redis_max_pending, defaults.redis_max_pending);
+        assert_eq!(
+            cli.serve.shutdown_timeout_secs,
+            defaults.shutdown_timeout_secs
+        );
     }
 
     #[test]

@@ -38,6 +38,10 @@ async fn main() -> anyhow::Result<()> {
             print!("{}", report.render(&opts));
             return Ok(());
         }
+        Some(Command::Healthcheck { listen }) => {
+            downwatch::healthcheck::check(&listen)?;
+            return Ok(());
+        }
     };
     let app = Application::build(settings).await?;
     app.run_until_stopped().await?;

@@ -11,9 +11,12 @@ use crate::detect::task::DetectorTask;
 use crate::events::EventHub;
 use crate::geo::{GeoDb, GeoError, GeoSource, TrustedProxies};
 use crate::ingest::{RateLimits, ReporterIdentity};
+use crate::metrics::{self, Metrics};
 use crate::store::{MemoryStore, RedisStore, Store, StoreError};
+use crate::telemetry;
 use crate::web as pages;
 use actix_web::dev::Server;
+use actix_web::http::KeepAlive;
 use actix_web::middleware::from_fn;
 use actix_web::{App, HttpServer, web};
 use std::net::{SocketAddr, TcpListener};
@@ -32,6 +35,10 @@ pub struct AppState {
     pub identity: ReporterIdentity,
     pub limits: RateLimits,
     pub api_keys: ApiKeys,
+    pub metrics: Metrics,
+    /// Turns true when the server starts shutting down, so long-lived
+    /// responses (the event stream) end instead of holding it up.
+    pub shutdown: tokio::sync::watch::Receiver<bool>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +51,8 @@ pub enum StartupError {
     ApiKeys(#[from] KeysFileError),
     #[error("--redis-url: {0}")]
     Store(#[from] StoreError),
+    #[error("metrics: {0}")]
+    Metrics(#[from] prometheus::Error),
     #[error("--listen {addr}: {source}")]
     Bind {
         addr: String,
@@ -54,8 +63,14 @@ pub enum StartupError {
 pub struct Application {
     address: SocketAddr,
     server: Server,
-    geo_watcher: tokio::task::JoinHandle<()>,
+    /// Background tasks (GeoIP watcher, event pump, detector), stopped when
+    /// the server is.
+    tasks: Vec<tokio::task::JoinHandle<()>>,
+    shutdown: tokio::sync::watch::Sender<bool>,
 }
+
+/// How long a client may take to close its side after the response.
+const CLIENT_DISCONNECT_TIMEOUT: Duration = Duration::from_secs(1);
 
 impl Application {
     /// Builds the app on the wall clock.
@@ -68,21 +83,36 @@ impl Application {
         settings: Settings,
         clock: Arc<dyn Clock>,
     ) -> Result<Self, StartupError> {
+        let metrics = Metrics::new()?;
         let dedupe_secs = settings.dedupe_minutes.saturating_mul(60);
         let store: Arc<dyn Store> = match &settings.redis_url {
-            Some(url) => Arc::new(RedisStore::new(url, dedupe_secs)?),
+            Some(url) => {
+                let store = RedisStore::new(url, dedupe_secs)?
+                    .with_max_pending(settings.redis_max_pending)
+                    .with_metrics(metrics.store.clone());
+                Arc::new(store)
+            }
             None => Arc::new(MemoryStore::new(dedupe_secs)),
         };
-        Self::build_with_store(settings, clock, store).await
+        Self::assemble(settings, clock, store, metrics).await
     }
 
     /// Builds the app on a store made by the caller (benchmarks wrap the
     /// store to count what it acknowledged); `settings.redis_url` only
-    /// decides the startup warning.
+    /// decides the startup warning. The store reports no Redis metrics.
     pub async fn build_with_store(
         settings: Settings,
         clock: Arc<dyn Clock>,
         store: Arc<dyn Store>,
+    ) -> Result<Self, StartupError> {
+        Self::assemble(settings, clock, store, Metrics::new()?).await
+    }
+
+    async fn assemble(
+        settings: Settings,
+        clock: Arc<dyn Clock>,
+        store: Arc<dyn Store>,
+        metrics: Metrics,
     ) -> Result<Self, StartupError> {
         let catalog = match &settings.catalog {
             Some(path) => Catalog::from_file(path)?,
@@ -123,11 +153,11 @@ impl Application {
         let catalog = Arc::new(catalog);
         let events = EventHub::new();
         let params = Params::default();
-        tokio::spawn(
+        let mut tasks = vec![tokio::spawn(
             events
                 .clone()
                 .pump(store.clone(), Duration::from_millis(250)),
-        );
+        )];
         if settings.detector_interval_ms > 0 {
             let task = DetectorTask::new(
                 store.clone(),
@@ -135,13 +165,16 @@ impl Application {
                 clock.clone(),
                 params.clone(),
                 Duration::from_millis(settings.detector_interval_ms),
-            );
-            tokio::spawn(task.run());
+            )
+            .with_tick_metric(metrics.detector_tick.clone());
+            tasks.push(tokio::spawn(task.run()));
         }
         let geo = Arc::new(GeoSource::new(geo, settings.geoip.clone()));
         let poll =
             (settings.geoip_poll_secs > 0).then(|| Duration::from_secs(settings.geoip_poll_secs));
-        let geo_watcher = geo.spawn_watcher(poll);
+        tasks.push(geo.spawn_watcher(poll));
+        let metrics_data = web::Data::new(metrics.clone());
+        let (shutdown, shutdown_rx) = tokio::sync::watch::channel(false);
         let state = web::Data::new(AppState {
             catalog,
             geo,
@@ -153,15 +186,31 @@ impl Application {
             identity: ReporterIdentity::new(settings.reporter_secret.clone()),
             limits: RateLimits::new(settings.limits()),
             api_keys,
+            metrics,
+            shutdown: shutdown_rx,
         });
+        let keep_alive = match settings.keep_alive_secs {
+            0 => KeepAlive::Disabled,
+            secs => KeepAlive::Timeout(Duration::from_secs(secs)),
+        };
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
+                .app_data(metrics_data.clone())
                 .wrap(from_fn(api::guard))
+                .wrap(from_fn(metrics::track_requests))
+                .wrap(from_fn(telemetry::request_context))
                 .configure(pages::configure)
                 .configure(api::configure)
                 .default_service(web::to(not_found))
         })
+        .client_request_timeout(Duration::from_millis(settings.client_request_timeout_ms))
+        .client_disconnect_timeout(CLIENT_DISCONNECT_TIMEOUT)
+        .keep_alive(keep_alive)
+        .shutdown_timeout(settings.shutdown_timeout_secs)
+        // Signals are ours (see `run_until_stopped`): the event streams
+        // must hear of a shutdown before the server waits on them.
+        .disable_signals()
         .listen(listener)
         .map_err(|source| StartupError::Bind {
             addr: settings.listen.clone(),
@@ -172,7 +221,8 @@ impl Application {
         Ok(Self {
             address,
             server,
-            geo_watcher,
+            tasks,
+            shutdown,
         })
     }
 
@@ -184,11 +234,56 @@ impl Application {
         self.address
     }
 
-    /// Serves until the server is stopped (ctrl-c or SIGTERM).
+    /// Serves until SIGTERM or SIGINT, then shuts down gracefully (see
+    /// [`Application::run_until`]).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let result = self.server.await;
-        self.geo_watcher.abort();
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serves until `stop` completes, then stops accepting, ends the event
+    /// streams, lets in-flight requests (and so their store writes) finish
+    /// within `--shutdown-timeout-secs`, and stops the background tasks.
+    pub async fn run_until(self, stop: impl Future<Output = ()>) -> std::io::Result<()> {
+        let handle = self.server.handle();
+        let mut server = self.server;
+        let result = tokio::select! {
+            result = &mut server => result,
+            () = stop => {
+                tracing::info!("shutting down: finishing in-flight requests");
+                let _ = self.shutdown.send(true);
+                // The server future runs the stop: poll both.
+                let ((), result) = tokio::join!(handle.stop(true), server);
+                result
+            }
+        };
+        for task in &self.tasks {
+            task.abort();
+        }
+        for task in self.tasks {
+            let _ = task.await;
+        }
+        tracing::info!("stopped");
         result
+    }
+}
+
+/// Completes on the first SIGTERM or SIGINT.
+async fn shutdown_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let wait = |kind: SignalKind| async move {
+        match signal(kind) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for a shutdown signal");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    tokio::select! {
+        () = wait(SignalKind::terminate()) => {}
+        () = wait(SignalKind::interrupt()) => {}
     }
 }
 
@@ -196,7 +291,7 @@ impl Application {
 async fn not_found(req: actix_web::HttpRequest) -> actix_web::HttpResponse {
     use actix_web::ResponseError;
     let path = req.path();
-    if path.starts_with("/api/") || path == "/healthz" || path == "/readyz" {
+    if path.starts_with("/api/") || matches!(path, "/healthz" | "/readyz" | "/metrics") {
         api::not_found_error().error_response()
     } else {
         pages::PageError::NotFound.error_response()

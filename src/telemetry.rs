@@ -1,4 +1,5 @@
-//! Logging setup: tracing to stderr, level from RUST_LOG (default info).
+//! Logging setup (tracing to stderr, level from RUST_LOG, default info) and
+//! the request-id middleware that ties a request's log lines together.
 
 use tracing_subscriber::EnvFilter;
 
@@ -9,4 +10,103 @@ pub fn init() {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .try_init();
+}
+
+/// The header a request id travels in, both ways.
+pub const REQUEST_ID: &str = "x-request-id";
+
+/// Longest incoming request id that is kept.
+const MAX_REQUEST_ID_LEN: usize = 64;
+
+/// An incoming id is kept when it is short and plain (letters, digits,
+/// `-`, `_`, `.`, `:`), so it is safe in logs and headers, and is not an
+/// IP address (no address is ever logged); anything else is replaced by a
+/// fresh one.
+fn sane_request_id(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= MAX_REQUEST_ID_LEN
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+        && value.parse::<std::net::IpAddr>().is_err()
+        && value.parse::<std::net::SocketAddr>().is_err()
+}
+
+/// 128 random bits in hex.
+fn new_request_id() -> String {
+    hex::encode(rand::random::<[u8; 16]>())
+}
+
+/// Middleware (`actix_web::middleware::from_fn`), the outermost one: gives
+/// every request an id (an incoming sane `X-Request-Id`, else a new one),
+/// runs it inside a `request` span carrying that id so every log line of
+/// the request has it, logs one line when it finishes, and answers with
+/// the id in `X-Request-Id` and `X-Content-Type-Options: nosniff` on every
+/// response (the inner middleware answer their refusals as responses, not `Err`,
+/// so this covers them too).
+pub async fn request_context(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody + 'static>,
+) -> Result<actix_web::dev::ServiceResponse<actix_web::body::BoxBody>, actix_web::Error> {
+    use actix_web::http::header::{self, HeaderName, HeaderValue};
+    use tracing::Instrument;
+
+    let id = req
+        .headers()
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| sane_request_id(v))
+        .map_or_else(new_request_id, str::to_string);
+    let route = req
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_string());
+    let span = tracing::info_span!(
+        "request",
+        request_id = %id,
+        method = %req.method(),
+        route = %route,
+    );
+    let started = std::time::Instant::now();
+    let mut response = next
+        .call(req)
+        .instrument(span.clone())
+        .await?
+        .map_into_boxed_body();
+    let status = response.status().as_u16();
+    span.in_scope(|| {
+        let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+        if status >= 500 {
+            tracing::warn!(status, elapsed_ms, "request finished");
+        } else {
+            tracing::info!(status, elapsed_ms, "request finished");
+        }
+    });
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        headers.insert(HeaderName::from_static(REQUEST_ID), value);
+    }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_ids_are_kept_only_when_plain_short_and_not_an_address() {
+        assert!(sane_request_id("3f2a-11ee.b:7_x"));
+        assert!(!sane_request_id(""));
+        assert!(!sane_request_id("has space"));
+        assert!(!sane_request_id("new\nline"));
+        assert!(!sane_request_id(&"a".repeat(65)));
+        assert!(!sane_request_id("81.2.69.142"));
+        assert!(!sane_request_id("2a02:cf40::1"));
+        assert!(!sane_request_id("81.2.69.142:443"));
+        assert_eq!(new_request_id().len(), 32);
+        assert_ne!(new_request_id(), new_request_id());
+    }
 }

@@ -28,6 +28,7 @@ pub async fn event_stream(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
     let rx = state.events.subscribe();
+    let shutdown = state.shutdown.clone();
     let resume = req
         .headers()
         .get("last-event-id")
@@ -47,6 +48,7 @@ pub async fn event_stream(
         let next = first.take();
         let queued = backlog.pop_front();
         let skip_through = last_sent.clone();
+        let mut shutdown = shutdown.clone();
         async move {
             if let Some(hello) = next {
                 return Some((Ok::<_, actix_web::Error>(hello), rx));
@@ -55,7 +57,13 @@ pub async fn event_stream(
                 return Some((Ok(frame(&e)), rx));
             }
             loop {
-                match tokio::time::timeout(KEEP_ALIVE, rx.recv()).await {
+                // The server is stopping (or gone): end the stream, the
+                // client reconnects elsewhere with Last-Event-ID.
+                let received = tokio::select! {
+                    _ = shutdown.wait_for(|stopping| *stopping) => return None,
+                    received = tokio::time::timeout(KEEP_ALIVE, rx.recv()) => received,
+                };
+                match received {
                     Err(_) => return Some((Ok(Bytes::from_static(b": keep-alive\n\n")), rx)),
                     Ok(Ok(e)) => {
                         // Events already sent from the backlog come again

@@ -36,7 +36,8 @@ pub async fn guard(
             .await
             .map(ServiceResponse::map_into_boxed_body);
     };
-    let verdict: Verdict = match classify(&req) {
+    let kind = classify(&req);
+    let verdict: Verdict = match kind {
         Kind::Report => match request_client_ip(req.request(), &state) {
             Some(ip) => state.limits.check_report(ip),
             None => Ok(None),
@@ -44,7 +45,7 @@ pub async fn guard(
         Kind::Read => {
             let caller = match state.api_keys.check(req.headers()) {
                 Presented::Valid(index) => Some(Caller::Key(index)),
-                Presented::Invalid => return Err(ApiError::InvalidApiKey.into()),
+                Presented::Invalid => return Ok(refuse(req, ApiError::InvalidApiKey)),
                 Presented::None => request_client_ip(req.request(), &state).map(Caller::Anonymous),
             };
             caller.map_or(Ok(None), |c| state.limits.check_read(c))
@@ -54,6 +55,19 @@ pub async fn guard(
     let status = match verdict {
         Ok(status) => status,
         Err(refusal) => {
+            let limit = if matches!(kind, Kind::Report) {
+                // Refused before the handler: count the submission here.
+                state.metrics.reports_received.inc();
+                state
+                    .metrics
+                    .reports_rejected
+                    .with_label_values(&["rate_limited"])
+                    .inc();
+                "report"
+            } else {
+                "read"
+            };
+            state.metrics.rate_limited.with_label_values(&[limit]).inc();
             // A person at the form gets their page back with a note.
             if let Some(page) = refused_form_page(&req, &state) {
                 let mut back = HttpResponse::SeeOther();
@@ -61,7 +75,7 @@ pub async fn guard(
                 back.insert_header((header::RETRY_AFTER, refusal.retry_after_secs));
                 return Ok(req.into_response(back.finish()).map_into_boxed_body());
             }
-            return Err(ApiError::TooManyRequests(refusal).into());
+            return Ok(refuse(req, ApiError::TooManyRequests(refusal)));
         }
     };
     let mut response = next.call(req).await?.map_into_boxed_body();
@@ -75,6 +89,14 @@ pub async fn guard(
         }
     }
     Ok(response)
+}
+
+/// The error's response, not an `Err`, so that the outer middleware still
+/// see the request and add their headers.
+fn refuse(req: ServiceRequest, error: ApiError) -> ServiceResponse<BoxBody> {
+    use actix_web::ResponseError;
+    let response = error.error_response();
+    req.into_response(response)
 }
 
 /// For a refused form post sent from a service's status page: that page,

@@ -1,4 +1,5 @@
-//! The versioned JSON API under `/api/v1`, plus `/healthz` and `/readyz`.
+//! The versioned JSON API under `/api/v1`, plus `/healthz`, `/readyz` and
+//! `/metrics`.
 //! Handlers are thin: extract, parse into domain types, call the domain,
 //! answer JSON. Every error is an [`ApiError`]. Rate limits and API keys
 //! are checked in front of the handlers by [`guard`].
@@ -9,6 +10,7 @@ mod guard;
 mod health;
 mod heatmap;
 mod keys;
+mod metrics;
 mod outages;
 mod reports;
 mod services;
@@ -38,6 +40,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     }))
     .service(resource("/healthz", web::get().to(health::healthz)))
     .service(resource("/readyz", web::get().to(health::readyz)))
+    .service(resource("/metrics", web::get().to(metrics::metrics)))
     .service(resource(
         "/api/v1/reports",
         web::post().to(reports::submit_report),

@@ -20,13 +20,44 @@ struct Accepted<'a> {
     region: &'a Region,
 }
 
+/// What became of a submission, for the metrics.
+enum Outcome {
+    Counted,
+    Repeated,
+    /// A form post that failed validation, answered with a redirect.
+    FormRefused,
+}
+
 pub async fn submit_report(
     req: HttpRequest,
     payload: web::Payload,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
-    let format = body_format(&req)?;
-    let body = read_limited(&req, payload).await?;
+    let metrics = &state.metrics;
+    metrics.reports_received.inc();
+    let result = accept_report(&req, payload, &state).await;
+    match &result {
+        Ok((_, Outcome::Counted)) => metrics.reports_counted.inc(),
+        Ok((_, Outcome::Repeated)) => metrics.reports_repeated.inc(),
+        Ok((_, Outcome::FormRefused)) => metrics
+            .reports_rejected
+            .with_label_values(&["invalid_form"])
+            .inc(),
+        Err(e) => metrics
+            .reports_rejected
+            .with_label_values(&[e.code()])
+            .inc(),
+    }
+    result.map(|(response, _)| response)
+}
+
+async fn accept_report(
+    req: &HttpRequest,
+    payload: web::Payload,
+    state: &AppState,
+) -> Result<(HttpResponse, Outcome), ApiError> {
+    let format = body_format(req)?;
+    let body = read_limited(req, payload).await?;
     let checked = parse_body(format, &body).and_then(|request| {
         let (service, platform) = request.validate(&state.catalog)?;
         Ok((request, service, platform))
@@ -35,11 +66,13 @@ pub async fn submit_report(
         (Ok(checked), _) => checked,
         (Err(e), BodyFormat::Json) => return Err(e.into()),
         // A person at the form gets the page back with a message, not JSON.
-        (Err(_), BodyFormat::Form) => return Ok(form_refused(&state, &body)),
+        (Err(_), BodyFormat::Form) => {
+            return Ok((form_refused(state, &body), Outcome::FormRefused));
+        }
     };
 
     let now = state.clock.now();
-    let ip = request_client_ip(&req, &state);
+    let ip = request_client_ip(req, state);
     let region = ip.map_or_else(Region::unknown, |ip| state.geo.lookup(ip));
     let identity = match ip {
         Some(ip) => Some(
@@ -61,8 +94,13 @@ pub async fn submit_report(
         network: identity.map(|i| i.network),
     };
     let recorded = state.store.record(&report, now).await?;
+    let outcome = if recorded.counted {
+        Outcome::Counted
+    } else {
+        Outcome::Repeated
+    };
 
-    Ok(match format {
+    let response = match format {
         BodyFormat::Json => HttpResponse::Accepted().json(Accepted {
             counted: recorded.counted,
             service: &report.service,
@@ -83,7 +121,8 @@ pub async fn submit_report(
                 ),
             ))
             .finish(),
-    })
+    };
+    Ok((response, outcome))
 }
 
 /// The redirect for a form post that failed validation: back to the

@@ -92,6 +92,7 @@ pub struct DetectorTask {
     /// Last published (peak, regions, reopened) per open incident, so
     /// "updated" events go out only when something worth telling changed.
     published: HashMap<String, (u64, usize, u32)>,
+    tick_duration: Option<prometheus::Histogram>,
 }
 
 impl DetectorTask {
@@ -114,7 +115,14 @@ impl DetectorTask {
             owner: format!("{}-{nanos:x}", std::process::id()),
             held: HashMap::new(),
             published: HashMap::new(),
+            tick_duration: None,
         }
+    }
+
+    /// Observes each tick's duration (seconds) in `histogram`.
+    pub fn with_tick_metric(mut self, histogram: prometheus::Histogram) -> Self {
+        self.tick_duration = Some(histogram);
+        self
     }
 
     /// Runs forever, one tick per interval.
@@ -123,7 +131,11 @@ impl DetectorTask {
         ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             ticker.tick().await;
+            let started = std::time::Instant::now();
             self.tick().await;
+            if let Some(h) = &self.tick_duration {
+                h.observe(started.elapsed().as_secs_f64());
+            }
         }
     }
 

@@ -14,7 +14,7 @@ pub mod window;
 
 pub use error::StoreError;
 pub use memory::MemoryStore;
-pub use redis::RedisStore;
+pub use redis::{DEFAULT_MAX_PENDING, RedisStore};
 
 use crate::ingest::Report;
 use async_trait::async_trait;

@@ -9,6 +9,7 @@ mod conn;
 
 use super::{Bucket, Recorded, Resolution, Store, StoreError, keys};
 use crate::ingest::Report;
+use crate::metrics::StoreMetrics;
 use async_trait::async_trait;
 use batch::{Batcher, Write};
 use chrono::{DateTime, Utc};
@@ -17,7 +18,8 @@ use futures_util::future::try_join_all;
 use redis::{AsyncCommands, ErrorKind, RedisError, Script, ServerErrorKind};
 use std::future::Future;
 use std::ops::Range;
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// KEYS: lease. ARGV: owner, ttl ms. Takes a free lease or renews our own.
 const LEASE_LUA: &str = r"
@@ -64,6 +66,11 @@ const SECRET_TTL_SECS: u64 = 2 * 24 * 3600;
 /// How long one store call may take before the request gives up with 503.
 const CALL_TIMEOUT: Duration = Duration::from_secs(3);
 
+/// Store calls that may wait on Redis at once, by default: past it a call
+/// fails at once, so a stalled Redis cannot gather an unbounded backlog of
+/// requests (nor of writes it would apply after waking up).
+pub const DEFAULT_MAX_PENDING: usize = 1024;
+
 /// [`Store`] on a Redis server.
 #[derive(Clone)]
 pub struct RedisStore {
@@ -74,6 +81,8 @@ pub struct RedisStore {
     secret_script: Script,
     dedupe_secs: u64,
     url: String,
+    metrics: Option<StoreMetrics>,
+    pending: Arc<tokio::sync::Semaphore>,
 }
 
 impl RedisStore {
@@ -92,20 +101,67 @@ impl RedisStore {
             secret_script: Script::new(SECRET_LUA),
             dedupe_secs,
             url: redact(url),
+            metrics: None,
+            pending: Arc::new(tokio::sync::Semaphore::new(DEFAULT_MAX_PENDING)),
         })
+    }
+
+    /// Lets at most `max` calls wait on Redis at once (at least one).
+    pub fn with_max_pending(mut self, max: usize) -> Self {
+        self.pending = Arc::new(tokio::sync::Semaphore::new(max.max(1)));
+        self
+    }
+
+    /// Reports every call's latency and failures to `metrics`.
+    pub fn with_metrics(mut self, metrics: StoreMetrics) -> Self {
+        self.metrics = Some(metrics);
+        self
     }
 
     async fn call<T>(
         &self,
         fut: impl Future<Output = Result<T, RedisError>>,
     ) -> Result<T, StoreError> {
-        match tokio::time::timeout(CALL_TIMEOUT, fut).await {
-            Ok(Ok(v)) => Ok(v),
-            Ok(Err(e)) => Err(classify(e)),
-            Err(_) => Err(StoreError::Unavailable(
-                "Redis did not answer in time".into(),
-            )),
+        self.bounded(async { fut.await.map_err(classify) }).await
+    }
+
+    /// Runs one store operation under the limits every one shares: at most
+    /// `max_pending` at once (more fail at once), each within
+    /// [`CALL_TIMEOUT`]; reports its latency and failures to the metrics.
+    async fn bounded<T>(
+        &self,
+        fut: impl Future<Output = Result<T, StoreError>>,
+    ) -> Result<T, StoreError> {
+        let started = Instant::now();
+        let (result, failure) = match self.pending.try_acquire() {
+            Err(_) => (
+                Err(StoreError::Unavailable(
+                    "too many Redis calls waiting".into(),
+                )),
+                Some("overloaded"),
+            ),
+            Ok(_permit) => match tokio::time::timeout(CALL_TIMEOUT, fut).await {
+                Ok(Ok(v)) => (Ok(v), None),
+                Ok(Err(e)) => {
+                    let kind = match e {
+                        StoreError::Unavailable(_) => Some("unavailable"),
+                        StoreError::Backend(_) => Some("backend"),
+                        StoreError::OutOfRange(_) => None,
+                    };
+                    (Err(e), kind)
+                }
+                Err(_) => (
+                    Err(StoreError::Unavailable(
+                        "Redis did not answer in time".into(),
+                    )),
+                    Some("timeout"),
+                ),
+            },
+        };
+        if let Some(metrics) = &self.metrics {
+            metrics.observe(started, failure);
         }
+        result
     }
 }
 
@@ -164,14 +220,10 @@ impl Store for RedisStore {
             dedupe_secs,
             fields: keys::fields_of(report),
         };
-        // The writer gives up on Redis at the call timeout; this bounds the
-        // wait for room in its queue too.
-        match tokio::time::timeout(CALL_TIMEOUT, self.batcher.write(write)).await {
-            Ok(counted) => Ok(Recorded { counted: counted? }),
-            Err(_) => Err(StoreError::Unavailable(
-                "Redis did not answer in time".into(),
-            )),
-        }
+        // The writer gives up on Redis at the call timeout; the bound
+        // covers the wait for room in its queue too.
+        let counted = self.bounded(self.batcher.write(write)).await?;
+        Ok(Recorded { counted })
     }
 
     async fn buckets(

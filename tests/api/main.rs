@@ -6,8 +6,11 @@ mod common;
 
 mod cluster;
 mod detection;
+mod faults;
 mod geo_reload;
+mod hardening;
 mod health;
+mod metrics;
 mod pages;
 mod processes;
 mod rate_limits;

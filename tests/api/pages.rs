@@ -25,6 +25,8 @@ async fn pages_are_html_under_a_strict_security_policy() {
         assert!(csp.contains("script-src 'self'"), "{csp}");
         assert!(!csp.contains("unsafe-inline"), "{csp}");
         assert_eq!(h["x-content-type-options"], "nosniff");
+        assert_eq!(h["x-frame-options"], "DENY");
+        assert_eq!(h["referrer-policy"], "same-origin");
         let body = r.text().await.expect("body");
         assert!(
             !body.contains("<script>") && !body.contains(" style="),

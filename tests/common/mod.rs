@@ -106,6 +106,15 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(AppOptions::default()).await
 }
 
+/// The app on `redis`, otherwise as [`spawn_app`].
+pub async fn spawn_app_on(redis: &RedisServer) -> TestApp {
+    spawn_app_with(AppOptions {
+        redis_url: Some(redis.url()),
+        ..AppOptions::default()
+    })
+    .await
+}
+
 pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
     let dir = tempfile::tempdir().expect("tempdir");
     let geoip = dir.path().join("test-city.mmdb");
@@ -136,7 +145,9 @@ pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
         .await
         .expect("app builds");
     let port = app.port();
-    tokio::spawn(app.run_until_stopped());
+    // Signals are for the real binary (tests/lifecycle.rs): a test app
+    // runs until its test ends, and ctrl-c still stops `cargo test`.
+    tokio::spawn(app.run_until(std::future::pending()));
     TestApp {
         address: format!("http://127.0.0.1:{port}"),
         port,

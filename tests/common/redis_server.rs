@@ -84,6 +84,21 @@ impl RedisServer {
             .expect("connect to test redis")
     }
 
+    /// Reports counted for `service`: the `t` field summed over every hour
+    /// bucket (see docs/storage.md).
+    pub fn reports_stored(&self, service: &str) -> u64 {
+        use redis::Commands;
+        let mut conn = self.client();
+        let keys: Vec<String> = conn.keys(format!("dw:{{{service}}}:h:*")).expect("keys");
+        keys.iter()
+            .map(|k| {
+                conn.hget::<_, _, Option<u64>>(k, "t")
+                    .expect("hget")
+                    .unwrap_or(0)
+            })
+            .sum()
+    }
+
     fn spawn(&mut self, extra: &[&str]) -> bool {
         let dir: PathBuf = self.dir.path().to_path_buf();
         let port = self.port.to_string();

@@ -1,0 +1,30 @@
+//! `GET /metrics`: the Prometheus text exposition. The active-incidents
+//! gauge is read from the services' status documents at scrape time, so
+//! every process behind one Redis reports the same number; when the store
+//! is unreachable it keeps its last value.
+
+use crate::read::status;
+use crate::startup::AppState;
+use actix_web::{HttpResponse, web};
+
+pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
+    let slugs: Vec<&str> = state
+        .catalog
+        .services()
+        .iter()
+        .map(|s| s.slug.as_str())
+        .collect();
+    match status::statuses(state.store.as_ref(), &slugs).await {
+        Ok(docs) => {
+            let open: usize = docs.iter().map(|d| d.active_incidents.len()).sum();
+            state
+                .metrics
+                .active_incidents
+                .set(i64::try_from(open).unwrap_or(i64::MAX));
+        }
+        Err(e) => tracing::debug!(error = %e, "active incidents not refreshed"),
+    }
+    HttpResponse::Ok()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .body(state.metrics.render())
+}

@@ -1,0 +1,216 @@
+//! Prometheus metrics: one registry per app (so many apps in one test
+//! process never share counters), the HTTP middleware that times requests by
+//! route pattern, and the text exposition served at `GET /metrics`.
+//!
+//! Labels are bounded: routes are patterns (`/api/v1/services/{slug}`),
+//! never raw paths; statuses are classes (`2xx`); rejection reasons are the
+//! API's error codes.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+use actix_web::web;
+use prometheus::{
+    Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts, Registry,
+    TextEncoder,
+};
+use std::time::Instant;
+
+/// Latency buckets in seconds, from a cached read to a store timeout.
+const LATENCY_BUCKETS: &[f64] = &[
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
+];
+
+/// Every metric the server exports, registered in its own [`Registry`].
+/// Cheap to clone: the metric handles share their values.
+#[derive(Clone)]
+pub struct Metrics {
+    registry: Registry,
+    pub reports_received: IntCounter,
+    pub reports_counted: IntCounter,
+    pub reports_repeated: IntCounter,
+    pub reports_rejected: IntCounterVec,
+    pub rate_limited: IntCounterVec,
+    pub http_duration: HistogramVec,
+    pub store: StoreMetrics,
+    pub detector_tick: Histogram,
+    pub active_incidents: IntGauge,
+}
+
+/// What the Redis store reports about its calls.
+#[derive(Clone)]
+pub struct StoreMetrics {
+    pub call_duration: Histogram,
+    pub errors: IntCounterVec,
+}
+
+impl StoreMetrics {
+    /// Records one finished store call and, when it failed, why
+    /// (`unavailable`, `timeout` or `backend`).
+    pub fn observe(&self, started: Instant, error: Option<&str>) {
+        self.call_duration.observe(started.elapsed().as_secs_f64());
+        if let Some(kind) = error {
+            self.errors.with_label_values(&[kind]).inc();
+        }
+    }
+}
+
+impl Metrics {
+    /// A fresh registry with every metric at zero. Fails only on an
+    /// invalid or duplicate metric definition, a bug caught by the tests.
+    pub fn new() -> Result<Self, prometheus::Error> {
+        let registry = Registry::new_custom(Some("downwatch".to_string()), None)?;
+        let register = |c: Box<dyn prometheus::core::Collector>| registry.register(c);
+        let counter = |name: &str, help: &str| -> Result<IntCounter, prometheus::Error> {
+            let c = IntCounter::new(name, help)?;
+            register(Box::new(c.clone()))?;
+            Ok(c)
+        };
+        let counter_vec =
+            |name: &str, help: &str, labels: &[&str]| -> Result<IntCounterVec, prometheus::Error> {
+                let c = IntCounterVec::new(Opts::new(name, help), labels)?;
+                register(Box::new(c.clone()))?;
+                Ok(c)
+            };
+        let histogram = |name: &str, help: &str| -> Result<Histogram, prometheus::Error> {
+            let opts = HistogramOpts::new(name, help).buckets(LATENCY_BUCKETS.to_vec());
+            let h = Histogram::with_opts(opts)?;
+            register(Box::new(h.clone()))?;
+            Ok(h)
+        };
+        let http_duration = HistogramVec::new(
+            HistogramOpts::new(
+                "http_request_duration_seconds",
+                "HTTP request latency by route pattern, method and status class",
+            )
+            .buckets(LATENCY_BUCKETS.to_vec()),
+            &["route", "method", "status"],
+        )?;
+        register(Box::new(http_duration.clone()))?;
+        let active_incidents = IntGauge::new(
+            "active_incidents",
+            "Open incidents over all services, as of the last scrape",
+        )?;
+        register(Box::new(active_incidents.clone()))?;
+        Ok(Self {
+            reports_received: counter("reports_received_total", "Report submissions received")?,
+            reports_counted: counter("reports_counted_total", "Reports accepted and counted")?,
+            reports_repeated: counter(
+                "reports_repeated_total",
+                "Reports accepted but not counted: a repeat within the dedupe period",
+            )?,
+            reports_rejected: counter_vec(
+                "reports_rejected_total",
+                "Report submissions refused, by error code",
+                &["reason"],
+            )?,
+            rate_limited: counter_vec(
+                "rate_limited_total",
+                "Requests refused by a rate limit, by limit (report or read)",
+                &["limit"],
+            )?,
+            http_duration,
+            store: StoreMetrics {
+                call_duration: histogram(
+                    "redis_call_duration_seconds",
+                    "Latency of Redis calls, failed ones included",
+                )?,
+                errors: counter_vec(
+                    "redis_errors_total",
+                    "Failed Redis calls, by kind (unavailable, timeout, overloaded, backend)",
+                    &["kind"],
+                )?,
+            },
+            detector_tick: histogram(
+                "detector_tick_duration_seconds",
+                "Duration of one detector tick over every service",
+            )?,
+            active_incidents,
+            registry,
+        })
+    }
+
+    /// The Prometheus text exposition of every metric.
+    pub fn render(&self) -> String {
+        TextEncoder::new()
+            .encode_to_string(&self.registry.gather())
+            .unwrap_or_else(|e| {
+                tracing::error!(error = %e, "cannot encode metrics");
+                String::new()
+            })
+    }
+}
+
+/// Middleware (`actix_web::middleware::from_fn`) timing every request by
+/// its route pattern; paths no route matches share the label `unmatched`.
+pub async fn track_requests(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let Some(metrics) = req.app_data::<web::Data<Metrics>>().cloned() else {
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_boxed_body);
+    };
+    let started = Instant::now();
+    let route = req
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_string());
+    let method = req.method().as_str().to_string();
+    let result = next.call(req).await;
+    let status = match &result {
+        Ok(res) => res.status(),
+        Err(e) => e.as_response_error().status_code(),
+    };
+    metrics
+        .http_duration
+        .with_label_values(&[
+            route.as_str(),
+            method_label(&method),
+            status_class(status.as_u16()),
+        ])
+        .observe(started.elapsed().as_secs_f64());
+    result.map(ServiceResponse::map_into_boxed_body)
+}
+
+/// Standard methods keep their name; anything else is `other`, so a
+/// client cannot mint label values.
+fn method_label(method: &str) -> &str {
+    match method {
+        "GET" | "HEAD" | "POST" | "PUT" | "DELETE" | "PATCH" | "OPTIONS" => method,
+        _ => "other",
+    }
+}
+
+fn status_class(status: u16) -> &'static str {
+    match status / 100 {
+        1 => "1xx",
+        2 => "2xx",
+        3 => "3xx",
+        4 => "4xx",
+        _ => "5xx",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_app_has_its_own_counters() {
+        let a = Metrics::new().expect("metrics");
+        let b = Metrics::new().expect("metrics");
+        a.reports_received.inc();
+        assert!(a.render().contains("downwatch_reports_received_total 1"));
+        assert!(b.render().contains("downwatch_reports_received_total 0"));
+    }
+
+    #[test]
+    fn unusual_methods_share_one_label() {
+        assert_eq!(method_label("GET"), "GET");
+        assert_eq!(method_label("BREW"), "other");
+        assert_eq!(status_class(503), "5xx");
+        assert_eq!(status_class(202), "2xx");
+    }
+}
