@@ -97,17 +97,6 @@ impl Application {
         Self::assemble(settings, clock, store, metrics).await
     }
 
-    /// Builds the app on a store made by the caller (benchmarks wrap the
-    /// store to count what it acknowledged); `settings.redis_url` only
-    /// decides the startup warning. The store reports no Redis metrics.
-    pub async fn build_with_store(
-        settings: Settings,
-        clock: Arc<dyn Clock>,
-        store: Arc<dyn Store>,
-    ) -> Result<Self, StartupError> {
-        Self::assemble(settings, clock, store, Metrics::new()?).await
-    }
-
     async fn assemble(
         settings: Settings,
         clock: Arc<dyn Clock>,

@@ -16,20 +16,14 @@
 //! comes from a different client address, so every report counts (none is
 //! a repeat) and the default rate limits apply as in production.
 
-mod counting;
 mod wrk;
 
 use actix_web::{App, HttpResponse, HttpServer, web};
-use counting::CountingStore;
 use downwatch::catalog::Catalog;
-use downwatch::clock::SystemClock;
 use downwatch::config::Settings;
 use downwatch::startup::Application;
-use downwatch::store::{MemoryStore, RedisStore, Store};
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::process::{Child, ChildStdin, Command, Stdio};
 use std::time::Duration;
 use wrk::WrkRun;
 
@@ -73,8 +67,8 @@ fn options(args: &[String]) -> Options {
 /// A server child process: this binary in a server mode.
 struct Server {
     child: Child,
-    stdin: ChildStdin,
-    stdout: BufReader<ChildStdout>,
+    /// Held open: the server exits when it closes.
+    _stdin: ChildStdin,
     port: u16,
 }
 
@@ -98,8 +92,7 @@ impl Server {
             .unwrap_or_else(|| panic!("server said {line:?}"));
         Self {
             child,
-            stdin,
-            stdout,
+            _stdin: stdin,
             port,
         }
     }
@@ -108,13 +101,25 @@ impl Server {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    /// (acknowledged, counted) reports so far.
-    fn acknowledged(&mut self) -> (u64, u64) {
-        writeln!(self.stdin, "stats").expect("ask stats");
-        let mut line = String::new();
-        self.stdout.read_line(&mut line).expect("stats line");
-        let mut it = line.split_whitespace().filter_map(|w| w.parse().ok());
-        (it.next().unwrap_or(0), it.next().unwrap_or(0))
+    /// The server's own metrics: (acknowledged, counted) reports so far,
+    /// and the mean detector tick in seconds.
+    fn acknowledged(&self) -> (u64, u64, f64) {
+        let out = Command::new("curl")
+            .args(["-sf", &format!("{}/metrics", self.url())])
+            .output()
+            .expect("curl");
+        let text = String::from_utf8_lossy(&out.stdout);
+        let value = |name: &str| {
+            text.lines()
+                .find_map(|l| l.strip_prefix(name)?.strip_prefix(' '))
+                .and_then(|v| v.trim().parse::<f64>().ok())
+                .unwrap_or(0.0)
+        };
+        let counted = value("downwatch_reports_counted_total") as u64;
+        let repeated = value("downwatch_reports_repeated_total") as u64;
+        let ticks = value("downwatch_detector_tick_duration_seconds_count");
+        let tick_secs = value("downwatch_detector_tick_duration_seconds_sum") / ticks.max(1.0);
+        (counted + repeated, counted, tick_secs)
     }
 
     /// Resident and peak resident memory, in MiB.
@@ -140,14 +145,15 @@ impl Drop for Server {
     }
 }
 
-/// The ceiling: actix-web answering 202 with a small JSON body, nothing
-/// else, with the same worker count as downwatch.
+/// The ceiling: actix-web reading the request body and answering 202 with
+/// a small JSON body, nothing else, with the same worker count as
+/// downwatch.
 fn serve_ceiling() {
     actix_web::rt::System::new().block_on(async {
         let server = HttpServer::new(|| {
             App::new().route(
                 "/api/v1/reports",
-                web::post().to(|| async {
+                web::post().to(|_body: web::Bytes| async {
                     HttpResponse::Accepted()
                         .content_type("application/json")
                         .body(r#"{"counted":true}"#)
@@ -157,59 +163,38 @@ fn serve_ceiling() {
         .bind("127.0.0.1:0")
         .expect("bind");
         let port = server.addrs()[0].port();
-        println!("port {port}");
-        let _ = std::io::stdout().flush();
-        answer_stats(Arc::default(), Arc::default());
+        announce(port);
         server.run().await.expect("ceiling server");
     });
 }
 
-/// downwatch with its default settings but loopback trusted as a proxy, on
-/// the Redis store at `redis_url` or the memory store.
+/// downwatch as `downwatch serve` runs it, with its default settings but
+/// loopback trusted as a proxy, on the Redis store at `redis_url` or the
+/// memory store.
 fn serve_downwatch(redis_url: Option<String>) {
     actix_web::rt::System::new().block_on(async {
         let settings = Settings {
             listen: "127.0.0.1:0".into(),
-            redis_url: redis_url.clone(),
+            redis_url,
             trusted_proxies: vec!["127.0.0.1/32".parse().expect("net")],
             ..Settings::default()
         };
-        let dedupe_secs = settings.dedupe_minutes * 60;
-        let inner: Arc<dyn Store> = match &redis_url {
-            Some(url) => Arc::new(RedisStore::new(url, dedupe_secs).expect("redis store")),
-            None => Arc::new(MemoryStore::new(dedupe_secs)),
-        };
-        let acknowledged = Arc::new(AtomicU64::new(0));
-        let counted = Arc::new(AtomicU64::new(0));
-        let store = Arc::new(CountingStore {
-            inner,
-            acknowledged: acknowledged.clone(),
-            counted: counted.clone(),
-        });
-        let app = Application::build_with_store(settings, Arc::new(SystemClock), store)
-            .await
-            .expect("app");
-        println!("port {}", app.port());
-        let _ = std::io::stdout().flush();
-        answer_stats(acknowledged, counted);
+        let app = Application::build(settings).await.expect("app");
+        announce(app.port());
         app.run_until_stopped().await.expect("server");
     });
 }
 
-/// Answers each "stats" line on stdin with the counters; exits when stdin
-/// closes (the benchmark went away).
-fn answer_stats(acknowledged: Arc<AtomicU64>, counted: Arc<AtomicU64>) {
-    std::thread::spawn(move || {
+/// Tells the benchmark the port, and exits when the benchmark goes away
+/// (its end of stdin closes).
+fn announce(port: u16) {
+    println!("port {port}");
+    let _ = std::io::stdout().flush();
+    std::thread::spawn(|| {
         for line in std::io::stdin().lock().lines() {
             if line.is_err() {
                 break;
             }
-            println!(
-                "{} {}",
-                acknowledged.load(Ordering::SeqCst),
-                counted.load(Ordering::SeqCst)
-            );
-            let _ = std::io::stdout().flush();
         }
         std::process::exit(0);
     });
@@ -337,6 +322,8 @@ struct StoreFigures {
     counted: u64,
     through_api: u64,
     rss_mib: (f64, f64),
+    /// Mean detector tick over every service of the catalog.
+    tick_secs: f64,
     /// Reports acknowledged during the peak run.
     during_peak: u64,
     /// Redis command calls during the peak run: (all, EVALSHA, usec).
@@ -407,7 +394,7 @@ fn bench(o: &Options) {
             args.push(r.url());
         }
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let mut server = Server::start(&args);
+        let server = Server::start(&args);
         let url = format!("{}/api/v1/reports", server.url());
         wrk::run(
             &url,
@@ -449,7 +436,7 @@ fn bench(o: &Options) {
             next_offset(),
         );
         std::thread::sleep(Duration::from_millis(500));
-        let (acknowledged, counted) = server.acknowledged();
+        let (acknowledged, counted, tick_secs) = server.acknowledged();
         figures.push(StoreFigures {
             name,
             through_api: reports_through_api(&server.url()),
@@ -461,9 +448,11 @@ fn bench(o: &Options) {
             paced,
             acknowledged,
             counted,
+            tick_secs,
         });
     }
 
+    let services = catalog.services().len();
     for f in &figures {
         let exact = f.acknowledged == f.counted && f.counted == f.through_api;
         println!(
@@ -487,6 +476,13 @@ fn bench(o: &Options) {
             f.counted,
             f.through_api,
             if exact { "exact" } else { "MISMATCH" }
+        );
+        println!(
+            "{:<6} detector tick over {} services: {:.1} ms ({:.3} ms a service)",
+            f.name,
+            services,
+            f.tick_secs * 1000.0,
+            f.tick_secs * 1000.0 / services as f64
         );
         if let Some((all, evalsha, usec)) = f.commands {
             let n = f.during_peak.max(1) as f64;

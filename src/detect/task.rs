@@ -12,6 +12,7 @@ use super::series::Status;
 use crate::catalog::Catalog;
 use crate::clock::Clock;
 use crate::store::{Bucket, Resolution, Store, StoreError, window};
+use futures_util::{StreamExt, stream};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -79,6 +80,19 @@ fn assignee<'a>(service: &str, live: &'a [String]) -> Option<&'a str> {
             u64::from_be_bytes(first)
         })
         .map(String::as_str)
+}
+
+/// Services evaluated at once in a tick.
+const CONCURRENT_SERVICES: usize = 32;
+
+/// What one service's turn in a tick came to.
+enum Evaluated {
+    /// Another process holds the service's lease.
+    NotOurs,
+    Stepped {
+        detector: Box<ServiceDetector>,
+        events: Vec<IncidentEvent>,
+    },
 }
 
 pub struct DetectorTask {
@@ -170,8 +184,34 @@ impl DetectorTask {
             .filter(|slug| assignee(slug, &live).is_none_or(|a| a == self.owner))
             .collect();
         self.held.retain(|slug, _| slugs.contains(slug));
-        for slug in slugs {
-            if let Err(e) = self.tick_service(&slug).await {
+        let jobs: Vec<(String, Option<ServiceDetector>)> = slugs
+            .into_iter()
+            .map(|slug| {
+                let held = self.held.remove(&slug);
+                (slug, held)
+            })
+            .collect();
+        // Services are independent: evaluate several at once so a tick's
+        // Redis round trips overlap instead of adding up.
+        let this = &*self;
+        let outcomes: Vec<(String, Result<Evaluated, StoreError>)> = stream::iter(jobs)
+            .map(|(slug, held)| async move {
+                let outcome = this.tick_service(&slug, held).await;
+                (slug, outcome)
+            })
+            .buffer_unordered(CONCURRENT_SERVICES)
+            .collect()
+            .await;
+        for (slug, outcome) in outcomes {
+            let published = match outcome {
+                Ok(Evaluated::NotOurs) => Ok(()),
+                Ok(Evaluated::Stepped { detector, events }) => {
+                    self.held.insert(slug.clone(), *detector);
+                    self.publish(events).await
+                }
+                Err(e) => Err(e),
+            };
+            if let Err(e) = published {
                 tracing::warn!(service = %slug, error = %e, "detector tick failed");
                 // Our copy may be ahead of or behind the store now.
                 self.held.remove(&slug);
@@ -179,36 +219,42 @@ impl DetectorTask {
         }
     }
 
-    async fn tick_service(&mut self, slug: &str) -> Result<(), StoreError> {
+    /// Steps one service's detector over the minutes completed since its
+    /// last step and stores its state, status and incidents; the events to
+    /// publish are returned, for [`Self::publish`] in one place.
+    async fn tick_service(
+        &self,
+        slug: &str,
+        held: Option<ServiceDetector>,
+    ) -> Result<Evaluated, StoreError> {
         if !self
             .store
             .try_lease(slug, &self.owner, self.lease_ms())
             .await?
         {
-            self.held.remove(slug);
-            return Ok(());
+            return Ok(Evaluated::NotOurs);
         }
-        if !self.held.contains_key(slug) {
-            let loaded = match self.store.get_doc(slug, STATE_DOC).await? {
+        let mut detector = match held {
+            Some(d) => d,
+            None => match self.store.get_doc(slug, STATE_DOC).await? {
                 Some(json) => serde_json::from_str(&json).unwrap_or_else(|e| {
                     tracing::warn!(service = %slug, error = %e, "unreadable detector state; starting afresh");
                     ServiceDetector::new(slug, 1, &self.params)
                 }),
                 None => ServiceDetector::new(slug, 1, &self.params),
-            };
-            self.held.insert(slug.to_string(), loaded);
-        }
+            },
+        };
         let now = self.clock.now();
         let current = window::minute_of(now);
-        let Some(detector) = self.held.get_mut(slug) else {
-            return Ok(());
-        };
         let first = match detector.last_step() {
             Some(at) => (window::minute_of(at)).max(current - MAX_BACKLOG_MINUTES),
             None => current - 1,
         };
         if first >= current {
-            return Ok(());
+            return Ok(Evaluated::Stepped {
+                detector: Box::new(detector),
+                events: Vec::new(),
+            });
         }
         let buckets = self
             .store
@@ -223,9 +269,6 @@ impl DetectorTask {
             events.extend(detector.step(at, &step_counts(bucket), &self.params));
         }
         self.mark_brigading(slug, now, &mut events).await?;
-        let Some(detector) = self.held.get_mut(slug) else {
-            return Ok(());
-        };
         for e in &events {
             detector.mark_network(
                 &e.incident.id,
@@ -234,9 +277,9 @@ impl DetectorTask {
             );
         }
         let state =
-            serde_json::to_string(detector).map_err(|e| StoreError::Backend(e.to_string()))?;
+            serde_json::to_string(&detector).map_err(|e| StoreError::Backend(e.to_string()))?;
         let status = StatusDoc {
-            status: service_status(detector).as_str().to_string(),
+            status: service_status(&detector).as_str().to_string(),
             regions: detector.non_ok_regions(),
             expected_per_minute: detector.expected_rate(now, None),
             active_incidents: detector.active_incidents().map(|i| i.id.clone()).collect(),
@@ -258,6 +301,14 @@ impl DetectorTask {
         }
         self.store.put_doc(slug, STATE_DOC, &state).await?;
         self.store.put_doc(slug, STATUS_DOC, &status).await?;
+        Ok(Evaluated::Stepped {
+            detector: Box::new(detector),
+            events,
+        })
+    }
+
+    /// Appends the events worth telling to the shared event log.
+    async fn publish(&mut self, events: Vec<IncidentEvent>) -> Result<(), StoreError> {
         for e in events {
             if self.worth_publishing(&e) {
                 let json =
