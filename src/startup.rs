@@ -68,6 +68,7 @@ impl Application {
         settings: Settings,
         clock: Arc<dyn Clock>,
     ) -> Result<Self, StartupError> {
+        crate::install_tls_provider();
         let catalog = match &settings.catalog {
             Some(path) => Catalog::from_file(path)?,
             None => Catalog::bundled()?,

@@ -34,10 +34,14 @@ pub enum ApiError {
     Internal(String),
 }
 
-#[derive(Serialize)]
-struct ErrorBody<'a> {
-    error: &'a str,
-    message: String,
+/// The body of every error answer.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// A stable snake_case code, e.g. `unknown_service`.
+    #[schema(example = "unknown_service")]
+    pub error: &'static str,
+    /// A sentence for people.
+    pub message: String,
 }
 
 impl ApiError {

@@ -9,12 +9,13 @@ mod guard;
 mod health;
 mod heatmap;
 mod keys;
+pub mod openapi;
 mod outages;
 mod reports;
 mod services;
 mod timeseries;
 
-pub use error::ApiError;
+pub use error::{ApiError, ErrorBody};
 pub use guard::guard;
 pub use keys::{ApiKeys, KeysFileError};
 
@@ -66,6 +67,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(resource(
         "/api/v1/events",
         web::get().to(events::event_stream),
+    ))
+    .service(resource(
+        "/api/v1/openapi.json",
+        web::get().to(openapi::openapi_json),
     ));
 }
 

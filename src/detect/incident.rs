@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 /// The region key of a service's whole-world series.
 pub const GLOBAL: &str = "global";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum IncidentState {
     /// Declared and still going on.
@@ -16,7 +16,7 @@ pub enum IncidentState {
 }
 
 /// Observed against expected at one moment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Evidence {
     pub at: DateTime<Utc>,
     /// The window (minutes) the numbers are summed over.
@@ -30,7 +30,7 @@ pub struct Evidence {
 }
 
 /// One point of an incident's timeline (one detector step).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TimelinePoint {
     pub at: DateTime<Utc>,
     pub observed: u64,
@@ -38,13 +38,13 @@ pub struct TimelinePoint {
     pub score: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SymptomCount {
     pub symptom: String,
     pub count: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Incident {
     pub id: String,
     pub service: String,
@@ -63,7 +63,9 @@ pub struct Incident {
     pub top_symptoms: Vec<SymptomCount>,
     /// What declared the incident.
     pub detection: Evidence,
-    /// Observed vs expected per step while the incident was open.
+    /// Observed vs expected per step while the incident was open (left
+    /// out of lists).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub timeline: Vec<TimelinePoint>,
     /// For a global incident: the regions with incidents of their own.
     pub affected_regions: Vec<String>,
@@ -89,7 +91,7 @@ impl Incident {
 }
 
 /// What happened to an incident at one step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum IncidentEventKind {
     Opened,
@@ -97,7 +99,7 @@ pub enum IncidentEventKind {
     Resolved,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct IncidentEvent {
     pub kind: IncidentEventKind,
     pub incident: Incident,

@@ -32,7 +32,7 @@ impl BodyFormat {
 }
 
 /// What a client submits.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 pub struct ReportRequest {
     pub service: String,
     pub symptom: String,

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 /// A service with its status and recent count, as lists show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ServiceSummary<'a> {
     pub slug: &'a str,
     pub name: &'a str,
@@ -54,7 +54,7 @@ pub async fn service_summaries<'a>(
 }
 
 /// One bucket of a report series.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SeriesPoint {
     pub start: DateTime<Utc>,
     pub count: u64,
@@ -99,7 +99,7 @@ pub async fn report_series(
 }
 
 /// A symptom's part of a window's reports.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SymptomShare {
     pub symptom: String,
     pub label: String,
@@ -146,7 +146,7 @@ pub async fn map_counts(
 }
 
 /// A 1° cell of the map with reports, placed at its centre.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct MapCell {
     /// "<lat>:<lon>" of the south-west corner, whole degrees.
     pub cell: String,

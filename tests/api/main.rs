@@ -7,6 +7,7 @@ mod common;
 mod detection;
 mod geo_reload;
 mod health;
+mod openapi;
 mod pages;
 mod rate_limits;
 mod read_api;

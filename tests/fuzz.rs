@@ -1,0 +1,79 @@
+//! Fuzzing the JSON API with schemathesis, driven by the app's own OpenAPI
+//! document: random and malformed requests against every operation, on the
+//! Redis store (a private redis-server), must never get a 5xx.
+//!
+//! Needs the `st` command of the Python package `schemathesis`
+//! (`python3 -m pip install schemathesis`; `.ci/run` installs it).
+//! `DOWNWATCH_FUZZ_EXAMPLES` sets the examples per operation (default 60).
+
+mod common;
+
+use common::{AppOptions, RedisServer, spawn_app_with};
+use downwatch::ingest::Secret;
+use std::process::Stdio;
+
+const ADMIN_TOKEN: &str = "fuzz-admin-token";
+
+fn schemathesis() -> String {
+    std::env::var("DOWNWATCH_SCHEMATHESIS").unwrap_or_else(|_| "st".to_string())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn schemathesis_finds_no_server_errors() {
+    let st = schemathesis();
+    let present = std::process::Command::new(&st)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        present,
+        "the fuzz test needs schemathesis's `{st}` command: install it with \
+         `python3 -m pip install schemathesis` (.ci/run does), or name the \
+         command in DOWNWATCH_SCHEMATHESIS"
+    );
+    let redis = RedisServer::start();
+    let app = spawn_app_with(AppOptions {
+        redis_url: Some(redis.url()),
+        dedupe_minutes: 30,
+        tweak: Some(Box::new(|s| {
+            s.admin_token = Some(Secret::new(ADMIN_TOKEN));
+        })),
+        ..AppOptions::default()
+    })
+    .await;
+    // Something to find: a few reports in the store.
+    common::report_spotify(&[&app], 5, &common::MANY_NETWORKS).await;
+
+    let examples = std::env::var("DOWNWATCH_FUZZ_EXAMPLES").unwrap_or_else(|_| "60".into());
+    let report = tempfile::tempdir().expect("tempdir");
+    let output = tokio::process::Command::new(&st)
+        .arg("run")
+        .arg(app.url("/api/v1/openapi.json"))
+        .args(["--checks", "not_a_server_error"])
+        .args(["--max-examples", &examples])
+        .args(["--seed", "1"])
+        .args(["--workers", "2"])
+        .args(["--request-timeout", "10"])
+        // An endless stream: nothing to fuzz but its one header.
+        .args(["--exclude-path", "/api/v1/events"])
+        .args(["--header", &format!("Authorization: Bearer {ADMIN_TOKEN}")])
+        .arg("--report-dir")
+        .arg(report.path())
+        .env("NO_COLOR", "1")
+        .current_dir(report.path())
+        .output()
+        .await
+        .expect("run schemathesis");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "schemathesis found problems:\n{stdout}\n{stderr}"
+    );
+    assert!(
+        stdout.contains("passed") || stdout.contains("PASSED"),
+        "schemathesis ran nothing?\n{stdout}\n{stderr}"
+    );
+}
