@@ -148,6 +148,12 @@ pub struct Settings {
     /// ignored).
     #[arg(long, env = "DOWNWATCH_API_KEYS_FILE")]
     pub api_keys_file: Option<PathBuf>,
+
+    /// The token of the admin API (official incident updates, webhooks),
+    /// sent as `Authorization: Bearer <token>`. Absent: the admin API is
+    /// off.
+    #[arg(long, env = "DOWNWATCH_ADMIN_TOKEN", hide_env_values = true)]
+    pub admin_token: Option<Secret>,
 }
 
 impl Settings {
@@ -182,6 +188,7 @@ impl Default for Settings {
             limiter_max_keys: DEFAULT_MAX_KEYS,
             api_keys: Vec::new(),
             api_keys_file: None,
+            admin_token: None,
         }
     }
 }
@@ -220,12 +227,14 @@ mod tests {
             "k-two",
             "--reporter-secret",
             "pepper",
+            "--admin-token",
+            "root-token",
         ])
         .expect("parse");
         assert_eq!(cli.serve.api_keys.len(), 2);
         let shown = format!("{:?}", cli.serve);
         assert!(
-            !shown.contains("k-one") && !shown.contains("pepper"),
+            !shown.contains("k-one") && !shown.contains("pepper") && !shown.contains("root-token"),
             "{shown}"
         );
     }

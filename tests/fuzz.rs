@@ -39,6 +39,8 @@ async fn schemathesis_finds_no_server_errors() {
         dedupe_minutes: 30,
         tweak: Some(Box::new(|s| {
             s.admin_token = Some(Secret::new(ADMIN_TOKEN));
+            // Reads see the same bearer token as an API key.
+            s.api_keys = vec![Secret::new(ADMIN_TOKEN)];
         })),
         ..AppOptions::default()
     })
@@ -68,6 +70,7 @@ async fn schemathesis_finds_no_server_errors() {
         .expect("run schemathesis");
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
+    println!("{stdout}");
     assert!(
         output.status.success(),
         "schemathesis found problems:\n{stdout}\n{stderr}"

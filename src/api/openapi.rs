@@ -130,7 +130,9 @@ impl utoipa::Modify for CommonAnswers {
                 }
                 if path != "/healthz" {
                     answers.entry("503".to_string()).or_insert_with(|| {
-                        error_response("The store is unreachable (`store_unavailable`); see `Retry-After`")
+                        error_response(
+                            "The store is unreachable (`store_unavailable`); see `Retry-After`",
+                        )
                     });
                 }
             }

@@ -80,9 +80,7 @@ pub async fn list_outages(
     for i in &mut incidents {
         i.timeline = Vec::new();
     }
-    Ok(HttpResponse::Ok().json(OutageList {
-        outages: incidents,
-    }))
+    Ok(HttpResponse::Ok().json(OutageList { outages: incidents }))
 }
 
 /// One incident with its evidence timeline.

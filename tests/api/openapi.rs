@@ -119,7 +119,10 @@ async fn every_documented_path_is_served() {
         for method in item.as_object().expect("item").keys() {
             let request = match method.as_str() {
                 "get" => app.client.get(app.url(&concrete)),
-                "post" => app.client.post(app.url(&concrete)).json(&serde_json::json!({})),
+                "post" => app
+                    .client
+                    .post(app.url(&concrete))
+                    .json(&serde_json::json!({})),
                 "delete" => app.client.delete(app.url(&concrete)),
                 _ => continue,
             };
