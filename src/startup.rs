@@ -2,7 +2,7 @@
 //! binds the listener and builds the actix-web server. Tests use it too
 //! (listen on port 0, read back [`Application::port`]).
 
-use crate::api::{self, ApiKeys, KeysFileError};
+use crate::api::{self, AdminAuth, ApiKeys, KeysFileError};
 use crate::catalog::{Catalog, CatalogError};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
@@ -32,6 +32,7 @@ pub struct AppState {
     pub identity: ReporterIdentity,
     pub limits: RateLimits,
     pub api_keys: ApiKeys,
+    pub admin: AdminAuth,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -97,6 +98,7 @@ impl Application {
             geoip_type = %geo.database_type(),
             store = %store.describe(),
             api_keys = api_keys.len(),
+            admin_api = settings.admin_token.is_some(),
             limits = ?settings.limits(),
             "starting"
         );
@@ -143,6 +145,7 @@ impl Application {
             identity: ReporterIdentity::new(settings.reporter_secret.clone()),
             limits: RateLimits::new(settings.limits()),
             api_keys,
+            admin: AdminAuth::new(settings.admin_token.as_ref()),
         });
         let server = HttpServer::new(move || {
             App::new()

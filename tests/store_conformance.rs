@@ -375,3 +375,82 @@ async fn concurrent_records_are_exact() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn official_updates_are_kept_per_incident_apart_from_it() {
+    on_both_stores(|store| async move {
+        let who = store.describe();
+        store
+            .put_incident("spotify", "spotify.global.1", 60, "{\"v\":1}")
+            .await
+            .expect("put");
+        for n in 0..3 {
+            store
+                .add_incident_update("spotify", "spotify.global.1", &format!("a{n}"))
+                .await
+                .expect("add");
+        }
+        store
+            .add_incident_update("spotify", "spotify.US.1", "b0")
+            .await
+            .expect("add");
+        // The detector rewriting the incident keeps its updates.
+        store
+            .put_incident("spotify", "spotify.global.1", 60, "{\"v\":2}")
+            .await
+            .expect("rewrite");
+
+        let got = store
+            .incident_updates(
+                "spotify",
+                &["spotify.US.1", "spotify.global.1", "spotify.none.1"],
+            )
+            .await
+            .expect("read");
+        assert_eq!(
+            got,
+            vec![
+                vec!["b0".to_string()],
+                vec!["a0".to_string(), "a1".to_string(), "a2".to_string()],
+                Vec::<String>::new(),
+            ],
+            "{who}"
+        );
+        // Another service's incident of the same id is another list.
+        let other = store
+            .incident_updates("netflix", &["spotify.global.1"])
+            .await
+            .expect("read");
+        assert_eq!(other, vec![Vec::<String>::new()], "{who}");
+        assert!(
+            store
+                .incident_updates("spotify", &[])
+                .await
+                .expect("none")
+                .is_empty()
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn only_the_latest_official_updates_are_kept() {
+    on_both_stores(|store| async move {
+        let kept = downwatch::store::keys::UPDATES_KEPT;
+        for n in 0..kept + 5 {
+            store
+                .add_incident_update("spotify", "spotify.global.1", &n.to_string())
+                .await
+                .expect("add");
+        }
+        let got = store
+            .incident_updates("spotify", &["spotify.global.1"])
+            .await
+            .expect("read")
+            .remove(0);
+        assert_eq!(got.len(), kept, "{}", store.describe());
+        assert_eq!(got[0], "5");
+        assert_eq!(got[kept - 1], (kept + 4).to_string());
+    })
+    .await;
+}

@@ -3,6 +3,7 @@
 //! answer JSON. Every error is an [`ApiError`]. Rate limits and API keys
 //! are checked in front of the handlers by [`guard`].
 
+mod admin;
 mod error;
 mod events;
 mod guard;
@@ -15,6 +16,7 @@ mod reports;
 mod services;
 mod timeseries;
 
+pub use admin::AdminAuth;
 pub use error::{ApiError, ErrorBody};
 pub use guard::guard;
 pub use keys::{ApiKeys, KeysFileError};
@@ -67,6 +69,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(resource(
         "/api/v1/events",
         web::get().to(events::event_stream),
+    ))
+    .service(resource(
+        "/api/v1/admin/services/{service}/incidents/{id}/updates",
+        web::post().to(admin::post_incident_update),
     ))
     .service(resource(
         "/api/v1/openapi.json",

@@ -7,7 +7,7 @@
 //! the security schemes are added here.
 
 use super::ErrorBody;
-use super::{events, health, heatmap, outages, reports, services, timeseries};
+use super::{admin, events, health, heatmap, outages, reports, services, timeseries};
 use actix_web::HttpResponse;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -30,6 +30,7 @@ Errors are `{\"error\": \"snake_case_code\", \"message\": \"...\"}`.",
         outages::list_outages,
         outages::get_outage,
         events::event_stream,
+        admin::post_incident_update,
         health::healthz,
         health::readyz,
         openapi_json,
@@ -42,6 +43,7 @@ Errors are `{\"error\": \"snake_case_code\", \"message\": \"...\"}`.",
         (name = "outages", description = "Detected incidents"),
         (name = "events", description = "Live events"),
         (name = "health", description = "Liveness and readiness"),
+        (name = "admin", description = "For service owners, with the admin token"),
         (name = "meta", description = "This document"),
     ),
 )]
@@ -107,7 +109,7 @@ impl utoipa::Modify for CommonAnswers {
             ),
         );
         for (path, item) in openapi.paths.paths.iter_mut() {
-            let limited = path.starts_with("/api/");
+            let limited = path.starts_with("/api/") && !path.starts_with("/api/v1/admin/");
             let operations = [
                 item.get.as_mut(),
                 item.post.as_mut(),
@@ -117,7 +119,8 @@ impl utoipa::Modify for CommonAnswers {
             ];
             for op in operations.into_iter().flatten() {
                 let answers = &mut op.responses.responses;
-                let read = op.security.as_ref().is_some_and(|s| !s.is_empty());
+                let read = !path.starts_with("/api/v1/admin/")
+                    && op.security.as_ref().is_some_and(|s| !s.is_empty());
                 if read {
                     answers
                         .entry("401".to_string())

@@ -111,12 +111,8 @@ pub async fn get_outage(
     if state.catalog.service(service).is_none() {
         return Err(not_found());
     }
-    let json = state
-        .store
-        .get_incident(service, &id)
+    let incident = read::incident(state.store.as_ref(), service, &id)
         .await?
         .ok_or_else(not_found)?;
-    let incident: Incident = serde_json::from_str(&json)
-        .map_err(|e| ApiError::Internal(format!("unreadable incident {id}: {e}")))?;
     Ok(HttpResponse::Ok().json(incident))
 }

@@ -143,7 +143,10 @@ fn body_format(req: &HttpRequest) -> Result<BodyFormat, ApiError> {
 }
 
 /// Reads the body, refusing it as soon as it is known to exceed the limit.
-async fn read_limited(req: &HttpRequest, mut payload: web::Payload) -> Result<Vec<u8>, ApiError> {
+pub(super) async fn read_limited(
+    req: &HttpRequest,
+    mut payload: web::Payload,
+) -> Result<Vec<u8>, ApiError> {
     let too_large = ApiError::PayloadTooLarge {
         limit: MAX_BODY_BYTES,
     };

@@ -82,11 +82,67 @@ pub struct Incident {
     /// shown as suspect rather than announced as an outage.
     #[serde(default)]
     pub suspect: bool,
+    /// Official updates by the service's owner, oldest first. Stored apart
+    /// from the incident (the detector rewrites it) and joined on reading.
+    #[serde(default)]
+    pub updates: Vec<IncidentUpdate>,
+    /// The status of the latest official update, if any. An official
+    /// "resolved" is shown as such; the crowd-sourced `state` still
+    /// follows the reports.
+    #[serde(default)]
+    pub official_status: Option<OfficialStatus>,
+}
+
+/// What a service's owner says about an incident (the usual status-page
+/// vocabulary).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OfficialStatus {
+    Investigating,
+    Identified,
+    Monitoring,
+    Resolved,
+}
+
+impl OfficialStatus {
+    pub const ALL: [OfficialStatus; 4] = [
+        OfficialStatus::Investigating,
+        OfficialStatus::Identified,
+        OfficialStatus::Monitoring,
+        OfficialStatus::Resolved,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OfficialStatus::Investigating => "investigating",
+            OfficialStatus::Identified => "identified",
+            OfficialStatus::Monitoring => "monitoring",
+            OfficialStatus::Resolved => "resolved",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// One official update on an incident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct IncidentUpdate {
+    pub at: DateTime<Utc>,
+    pub status: OfficialStatus,
+    pub message: String,
 }
 
 impl Incident {
     pub fn is_active(&self) -> bool {
         self.state == IncidentState::Outage
+    }
+
+    /// Sets the official updates (oldest first) and the status they give.
+    pub fn set_updates(&mut self, updates: Vec<IncidentUpdate>) {
+        self.official_status = updates.last().map(|u| u.status);
+        self.updates = updates;
     }
 }
 
@@ -97,6 +153,9 @@ pub enum IncidentEventKind {
     Opened,
     Updated,
     Resolved,
+    /// The service's owner posted an official update (the last of
+    /// `incident.updates`).
+    OfficialUpdate,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]

@@ -251,6 +251,7 @@ impl DetectorTask {
                 self.published.remove(&i.id);
                 true
             }
+            IncidentEventKind::OfficialUpdate => true,
             IncidentEventKind::Updated => {
                 let before = self.published.insert(i.id.clone(), now);
                 before != Some(now)

@@ -6,7 +6,7 @@
 pub mod status;
 
 use crate::catalog::{Catalog, Service};
-use crate::detect::{Incident, ServiceDetector};
+use crate::detect::{Incident, IncidentUpdate, ServiceDetector};
 use crate::store::{Bucket, Store, StoreError, keys, window};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -195,7 +195,47 @@ pub async fn incidents(
             Err(e) => tracing::warn!(%service, error = %e, "unreadable incident"),
         }
     }
+    attach_updates(store, service, &mut out).await?;
     Ok(out)
+}
+
+/// One incident of `service` with its official updates, if it exists.
+pub async fn incident(
+    store: &dyn Store,
+    service: &str,
+    id: &str,
+) -> Result<Option<Incident>, StoreError> {
+    let Some(json) = store.get_incident(service, id).await? else {
+        return Ok(None);
+    };
+    let mut incident: Incident = serde_json::from_str(&json)
+        .map_err(|e| StoreError::Backend(format!("unreadable incident {id}: {e}")))?;
+    attach_updates(store, service, std::slice::from_mut(&mut incident)).await?;
+    Ok(Some(incident))
+}
+
+/// Joins the official updates (stored apart) to `incidents` of `service`.
+pub async fn attach_updates(
+    store: &dyn Store,
+    service: &str,
+    incidents: &mut [Incident],
+) -> Result<(), StoreError> {
+    let ids: Vec<&str> = incidents.iter().map(|i| i.id.as_str()).collect();
+    let updates = store.incident_updates(service, &ids).await?;
+    for (incident, jsons) in incidents.iter_mut().zip(updates) {
+        let parsed = jsons
+            .iter()
+            .filter_map(|j| match serde_json::from_str::<IncidentUpdate>(j) {
+                Ok(u) => Some(u),
+                Err(e) => {
+                    tracing::warn!(%service, error = %e, "unreadable incident update");
+                    None
+                }
+            })
+            .collect();
+        incident.set_updates(parsed);
+    }
+    Ok(())
 }
 
 pub fn round3(x: f64) -> f64 {

@@ -11,6 +11,8 @@
 //!   the service; expires after the dedupe period.
 //! - `dw:{spotify}:u:m:<minute>`, `dw:{spotify}:u:h:<hour>`: HyperLogLogs of
 //!   the reporters (keyed hashes) seen in a bucket; same expiry as the hashes.
+//! - `dw:{spotify}:incident:<id>:updates`: list of an incident's official
+//!   updates (JSON), oldest first, at most [`UPDATES_KEPT`].
 //! - `dw:{secret}:reporter:<yyyy-mm-dd>`: the day's reporter secret when none
 //!   is configured; not per service, so it has a slot of its own.
 //!
@@ -64,6 +66,14 @@ pub fn incidents_key(service: &str) -> String {
 pub fn incident_index_key(service: &str) -> String {
     format!("dw:{{{service}}}:incidents:by_start")
 }
+
+/// List of an incident's official updates (JSON), oldest first.
+pub fn incident_updates_key(service: &str, id: &str) -> String {
+    format!("dw:{{{service}}}:incident:{id}:updates")
+}
+
+/// Official updates kept per incident.
+pub const UPDATES_KEPT: usize = 100;
 
 /// The shared event log (a Redis stream), capped at [`EVENTS_KEPT`].
 pub const EVENTS_KEY: &str = "dw:events";

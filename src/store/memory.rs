@@ -57,6 +57,8 @@ struct Documents {
     docs: HashMap<(String, String), String>,
     /// service -> id -> (started_at, json)
     incidents: HashMap<String, HashMap<String, (i64, String)>>,
+    /// (service, incident id) -> official updates, oldest first.
+    updates: HashMap<(String, String), std::collections::VecDeque<String>>,
     events: std::collections::VecDeque<(u64, String)>,
     next_event: u64,
 }
@@ -244,6 +246,41 @@ impl Store for MemoryStore {
             .into_iter()
             .take(limit)
             .map(|(_, j)| j.clone())
+            .collect())
+    }
+
+    async fn add_incident_update(
+        &self,
+        service: &str,
+        id: &str,
+        json: &str,
+    ) -> Result<(), StoreError> {
+        let mut docs = self.docs();
+        let list = docs
+            .updates
+            .entry((service.to_string(), id.to_string()))
+            .or_default();
+        list.push_back(json.to_string());
+        while list.len() > keys::UPDATES_KEPT {
+            list.pop_front();
+        }
+        Ok(())
+    }
+
+    async fn incident_updates(
+        &self,
+        service: &str,
+        ids: &[&str],
+    ) -> Result<Vec<Vec<String>>, StoreError> {
+        let docs = self.docs();
+        Ok(ids
+            .iter()
+            .map(|id| {
+                docs.updates
+                    .get(&(service.to_string(), id.to_string()))
+                    .map(|l| l.iter().cloned().collect())
+                    .unwrap_or_default()
+            })
             .collect())
     }
 

@@ -118,6 +118,24 @@ pub trait Store: Send + Sync + 'static {
     /// A service's incidents, newest first, at most `limit`.
     async fn list_incidents(&self, service: &str, limit: usize) -> Result<Vec<String>, StoreError>;
 
+    /// Appends an official update (JSON) to incident `id` of `service`.
+    /// Kept apart from the incident, which the detector rewrites; at most
+    /// [`keys::UPDATES_KEPT`] per incident (the oldest go).
+    async fn add_incident_update(
+        &self,
+        service: &str,
+        id: &str,
+        json: &str,
+    ) -> Result<(), StoreError>;
+
+    /// The official updates of each incident `ids` of `service`, oldest
+    /// first, in the order of `ids` (one round trip).
+    async fn incident_updates(
+        &self,
+        service: &str,
+        ids: &[&str],
+    ) -> Result<Vec<Vec<String>>, StoreError>;
+
     /// Appends an event (JSON) to the shared event log; returns its id.
     async fn append_event(&self, json: &str) -> Result<String, StoreError>;
 

@@ -319,6 +319,40 @@ impl Store for RedisStore {
         Ok(jsons.into_iter().flatten().collect())
     }
 
+    async fn add_incident_update(
+        &self,
+        service: &str,
+        id: &str,
+        json: &str,
+    ) -> Result<(), StoreError> {
+        let key = keys::incident_updates_key(service, id);
+        let mut pipe = redis::pipe();
+        pipe.atomic()
+            .rpush(&key, json)
+            .ignore()
+            .ltrim(&key, -(keys::UPDATES_KEPT as isize), -1)
+            .ignore();
+        let mut conn = self.conn.clone();
+        self.call(pipe.query_async::<()>(&mut conn)).await
+    }
+
+    async fn incident_updates(
+        &self,
+        service: &str,
+        ids: &[&str],
+    ) -> Result<Vec<Vec<String>>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Every key carries the service's hash tag: one slot, one pipeline.
+        let mut pipe = redis::pipe();
+        for id in ids {
+            pipe.lrange(keys::incident_updates_key(service, id), 0, -1);
+        }
+        let mut conn = self.conn.clone();
+        self.call(pipe.query_async(&mut conn)).await
+    }
+
     async fn append_event(&self, json: &str) -> Result<String, StoreError> {
         let mut conn = self.conn.clone();
         self.call(
