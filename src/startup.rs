@@ -9,6 +9,7 @@ use crate::config::Settings;
 use crate::detect::Params;
 use crate::detect::task::DetectorTask;
 use crate::events::EventHub;
+use crate::events::delivery::DeliveryWorker;
 use crate::geo::{GeoDb, GeoError, GeoSource, TrustedProxies};
 use crate::ingest::{RateLimits, ReporterIdentity};
 use crate::store::{MemoryStore, RedisStore, Store, StoreError};
@@ -45,6 +46,8 @@ pub enum StartupError {
     ApiKeys(#[from] KeysFileError),
     #[error("--redis-url: {0}")]
     Store(#[from] StoreError),
+    #[error("webhook HTTP client: {0}")]
+    Webhooks(#[from] reqwest::Error),
     #[error("--listen {addr}: {source}")]
     Bind {
         addr: String,
@@ -120,6 +123,10 @@ impl Application {
                 .clone()
                 .pump(store.clone(), Duration::from_millis(250)),
         );
+        if settings.webhook_poll_ms > 0 {
+            let worker = DeliveryWorker::new(store.clone(), settings.deliveries())?;
+            tokio::spawn(worker.run());
+        }
         if settings.detector_interval_ms > 0 {
             let task = DetectorTask::new(
                 store.clone(),

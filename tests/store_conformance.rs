@@ -454,3 +454,114 @@ async fn only_the_latest_official_updates_are_kept() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn webhook_subscriptions_are_kept_per_service() {
+    on_both_stores(|store| async move {
+        let who = store.describe();
+        store
+            .put_webhook("spotify", "a", "{\"id\":\"a\"}")
+            .await
+            .expect("put");
+        store
+            .put_webhook("spotify", "b", "{\"id\":\"b\"}")
+            .await
+            .expect("put");
+        store
+            .put_webhook("netflix", "c", "{\"id\":\"c\"}")
+            .await
+            .expect("put");
+        let mut got = store.list_webhooks("spotify").await.expect("list");
+        got.sort();
+        assert_eq!(got, vec!["{\"id\":\"a\"}", "{\"id\":\"b\"}"], "{who}");
+        assert!(store.delete_webhook("spotify", "a").await.expect("delete"));
+        assert!(!store.delete_webhook("spotify", "a").await.expect("again"));
+        assert!(!store.delete_webhook("spotify", "c").await.expect("other's"));
+        assert_eq!(store.list_webhooks("spotify").await.expect("list").len(), 1);
+        assert!(store.list_webhooks("zoom").await.expect("none").is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn deliveries_are_claimed_once_until_their_lease_runs_out() {
+    on_both_stores(|store| async move {
+        let who = store.describe();
+        let now = 1_000_000;
+        store.enqueue_delivery(now - 10, "first").await.expect("q");
+        store.enqueue_delivery(now, "second").await.expect("q");
+        store
+            .enqueue_delivery(now + 5000, "later")
+            .await
+            .expect("q");
+
+        let claimed = store.claim_deliveries(now, 1000, 10).await.expect("claim");
+        assert_eq!(claimed, vec!["first", "second"], "{who}");
+        // Claimed ones are hidden for the lease; nothing else is due.
+        assert!(
+            store
+                .claim_deliveries(now + 999, 1000, 10)
+                .await
+                .expect("c")
+                .is_empty()
+        );
+        // A retry replaces its attempt; a finish removes it.
+        store
+            .finish_delivery("first", Some((now + 2000, "first-retry")))
+            .await
+            .expect("retry");
+        // "second" was never finished: its lease runs out, it comes back.
+        let back = store
+            .claim_deliveries(now + 1000, 1000, 10)
+            .await
+            .expect("c");
+        assert_eq!(back, vec!["second"], "{who}");
+        store.finish_delivery("second", None).await.expect("done");
+        let rest = store
+            .claim_deliveries(now + 10_000, 1000, 1)
+            .await
+            .expect("c");
+        assert_eq!(
+            rest,
+            vec!["first-retry"],
+            "limit 1, oldest due first: {who}"
+        );
+        let rest = store
+            .claim_deliveries(now + 10_000, 1000, 10)
+            .await
+            .expect("c");
+        assert_eq!(rest, vec!["later"], "{who}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn concurrent_claims_never_take_the_same_delivery() {
+    on_both_stores(|store| async move {
+        for n in 0..50 {
+            store
+                .enqueue_delivery(n, &format!("d{n}"))
+                .await
+                .expect("q");
+        }
+        let claims = (0..5).map(|_| {
+            let store = store.clone();
+            tokio::spawn(async move { store.claim_deliveries(100, 60_000, 7).await })
+        });
+        let mut all: Vec<String> = Vec::new();
+        for c in claims {
+            all.extend(c.await.expect("join").expect("claim"));
+        }
+        let total = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(
+            all.len(),
+            total,
+            "a delivery was claimed twice: {}",
+            store.describe()
+        );
+        assert_eq!(total, 35);
+    })
+    .await;
+}

@@ -189,7 +189,6 @@ pub async fn post_incident_update(
         kind: IncidentEventKind::OfficialUpdate,
         incident,
     };
-    let json = serde_json::to_string(&event).map_err(|e| ApiError::Internal(e.to_string()))?;
-    store.append_event(&json).await?;
+    crate::events::publish(store, &event).await?;
     Ok(HttpResponse::Created().json(event.incident))
 }

@@ -15,6 +15,7 @@ mod outages;
 mod reports;
 mod services;
 mod timeseries;
+mod webhooks;
 
 pub use admin::AdminAuth;
 pub use error::{ApiError, ErrorBody};
@@ -73,6 +74,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(resource(
         "/api/v1/admin/services/{service}/incidents/{id}/updates",
         web::post().to(admin::post_incident_update),
+    ))
+    .service(
+        resource(
+            "/api/v1/admin/services/{service}/webhooks",
+            web::get().to(webhooks::list_webhooks),
+        )
+        .route(web::post().to(webhooks::create_webhook)),
+    )
+    .service(resource(
+        "/api/v1/admin/services/{service}/webhooks/{id}",
+        web::delete().to(webhooks::delete_webhook),
     ))
     .service(resource(
         "/api/v1/openapi.json",

@@ -7,7 +7,7 @@
 //! the security schemes are added here.
 
 use super::ErrorBody;
-use super::{admin, events, health, heatmap, outages, reports, services, timeseries};
+use super::{admin, events, health, heatmap, outages, reports, services, timeseries, webhooks};
 use actix_web::HttpResponse;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -31,6 +31,9 @@ Errors are `{\"error\": \"snake_case_code\", \"message\": \"...\"}`.",
         outages::get_outage,
         events::event_stream,
         admin::post_incident_update,
+        webhooks::create_webhook,
+        webhooks::list_webhooks,
+        webhooks::delete_webhook,
         health::healthz,
         health::readyz,
         openapi_json,

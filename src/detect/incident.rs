@@ -158,6 +158,18 @@ pub enum IncidentEventKind {
     OfficialUpdate,
 }
 
+impl IncidentEventKind {
+    /// The name in events: `incident.<this>`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IncidentEventKind::Opened => "opened",
+            IncidentEventKind::Updated => "updated",
+            IncidentEventKind::Resolved => "resolved",
+            IncidentEventKind::OfficialUpdate => "official_update",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct IncidentEvent {
     pub kind: IncidentEventKind,

@@ -205,9 +205,7 @@ impl DetectorTask {
         self.store.put_doc(slug, STATUS_DOC, &status).await?;
         for e in events {
             if self.worth_publishing(&e) {
-                let json =
-                    serde_json::to_string(&e).map_err(|e| StoreError::Backend(e.to_string()))?;
-                self.store.append_event(&json).await?;
+                crate::events::publish(self.store.as_ref(), &e).await?;
             }
         }
         Ok(())

@@ -13,6 +13,9 @@
 //!   the reporters (keyed hashes) seen in a bucket; same expiry as the hashes.
 //! - `dw:{spotify}:incident:<id>:updates`: list of an incident's official
 //!   updates (JSON), oldest first, at most [`UPDATES_KEPT`].
+//! - `dw:{spotify}:webhooks`: hash of webhook subscription id -> JSON.
+//! - `dw:{webhooks}:deliveries`: sorted set of pending webhook deliveries
+//!   (JSON) by due time; one key, single-key commands only.
 //! - `dw:{secret}:reporter:<yyyy-mm-dd>`: the day's reporter secret when none
 //!   is configured; not per service, so it has a slot of its own.
 //!
@@ -74,6 +77,16 @@ pub fn incident_updates_key(service: &str, id: &str) -> String {
 
 /// Official updates kept per incident.
 pub const UPDATES_KEPT: usize = 100;
+
+/// Hash of webhook subscription id -> JSON (with its secret).
+pub fn webhooks_key(service: &str) -> String {
+    format!("dw:{{{service}}}:webhooks")
+}
+
+/// The pending webhook deliveries of every service: a sorted set of
+/// delivery JSON by due time (unix ms). Used in single-key commands and
+/// scripts only, so it may live on any cluster slot.
+pub const DELIVERIES_KEY: &str = "dw:{webhooks}:deliveries";
 
 /// The shared event log (a Redis stream), capped at [`EVENTS_KEPT`].
 pub const EVENTS_KEY: &str = "dw:events";

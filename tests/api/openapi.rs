@@ -21,14 +21,19 @@ fn registered_routes() -> Vec<(String, String)> {
         if !path.starts_with('/') {
             continue;
         }
-        let Some(web) = after.find("web::") else {
-            break;
-        };
-        let method: String = after[web + 5..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .collect();
-        routes.push((method, path.to_string()));
+        // Every `web::<method>()` up to the next resource.
+        let end = after.find("resource(").unwrap_or(after.len());
+        let mut routes_of = &after[..end];
+        while let Some(web) = routes_of.find("web::") {
+            routes_of = &routes_of[web + 5..];
+            let method: String = routes_of
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect();
+            if ["get", "post", "put", "delete", "patch"].contains(&method.as_str()) {
+                routes.push((method, path.to_string()));
+            }
+        }
     }
     routes
 }
