@@ -16,3 +16,4 @@ mod redis_store;
 mod reporters;
 mod reports;
 mod startup;
+mod webhooks;
