@@ -36,7 +36,7 @@ async fn schemathesis_finds_no_server_errors() {
     let redis = RedisServer::start();
     let app = spawn_app_with(AppOptions {
         redis_url: Some(redis.url()),
-        dedupe_minutes: 30,
+        detector_interval_ms: 20,
         tweak: Some(Box::new(|s| {
             s.admin_token = Some(Secret::new(ADMIN_TOKEN));
             // Reads see the same bearer token as an API key.
@@ -45,8 +45,12 @@ async fn schemathesis_finds_no_server_errors() {
         ..AppOptions::default()
     })
     .await;
-    // Something to find: a few reports in the store.
-    common::report_spotify(&[&app], 5, &common::MANY_NETWORKS).await;
+    // Something to find: reports, a baseline and open incidents.
+    common::quiet_hour_then_surge(&[&app], &common::MANY_NETWORKS).await;
+    app.wait_for_json("/api/v1/outages?active=true", |v| {
+        v["outages"].as_array().is_some_and(|o| !o.is_empty())
+    })
+    .await;
 
     let examples = std::env::var("DOWNWATCH_FUZZ_EXAMPLES").unwrap_or_else(|_| "60".into());
     let report = tempfile::tempdir().expect("tempdir");

@@ -76,10 +76,14 @@ impl AdminAuth {
 #[derive(Deserialize, ToSchema)]
 pub struct UpdateRequest {
     /// `investigating`, `identified`, `monitoring` or `resolved`.
-    #[schema(example = "identified")]
+    #[schema(value_type = OfficialStatus, example = "identified")]
     status: String,
     /// 1 to 2000 characters, shown as text (never as HTML).
-    #[schema(example = "A faulty configuration push; rolling back.")]
+    #[schema(
+        example = "A faulty configuration push; rolling back.",
+        min_length = 1,
+        max_length = 2000
+    )]
     message: String,
 }
 
@@ -121,7 +125,7 @@ pub(super) async fn json_body<T: serde::de::DeserializeOwned>(
     path = "/api/v1/admin/services/{service}/incidents/{id}/updates",
     tag = "admin",
     params(
-        ("service" = String, Path, description = "service slug"),
+        ("service" = String, Path, description = "service slug", example = "spotify"),
         ("id" = String, Path, description = "incident id"),
     ),
     request_body(content = UpdateRequest, content_type = "application/json"),

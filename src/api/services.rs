@@ -163,7 +163,7 @@ const WINDOWS: [i64; 4] = [5, 15, 60, 24 * 60];
     get,
     path = "/api/v1/services/{slug}",
     tag = "services",
-    params(("slug" = String, Path, description = "service slug"), DetailQuery),
+    params(("slug" = String, Path, description = "service slug", example = "spotify"), DetailQuery),
     security((), ("api_key" = []), ("api_key_header" = [])),
     responses(
         (status = 200, description = "The service", body = ServiceDetail),

@@ -82,7 +82,7 @@ pub struct Timeseries<'a> {
     get,
     path = "/api/v1/services/{slug}/timeseries",
     tag = "services",
-    params(("slug" = String, Path, description = "service slug"), TimeseriesQuery),
+    params(("slug" = String, Path, description = "service slug", example = "spotify"), TimeseriesQuery),
     security((), ("api_key" = []), ("api_key_header" = [])),
     responses(
         (status = 200, description = "The series", body = Timeseries),

@@ -22,11 +22,17 @@ const SECRET_CHARS: std::ops::RangeInclusive<usize> = 16..=256;
 #[derive(Deserialize, ToSchema)]
 pub struct CreateWebhook {
     /// Where events are POSTed: an absolute http or https URL.
-    #[schema(example = "https://hooks.example.com/downwatch")]
+    #[schema(
+        example = "https://hooks.example.com/downwatch",
+        format = "uri",
+        max_length = 2000
+    )]
     url: String,
     /// Only incidents in this country (`US`) or subdivision (`US-CA`).
+    #[schema(example = "US", pattern = "^[A-Z]{2}(-[A-Z0-9]{1,3})?$")]
     region: Option<String>,
     /// The signing secret (16 to 256 characters); generated when absent.
+    #[schema(min_length = 16, max_length = 256)]
     secret: Option<String>,
 }
 
@@ -97,7 +103,7 @@ fn parse_target(url: &str) -> Result<String, ApiError> {
     post,
     path = "/api/v1/admin/services/{service}/webhooks",
     tag = "admin",
-    params(("service" = String, Path, description = "service slug")),
+    params(("service" = String, Path, description = "service slug", example = "spotify")),
     request_body(content = CreateWebhook, content_type = "application/json"),
     security(("admin_token" = [])),
     responses(
@@ -169,7 +175,7 @@ pub async fn create_webhook(
     get,
     path = "/api/v1/admin/services/{service}/webhooks",
     tag = "admin",
-    params(("service" = String, Path, description = "service slug")),
+    params(("service" = String, Path, description = "service slug", example = "spotify")),
     security(("admin_token" = [])),
     responses(
         (status = 200, description = "The subscriptions", body = WebhookList),
@@ -202,7 +208,7 @@ pub async fn list_webhooks(
     path = "/api/v1/admin/services/{service}/webhooks/{id}",
     tag = "admin",
     params(
-        ("service" = String, Path, description = "service slug"),
+        ("service" = String, Path, description = "service slug", example = "spotify"),
         ("id" = String, Path, description = "subscription id"),
     ),
     security(("admin_token" = [])),
