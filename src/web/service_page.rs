@@ -4,7 +4,7 @@
 //! incident and related services.
 
 use super::chart::report_chart;
-use super::layout::{badge, clock_time, page, severity};
+use super::layout::{badge, clock_time, page_with_feed, severity};
 use super::world::world_map;
 use super::{PageError, ok};
 use crate::catalog::{PLATFORMS, Service};
@@ -149,11 +149,16 @@ pub async fn status_page(
                 }
             }
         }
-        p { a href={ "/status/" (service.slug) "/history" } { "Incident history for " (name) } }
+        p {
+            a href={ "/status/" (service.slug) "/history" } { "Incident history for " (name) }
+            " · " a href={ "/status/" (service.slug) "/feed.atom" } { "Atom feed" }
+            " · " a href={ "/badge/" (service.slug) ".svg" } { "Status badge" }
+        }
     };
-    ok(page(
+    ok(page_with_feed(
         &format!("{name} down? Current problems and outages"),
         &format!("service:{}", service.slug),
+        Some(&format!("/status/{}/feed.atom", service.slug)),
         body,
     ))
 }

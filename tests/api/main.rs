@@ -6,6 +6,7 @@ mod common;
 
 mod admin;
 mod detection;
+mod feeds;
 mod geo_reload;
 mod health;
 mod openapi;
