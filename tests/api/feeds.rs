@@ -46,7 +46,10 @@ fn parse_feed(xml: &str) -> Feed {
                 for a in e.attributes() {
                     let a = a.expect("attribute");
                     if a.key.as_ref() == "xmlns" {
-                        feed.namespace = a.unescape_value().expect("value").to_string();
+                        feed.namespace = a
+                            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .expect("value")
+                            .to_string();
                     }
                 }
                 stack.push((feed.root.clone(), Element::default()));
@@ -63,7 +66,9 @@ fn parse_feed(xml: &str) -> Feed {
                     let a = a.expect("attribute");
                     element.attrs.insert(
                         a.key.as_ref().to_string(),
-                        a.unescape_value().expect("value").to_string(),
+                        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                            .expect("value")
+                            .to_string(),
                     );
                 }
                 if name == "entry" {
