@@ -132,12 +132,7 @@ pub(super) async fn json_body<T: serde::de::DeserializeOwned>(
     security(("admin_token" = [])),
     responses(
         (status = 201, description = "Stored; the incident with its updates", body = Incident),
-        (status = 400, description = "Malformed body (`invalid_body`)", body = ErrorBody),
-        (status = 401, description = "Missing or wrong admin token (`missing_admin_token`, `invalid_admin_token`)", body = ErrorBody),
-        (status = 403, description = "The admin API is off (`admin_disabled`)", body = ErrorBody),
         (status = 404, description = "Unknown service or incident (`unknown_service`, `unknown_outage`)", body = ErrorBody),
-        (status = 413, description = "Body over 4 KiB (`payload_too_large`)", body = ErrorBody),
-        (status = 415, description = "Not JSON (`unsupported_media_type`)", body = ErrorBody),
         (status = 422, description = "Unknown status or bad message length (`invalid_status`, `invalid_message`)", body = ErrorBody),
     ),
 )]

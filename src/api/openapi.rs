@@ -3,8 +3,9 @@
 //! request and response types, so it cannot drift from the code.
 //!
 //! Answers every operation may give regardless of the handler (429 over a
-//! rate limit, 503 while the store is down, 401 for an unknown API key) and
-//! the security schemes are added here.
+//! rate limit, 503 while the store is down, 401 for an unknown API key or
+//! admin token, 403 with the admin API off, 400/413/415 for a JSON body)
+//! and the security schemes are added here.
 
 use super::ErrorBody;
 use super::{admin, events, health, heatmap, outages, reports, services, timeseries, webhooks};
@@ -121,13 +122,30 @@ impl utoipa::Modify for CommonAnswers {
                 item.patch.as_mut(),
             ];
             for op in operations.into_iter().flatten() {
+                let has_body = op.request_body.is_some();
                 let answers = &mut op.responses.responses;
-                let read = !path.starts_with("/api/v1/admin/")
-                    && op.security.as_ref().is_some_and(|s| !s.is_empty());
+                let admin = path.starts_with("/api/v1/admin/");
+                let read = !admin && op.security.as_ref().is_some_and(|s| !s.is_empty());
+                let mut common: Vec<(&str, &str)> = Vec::new();
                 if read {
+                    common.push(("401", "Unknown API key (`invalid_api_key`)"));
+                }
+                if admin {
+                    common.push((
+                        "401",
+                        "Missing or wrong admin token (`missing_admin_token`, `invalid_admin_token`); see `WWW-Authenticate`",
+                    ));
+                    common.push(("403", "The admin API is off (`admin_disabled`)"));
+                }
+                if has_body {
+                    common.push(("400", "Malformed body (`invalid_body`)"));
+                    common.push(("413", "Body over 4 KiB (`payload_too_large`)"));
+                    common.push(("415", "Not JSON (`unsupported_media_type`)"));
+                }
+                for (status, description) in common {
                     answers
-                        .entry("401".to_string())
-                        .or_insert_with(|| error_response("Unknown API key (`invalid_api_key`)"));
+                        .entry(status.to_string())
+                        .or_insert_with(|| error_response(description));
                 }
                 if limited {
                     answers.entry("429".to_string()).or_insert_with(|| {

@@ -152,17 +152,10 @@ async fn an_official_update_shows_on_the_incident_events_and_page_and_survives_t
         .await
         .expect("sse");
     quiet_hour_then_surge(&[&app], &MANY_NETWORKS).await;
-    let outages = app
-        .wait_for_json(
-            "/api/v1/outages?active=true&service=spotify&region=global",
-            |v| v["outages"].as_array().is_some_and(|o| !o.is_empty()),
-        )
-        .await;
-    let id = outages["outages"][0]["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
-    assert_eq!(outages["outages"][0]["updates"], json!([]));
+    let id = app.active_global_outage().await;
+    let before = app.get_json(&format!("/api/v1/outages/{id}")).await;
+    assert_eq!(before["updates"], json!([]));
+    assert_eq!(before["official_status"], Value::Null);
 
     let r = post_update(
         &app,

@@ -140,16 +140,7 @@ async fn the_atom_feed_lists_incidents_with_evidence_and_official_updates() {
     assert!(empty.entries.is_empty());
 
     quiet_hour_then_surge(&[&app], &MANY_NETWORKS).await;
-    let outages = app
-        .wait_for_json(
-            "/api/v1/outages?active=true&service=spotify&region=global",
-            |v| v["outages"].as_array().is_some_and(|o| !o.is_empty()),
-        )
-        .await;
-    let id = outages["outages"][0]["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
+    let id = app.active_global_outage().await;
     let r = app
         .client
         .post(app.url(&format!(

@@ -73,13 +73,18 @@ async fn the_openapi_document_is_valid_and_covers_every_route() {
         };
         let operation =
             operation.unwrap_or_else(|| panic!("{method} {path} is registered, not documented"));
-        if path.starts_with("/api/") && !path.starts_with("/api/v1/admin/") {
-            for status in ["429", "503"] {
-                assert!(
-                    operation.responses.responses.contains_key(status),
-                    "{method} {path} does not document {status}"
-                );
-            }
+        let expected: &[&str] = if path.starts_with("/api/v1/admin/") {
+            &["401", "403", "404", "503"]
+        } else if path.starts_with("/api/") {
+            &["429", "503"]
+        } else {
+            &[]
+        };
+        for status in expected {
+            assert!(
+                operation.responses.responses.contains_key(*status),
+                "{method} {path} does not document {status}"
+            );
         }
     }
     for path in parsed.paths.paths.keys() {
@@ -106,6 +111,11 @@ async fn the_openapi_document_is_valid_and_covers_every_route() {
         assert!(report["responses"][status].is_object(), "reports {status}");
     }
     assert!(report["requestBody"]["content"]["application/json"].is_object());
+    let update = &doc["paths"]["/api/v1/admin/services/{service}/incidents/{id}/updates"]["post"];
+    assert_eq!(update["security"][0]["admin_token"], serde_json::json!([]));
+    for status in ["201", "400", "413", "415", "422"] {
+        assert!(update["responses"][status].is_object(), "update {status}");
+    }
 }
 
 #[tokio::test]
