@@ -14,11 +14,16 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::broadcast;
 
-/// Publishes `event`: to the shared log (SSE) and to the webhook queue.
+/// Publishes `event`, with the incident's official updates joined (the
+/// detector's copy has none), to the shared log (SSE) and to the webhook
+/// queue.
 pub async fn publish(store: &dyn Store, event: &IncidentEvent) -> Result<(), StoreError> {
-    let json = serde_json::to_string(event).map_err(|e| StoreError::Backend(e.to_string()))?;
+    let mut event = event.clone();
+    let service = event.incident.service.clone();
+    crate::read::attach_updates(store, &service, std::slice::from_mut(&mut event.incident)).await?;
+    let json = serde_json::to_string(&event).map_err(|e| StoreError::Backend(e.to_string()))?;
     store.append_event(&json).await?;
-    webhooks::enqueue(store, event, &json, delivery::now_ms()).await
+    webhooks::enqueue(store, &event, &json, delivery::now_ms()).await
 }
 
 /// One event from the log: its id (for `Last-Event-ID`) and JSON body.

@@ -223,4 +223,26 @@ async fn an_official_update_shows_on_the_incident_events_and_page_and_survives_t
         "{seen}"
     );
     assert!(seen.contains("Rolled back."), "{seen}");
+
+    // The detector's own events carry the official updates too.
+    for _ in 0..30 {
+        report_spotify(&[&app], 2, &MANY_NETWORKS).await;
+        app.clock.advance(chrono::Duration::minutes(1));
+    }
+    let resolved = |s: &str| {
+        s.split("\n\n").any(|frame| {
+            frame.contains("event: incident.resolved")
+                && frame.contains(&id)
+                && frame.contains("Rolled back.")
+        })
+    };
+    let deadline = tokio::time::Instant::now() + StdDuration::from_secs(10);
+    while !resolved(&seen) && tokio::time::Instant::now() < deadline {
+        if let Ok(Ok(Some(chunk))) =
+            tokio::time::timeout(StdDuration::from_secs(1), events.chunk()).await
+        {
+            seen.push_str(&String::from_utf8_lossy(&chunk));
+        }
+    }
+    assert!(resolved(&seen), "{seen}");
 }
