@@ -205,6 +205,13 @@ async fn an_official_update_shows_on_the_incident_events_and_page_and_survives_t
     );
     assert!(!page.contains("<script>alert(1)"));
     assert!(page.contains("The service reports this incident resolved"));
+    let history = app
+        .get("/status/spotify/history")
+        .await
+        .text()
+        .await
+        .expect("page");
+    assert!(history.contains("resolved: Rolled back."), "{history}");
 
     let mut seen = String::new();
     let deadline = tokio::time::Instant::now() + StdDuration::from_secs(10);
