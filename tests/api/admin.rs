@@ -214,16 +214,10 @@ async fn an_official_update_shows_on_the_incident_events_and_page_and_survives_t
     assert!(history.contains("resolved: Rolled back."), "{history}");
 
     let mut seen = String::new();
-    let deadline = tokio::time::Instant::now() + StdDuration::from_secs(10);
-    while seen.matches("event: incident.official_update").count() < 2
-        && tokio::time::Instant::now() < deadline
-    {
-        if let Ok(Ok(Some(chunk))) =
-            tokio::time::timeout(StdDuration::from_secs(1), events.chunk()).await
-        {
-            seen.push_str(&String::from_utf8_lossy(&chunk));
-        }
-    }
+    read_stream_until(&mut events, &mut seen, |s| {
+        s.matches("event: incident.official_update").count() >= 2
+    })
+    .await;
     assert_eq!(
         seen.matches("event: incident.official_update").count(),
         2,
@@ -243,13 +237,23 @@ async fn an_official_update_shows_on_the_incident_events_and_page_and_survives_t
                 && frame.contains("Rolled back.")
         })
     };
+    read_stream_until(&mut events, &mut seen, resolved).await;
+    assert!(resolved(&seen), "{seen}");
+}
+
+/// Appends what `stream` sends to `seen` until `done` holds for it (or ten
+/// seconds pass).
+async fn read_stream_until(
+    stream: &mut reqwest::Response,
+    seen: &mut String,
+    done: impl Fn(&str) -> bool,
+) {
     let deadline = tokio::time::Instant::now() + StdDuration::from_secs(10);
-    while !resolved(&seen) && tokio::time::Instant::now() < deadline {
+    while !done(seen) && tokio::time::Instant::now() < deadline {
         if let Ok(Ok(Some(chunk))) =
-            tokio::time::timeout(StdDuration::from_secs(1), events.chunk()).await
+            tokio::time::timeout(StdDuration::from_secs(1), stream.chunk()).await
         {
             seen.push_str(&String::from_utf8_lossy(&chunk));
         }
     }
-    assert!(resolved(&seen), "{seen}");
 }
