@@ -1,12 +1,14 @@
 //! Settings from command-line flags and `DOWNWATCH_*` environment variables.
 //! Every field is documented here and in the README's configuration table.
 
+use crate::events::delivery::DeliverySettings;
 use crate::ingest::{DEFAULT_MAX_KEYS, LimitSettings, Secret};
 use crate::store::DEFAULT_MAX_PENDING;
 use clap::{Args, Parser, Subcommand};
 use ipnet::IpNet;
 use std::net::IpAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -182,9 +184,47 @@ pub struct Settings {
     /// closing their connections.
     #[arg(long, env = "DOWNWATCH_SHUTDOWN_TIMEOUT_SECS", default_value_t = 30)]
     pub shutdown_timeout_secs: u64,
+    /// The token of the admin API (official incident updates, webhooks),
+    /// sent as `Authorization: Bearer <token>`. Absent: the admin API is
+    /// off.
+    #[arg(long, env = "DOWNWATCH_ADMIN_TOKEN", hide_env_values = true)]
+    pub admin_token: Option<Secret>,
+
+    /// Milliseconds between polls of the webhook delivery queue (0: this
+    /// process delivers none; others on the same Redis still do).
+    #[arg(long, env = "DOWNWATCH_WEBHOOK_POLL_MS", default_value_t = 1000)]
+    pub webhook_poll_ms: u64,
+
+    /// Attempts at one webhook delivery before it is dropped (and logged).
+    #[arg(
+        long,
+        env = "DOWNWATCH_WEBHOOK_MAX_ATTEMPTS",
+        default_value_t = 8,
+        value_parser = clap::value_parser!(u32).range(1..=100)
+    )]
+    pub webhook_max_attempts: u32,
+
+    /// Milliseconds before the second attempt at a failed webhook
+    /// delivery; the wait doubles after each failure (at most an hour).
+    #[arg(long, env = "DOWNWATCH_WEBHOOK_RETRY_BASE_MS", default_value_t = 1000)]
+    pub webhook_retry_base_ms: u64,
+
+    /// Milliseconds a webhook target has to answer.
+    #[arg(long, env = "DOWNWATCH_WEBHOOK_TIMEOUT_MS", default_value_t = 10_000)]
+    pub webhook_timeout_ms: u64,
 }
 
 impl Settings {
+    /// How webhook deliveries are made.
+    pub fn deliveries(&self) -> DeliverySettings {
+        DeliverySettings {
+            poll: Duration::from_millis(self.webhook_poll_ms),
+            max_attempts: self.webhook_max_attempts.max(1),
+            retry_base: Duration::from_millis(self.webhook_retry_base_ms),
+            timeout: Duration::from_millis(self.webhook_timeout_ms.max(1)),
+        }
+    }
+
     /// The rate limits these settings ask for.
     pub fn limits(&self) -> LimitSettings {
         LimitSettings {
@@ -220,6 +260,11 @@ impl Default for Settings {
             client_request_timeout_ms: 5000,
             keep_alive_secs: 5,
             shutdown_timeout_secs: 30,
+            admin_token: None,
+            webhook_poll_ms: 1000,
+            webhook_max_attempts: 8,
+            webhook_retry_base_ms: 1000,
+            webhook_timeout_ms: 10_000,
         }
     }
 }
@@ -268,12 +313,14 @@ mod tests {
             "k-two",
             "--reporter-secret",
             "pepper",
+            "--admin-token",
+            "root-token",
         ])
         .expect("parse");
         assert_eq!(cli.serve.api_keys.len(), 2);
         let shown = format!("{:?}", cli.serve);
         assert!(
-            !shown.contains("k-one") && !shown.contains("pepper"),
+            !shown.contains("k-one") && !shown.contains("pepper") && !shown.contains("root-token"),
             "{shown}"
         );
     }

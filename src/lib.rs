@@ -21,3 +21,11 @@ pub mod startup;
 pub mod store;
 pub mod telemetry;
 pub mod web;
+
+/// Installs the TLS crypto provider (ring) the HTTP client (webhooks)
+/// uses; idempotent. The app factory calls it; anything building a
+/// `reqwest::Client` before the app exists calls it first.
+pub fn install_tls_provider() {
+    // Err means a provider is installed already, which is what we want.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}

@@ -2,13 +2,14 @@
 //! binds the listener and builds the actix-web server. Tests use it too
 //! (listen on port 0, read back [`Application::port`]).
 
-use crate::api::{self, ApiKeys, KeysFileError};
+use crate::api::{self, AdminAuth, ApiKeys, KeysFileError};
 use crate::catalog::{Catalog, CatalogError};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
 use crate::detect::Params;
 use crate::detect::task::DetectorTask;
 use crate::events::EventHub;
+use crate::events::delivery::DeliveryWorker;
 use crate::geo::{GeoDb, GeoError, GeoSource, TrustedProxies};
 use crate::ingest::{RateLimits, ReporterIdentity};
 use crate::metrics::{self, Metrics};
@@ -39,6 +40,7 @@ pub struct AppState {
     /// Turns true when the server starts shutting down, so long-lived
     /// responses (the event stream) end instead of holding it up.
     pub shutdown: tokio::sync::watch::Receiver<bool>,
+    pub admin: AdminAuth,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +55,8 @@ pub enum StartupError {
     Store(#[from] StoreError),
     #[error("metrics: {0}")]
     Metrics(#[from] prometheus::Error),
+    #[error("webhook HTTP client: {0}")]
+    Webhooks(#[from] reqwest::Error),
     #[error("--listen {addr}: {source}")]
     Bind {
         addr: String,
@@ -103,6 +107,7 @@ impl Application {
         store: Arc<dyn Store>,
         metrics: Metrics,
     ) -> Result<Self, StartupError> {
+        crate::install_tls_provider();
         let catalog = match &settings.catalog {
             Some(path) => Catalog::from_file(path)?,
             None => Catalog::bundled()?,
@@ -126,6 +131,7 @@ impl Application {
             geoip_type = %geo.database_type(),
             store = %store.describe(),
             api_keys = api_keys.len(),
+            admin_api = settings.admin_token.is_some(),
             limits = ?settings.limits(),
             "starting"
         );
@@ -147,6 +153,10 @@ impl Application {
                 .clone()
                 .pump(store.clone(), Duration::from_millis(250)),
         )];
+        if settings.webhook_poll_ms > 0 {
+            let worker = DeliveryWorker::new(store.clone(), settings.deliveries())?;
+            tasks.push(tokio::spawn(worker.run()));
+        }
         if settings.detector_interval_ms > 0 {
             let task = DetectorTask::new(
                 store.clone(),
@@ -177,6 +187,7 @@ impl Application {
             api_keys,
             metrics,
             shutdown: shutdown_rx,
+            admin: AdminAuth::new(settings.admin_token.as_ref()),
         });
         let keep_alive = match settings.keep_alive_secs {
             0 => KeepAlive::Disabled,

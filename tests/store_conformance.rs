@@ -469,3 +469,193 @@ async fn a_detector_that_stops_beating_drops_out() {
     let live = store.live_detectors("b-2", 5000).await.expect("heartbeat");
     assert_eq!(live, ["b-2"]);
 }
+
+#[tokio::test]
+async fn official_updates_are_kept_per_incident_apart_from_it() {
+    on_both_stores(|store| async move {
+        let who = store.describe();
+        store
+            .put_incident("spotify", "spotify.global.1", 60, "{\"v\":1}")
+            .await
+            .expect("put");
+        for n in 0..3 {
+            store
+                .add_incident_update("spotify", "spotify.global.1", &format!("a{n}"))
+                .await
+                .expect("add");
+        }
+        store
+            .add_incident_update("spotify", "spotify.US.1", "b0")
+            .await
+            .expect("add");
+        // The detector rewriting the incident keeps its updates.
+        store
+            .put_incident("spotify", "spotify.global.1", 60, "{\"v\":2}")
+            .await
+            .expect("rewrite");
+
+        let got = store
+            .incident_updates(
+                "spotify",
+                &["spotify.US.1", "spotify.global.1", "spotify.none.1"],
+            )
+            .await
+            .expect("read");
+        assert_eq!(
+            got,
+            vec![
+                vec!["b0".to_string()],
+                vec!["a0".to_string(), "a1".to_string(), "a2".to_string()],
+                Vec::<String>::new(),
+            ],
+            "{who}"
+        );
+        // Another service's incident of the same id is another list.
+        let other = store
+            .incident_updates("netflix", &["spotify.global.1"])
+            .await
+            .expect("read");
+        assert_eq!(other, vec![Vec::<String>::new()], "{who}");
+        assert!(
+            store
+                .incident_updates("spotify", &[])
+                .await
+                .expect("none")
+                .is_empty()
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn only_the_latest_official_updates_are_kept() {
+    on_both_stores(|store| async move {
+        let kept = downwatch::store::keys::UPDATES_KEPT;
+        for n in 0..kept + 5 {
+            store
+                .add_incident_update("spotify", "spotify.global.1", &n.to_string())
+                .await
+                .expect("add");
+        }
+        let got = store
+            .incident_updates("spotify", &["spotify.global.1"])
+            .await
+            .expect("read")
+            .remove(0);
+        assert_eq!(got.len(), kept, "{}", store.describe());
+        assert_eq!(got[0], "5");
+        assert_eq!(got[kept - 1], (kept + 4).to_string());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn webhook_subscriptions_are_kept_per_service() {
+    on_both_stores(|store| async move {
+        let who = store.describe();
+        store
+            .put_webhook("spotify", "a", "{\"id\":\"a\"}")
+            .await
+            .expect("put");
+        store
+            .put_webhook("spotify", "b", "{\"id\":\"b\"}")
+            .await
+            .expect("put");
+        store
+            .put_webhook("netflix", "c", "{\"id\":\"c\"}")
+            .await
+            .expect("put");
+        let mut got = store.list_webhooks("spotify").await.expect("list");
+        got.sort();
+        assert_eq!(got, vec!["{\"id\":\"a\"}", "{\"id\":\"b\"}"], "{who}");
+        assert!(store.delete_webhook("spotify", "a").await.expect("delete"));
+        assert!(!store.delete_webhook("spotify", "a").await.expect("again"));
+        assert!(!store.delete_webhook("spotify", "c").await.expect("other's"));
+        assert_eq!(store.list_webhooks("spotify").await.expect("list").len(), 1);
+        assert!(store.list_webhooks("zoom").await.expect("none").is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn deliveries_are_claimed_once_until_their_lease_runs_out() {
+    on_both_stores(|store| async move {
+        let who = store.describe();
+        let now = 1_000_000;
+        store.enqueue_delivery(now - 10, "first").await.expect("q");
+        store.enqueue_delivery(now, "second").await.expect("q");
+        store
+            .enqueue_delivery(now + 5000, "later")
+            .await
+            .expect("q");
+
+        let claimed = store.claim_deliveries(now, 1000, 10).await.expect("claim");
+        assert_eq!(claimed, vec!["first", "second"], "{who}");
+        // Claimed ones are hidden for the lease; nothing else is due.
+        assert!(
+            store
+                .claim_deliveries(now + 999, 1000, 10)
+                .await
+                .expect("c")
+                .is_empty()
+        );
+        // A retry replaces its attempt; a finish removes it.
+        store
+            .finish_delivery("first", Some((now + 2000, "first-retry")))
+            .await
+            .expect("retry");
+        // "second" was never finished: its lease runs out, it comes back.
+        let back = store
+            .claim_deliveries(now + 1000, 1000, 10)
+            .await
+            .expect("c");
+        assert_eq!(back, vec!["second"], "{who}");
+        store.finish_delivery("second", None).await.expect("done");
+        let rest = store
+            .claim_deliveries(now + 10_000, 1000, 1)
+            .await
+            .expect("c");
+        assert_eq!(
+            rest,
+            vec!["first-retry"],
+            "limit 1, oldest due first: {who}"
+        );
+        let rest = store
+            .claim_deliveries(now + 10_000, 1000, 10)
+            .await
+            .expect("c");
+        assert_eq!(rest, vec!["later"], "{who}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn concurrent_claims_never_take_the_same_delivery() {
+    on_both_stores(|store| async move {
+        for n in 0..50 {
+            store
+                .enqueue_delivery(n, &format!("d{n}"))
+                .await
+                .expect("q");
+        }
+        let claims = (0..5).map(|_| {
+            let store = store.clone();
+            tokio::spawn(async move { store.claim_deliveries(100, 60_000, 7).await })
+        });
+        let mut all: Vec<String> = Vec::new();
+        for c in claims {
+            all.extend(c.await.expect("join").expect("claim"));
+        }
+        let total = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(
+            all.len(),
+            total,
+            "a delivery was claimed twice: {}",
+            store.describe()
+        );
+        assert_eq!(total, 35);
+    })
+    .await;
+}

@@ -34,7 +34,7 @@
       try { service = JSON.parse(e.data).incident.service; } catch (_) {}
       if (scope === "all" || scope === "service:" + service) refresh();
     };
-    ["incident.opened", "incident.updated", "incident.resolved"].forEach(function (kind) {
+    ["incident.opened", "incident.updated", "incident.resolved", "incident.official_update"].forEach(function (kind) {
       events.addEventListener(kind, onEvent);
     });
   }

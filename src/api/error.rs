@@ -26,6 +26,11 @@ pub enum ApiError {
     Unprocessable { code: &'static str, message: String },
     #[error("the API key is not valid; send a configured key or none")]
     InvalidApiKey,
+    /// 401 with `WWW-Authenticate` (admin token missing or wrong).
+    #[error("{message}")]
+    Unauthorized { code: &'static str, message: String },
+    #[error("{message}")]
+    Forbidden { code: &'static str, message: String },
     #[error("too many requests; retry in {} seconds", .0.retry_after_secs)]
     TooManyRequests(Refusal),
     #[error("the report store is unavailable; try again shortly")]
@@ -34,10 +39,14 @@ pub enum ApiError {
     Internal(String),
 }
 
-#[derive(Serialize)]
-struct ErrorBody<'a> {
-    error: &'a str,
-    message: String,
+/// The body of every error answer.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// A stable snake_case code, e.g. `unknown_service`.
+    #[schema(example = "unknown_service")]
+    pub error: &'static str,
+    /// A sentence for people.
+    pub message: String,
 }
 
 impl ApiError {
@@ -45,7 +54,9 @@ impl ApiError {
         match self {
             ApiError::BadRequest { code, .. }
             | ApiError::NotFound { code, .. }
-            | ApiError::Unprocessable { code, .. } => code,
+            | ApiError::Unprocessable { code, .. }
+            | ApiError::Unauthorized { code, .. }
+            | ApiError::Forbidden { code, .. } => code,
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::PayloadTooLarge { .. } => "payload_too_large",
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
@@ -66,7 +77,8 @@ impl ResponseError for ApiError {
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::InvalidApiKey => StatusCode::UNAUTHORIZED,
+            ApiError::InvalidApiKey | ApiError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden { .. } => StatusCode::FORBIDDEN,
             ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -92,6 +104,10 @@ impl ResponseError for ApiError {
             }
             ApiError::InvalidApiKey => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+            }
+            ApiError::Unauthorized { .. } => {
+                response
+                    .insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"downwatch-admin\""));
             }
             _ => {}
         }

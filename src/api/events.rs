@@ -23,6 +23,19 @@ fn frame(e: &LoggedEvent) -> Bytes {
     ))
 }
 
+/// Live incident events as Server-Sent Events: `event: incident.opened`,
+/// `incident.updated` (the detector's changes and official updates) or
+/// `incident.resolved`, each with an `id:` for `Last-Event-ID` and a JSON
+/// `data:` line.
+#[utoipa::path(
+    get,
+    path = "/api/v1/events",
+    tag = "events",
+    params(("Last-Event-ID" = Option<String>, Header, description = "resume after this event")),
+    security((), ("api_key" = []), ("api_key_header" = [])),
+    responses((status = 200, description = "An endless event stream",
+        content_type = "text/event-stream", body = crate::detect::IncidentEvent)),
+)]
 pub async fn event_stream(
     req: HttpRequest,
     state: web::Data<AppState>,

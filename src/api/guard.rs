@@ -130,6 +130,9 @@ fn classify(req: &ServiceRequest) -> Kind {
         } else {
             Kind::Other
         }
+    } else if path.starts_with("/api/v1/admin/") {
+        // Admin calls carry the admin token, not an API key.
+        Kind::Other
     } else if path.starts_with("/api/") && matches!(*req.method(), Method::GET | Method::HEAD) {
         Kind::Read
     } else {

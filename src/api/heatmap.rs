@@ -3,16 +3,18 @@
 //! level; subdivisions carry their country's position), or `level=cell`:
 //! 1° map cells with their centres, from reports a city database placed.
 
-use super::ApiError;
 use super::services::{Window, find_service};
+use super::{ApiError, ErrorBody};
 use crate::countries::{country, region_name};
-use crate::read;
+use crate::read::{self, MapCell};
 use crate::startup::AppState;
 use crate::store::{Bucket, window};
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
-#[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq)]
+/// What the heatmap counts by.
+#[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     #[default]
@@ -21,12 +23,17 @@ pub enum Level {
     Cell,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct HeatmapQuery {
+    /// A service slug; absent: all services.
     service: Option<String>,
+    /// Default 15m.
     #[serde(default = "default_window")]
+    #[param(inline)]
     window: Window,
     #[serde(default)]
+    #[param(inline)]
     level: Level,
 }
 
@@ -34,8 +41,8 @@ fn default_window() -> Window {
     Window::FifteenMinutes
 }
 
-#[derive(Serialize)]
-struct RegionHeat {
+#[derive(Serialize, ToSchema)]
+pub struct RegionHeat {
     region: String,
     name: String,
     country: String,
@@ -44,6 +51,40 @@ struct RegionHeat {
     count: u64,
 }
 
+/// Regions (`level=country|subdivision`) or map cells (`level=cell`).
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum HeatRegions {
+    Regions(Vec<RegionHeat>),
+    Cells(Vec<MapCell>),
+}
+
+/// Where reports come from.
+#[derive(Serialize, ToSchema)]
+pub struct Heatmap<'a> {
+    service: Option<&'a str>,
+    window: &'static str,
+    level: &'static str,
+    /// All reports in the window.
+    total: u64,
+    /// Reports placed at this level.
+    located: u64,
+    regions: HeatRegions,
+}
+
+/// Where reports come from, for maps.
+#[utoipa::path(
+    get,
+    path = "/api/v1/heatmap",
+    tag = "services",
+    params(HeatmapQuery),
+    security((), ("api_key" = []), ("api_key_header" = [])),
+    responses(
+        (status = 200, description = "Counts by region or map cell", body = Heatmap),
+        (status = 400, description = "Invalid query (`invalid_query`)", body = ErrorBody),
+        (status = 404, description = "Unknown service (`unknown_service`)", body = ErrorBody),
+    ),
+)]
 pub async fn heatmap(
     state: web::Data<AppState>,
     query: web::Query<HeatmapQuery>,
@@ -59,27 +100,26 @@ pub async fn heatmap(
         Level::Cell => {
             let cells = read::map_cells(&sum);
             let located = cells.iter().map(|c| c.count).sum::<u64>();
-            (serde_json::to_value(cells), located)
+            (HeatRegions::Cells(cells), located)
         }
         level => {
             let regions = region_heat(&sum, level == Level::Subdivision);
             let located = regions.iter().map(|c| c.count).sum::<u64>();
-            (serde_json::to_value(regions), located)
+            (HeatRegions::Regions(regions), located)
         }
     };
-    let regions = regions.map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({
-        "service": query.service.as_deref().filter(|s| !s.is_empty()),
-        "window": query.window.label(),
-        "level": match query.level {
+    Ok(HttpResponse::Ok().json(Heatmap {
+        service: query.service.as_deref().filter(|s| !s.is_empty()),
+        window: query.window.label(),
+        level: match query.level {
             Level::Country => "country",
             Level::Subdivision => "subdivision",
             Level::Cell => "cell",
         },
-        "total": window::total(&sum),
-        "located": located,
-        "regions": regions,
-    })))
+        total: window::total(&sum),
+        located,
+        regions,
+    }))
 }
 
 fn region_heat(sum: &Bucket, subdivisions: bool) -> Vec<RegionHeat> {

@@ -4,6 +4,7 @@
 //! answer JSON. Every error is an [`ApiError`]. Rate limits and API keys
 //! are checked in front of the handlers by [`guard`].
 
+mod admin;
 mod error;
 mod events;
 mod guard;
@@ -11,12 +12,15 @@ mod health;
 mod heatmap;
 mod keys;
 mod metrics;
+pub mod openapi;
 mod outages;
 mod reports;
 mod services;
 mod timeseries;
+mod webhooks;
 
-pub use error::ApiError;
+pub use admin::AdminAuth;
+pub use error::{ApiError, ErrorBody};
 pub use guard::guard;
 pub use keys::{ApiKeys, KeysFileError};
 
@@ -69,6 +73,25 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(resource(
         "/api/v1/events",
         web::get().to(events::event_stream),
+    ))
+    .service(resource(
+        "/api/v1/admin/services/{service}/incidents/{id}/updates",
+        web::post().to(admin::post_incident_update),
+    ))
+    .service(
+        resource(
+            "/api/v1/admin/services/{service}/webhooks",
+            web::get().to(webhooks::list_webhooks),
+        )
+        .route(web::post().to(webhooks::create_webhook)),
+    )
+    .service(resource(
+        "/api/v1/admin/services/{service}/webhooks/{id}",
+        web::delete().to(webhooks::delete_webhook),
+    ))
+    .service(resource(
+        "/api/v1/openapi.json",
+        web::get().to(openapi::openapi_json),
     ));
 }
 

@@ -1,26 +1,50 @@
 //! `GET /api/v1/outages` (filter by active, service, region) and
 //! `GET /api/v1/outages/{id}` (with its evidence timeline).
 
-use super::ApiError;
 use super::services::find_service;
+use super::{ApiError, ErrorBody};
 use crate::detect::Incident;
 use crate::read;
 use crate::startup::AppState;
 use actix_web::{HttpResponse, web};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 /// Incidents listed per service at most.
 const PER_SERVICE: usize = 200;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct OutagesQuery {
+    /// Only active (true) or only resolved (false) incidents.
     active: Option<bool>,
+    /// A service slug.
     service: Option<String>,
+    /// `global`, a country (`US`) or a subdivision (`US-CA`).
     region: Option<String>,
+    /// At most this many (1 to 1000, default 100).
     limit: Option<usize>,
 }
 
+/// Incidents, newest first, without their timelines.
+#[derive(Serialize, ToSchema)]
+pub struct OutageList {
+    outages: Vec<Incident>,
+}
+
 /// Incidents of the matching services, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/outages",
+    tag = "outages",
+    params(OutagesQuery),
+    security((), ("api_key" = []), ("api_key_header" = [])),
+    responses(
+        (status = 200, description = "Incidents, newest first, without `timeline`", body = OutageList),
+        (status = 400, description = "Invalid query (`invalid_query`)", body = ErrorBody),
+        (status = 404, description = "Unknown service (`unknown_service`)", body = ErrorBody),
+    ),
+)]
 pub async fn list_outages(
     state: web::Data<AppState>,
     query: web::Query<OutagesQuery>,
@@ -53,19 +77,24 @@ pub async fn list_outages(
             .then_with(|| a.id.cmp(&b.id))
     });
     incidents.truncate(limit);
-    let summaries: Vec<serde_json::Value> = incidents.iter().map(summary).collect();
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "outages": summaries })))
-}
-
-/// An incident without its timeline, for lists.
-fn summary(i: &Incident) -> serde_json::Value {
-    let mut v = serde_json::to_value(i).unwrap_or_default();
-    if let Some(o) = v.as_object_mut() {
-        o.remove("timeline");
+    for i in &mut incidents {
+        i.timeline = Vec::new();
     }
-    v
+    Ok(HttpResponse::Ok().json(OutageList { outages: incidents }))
 }
 
+/// One incident with its evidence timeline.
+#[utoipa::path(
+    get,
+    path = "/api/v1/outages/{id}",
+    tag = "outages",
+    params(("id" = String, Path, description = "incident id, `<service>.<region>.<minute>`")),
+    security((), ("api_key" = []), ("api_key_header" = [])),
+    responses(
+        (status = 200, description = "The incident", body = Incident),
+        (status = 404, description = "Unknown outage (`unknown_outage`)", body = ErrorBody),
+    ),
+)]
 pub async fn get_outage(
     state: web::Data<AppState>,
     id: web::Path<String>,
@@ -82,12 +111,8 @@ pub async fn get_outage(
     if state.catalog.service(service).is_none() {
         return Err(not_found());
     }
-    let json = state
-        .store
-        .get_incident(service, &id)
+    let incident = read::incident(state.store.as_ref(), service, &id)
         .await?
         .ok_or_else(not_found)?;
-    let incident: Incident = serde_json::from_str(&json)
-        .map_err(|e| ApiError::Internal(format!("unreadable incident {id}: {e}")))?;
     Ok(HttpResponse::Ok().json(incident))
 }

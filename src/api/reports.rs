@@ -2,21 +2,25 @@
 //! web page. The body is read by hand so that size, type and syntax errors
 //! all answer in the API's own error format.
 
-use super::ApiError;
 use super::guard::request_client_ip;
+use super::{ApiError, ErrorBody};
 use crate::geo::Region;
-use crate::ingest::{BodyFormat, MAX_BODY_BYTES, Report, parse_body};
+use crate::ingest::{BodyFormat, MAX_BODY_BYTES, Report, ReportRequest, parse_body};
 use crate::startup::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use futures_util::StreamExt;
 use serde::Serialize;
+use utoipa::ToSchema;
 
-#[derive(Serialize)]
-struct Accepted<'a> {
+/// A report taken.
+#[derive(Serialize, ToSchema)]
+pub struct Accepted<'a> {
+    /// False for a repeat within the dedupe period.
     counted: bool,
     service: &'a str,
     symptom: &'a str,
+    /// Where the reporter was placed (`country` null when unknown).
     region: &'a Region,
 }
 
@@ -28,6 +32,28 @@ enum Outcome {
     FormRefused,
 }
 
+/// Reports a problem with a service.
+#[utoipa::path(
+    post,
+    path = "/api/v1/reports",
+    tag = "reports",
+    request_body(
+        description = "The report; at most 4 KiB",
+        content(
+            (ReportRequest = "application/json"),
+            (ReportRequest = "application/x-www-form-urlencoded"),
+        ),
+    ),
+    responses(
+        (status = 202, description = "Taken (JSON body)", body = Accepted),
+        (status = 303, description = "Form post: back to the status page"),
+        (status = 400, description = "Malformed body (`invalid_body`)", body = ErrorBody),
+        (status = 404, description = "Unknown service (`unknown_service`)", body = ErrorBody),
+        (status = 413, description = "Body over 4 KiB (`payload_too_large`)", body = ErrorBody),
+        (status = 415, description = "Neither JSON nor a form (`unsupported_media_type`)", body = ErrorBody),
+        (status = 422, description = "Unknown symptom or platform (`unknown_symptom`, `unknown_platform`)", body = ErrorBody),
+    ),
+)]
 pub async fn submit_report(
     req: HttpRequest,
     payload: web::Payload,
@@ -156,7 +182,10 @@ fn body_format(req: &HttpRequest) -> Result<BodyFormat, ApiError> {
 }
 
 /// Reads the body, refusing it as soon as it is known to exceed the limit.
-async fn read_limited(req: &HttpRequest, mut payload: web::Payload) -> Result<Vec<u8>, ApiError> {
+pub(super) async fn read_limited(
+    req: &HttpRequest,
+    mut payload: web::Payload,
+) -> Result<Vec<u8>, ApiError> {
     let too_large = ApiError::PayloadTooLarge {
         limit: MAX_BODY_BYTES,
     };

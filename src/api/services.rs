@@ -1,14 +1,30 @@
 //! `GET /api/v1/services` and `GET /api/v1/services/{slug}`.
 
-use super::ApiError;
+use super::{ApiError, ErrorBody};
 use crate::catalog::Service;
 use crate::countries::region_name;
-use crate::read::{self, status};
+use crate::read::{self, ServiceSummary, SymptomShare, status};
 use crate::startup::AppState;
 use crate::store::{keys, window};
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use utoipa::{IntoParams, ToSchema};
 
+/// Every catalog service with its status.
+#[derive(Serialize, ToSchema)]
+pub struct ServiceList<'a> {
+    pub services: Vec<ServiceSummary<'a>>,
+}
+
+/// Every catalog service with its status and reports in the last 15 minutes.
+#[utoipa::path(
+    get,
+    path = "/api/v1/services",
+    tag = "services",
+    security((), ("api_key" = []), ("api_key_header" = [])),
+    responses((status = 200, description = "Every service", body = ServiceList)),
+)]
 pub async fn list_services(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let services = read::service_summaries(
         state.store.as_ref(),
@@ -16,7 +32,7 @@ pub async fn list_services(state: web::Data<AppState>) -> Result<HttpResponse, A
         state.clock.now(),
     )
     .await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "services": services })))
+    Ok(HttpResponse::Ok().json(ServiceList { services }))
 }
 
 pub(super) fn find_service<'a>(state: &'a AppState, slug: &str) -> Result<&'a Service, ApiError> {
@@ -25,13 +41,16 @@ pub(super) fn find_service<'a>(state: &'a AppState, slug: &str) -> Result<&'a Se
         .service(slug)
         .ok_or_else(|| ApiError::NotFound {
             code: "unknown_service",
-            message: format!("there is no service \"{slug}\" in the catalog"),
+            message: format!(
+                "there is no service \"{}\" in the catalog",
+                slug.chars().take(64).collect::<String>()
+            ),
         })
 }
 
 /// Windows the detail page can rank symptoms and regions over.
-#[derive(Debug, Clone, Copy, Deserialize, Default)]
-pub(super) enum Window {
+#[derive(Debug, Clone, Copy, Deserialize, Default, ToSchema)]
+pub enum Window {
     #[serde(rename = "5m")]
     FiveMinutes,
     #[serde(rename = "15m")]
@@ -63,22 +82,95 @@ impl Window {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct DetailQuery {
+    /// The window top symptoms and regions are ranked over.
     #[serde(default)]
+    #[param(inline)]
     window: Window,
 }
 
-#[derive(Serialize)]
-struct RegionCount {
+#[derive(Serialize, ToSchema)]
+pub struct RegionCount {
     region: String,
     name: String,
     count: u64,
 }
 
+/// A service as the catalog describes it.
+#[derive(Serialize, ToSchema)]
+pub struct ServiceInfo {
+    slug: String,
+    name: String,
+    category: String,
+    website: Option<String>,
+    symptoms: Vec<SymptomInfo>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SymptomInfo {
+    slug: String,
+    label: String,
+}
+
+/// Counts over the last 5, 15, 60 minutes and 24 hours.
+#[derive(Serialize, ToSchema)]
+pub struct WindowCounts {
+    last_5m: u64,
+    last_15m: u64,
+    last_60m: u64,
+    last_24h: u64,
+}
+
+/// Expected reports over the same windows (null before detection ran).
+#[derive(Serialize, ToSchema)]
+pub struct WindowExpected {
+    last_5m: Option<f64>,
+    last_15m: Option<f64>,
+    last_60m: Option<f64>,
+    last_24h: Option<f64>,
+}
+
+/// One service in detail.
+#[derive(Serialize, ToSchema)]
+pub struct ServiceDetail {
+    service: ServiceInfo,
+    /// "ok", "possible" or "outage".
+    status: String,
+    /// Regions whose status is not "ok".
+    regions_status: HashMap<String, String>,
+    active_incidents: Vec<String>,
+    reports: WindowCounts,
+    expected: WindowExpected,
+    /// Distinct people who reported.
+    reporters: WindowCounts,
+    /// The window `top_symptoms`, `top_regions` and the network share cover.
+    window: &'static str,
+    busiest_network_share: Option<f64>,
+    network_suspect: bool,
+    top_symptoms: Vec<SymptomShare>,
+    top_regions: Vec<RegionCount>,
+}
+
 /// How many regions the detail lists.
 const TOP_REGIONS: usize = 10;
 
+const WINDOWS: [i64; 4] = [5, 15, 60, 24 * 60];
+
+/// One service: recent counts against the baseline, top symptoms and regions.
+#[utoipa::path(
+    get,
+    path = "/api/v1/services/{slug}",
+    tag = "services",
+    params(("slug" = String, Path, description = "service slug", example = "spotify"), DetailQuery),
+    security((), ("api_key" = []), ("api_key_header" = [])),
+    responses(
+        (status = 200, description = "The service", body = ServiceDetail),
+        (status = 400, description = "Invalid query", body = ErrorBody),
+        (status = 404, description = "Unknown service (`unknown_service`)", body = ErrorBody),
+    ),
+)]
 pub async fn service_detail(
     state: web::Data<AppState>,
     slug: web::Path<String>,
@@ -87,40 +179,26 @@ pub async fn service_detail(
     let service = find_service(&state, &slug)?;
     let store = state.store.as_ref();
     let now = state.clock.now();
-    let mut reports = serde_json::Map::new();
-    for (name, minutes) in [("last_5m", 5), ("last_15m", 15), ("last_60m", 60)] {
-        let n = window::count_last_minutes(store, &service.slug, keys::TOTAL, now, minutes).await?;
-        reports.insert(name.into(), n.into());
+    let mut reports = [0u64; 4];
+    for (n, minutes) in reports.iter_mut().zip(WINDOWS).take(3) {
+        *n = window::count_last_minutes(store, &service.slug, keys::TOTAL, now, minutes).await?;
     }
     let day = window::last_minutes(store, &service.slug, now, 24 * 60).await?;
+    reports[3] = window::total(&day);
     let detector = status::detector(store, &service.slug).await?;
     let this_minute =
         now - chrono::Duration::seconds(i64::from(now.timestamp().rem_euclid(60) as i32));
-    let mut expected = serde_json::Map::new();
-    for (name, minutes) in [
-        ("last_5m", 5),
-        ("last_15m", 15),
-        ("last_60m", 60),
-        ("last_24h", 1440),
-    ] {
+    let expected = WINDOWS.map(|minutes| {
         let from = this_minute - chrono::Duration::minutes(minutes - 1);
-        let e = status::expected_between(detector.as_ref(), None, from, minutes);
-        expected.insert(name.into(), e.into());
-    }
+        status::expected_between(detector.as_ref(), None, from, minutes)
+    });
     let st = status::statuses(store, &[service.slug.as_str()])
         .await?
         .pop()
         .unwrap_or_default();
-    reports.insert("last_24h".into(), window::total(&day).into());
-    let mut reporters = serde_json::Map::new();
-    for (name, minutes) in [
-        ("last_5m", 5),
-        ("last_15m", 15),
-        ("last_60m", 60),
-        ("last_24h", 24 * 60),
-    ] {
-        let n = window::distinct_reporters_last_minutes(store, &service.slug, now, minutes).await?;
-        reporters.insert(name.into(), n.into());
+    let mut reporters = [0u64; 4];
+    for (n, minutes) in reporters.iter_mut().zip(WINDOWS) {
+        *n = window::distinct_reporters_last_minutes(store, &service.slug, now, minutes).await?;
     }
 
     let ranked = if query.window.minutes() == 24 * 60 {
@@ -140,36 +218,47 @@ pub async fn service_detail(
         })
         .collect();
 
-    let symptoms_catalog: Vec<_> = service
+    let symptoms = service
         .symptoms
         .iter()
-        .map(|s| {
-            serde_json::json!({
-                "slug": s,
-                "label": state.catalog.symptom_label(s).unwrap_or(s),
-            })
+        .map(|s| SymptomInfo {
+            slug: s.clone(),
+            label: state.catalog.symptom_label(s).unwrap_or(s).to_string(),
         })
         .collect();
-    let busiest_network_share = window::busiest_network_share(&ranked).map(read::round3);
-    let network_suspect = window::is_network_suspect(&ranked);
-    Ok(HttpResponse::Ok().json(serde_json::json!({
-        "service": {
-            "slug": service.slug,
-            "name": service.name,
-            "category": service.category,
-            "website": service.website,
-            "symptoms": symptoms_catalog,
+    let counts = |c: [u64; 4]| WindowCounts {
+        last_5m: c[0],
+        last_15m: c[1],
+        last_60m: c[2],
+        last_24h: c[3],
+    };
+    Ok(HttpResponse::Ok().json(ServiceDetail {
+        service: ServiceInfo {
+            slug: service.slug.clone(),
+            name: service.name.clone(),
+            category: service.category.clone(),
+            website: service.website.clone(),
+            symptoms,
         },
-        "status": if st.status.is_empty() { "ok".to_string() } else { st.status },
-        "regions_status": st.regions,
-        "active_incidents": st.active_incidents,
-        "reports": reports,
-        "expected": expected,
-        "reporters": reporters,
-        "window": query.window.label(),
-        "busiest_network_share": busiest_network_share,
-        "network_suspect": network_suspect,
-        "top_symptoms": top_symptoms,
-        "top_regions": top_regions,
-    })))
+        status: if st.status.is_empty() {
+            "ok".to_string()
+        } else {
+            st.status
+        },
+        regions_status: st.regions,
+        active_incidents: st.active_incidents,
+        reports: counts(reports),
+        expected: WindowExpected {
+            last_5m: expected[0],
+            last_15m: expected[1],
+            last_60m: expected[2],
+            last_24h: expected[3],
+        },
+        reporters: counts(reporters),
+        window: query.window.label(),
+        busiest_network_share: window::busiest_network_share(&ranked).map(read::round3),
+        network_suspect: window::is_network_suspect(&ranked),
+        top_symptoms,
+        top_regions,
+    }))
 }

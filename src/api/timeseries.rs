@@ -1,15 +1,17 @@
 //! `GET /api/v1/services/{slug}/timeseries?hours=24&step=15m&region=US`:
 //! report counts in regular buckets, the last one holding now.
 
-use super::ApiError;
 use super::services::find_service;
+use super::{ApiError, ErrorBody};
 use crate::geo::is_region_code;
-use crate::read::{self, status};
+use crate::read::{self, SeriesPoint, status};
 use crate::startup::AppState;
 use actix_web::{HttpResponse, web};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
-#[derive(Debug, Clone, Copy, Deserialize, Default)]
+/// Bucket width.
+#[derive(Debug, Clone, Copy, Deserialize, Default, ToSchema)]
 pub enum Step {
     #[serde(rename = "1m")]
     OneMinute,
@@ -50,14 +52,44 @@ impl Step {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TimeseriesQuery {
+    /// Hours of history: up to 48 for steps under an hour, 192 for `1h`
+    /// (default 24).
     hours: Option<u32>,
     #[serde(default)]
+    #[param(inline)]
     step: Step,
+    /// A country (`US`) or subdivision (`US-CA`) code; absent: everywhere.
     region: Option<String>,
 }
 
+/// Report counts in regular buckets against the baseline.
+#[derive(Serialize, ToSchema)]
+pub struct Timeseries<'a> {
+    service: &'a str,
+    region: Option<&'a str>,
+    step: &'static str,
+    step_seconds: i64,
+    hours: u32,
+    /// Oldest first; the last holds now.
+    buckets: Vec<SeriesPoint>,
+}
+
+/// A service's reports in regular buckets, the last one holding now.
+#[utoipa::path(
+    get,
+    path = "/api/v1/services/{slug}/timeseries",
+    tag = "services",
+    params(("slug" = String, Path, description = "service slug", example = "spotify"), TimeseriesQuery),
+    security((), ("api_key" = []), ("api_key_header" = [])),
+    responses(
+        (status = 200, description = "The series", body = Timeseries),
+        (status = 400, description = "Invalid `hours`, `step` or `region` (`invalid_query`)", body = ErrorBody),
+        (status = 404, description = "Unknown service (`unknown_service`)", body = ErrorBody),
+    ),
+)]
 pub async fn timeseries(
     state: web::Data<AppState>,
     slug: web::Path<String>,
@@ -101,12 +133,12 @@ pub async fn timeseries(
         count,
     )
     .await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({
-        "service": service.slug,
-        "region": region,
-        "step": step.label(),
-        "step_seconds": step.minutes() * 60,
-        "hours": hours,
-        "buckets": points,
-    })))
+    Ok(HttpResponse::Ok().json(Timeseries {
+        service: &service.slug,
+        region,
+        step: step.label(),
+        step_seconds: step.minutes() * 60,
+        hours,
+        buckets: points,
+    }))
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 /// The region key of a service's whole-world series.
 pub const GLOBAL: &str = "global";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum IncidentState {
     /// Declared and still going on.
@@ -16,7 +16,7 @@ pub enum IncidentState {
 }
 
 /// Observed against expected at one moment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Evidence {
     pub at: DateTime<Utc>,
     /// The window (minutes) the numbers are summed over.
@@ -30,7 +30,7 @@ pub struct Evidence {
 }
 
 /// One point of an incident's timeline (one detector step).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TimelinePoint {
     pub at: DateTime<Utc>,
     pub observed: u64,
@@ -38,13 +38,13 @@ pub struct TimelinePoint {
     pub score: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SymptomCount {
     pub symptom: String,
     pub count: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Incident {
     pub id: String,
     pub service: String,
@@ -63,7 +63,9 @@ pub struct Incident {
     pub top_symptoms: Vec<SymptomCount>,
     /// What declared the incident.
     pub detection: Evidence,
-    /// Observed vs expected per step while the incident was open.
+    /// Observed vs expected per step while the incident was open (left
+    /// out of lists).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub timeline: Vec<TimelinePoint>,
     /// For a global incident: the regions with incidents of their own.
     pub affected_regions: Vec<String>,
@@ -80,24 +82,95 @@ pub struct Incident {
     /// shown as suspect rather than announced as an outage.
     #[serde(default)]
     pub suspect: bool,
+    /// Official updates by the service's owner, oldest first. Stored apart
+    /// from the incident (the detector rewrites it) and joined on reading.
+    #[serde(default)]
+    pub updates: Vec<IncidentUpdate>,
+    /// The status of the latest official update, if any. An official
+    /// "resolved" is shown as such; the crowd-sourced `state` still
+    /// follows the reports.
+    #[serde(default)]
+    pub official_status: Option<OfficialStatus>,
+}
+
+/// What a service's owner says about an incident (the usual status-page
+/// vocabulary).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OfficialStatus {
+    Investigating,
+    Identified,
+    Monitoring,
+    Resolved,
+}
+
+impl OfficialStatus {
+    pub const ALL: [OfficialStatus; 4] = [
+        OfficialStatus::Investigating,
+        OfficialStatus::Identified,
+        OfficialStatus::Monitoring,
+        OfficialStatus::Resolved,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OfficialStatus::Investigating => "investigating",
+            OfficialStatus::Identified => "identified",
+            OfficialStatus::Monitoring => "monitoring",
+            OfficialStatus::Resolved => "resolved",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+/// One official update on an incident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct IncidentUpdate {
+    pub at: DateTime<Utc>,
+    pub status: OfficialStatus,
+    pub message: String,
 }
 
 impl Incident {
     pub fn is_active(&self) -> bool {
         self.state == IncidentState::Outage
     }
+
+    /// Sets the official updates (oldest first) and the status they give.
+    pub fn set_updates(&mut self, updates: Vec<IncidentUpdate>) {
+        self.official_status = updates.last().map(|u| u.status);
+        self.updates = updates;
+    }
 }
 
 /// What happened to an incident at one step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum IncidentEventKind {
     Opened,
     Updated,
     Resolved,
+    /// The service's owner posted an official update (the last of
+    /// `incident.updates`).
+    OfficialUpdate,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl IncidentEventKind {
+    /// The name in events: `incident.<this>`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IncidentEventKind::Opened => "opened",
+            IncidentEventKind::Updated => "updated",
+            IncidentEventKind::Resolved => "resolved",
+            IncidentEventKind::OfficialUpdate => "official_update",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct IncidentEvent {
     pub kind: IncidentEventKind,
     pub incident: Incident,

@@ -14,6 +14,9 @@ pub mod stat;
 pub mod task;
 
 pub use engine::{ServiceDetector, StepCounts};
-pub use incident::{GLOBAL, Incident, IncidentEvent, IncidentEventKind, IncidentState};
+pub use incident::{
+    GLOBAL, Incident, IncidentEvent, IncidentEventKind, IncidentState, IncidentUpdate,
+    OfficialStatus,
+};
 pub use params::Params;
 pub use series::Status;

@@ -400,6 +400,8 @@ impl SeriesDetector {
             reopened: 0,
             busiest_network_share: None,
             suspect: false,
+            updates: Vec::new(),
+            official_status: None,
         };
         // The steps since onset belong to the incident too.
         let since_onset: Vec<Step> = self

@@ -311,9 +311,7 @@ impl DetectorTask {
     async fn publish(&mut self, events: Vec<IncidentEvent>) -> Result<(), StoreError> {
         for e in events {
             if self.worth_publishing(&e) {
-                let json =
-                    serde_json::to_string(&e).map_err(|e| StoreError::Backend(e.to_string()))?;
-                self.store.append_event(&json).await?;
+                crate::events::publish(self.store.as_ref(), &e).await?;
             }
         }
         Ok(())
@@ -357,6 +355,7 @@ impl DetectorTask {
                 self.published.remove(&i.id);
                 true
             }
+            IncidentEventKind::OfficialUpdate => true,
             IncidentEventKind::Updated => {
                 let before = self.published.insert(i.id.clone(), now);
                 before != Some(now)

@@ -19,7 +19,7 @@ pub use special::is_special;
 use serde::Serialize;
 
 /// Where a report came from, as far as the database knows.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Region {
     /// ISO 3166-1 alpha-2 country code; `None` when unknown.
     pub country: Option<String>,

@@ -32,10 +32,15 @@ impl BodyFormat {
 }
 
 /// What a client submits.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 pub struct ReportRequest {
+    /// A service slug from the catalog.
+    #[schema(example = "spotify")]
     pub service: String,
+    /// One of the service's symptoms.
+    #[schema(example = "login")]
     pub symptom: String,
+    /// web, ios, android, desktop, tv or other.
     #[serde(default)]
     pub platform: Option<String>,
 }

@@ -6,13 +6,13 @@
 pub mod status;
 
 use crate::catalog::{Catalog, Service};
-use crate::detect::{Incident, ServiceDetector};
+use crate::detect::{Incident, IncidentUpdate, ServiceDetector};
 use crate::store::{Bucket, Store, StoreError, keys, window};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 /// A service with its status and recent count, as lists show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ServiceSummary<'a> {
     pub slug: &'a str,
     pub name: &'a str,
@@ -54,7 +54,7 @@ pub async fn service_summaries<'a>(
 }
 
 /// One bucket of a report series.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SeriesPoint {
     pub start: DateTime<Utc>,
     pub count: u64,
@@ -99,7 +99,7 @@ pub async fn report_series(
 }
 
 /// A symptom's part of a window's reports.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SymptomShare {
     pub symptom: String,
     pub label: String,
@@ -146,7 +146,7 @@ pub async fn map_counts(
 }
 
 /// A 1° cell of the map with reports, placed at its centre.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct MapCell {
     /// "<lat>:<lon>" of the south-west corner, whole degrees.
     pub cell: String,
@@ -195,7 +195,47 @@ pub async fn incidents(
             Err(e) => tracing::warn!(%service, error = %e, "unreadable incident"),
         }
     }
+    attach_updates(store, service, &mut out).await?;
     Ok(out)
+}
+
+/// One incident of `service` with its official updates, if it exists.
+pub async fn incident(
+    store: &dyn Store,
+    service: &str,
+    id: &str,
+) -> Result<Option<Incident>, StoreError> {
+    let Some(json) = store.get_incident(service, id).await? else {
+        return Ok(None);
+    };
+    let mut incident: Incident = serde_json::from_str(&json)
+        .map_err(|e| StoreError::Backend(format!("unreadable incident {id}: {e}")))?;
+    attach_updates(store, service, std::slice::from_mut(&mut incident)).await?;
+    Ok(Some(incident))
+}
+
+/// Joins the official updates (stored apart) to `incidents` of `service`.
+pub async fn attach_updates(
+    store: &dyn Store,
+    service: &str,
+    incidents: &mut [Incident],
+) -> Result<(), StoreError> {
+    let ids: Vec<&str> = incidents.iter().map(|i| i.id.as_str()).collect();
+    let updates = store.incident_updates(service, &ids).await?;
+    for (incident, jsons) in incidents.iter_mut().zip(updates) {
+        let parsed = jsons
+            .iter()
+            .filter_map(|j| match serde_json::from_str::<IncidentUpdate>(j) {
+                Ok(u) => Some(u),
+                Err(e) => {
+                    tracing::warn!(%service, error = %e, "unreadable incident update");
+                    None
+                }
+            })
+            .collect();
+        incident.set_updates(parsed);
+    }
+    Ok(())
 }
 
 pub fn round3(x: f64) -> f64 {

@@ -11,6 +11,11 @@
 //!   the service; expires after the dedupe period.
 //! - `dw:{spotify}:u:m:<minute>`, `dw:{spotify}:u:h:<hour>`: HyperLogLogs of
 //!   the reporters (keyed hashes) seen in a bucket; same expiry as the hashes.
+//! - `dw:{spotify}:incident:<id>:updates`: list of an incident's official
+//!   updates (JSON), oldest first, at most [`UPDATES_KEPT`].
+//! - `dw:{spotify}:webhooks`: hash of webhook subscription id -> JSON.
+//! - `dw:{webhooks}:deliveries`: sorted set of pending webhook deliveries
+//!   (JSON) by due time; one key, single-key commands only.
 //! - `dw:{secret}:reporter:<yyyy-mm-dd>`: the day's reporter secret when none
 //!   is configured; not per service, so it has a slot of its own.
 //!
@@ -68,6 +73,23 @@ pub fn incident_index_key(service: &str) -> String {
 /// Sorted set of live detector processes by when their heartbeat lapses
 /// (unix ms); one key for all services, used by single-key commands only.
 pub const DETECTORS_KEY: &str = "dw:detectors";
+/// List of an incident's official updates (JSON), oldest first.
+pub fn incident_updates_key(service: &str, id: &str) -> String {
+    format!("dw:{{{service}}}:incident:{id}:updates")
+}
+
+/// Official updates kept per incident.
+pub const UPDATES_KEPT: usize = 100;
+
+/// Hash of webhook subscription id -> JSON (with its secret).
+pub fn webhooks_key(service: &str) -> String {
+    format!("dw:{{{service}}}:webhooks")
+}
+
+/// The pending webhook deliveries of every service: a sorted set of
+/// delivery JSON by due time (unix ms). Used in single-key commands and
+/// scripts only, so it may live on any cluster slot.
+pub const DELIVERIES_KEY: &str = "dw:{webhooks}:deliveries";
 
 /// The shared event log (a Redis stream), capped at [`EVENTS_KEPT`].
 pub const EVENTS_KEY: &str = "dw:events";

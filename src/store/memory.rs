@@ -57,7 +57,13 @@ struct Documents {
     docs: HashMap<(String, String), String>,
     /// service -> id -> (started_at, json)
     incidents: HashMap<String, HashMap<String, (i64, String)>>,
+    /// (service, incident id) -> official updates, oldest first.
+    updates: HashMap<(String, String), std::collections::VecDeque<String>>,
     events: std::collections::VecDeque<(u64, String)>,
+    /// service -> webhook id -> JSON.
+    webhooks: HashMap<String, BTreeMap<String, String>>,
+    /// Pending deliveries: JSON -> due (unix ms).
+    deliveries: HashMap<String, i64>,
     next_event: u64,
 }
 
@@ -250,6 +256,108 @@ impl Store for MemoryStore {
             .take(limit)
             .map(|(_, j)| j.clone())
             .collect())
+    }
+
+    async fn add_incident_update(
+        &self,
+        service: &str,
+        id: &str,
+        json: &str,
+    ) -> Result<(), StoreError> {
+        let mut docs = self.docs();
+        let list = docs
+            .updates
+            .entry((service.to_string(), id.to_string()))
+            .or_default();
+        list.push_back(json.to_string());
+        while list.len() > keys::UPDATES_KEPT {
+            list.pop_front();
+        }
+        Ok(())
+    }
+
+    async fn incident_updates(
+        &self,
+        service: &str,
+        ids: &[&str],
+    ) -> Result<Vec<Vec<String>>, StoreError> {
+        let docs = self.docs();
+        Ok(ids
+            .iter()
+            .map(|id| {
+                docs.updates
+                    .get(&(service.to_string(), id.to_string()))
+                    .map(|l| l.iter().cloned().collect())
+                    .unwrap_or_default()
+            })
+            .collect())
+    }
+
+    async fn put_webhook(&self, service: &str, id: &str, json: &str) -> Result<(), StoreError> {
+        self.docs()
+            .webhooks
+            .entry(service.to_string())
+            .or_default()
+            .insert(id.to_string(), json.to_string());
+        Ok(())
+    }
+
+    async fn delete_webhook(&self, service: &str, id: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .docs()
+            .webhooks
+            .get_mut(service)
+            .and_then(|m| m.remove(id))
+            .is_some())
+    }
+
+    async fn list_webhooks(&self, service: &str) -> Result<Vec<String>, StoreError> {
+        Ok(self
+            .docs()
+            .webhooks
+            .get(service)
+            .map(|m| m.values().cloned().collect())
+            .unwrap_or_default())
+    }
+
+    async fn enqueue_delivery(&self, due_ms: i64, json: &str) -> Result<(), StoreError> {
+        self.docs().deliveries.insert(json.to_string(), due_ms);
+        Ok(())
+    }
+
+    async fn claim_deliveries(
+        &self,
+        now_ms: i64,
+        lease_ms: i64,
+        limit: usize,
+    ) -> Result<Vec<String>, StoreError> {
+        let mut docs = self.docs();
+        let mut due: Vec<(i64, String)> = docs
+            .deliveries
+            .iter()
+            .filter(|(_, at)| **at <= now_ms)
+            .map(|(j, at)| (*at, j.clone()))
+            .collect();
+        due.sort();
+        due.truncate(limit);
+        for (_, json) in &due {
+            docs.deliveries
+                .insert(json.clone(), now_ms.saturating_add(lease_ms));
+        }
+        Ok(due.into_iter().map(|(_, j)| j).collect())
+    }
+
+    async fn finish_delivery(
+        &self,
+        json: &str,
+        retry: Option<(i64, &str)>,
+    ) -> Result<(), StoreError> {
+        let mut docs = self.docs();
+        docs.deliveries.remove(json);
+        if let Some((due_ms, next)) = retry {
+            docs.deliveries.insert(next.to_string(), due_ms);
+        }
+        Ok(())
     }
 
     async fn append_event(&self, json: &str) -> Result<String, StoreError> {

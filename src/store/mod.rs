@@ -124,6 +124,56 @@ pub trait Store: Send + Sync + 'static {
     /// A service's incidents, newest first, at most `limit`.
     async fn list_incidents(&self, service: &str, limit: usize) -> Result<Vec<String>, StoreError>;
 
+    /// Appends an official update (JSON) to incident `id` of `service`.
+    /// Kept apart from the incident, which the detector rewrites; at most
+    /// [`keys::UPDATES_KEPT`] per incident (the oldest go).
+    async fn add_incident_update(
+        &self,
+        service: &str,
+        id: &str,
+        json: &str,
+    ) -> Result<(), StoreError>;
+
+    /// The official updates of each incident `ids` of `service`, oldest
+    /// first, in the order of `ids` (one round trip).
+    async fn incident_updates(
+        &self,
+        service: &str,
+        ids: &[&str],
+    ) -> Result<Vec<Vec<String>>, StoreError>;
+
+    /// Saves a webhook subscription (JSON) of `service` under `id`.
+    async fn put_webhook(&self, service: &str, id: &str, json: &str) -> Result<(), StoreError>;
+
+    /// Removes a webhook subscription; false when there was none.
+    async fn delete_webhook(&self, service: &str, id: &str) -> Result<bool, StoreError>;
+
+    /// A service's webhook subscriptions (JSON), in no particular order.
+    async fn list_webhooks(&self, service: &str) -> Result<Vec<String>, StoreError>;
+
+    /// Queues a webhook delivery (JSON, unique per attempt) due at
+    /// `due_ms` (unix milliseconds).
+    async fn enqueue_delivery(&self, due_ms: i64, json: &str) -> Result<(), StoreError>;
+
+    /// Claims up to `limit` deliveries due at `now_ms`, atomically: each
+    /// is hidden from every other claimer for `lease_ms`, so two processes
+    /// never take the same attempt. A claimed delivery that is not
+    /// finished in time (its process died) comes due again.
+    async fn claim_deliveries(
+        &self,
+        now_ms: i64,
+        lease_ms: i64,
+        limit: usize,
+    ) -> Result<Vec<String>, StoreError>;
+
+    /// Finishes a claimed delivery: removes it and, for a retry, queues
+    /// the next attempt (`(due_ms, json)`) in the same atomic step.
+    async fn finish_delivery(
+        &self,
+        json: &str,
+        retry: Option<(i64, &str)>,
+    ) -> Result<(), StoreError>;
+
     /// Appends an event (JSON) to the shared event log; returns its id.
     async fn append_event(&self, json: &str) -> Result<String, StoreError>;
 

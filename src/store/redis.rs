@@ -43,6 +43,18 @@ redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]) * 2)
 return redis.call('ZRANGE', KEYS[1], 0, -1)
 ";
 
+/// KEYS: the deliveries sorted set. ARGV: now ms, lease ms, limit.
+/// Takes the due deliveries and pushes their due time past the lease, in
+/// one step, so no other process can claim them meanwhile.
+const CLAIM_LUA: &str = r"
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[3])
+local until_ms = tonumber(ARGV[1]) + tonumber(ARGV[2])
+for _, member in ipairs(due) do
+  redis.call('ZADD', KEYS[1], until_ms, member)
+end
+return due
+";
+
 /// A stream entry id: "<ms>-<seq>".
 fn is_stream_id(id: &str) -> bool {
     id.split_once('-').is_some_and(|(a, b)| {
@@ -79,6 +91,7 @@ pub struct RedisStore {
     lease_script: Script,
     detectors_script: Script,
     secret_script: Script,
+    claim_script: Script,
     dedupe_secs: u64,
     url: String,
     metrics: Option<StoreMetrics>,
@@ -99,6 +112,7 @@ impl RedisStore {
             lease_script: Script::new(LEASE_LUA),
             detectors_script: Script::new(DETECTORS_LUA),
             secret_script: Script::new(SECRET_LUA),
+            claim_script: Script::new(CLAIM_LUA),
             dedupe_secs,
             url: redact(url),
             metrics: None,
@@ -361,6 +375,95 @@ impl Store for RedisStore {
             )
             .await?;
         Ok(jsons.into_iter().flatten().collect())
+    }
+
+    async fn add_incident_update(
+        &self,
+        service: &str,
+        id: &str,
+        json: &str,
+    ) -> Result<(), StoreError> {
+        let key = keys::incident_updates_key(service, id);
+        let mut pipe = redis::pipe();
+        pipe.atomic()
+            .rpush(&key, json)
+            .ignore()
+            .ltrim(&key, -(keys::UPDATES_KEPT as isize), -1)
+            .ignore();
+        let mut conn = self.conn.clone();
+        self.call(pipe.query_async::<()>(&mut conn)).await
+    }
+
+    async fn incident_updates(
+        &self,
+        service: &str,
+        ids: &[&str],
+    ) -> Result<Vec<Vec<String>>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Every key carries the service's hash tag: one slot, one pipeline.
+        let mut pipe = redis::pipe();
+        for id in ids {
+            pipe.lrange(keys::incident_updates_key(service, id), 0, -1);
+        }
+        let mut conn = self.conn.clone();
+        self.call(pipe.query_async(&mut conn)).await
+    }
+
+    async fn put_webhook(&self, service: &str, id: &str, json: &str) -> Result<(), StoreError> {
+        let mut conn = self.conn.clone();
+        self.call(conn.hset::<_, _, _, ()>(keys::webhooks_key(service), id, json))
+            .await
+    }
+
+    async fn delete_webhook(&self, service: &str, id: &str) -> Result<bool, StoreError> {
+        let mut conn = self.conn.clone();
+        let removed: i64 = self
+            .call(conn.hdel(keys::webhooks_key(service), id))
+            .await?;
+        Ok(removed > 0)
+    }
+
+    async fn list_webhooks(&self, service: &str) -> Result<Vec<String>, StoreError> {
+        let mut conn = self.conn.clone();
+        self.call(conn.hvals(keys::webhooks_key(service))).await
+    }
+
+    async fn enqueue_delivery(&self, due_ms: i64, json: &str) -> Result<(), StoreError> {
+        let mut conn = self.conn.clone();
+        self.call(conn.zadd::<_, _, _, ()>(keys::DELIVERIES_KEY, json, due_ms))
+            .await
+    }
+
+    async fn claim_deliveries(
+        &self,
+        now_ms: i64,
+        lease_ms: i64,
+        limit: usize,
+    ) -> Result<Vec<String>, StoreError> {
+        let mut invocation = self.claim_script.prepare_invoke();
+        invocation
+            .key(keys::DELIVERIES_KEY)
+            .arg(now_ms)
+            .arg(lease_ms)
+            .arg(limit);
+        let mut conn = self.conn.clone();
+        self.call(invocation.invoke_async(&mut conn)).await
+    }
+
+    async fn finish_delivery(
+        &self,
+        json: &str,
+        retry: Option<(i64, &str)>,
+    ) -> Result<(), StoreError> {
+        let mut pipe = redis::pipe();
+        pipe.atomic().zrem(keys::DELIVERIES_KEY, json).ignore();
+        if let Some((due_ms, next)) = retry {
+            pipe.zadd(keys::DELIVERIES_KEY, next, due_ms).ignore();
+        }
+        let mut conn = self.conn.clone();
+        self.call(pipe.query_async::<()>(&mut conn)).await
     }
 
     async fn append_event(&self, json: &str) -> Result<String, StoreError> {

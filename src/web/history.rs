@@ -1,6 +1,6 @@
 //! `/status/{slug}/history`: a service's incidents, newest first.
 
-use super::layout::{date_time, page};
+use super::layout::{date_time, page_with_feed};
 use super::{PageError, ok};
 use crate::countries::region_name;
 use crate::detect::GLOBAL;
@@ -32,6 +32,7 @@ pub async fn history(
                         th scope="col" { "Started" } th scope="col" { "Region" }
                         th scope="col" { "Resolved" } th scope="col" { "Reports" }
                         th scope="col" { "Peak a minute" }
+                        th scope="col" { "Official status" }
                     } }
                     tbody {
                         @for i in &incidents {
@@ -41,6 +42,12 @@ pub async fn history(
                                 td { @match i.resolved_at { Some(t) => (date_time(t)), None => strong { "Ongoing" } } }
                                 td { (i.total_reports) }
                                 td { (format!("{:.1}", i.peak_reports_per_minute)) }
+                                td.official-status {
+                                    @match i.updates.last() {
+                                        Some(u) => { (u.status.as_str()) ": " (u.message) }
+                                        None => "—",
+                                    }
+                                }
                             }
                         }
                     }
@@ -48,9 +55,10 @@ pub async fn history(
             }
         }
     };
-    ok(page(
+    ok(page_with_feed(
         &format!("{name} incident history"),
         &format!("service:{}", service.slug),
+        Some(&format!("/status/{}/feed.atom", service.slug)),
         body,
     ))
 }

@@ -6,6 +6,11 @@ use maud::{DOCTYPE, Markup, html};
 /// A full page. `live` names what the script should follow ("service:spotify",
 /// "all"); the page's `[data-live]` parts are refreshed on events.
 pub fn page(title: &str, live: &str, body: Markup) -> Markup {
+    page_with_feed(title, live, None, body)
+}
+
+/// A page that also names its Atom feed (`feed`: its path).
+pub fn page_with_feed(title: &str, live: &str, feed: Option<&str>, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -14,6 +19,9 @@ pub fn page(title: &str, live: &str, body: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · downwatch" }
                 link rel="stylesheet" href="/assets/app.css";
+                @if let Some(feed) = feed {
+                    link rel="alternate" type="application/atom+xml" title={ (title) " incidents" } href=(feed);
+                }
                 script src="/assets/app.js" defer {}
             }
             body data-live-scope=(live) {

@@ -9,7 +9,9 @@
 //! styles come only from the embedded files under `/assets/`.
 
 mod assets;
+mod badge;
 mod chart;
+mod feed;
 mod history;
 mod home;
 mod layout;
@@ -30,6 +32,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/map", web::get().to(map_page::map))
         .route("/status/{slug}", web::get().to(service_page::status_page))
         .route("/status/{slug}/history", web::get().to(history::history))
+        .route("/status/{slug}/feed.atom", web::get().to(feed::feed))
+        .route("/badge/{slug}.svg", web::get().to(badge::badge))
         .route("/assets/{name}", web::get().to(assets::asset));
 }
 

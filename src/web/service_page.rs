@@ -4,12 +4,12 @@
 //! incident and related services.
 
 use super::chart::report_chart;
-use super::layout::{badge, clock_time, page, severity};
+use super::layout::{badge, clock_time, page_with_feed, severity};
 use super::world::world_map;
 use super::{PageError, ok};
 use crate::catalog::{PLATFORMS, Service};
 use crate::countries::region_name;
-use crate::detect::Incident;
+use crate::detect::{Incident, OfficialStatus};
 use crate::read::{self, status};
 use crate::startup::AppState;
 use crate::store::{keys, window};
@@ -149,11 +149,16 @@ pub async fn status_page(
                 }
             }
         }
-        p { a href={ "/status/" (service.slug) "/history" } { "Incident history for " (name) } }
+        p {
+            a href={ "/status/" (service.slug) "/history" } { "Incident history for " (name) }
+            " · " a href={ "/status/" (service.slug) "/feed.atom" } { "Atom feed" }
+            " · " a href={ "/badge/" (service.slug) ".svg" } { "Status badge" }
+        }
     };
-    ok(page(
+    ok(page_with_feed(
         &format!("{name} down? Current problems and outages"),
         &format!("service:{}", service.slug),
+        Some(&format!("/status/{}/feed.atom", service.slug)),
         body,
     ))
 }
@@ -213,6 +218,30 @@ fn shown_incidents(active: &[Incident]) -> Vec<&Incident> {
     }
 }
 
+/// The owner's updates, newest first. An official "resolved" while
+/// reports are still high is said as such: the crowd's view stays.
+fn official_updates(i: &Incident) -> Markup {
+    html! {
+        section.official-updates aria-label="Official updates" {
+            h3 { "Official updates" }
+            @if i.official_status == Some(OfficialStatus::Resolved) && i.is_active() {
+                p.official-resolved {
+                    "The service reports this incident resolved; user reports are still above the usual level."
+                }
+            }
+            ol.updates {
+                @for u in i.updates.iter().rev() {
+                    li.update {
+                        time datetime=(u.at.to_rfc3339()) { (clock_time(u.at)) }
+                        " " strong.official-status { (u.status.as_str()) } ": "
+                        span.official-message { (u.message) }
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn incident(i: &Incident) -> Markup {
     let first = i.timeline.len().saturating_sub(TIMELINE_POINTS);
     html! {
@@ -239,6 +268,9 @@ fn incident(i: &Incident) -> Markup {
                         @if n > 0 { "; " } (region_name(r))
                     }
                 }
+            }
+            @if !i.updates.is_empty() {
+                (official_updates(i))
             }
             @if !i.timeline.is_empty() {
                 table.timeline {

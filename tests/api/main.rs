@@ -4,13 +4,16 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod admin;
 mod cluster;
 mod detection;
 mod faults;
+mod feeds;
 mod geo_reload;
 mod hardening;
 mod health;
 mod metrics;
+mod openapi;
 mod pages;
 mod processes;
 mod rate_limits;
@@ -19,3 +22,4 @@ mod redis_store;
 mod reporters;
 mod reports;
 mod startup;
+mod webhooks;

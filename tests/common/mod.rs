@@ -198,6 +198,20 @@ impl TestApp {
         panic!("timed out waiting on {path}");
     }
 
+    /// Waits for the detector to open a global Spotify outage; its id.
+    pub async fn active_global_outage(&self) -> String {
+        let outages = self
+            .wait_for_json(
+                "/api/v1/outages?active=true&service=spotify&region=global",
+                |v| v["outages"].as_array().is_some_and(|o| !o.is_empty()),
+            )
+            .await;
+        outages["outages"][0]["id"]
+            .as_str()
+            .expect("id")
+            .to_string()
+    }
+
     pub async fn post_report(&self, body: &Value) -> reqwest::Response {
         self.post_report_from("81.2.69.142", body).await
     }

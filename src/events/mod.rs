@@ -1,12 +1,30 @@
 //! Live events: incidents opened, updated and resolved, fanned out to
-//! Server-Sent Events clients. The detector appends events to the store's
-//! shared log; every process pumps that log into a local broadcast channel,
-//! so a client connected to any process sees every event once.
+//! Server-Sent Events clients and webhooks. Whoever makes an event (the
+//! detector, the admin API) calls [`publish`]: it appends the event to the
+//! store's shared log and queues a webhook delivery per matching
+//! subscription. Every process pumps that log into a local broadcast
+//! channel, so a client connected to any process sees every event once.
 
-use crate::store::Store;
+pub mod delivery;
+pub mod webhooks;
+
+use crate::detect::IncidentEvent;
+use crate::store::{Store, StoreError};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::broadcast;
+
+/// Publishes `event`, with the incident's official updates joined (the
+/// detector's copy has none), to the shared log (SSE) and to the webhook
+/// queue.
+pub async fn publish(store: &dyn Store, event: &IncidentEvent) -> Result<(), StoreError> {
+    let mut event = event.clone();
+    let service = event.incident.service.clone();
+    crate::read::attach_updates(store, &service, std::slice::from_mut(&mut event.incident)).await?;
+    let json = serde_json::to_string(&event).map_err(|e| StoreError::Backend(e.to_string()))?;
+    store.append_event(&json).await?;
+    webhooks::enqueue(store, &event, &json, delivery::now_ms()).await
+}
 
 /// One event from the log: its id (for `Last-Event-ID`) and JSON body.
 #[derive(Debug, Clone)]

@@ -1,0 +1,168 @@
+//! The webhook delivery worker: every process runs one (unless
+//! `--webhook-poll-ms 0`). It claims due deliveries from the store's queue
+//! (atomically, so two processes never post the same attempt), posts them
+//! signed, and on failure or timeout queues the next attempt with
+//! exponential backoff, up to `--webhook-max-attempts`; then the delivery
+//! is dropped and logged. Deliveries live in the store, so a restart loses
+//! none.
+//!
+//! Due times are wall-clock milliseconds, not the app's (possibly
+//! virtual) clock: retries wait for real networks.
+
+use super::webhooks::{self, Delivery};
+use crate::store::Store;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Deliveries claimed per poll.
+const BATCH: usize = 16;
+/// Longest wait between two attempts.
+const MAX_BACKOFF: Duration = Duration::from_secs(3600);
+
+/// How deliveries are made.
+#[derive(Debug, Clone)]
+pub struct DeliverySettings {
+    pub poll: Duration,
+    pub max_attempts: u32,
+    /// Wait before the second attempt; doubles after each failure.
+    pub retry_base: Duration,
+    pub timeout: Duration,
+}
+
+/// Unix milliseconds now.
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+pub struct DeliveryWorker {
+    store: Arc<dyn Store>,
+    client: reqwest::Client,
+    settings: DeliverySettings,
+}
+
+impl DeliveryWorker {
+    pub fn new(store: Arc<dyn Store>, settings: DeliverySettings) -> Result<Self, reqwest::Error> {
+        crate::install_tls_provider();
+        let client = reqwest::Client::builder()
+            .timeout(settings.timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("downwatch-webhooks/", env!("CARGO_PKG_VERSION")))
+            .build()?;
+        Ok(Self {
+            store,
+            client,
+            settings,
+        })
+    }
+
+    /// Claimed deliveries stay hidden this long: longer than one attempt.
+    fn lease_ms(&self) -> i64 {
+        i64::try_from(self.settings.timeout.as_millis())
+            .unwrap_or(i64::MAX / 4)
+            .saturating_mul(3)
+            .saturating_add(5000)
+    }
+
+    /// Polls forever.
+    pub async fn run(self) {
+        loop {
+            self.tick().await;
+            tokio::time::sleep(self.settings.poll).await;
+        }
+    }
+
+    /// Claims and makes the deliveries due now.
+    pub async fn tick(&self) {
+        let claimed = match self
+            .store
+            .claim_deliveries(now_ms(), self.lease_ms(), BATCH)
+            .await
+        {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::debug!(error = %e, "webhook queue unavailable");
+                return;
+            }
+        };
+        futures_util::future::join_all(claimed.into_iter().map(|json| self.deliver(json))).await;
+    }
+
+    async fn deliver(&self, queued: String) {
+        let delivery: Delivery = match serde_json::from_str(&queued) {
+            Ok(d) => d,
+            Err(e) => {
+                tracing::warn!(error = %e, "unreadable webhook delivery dropped");
+                self.finish(&queued, None).await;
+                return;
+            }
+        };
+        let hook = match webhooks::subscriptions(self.store.as_ref(), &delivery.service).await {
+            Ok(hooks) => hooks.into_iter().find(|h| h.id == delivery.webhook),
+            // The lease runs out and the delivery comes due again.
+            Err(_) => return,
+        };
+        let Some(hook) = hook else {
+            tracing::info!(delivery = %delivery.id, "webhook deleted; delivery dropped");
+            self.finish(&queued, None).await;
+            return;
+        };
+        let timestamp = now_ms() / 1000;
+        let signature = webhooks::signature(&hook.secret, timestamp, delivery.body.as_bytes());
+        let sent = self
+            .client
+            .post(&hook.url)
+            .header("content-type", "application/json")
+            .header("x-downwatch-event", &delivery.event)
+            .header("x-downwatch-delivery", &delivery.id)
+            .header("x-downwatch-timestamp", timestamp.to_string())
+            .header("x-downwatch-signature", format!("sha256={signature}"))
+            .body(delivery.body.clone())
+            .send()
+            .await;
+        let failure = match sent {
+            Ok(r) if r.status().is_success() => None,
+            Ok(r) => Some(format!("answered {}", r.status())),
+            Err(e) => Some(e.to_string()),
+        };
+        let Some(failure) = failure else {
+            tracing::debug!(delivery = %delivery.id, attempt = delivery.attempt, "webhook delivered");
+            self.finish(&queued, None).await;
+            return;
+        };
+        let attempts = delivery.attempt + 1;
+        if attempts >= self.settings.max_attempts {
+            tracing::warn!(
+                delivery = %delivery.id, webhook = %hook.id, service = %hook.service,
+                attempts, %failure, "webhook delivery failed; dropped"
+            );
+            self.finish(&queued, None).await;
+            return;
+        }
+        tracing::info!(delivery = %delivery.id, attempt = delivery.attempt, %failure, "webhook delivery failed; will retry");
+        let wait = self
+            .settings
+            .retry_base
+            .saturating_mul(2u32.saturating_pow(delivery.attempt))
+            .min(MAX_BACKOFF);
+        let next = Delivery {
+            attempt: attempts,
+            ..delivery
+        };
+        match serde_json::to_string(&next) {
+            Ok(json) => {
+                let due = now_ms().saturating_add(i64::try_from(wait.as_millis()).unwrap_or(0));
+                self.finish(&queued, Some((due, &json))).await;
+            }
+            Err(e) => tracing::warn!(error = %e, "webhook retry not queued"),
+        }
+    }
+
+    async fn finish(&self, queued: &str, retry: Option<(i64, &str)>) {
+        if let Err(e) = self.store.finish_delivery(queued, retry).await {
+            // The lease runs out and the attempt comes due again.
+            tracing::warn!(error = %e, "could not finish a webhook delivery");
+        }
+    }
+}

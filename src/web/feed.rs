@@ -1,0 +1,175 @@
+//! `/status/{slug}/feed.atom`: a service's incidents as an Atom feed
+//! (RFC 4287), newest first, each with its evidence and official updates,
+//! linking to the status page. Written by hand: a handful of elements,
+//! every text escaped.
+
+use super::PageError;
+use crate::catalog::Service;
+use crate::countries::region_name;
+use crate::detect::{GLOBAL, Incident};
+use crate::read;
+use crate::startup::AppState;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::{DateTime, SecondsFormat, Utc};
+use std::fmt::Write;
+
+/// Entries in the feed at most.
+const ENTRIES: usize = 50;
+
+/// Escapes text for XML content and attribute values.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 does not allow.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn rfc3339(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// The scheme and host the client used, for absolute links.
+fn base_url(req: &HttpRequest) -> String {
+    let info = req.connection_info();
+    format!("{}://{}", info.scheme(), info.host())
+}
+
+pub async fn feed(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let service = state.catalog.service(&slug).ok_or(PageError::NotFound)?;
+    let incidents = read::incidents(state.store.as_ref(), &service.slug, ENTRIES).await?;
+    let xml = atom(service, &incidents, &base_url(&req), state.clock.now());
+    Ok(HttpResponse::Ok()
+        .content_type("application/atom+xml; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=60"))
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .body(xml))
+}
+
+/// The last change to an incident: the detector's or an official update.
+fn last_change(i: &Incident) -> DateTime<Utc> {
+    i.updates
+        .iter()
+        .map(|u| u.at)
+        .chain([i.updated_at])
+        .max()
+        .unwrap_or(i.updated_at)
+}
+
+fn title(service: &Service, i: &Incident) -> String {
+    let place = if i.region == GLOBAL {
+        String::new()
+    } else {
+        format!(" in {}", region_name(&i.region))
+    };
+    let what = match (i.is_active(), i.suspect) {
+        (true, false) => "Outage",
+        (true, true) => "Possible problems",
+        (false, _) => "Resolved: outage",
+    };
+    format!("{what} at {}{place}", service.name)
+}
+
+fn summary(i: &Incident) -> String {
+    let d = &i.detection;
+    let mut s = format!(
+        "Started {}, detected {}{}. Evidence: {} reports in {} minutes where {:.1} were expected (score {:.1}). Peak {:.1} reports a minute; {} reports in all.",
+        rfc3339(i.started_at),
+        rfc3339(i.detected_at),
+        i.resolved_at
+            .map(|r| format!(", resolved {}", rfc3339(r)))
+            .unwrap_or_default(),
+        d.observed,
+        d.window_minutes,
+        d.expected,
+        d.score,
+        i.peak_reports_per_minute,
+        i.total_reports,
+    );
+    if let Some(top) = i.top_symptoms.first() {
+        let _ = write!(s, " Most reported: {}.", top.symptom);
+    }
+    if i.suspect {
+        s.push_str(" Most reports come from one network: possibly coordinated reporting.");
+    }
+    for u in &i.updates {
+        let _ = write!(
+            s,
+            "\nOfficial update ({}, {}): {}",
+            u.status.as_str(),
+            rfc3339(u.at),
+            u.message
+        );
+    }
+    s
+}
+
+/// The feed document.
+pub fn atom(service: &Service, incidents: &[Incident], base: &str, now: DateTime<Utc>) -> String {
+    let page = format!("{base}/status/{}", service.slug);
+    let updated = incidents.iter().map(last_change).max().unwrap_or(now);
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    let _ = write!(
+        xml,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n\
+         <id>urn:downwatch:service:{slug}</id>\n\
+         <title>{title}</title>\n\
+         <updated>{updated}</updated>\n\
+         <author><name>downwatch</name></author>\n\
+         <link rel=\"self\" type=\"application/atom+xml\" href=\"{self_link}\"/>\n\
+         <link rel=\"alternate\" type=\"text/html\" href=\"{page}\"/>\n",
+        slug = xml_escape(&service.slug),
+        title = xml_escape(&format!("{} incidents (downwatch)", service.name)),
+        updated = rfc3339(updated),
+        self_link = xml_escape(&format!("{page}/feed.atom")),
+        page = xml_escape(&page),
+    );
+    for i in incidents {
+        let _ = write!(
+            xml,
+            "<entry>\n\
+             <id>urn:downwatch:incident:{id}</id>\n\
+             <title>{title}</title>\n\
+             <published>{published}</published>\n\
+             <updated>{updated}</updated>\n\
+             <link rel=\"alternate\" type=\"text/html\" href=\"{page}\"/>\n\
+             <summary type=\"text\">{summary}</summary>\n\
+             </entry>\n",
+            id = xml_escape(&i.id),
+            title = xml_escape(&title(service, i)),
+            published = rfc3339(i.detected_at),
+            updated = rfc3339(last_change(i)),
+            page = xml_escape(&page),
+            summary = xml_escape(&summary(i)),
+        );
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_for_xml() {
+        assert_eq!(
+            xml_escape("a<b>&\"c\"'d'\u{1}"),
+            "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;"
+        );
+    }
+}

@@ -1,0 +1,327 @@
+//! Webhooks end to end: subscriptions through the admin API, incident
+//! events posted signed to a local receiver, retries after a failure, and
+//! pending deliveries kept in Redis across processes.
+
+use crate::common::{
+    AppOptions, MANY_NETWORKS, RedisServer, TestApp, assert_error, quiet_hour_then_surge,
+    spawn_app_with,
+};
+use downwatch::ingest::Secret;
+use hmac::{Hmac, Mac};
+use serde_json::{Value, json};
+use sha2::Sha256;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+const TOKEN: &str = "hook-admin-token";
+
+/// One request the receiver got, and the status it answered.
+#[derive(Debug, Clone)]
+struct Received {
+    headers: HashMap<String, String>,
+    body: Vec<u8>,
+    answered: u16,
+}
+
+/// A tiny HTTP server that records requests; it answers 500 to the first
+/// `fail_first` of them and 200 after.
+#[derive(Clone)]
+struct Receiver {
+    url: String,
+    got: Arc<Mutex<Vec<Received>>>,
+}
+
+impl Receiver {
+    async fn start(fail_first: usize) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
+        let got: Arc<Mutex<Vec<Received>>> = Arc::default();
+        let log = got.clone();
+        tokio::spawn(async move {
+            loop {
+                let Ok((mut socket, _)) = listener.accept().await else {
+                    return;
+                };
+                let log = log.clone();
+                tokio::spawn(async move {
+                    let Some((headers, body)) = read_request(&mut socket).await else {
+                        return;
+                    };
+                    let answered = {
+                        let mut log = log.lock().expect("lock");
+                        let status = if log.len() < fail_first { 500 } else { 200 };
+                        log.push(Received {
+                            headers,
+                            body,
+                            answered: status,
+                        });
+                        status
+                    };
+                    let reply = format!(
+                        "HTTP/1.1 {answered} X\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+                    );
+                    let _ = socket.write_all(reply.as_bytes()).await;
+                });
+            }
+        });
+        Self { url, got }
+    }
+
+    fn received(&self) -> Vec<Received> {
+        self.got.lock().expect("lock").clone()
+    }
+
+    /// Waits until a request satisfies `done`.
+    async fn wait_for(&self, done: impl Fn(&[Received]) -> bool) -> Vec<Received> {
+        for _ in 0..300 {
+            let got = self.received();
+            if done(&got) {
+                return got;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!(
+            "the receiver did not get what was expected: {:?}",
+            self.received()
+        );
+    }
+}
+
+async fn read_request(
+    socket: &mut tokio::net::TcpStream,
+) -> Option<(HashMap<String, String>, Vec<u8>)> {
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    let head_end = loop {
+        let n = socket.read(&mut chunk).await.ok()?;
+        if n == 0 {
+            return None;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i + 4;
+        }
+    };
+    let head = String::from_utf8_lossy(&buf[..head_end]).to_string();
+    let headers: HashMap<String, String> = head
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    let length: usize = headers.get("content-length")?.parse().ok()?;
+    while buf.len() < head_end + length {
+        let n = socket.read(&mut chunk).await.ok()?;
+        if n == 0 {
+            return None;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    }
+    Some((headers, buf[head_end..head_end + length].to_vec()))
+}
+
+fn is_opened(r: &Received) -> bool {
+    r.headers.get("x-downwatch-event").map(String::as_str) == Some("incident.opened")
+}
+
+/// Checks the signature the way docs/webhooks.md tells receivers to.
+fn signature_is_valid(r: &Received, secret: &str) -> bool {
+    let (Some(timestamp), Some(signature)) = (
+        r.headers.get("x-downwatch-timestamp"),
+        r.headers.get("x-downwatch-signature"),
+    ) else {
+        return false;
+    };
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("key");
+    mac.update(timestamp.as_bytes());
+    mac.update(b".");
+    mac.update(&r.body);
+    let Some(hex_sig) = signature.strip_prefix("sha256=") else {
+        return false;
+    };
+    let Ok(bytes) = hex::decode(hex_sig) else {
+        return false;
+    };
+    mac.verify_slice(&bytes).is_ok()
+}
+
+async fn spawn_hook_app(redis_url: Option<String>, detector_ms: u64, poll_ms: u64) -> TestApp {
+    spawn_app_with(AppOptions {
+        redis_url,
+        detector_interval_ms: detector_ms,
+        tweak: Some(Box::new(move |s| {
+            s.admin_token = Some(Secret::new(TOKEN));
+            s.webhook_poll_ms = poll_ms;
+            s.webhook_retry_base_ms = 50;
+            s.webhook_timeout_ms = 2000;
+        })),
+        ..AppOptions::default()
+    })
+    .await
+}
+
+async fn subscribe(app: &TestApp, body: &Value) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/admin/services/spotify/webhooks"))
+        .bearer_auth(TOKEN)
+        .json(body)
+        .send()
+        .await
+        .expect("request")
+}
+
+#[tokio::test]
+async fn subscriptions_are_created_listed_without_secrets_and_deleted() {
+    let app = spawn_hook_app(None, 0, 0).await;
+    let r = subscribe(
+        &app,
+        &json!({"url": "https://hooks.example.com/x", "region": "US"}),
+    )
+    .await;
+    assert_eq!(r.status(), 201);
+    let created: Value = r.json().await.expect("json");
+    let id = created["id"].as_str().expect("id").to_string();
+    let secret = created["secret"].as_str().expect("generated secret");
+    assert!(secret.len() >= 32);
+    assert_eq!(created["region"], "US");
+
+    let list: Value = app
+        .client
+        .get(app.url("/api/v1/admin/services/spotify/webhooks"))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .expect("list")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(list["webhooks"][0]["id"], id.as_str());
+    assert_eq!(list["webhooks"][0]["url"], "https://hooks.example.com/x");
+    assert!(!list.to_string().contains(secret), "{list}");
+
+    let delete = |id: String| {
+        app.client
+            .delete(app.url(&format!("/api/v1/admin/services/spotify/webhooks/{id}")))
+            .bearer_auth(TOKEN)
+            .send()
+    };
+    assert_eq!(delete(id.clone()).await.expect("delete").status(), 204);
+    assert_error(delete(id).await.expect("again"), 404, "unknown_webhook").await;
+
+    for (body, code) in [
+        (json!({"url": "ftp://example.com/x"}), "invalid_url"),
+        (json!({"url": "/relative"}), "invalid_url"),
+        (json!({"url": "http://"}), "invalid_url"),
+        (
+            json!({"url": "https://x.example/", "region": "usa"}),
+            "invalid_region",
+        ),
+        (
+            json!({"url": "https://x.example/", "secret": "short"}),
+            "invalid_secret",
+        ),
+    ] {
+        assert_error(subscribe(&app, &body).await, 422, code).await;
+    }
+    assert_error(
+        subscribe(&app, &json!({"region": "US"})).await,
+        400,
+        "invalid_body",
+    )
+    .await;
+    let r = app
+        .client
+        .get(app.url("/api/v1/admin/services/spotify/webhooks"))
+        .send()
+        .await
+        .expect("request");
+    assert_error(r, 401, "missing_admin_token").await;
+}
+
+#[tokio::test]
+async fn a_subscriber_receives_signed_incident_events() {
+    let receiver = Receiver::start(0).await;
+    let app = spawn_hook_app(None, 20, 20).await;
+    let secret = "a-secret-of-at-least-16-chars";
+    let r = subscribe(&app, &json!({"url": receiver.url, "secret": secret})).await;
+    assert_eq!(r.status(), 201);
+
+    quiet_hour_then_surge(&[&app], &MANY_NETWORKS).await;
+
+    let got = receiver.wait_for(|got| got.iter().any(is_opened)).await;
+    let opened = got.iter().find(|r| is_opened(r)).expect("opened");
+    assert!(signature_is_valid(opened, secret), "{opened:?}");
+    assert!(!signature_is_valid(opened, "another-secret-16chars"));
+    assert_eq!(opened.headers["content-type"], "application/json");
+    assert!(opened.headers.contains_key("x-downwatch-delivery"));
+    let body: Value = serde_json::from_slice(&opened.body).expect("json body");
+    assert_eq!(body["kind"], "opened");
+    assert_eq!(body["incident"]["service"], "spotify");
+    assert!(body["incident"]["detection"]["observed"].as_u64().is_some());
+}
+
+#[tokio::test]
+async fn a_failed_delivery_is_retried() {
+    let receiver = Receiver::start(1).await;
+    let app = spawn_hook_app(None, 20, 20).await;
+    let r = subscribe(&app, &json!({"url": receiver.url})).await;
+    let secret = r.json::<Value>().await.expect("json")["secret"]
+        .as_str()
+        .expect("secret")
+        .to_string();
+
+    quiet_hour_then_surge(&[&app], &MANY_NETWORKS).await;
+
+    let got = receiver
+        .wait_for(|got| {
+            let first = got.first();
+            first.is_some_and(|f| {
+                got.iter().skip(1).any(|r| {
+                    r.headers.get("x-downwatch-delivery") == f.headers.get("x-downwatch-delivery")
+                        && r.answered == 200
+                })
+            })
+        })
+        .await;
+    assert_eq!(got[0].answered, 500);
+    let retry = got
+        .iter()
+        .skip(1)
+        .find(|r| {
+            r.headers.get("x-downwatch-delivery") == got[0].headers.get("x-downwatch-delivery")
+        })
+        .expect("retry");
+    assert_eq!(retry.body, got[0].body, "the same event again");
+    assert!(signature_is_valid(retry, &secret));
+}
+
+#[tokio::test]
+async fn pending_deliveries_survive_in_redis_for_another_process() {
+    let redis = RedisServer::start();
+    let receiver = Receiver::start(0).await;
+    // The first process detects but delivers nothing (as if it stopped
+    // before delivering).
+    let first = spawn_hook_app(Some(redis.url()), 20, 0).await;
+    let r = subscribe(&first, &json!({"url": receiver.url})).await;
+    assert_eq!(r.status(), 201);
+    quiet_hour_then_surge(&[&first], &MANY_NETWORKS).await;
+    first
+        .wait_for_json("/api/v1/outages?active=true&service=spotify", |v| {
+            v["outages"].as_array().is_some_and(|o| !o.is_empty())
+        })
+        .await;
+    let queued: usize = redis::cmd("ZCARD")
+        .arg("dw:{webhooks}:deliveries")
+        .query(&mut redis.client())
+        .expect("zcard");
+    assert!(queued > 0, "deliveries are queued in Redis");
+    assert!(receiver.received().is_empty());
+
+    let second = spawn_hook_app(Some(redis.url()), 0, 20).await;
+    let got = receiver.wait_for(|got| got.iter().any(is_opened)).await;
+    assert!(got.iter().all(|r| r.answered == 200));
+    drop(second);
+}
