@@ -50,6 +50,7 @@ impl Running {
         let log = std::fs::File::create(&log_path).expect("log");
         let port = free_port();
         let child = serve(port, redis, &log, extra);
+        downwatch::install_tls_provider();
         let client = reqwest::Client::builder()
             .no_proxy()
             .build()

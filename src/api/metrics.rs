@@ -7,6 +7,10 @@ use crate::read::status;
 use crate::startup::AppState;
 use actix_web::{HttpResponse, web};
 
+/// Prometheus metrics of this process (text exposition format).
+#[utoipa::path(get, path = "/metrics", tag = "health",
+    responses((status = 200, description = "Prometheus text format", body = String,
+        content_type = "text/plain; version=0.0.4")))]
 pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
     let slugs: Vec<&str> = state
         .catalog

@@ -8,7 +8,9 @@
 //! and the security schemes are added here.
 
 use super::ErrorBody;
-use super::{admin, events, health, heatmap, outages, reports, services, timeseries, webhooks};
+use super::{
+    admin, events, health, heatmap, metrics, outages, reports, services, timeseries, webhooks,
+};
 use actix_web::HttpResponse;
 use utoipa::OpenApi;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -37,6 +39,7 @@ Errors are `{\"error\": \"snake_case_code\", \"message\": \"...\"}`.",
         webhooks::delete_webhook,
         health::healthz,
         health::readyz,
+        metrics::metrics,
         openapi_json,
     ),
     components(schemas(ErrorBody)),

@@ -35,6 +35,7 @@ impl ServerProcess {
             child,
             address: format!("http://127.0.0.1:{port}"),
         };
+        downwatch::install_tls_provider();
         let client = reqwest::Client::new();
         let deadline = Instant::now() + Duration::from_secs(20);
         while Instant::now() < deadline {
@@ -112,6 +113,7 @@ async fn three_processes_count_exactly_detect_once_and_stop_without_loss() {
     for _ in 0..3 {
         servers.push(ServerProcess::start(&redis.url()).await);
     }
+    downwatch::install_tls_provider();
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(10))
         .build()
