@@ -355,31 +355,18 @@ fn bench(o: &Options) {
         o.connections,
         catalog.services().len()
     );
-    let mut offset: u64 = 0x0b00_0000;
-    let mut next_offset = || {
-        offset += 0x0100_0000 + 7;
-        offset
+    // Each run starts its client addresses elsewhere, so none repeats.
+    let offset = std::cell::Cell::new(0x0b00_0000_u64);
+    let run = |url: &str, script: &std::path::Path, connections: usize, secs: u64| {
+        offset.set(offset.get() + 0x0100_0000 + 7);
+        wrk::run(url, script, o.threads, connections, secs, offset.get())
     };
 
     let ceiling = {
         let server = Server::start(&["ceiling"]);
         let url = format!("{}/api/v1/reports", server.url());
-        wrk::run(
-            &url,
-            &peak_script,
-            o.threads,
-            o.connections,
-            2,
-            next_offset(),
-        );
-        wrk::run(
-            &url,
-            &peak_script,
-            o.threads,
-            o.connections,
-            o.duration,
-            next_offset(),
-        )
+        run(&url, &peak_script, o.connections, 2);
+        run(&url, &peak_script, o.connections, o.duration)
     };
     println!(
         "ceiling (trivial actix-web endpoint): {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms",
@@ -396,26 +383,12 @@ fn bench(o: &Options) {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let server = Server::start(&args);
         let url = format!("{}/api/v1/reports", server.url());
-        wrk::run(
-            &url,
-            &peak_script,
-            o.threads,
-            o.connections,
-            2,
-            next_offset(),
-        );
+        run(&url, &peak_script, o.connections, 2);
         if let Some(r) = &redis {
             r.query(&["CONFIG", "RESETSTAT"]);
         }
         let before = server.acknowledged().0;
-        let peak = wrk::run(
-            &url,
-            &peak_script,
-            o.threads,
-            o.connections,
-            o.duration,
-            next_offset(),
-        );
+        let peak = run(&url, &peak_script, o.connections, o.duration);
         let during_peak = server.acknowledged().0 - before;
         let commands = redis.as_ref().map(PrivateRedis::command_calls);
 
@@ -427,14 +400,7 @@ fn bench(o: &Options) {
             .max(1.0) as usize;
         let paced_script = dir.path().join("paced.lua");
         std::fs::write(&paced_script, wrk::script(&catalog, delay_ms)).expect("write script");
-        let paced = wrk::run(
-            &url,
-            &paced_script,
-            o.threads,
-            paced_connections,
-            o.duration,
-            next_offset(),
-        );
+        let paced = run(&url, &paced_script, paced_connections, o.duration);
         std::thread::sleep(Duration::from_millis(500));
         let (acknowledged, counted, tick_secs) = server.acknowledged();
         figures.push(StoreFigures {

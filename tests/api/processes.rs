@@ -177,19 +177,16 @@ async fn three_processes_count_exactly_detect_once_and_stop_without_loss() {
             .as_array()
             .map_or(0, |a| a.iter().filter(|o| o["region"] == "global").count())
     };
+    let discord_outages = |address: &str| {
+        let request = client.get(format!("{address}/api/v1/outages?service=discord"));
+        async move {
+            let response = request.send().await.expect("outages");
+            response.json::<Value>().await.expect("json")
+        }
+    };
     let deadline = Instant::now() + Duration::from_secs(90);
     loop {
-        let v: Value = client
-            .get(format!(
-                "{}/api/v1/outages?service=discord",
-                servers[0].address
-            ))
-            .send()
-            .await
-            .expect("outages")
-            .json()
-            .await
-            .expect("json");
+        let v = discord_outages(&servers[0].address).await;
         if outages_of(&v) > 0 {
             break;
         }
@@ -198,14 +195,7 @@ async fn three_processes_count_exactly_detect_once_and_stop_without_loss() {
     }
     tokio::time::sleep(Duration::from_millis(1000)).await;
     for server in &servers[..2] {
-        let v: Value = client
-            .get(format!("{}/api/v1/outages?service=discord", server.address))
-            .send()
-            .await
-            .expect("outages")
-            .json()
-            .await
-            .expect("json");
+        let v = discord_outages(&server.address).await;
         assert_eq!(outages_of(&v), 1, "{v}");
     }
     let events: Vec<(String, Vec<(String, String)>)> = redis::cmd("XRANGE")
