@@ -106,7 +106,7 @@ impl Metrics {
             )?,
             rate_limited: counter_vec(
                 "rate_limited_total",
-                "Requests refused by a rate limit, by limit (report or read)",
+                "Requests refused by a rate limit, by limit (report, read or admin)",
                 &["limit"],
             )?,
             http_duration,

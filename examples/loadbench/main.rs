@@ -45,10 +45,7 @@ fn main() {
         Some("serve") => serve_downwatch(args.get(1).cloned()),
         // The wrk script alone, to drive another server by hand:
         // `wrk -s script.lua http://host/api/v1/reports -- 2 0`.
-        Some("script") => print!(
-            "{}",
-            wrk::script(&Catalog::bundled().expect("catalog"), 0)
-        ),
+        Some("script") => print!("{}", wrk::script(&Catalog::bundled().expect("catalog"), 0)),
         _ => bench(&options(&args)),
     }
 }

@@ -50,6 +50,11 @@ pub async fn guard(
             };
             caller.map_or(Ok(None), |c| state.limits.check_read(c))
         }
+        // The admin API shares the anonymous per-address read limit, so
+        // its token cannot be guessed at speed.
+        Kind::Admin => request_client_ip(req.request(), &state).map_or(Ok(None), |ip| {
+            state.limits.check_read(Caller::Anonymous(ip))
+        }),
         Kind::Other => Ok(None),
     };
     let status = match verdict {
@@ -64,6 +69,8 @@ pub async fn guard(
                     .with_label_values(&["rate_limited"])
                     .inc();
                 "report"
+            } else if matches!(kind, Kind::Admin) {
+                "admin"
             } else {
                 "read"
             };
@@ -119,6 +126,7 @@ fn refused_form_page(req: &ServiceRequest, state: &AppState) -> Option<String> {
 enum Kind {
     Report,
     Read,
+    Admin,
     Other,
 }
 
@@ -132,7 +140,7 @@ fn classify(req: &ServiceRequest) -> Kind {
         }
     } else if path.starts_with("/api/v1/admin/") {
         // Admin calls carry the admin token, not an API key.
-        Kind::Other
+        Kind::Admin
     } else if path.starts_with("/api/") && matches!(*req.method(), Method::GET | Method::HEAD) {
         Kind::Read
     } else {

@@ -257,3 +257,25 @@ async fn read_stream_until(
         }
     }
 }
+
+#[tokio::test]
+async fn admin_calls_share_the_per_address_read_limit() {
+    let app = spawn_app_with(AppOptions {
+        tweak: Some(Box::new(|s| {
+            s.admin_token = Some(Secret::new(TOKEN));
+            s.reads_per_minute_anonymous = 2;
+        })),
+        ..AppOptions::default()
+    })
+    .await;
+    let path = updates_path("spotify", "spotify.global.1");
+    let body = json!({"status": "investigating", "message": "looking"});
+    for _ in 0..2 {
+        let r = post_update(&app, &path, Some("a-guess"), &body).await;
+        assert_eq!(r.status(), 401);
+    }
+    // A third guess within the minute is refused before the token is read.
+    let r = post_update(&app, &path, Some(TOKEN), &body).await;
+    assert_eq!(r.status(), 429);
+    assert!(r.headers().contains_key("retry-after"));
+}
