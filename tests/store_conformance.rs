@@ -184,7 +184,8 @@ async fn a_reporter_counts_once_per_dedupe_period() {
 #[tokio::test]
 async fn yesterdays_hash_of_a_reporter_still_dedupes() {
     on_both_stores(|store| async move {
-        let t = test_start();
+        // Five minutes before midnight.
+        let t = test_start() + Duration::minutes(11 * 60 + 55);
         let mut before = report("spotify", "login", None, None);
         before.reporter = Some("under-monday-secret".to_string());
         assert!(store.record(&before, t).await.expect("record").counted);

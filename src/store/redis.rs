@@ -219,8 +219,11 @@ impl Store for RedisStore {
             Some(r) if self.dedupe_secs > 0 => (keys::seen_key(service, r), self.dedupe_secs),
             _ => (keys::seen_key(service, "-"), 0),
         };
+        // A marker made under yesterday's secret can only still hold in
+        // the first dedupe period of the day (UTC, as the secrets are).
+        let early_in_the_day = at.timestamp().rem_euclid(86_400) < dedupe_secs as i64;
         let previous_key = match &report.previous_reporter {
-            Some(r) if dedupe_secs > 0 => keys::seen_key(service, r),
+            Some(r) if dedupe_secs > 0 && early_in_the_day => keys::seen_key(service, r),
             _ => seen_key.clone(),
         };
         let write = Write {

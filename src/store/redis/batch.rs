@@ -23,7 +23,8 @@ use tokio::sync::{Semaphore, mpsc, oneshot};
 /// KEYS: for each bucket group g (1-based) four keys at 4g-3 … 4g: minute
 /// hash, hour hash, minute HyperLogLog, hour HyperLogLog; then two keys per
 /// report: its dedupe marker and its marker under the previous day's
-/// secret.
+/// secret (the same key again when no marker of the previous day can
+/// still hold, which saves its read).
 /// ARGV: minute ttl, hour ttl, number of groups, then per report: group,
 /// now (unix seconds), reporter hash ("" = none), dedupe period (0 = count
 /// it whatever came before), number of fields, fields…
@@ -32,7 +33,10 @@ use tokio::sync::{Semaphore, mpsc, oneshot};
 /// judged in order, so a repeat inside one batch is caught too. A marker
 /// holds the virtual time it lapses at, so replays dedupe like live
 /// traffic; its Redis TTL only cleans it up. A reporter joins the
-/// HyperLogLogs whether or not the report counts.
+/// HyperLogLogs whether or not the report counts. Bucket hashes get their
+/// TTL when they are created (every counted report counts in `t`, so a
+/// `t` equal to the batch's tally means a new hash); HyperLogLogs, which
+/// repeats create too, on every write.
 const RECORD_BATCH_LUA: &str = r"
 local minute_ttl, hour_ttl = ARGV[1], ARGV[2]
 local groups = tonumber(ARGV[3])
@@ -58,7 +62,10 @@ while a <= #ARGV do
   if period > 0 then
     local seen, previous = KEYS[marker + 2 * i - 1], KEYS[marker + 2 * i]
     local lapses = tonumber(redis.call('GET', seen) or '0')
-    local before = tonumber(redis.call('GET', previous) or '0')
+    local before = 0
+    if previous ~= seen then
+      before = tonumber(redis.call('GET', previous) or '0')
+    end
     if lapses > now or before > now then
       counted = 0
     else
@@ -76,15 +83,22 @@ while a <= #ARGV do
 end
 for g = 1, groups do
   local base = 4 * (g - 1)
-  local written = false
-  for field, n in pairs(counts[g]) do
-    redis.call('HINCRBY', KEYS[base + 1], field, n)
-    redis.call('HINCRBY', KEYS[base + 2], field, n)
-    written = true
+  -- Every counted report counts in 't', so 't' ending at this batch's
+  -- tally means the hash was created here: only then does it need its TTL.
+  local total = counts[g]['t']
+  if total then
+    if redis.call('HINCRBY', KEYS[base + 1], 't', total) == total then
+      redis.call('EXPIRE', KEYS[base + 1], minute_ttl)
+    end
+    if redis.call('HINCRBY', KEYS[base + 2], 't', total) == total then
+      redis.call('EXPIRE', KEYS[base + 2], hour_ttl)
+    end
   end
-  if written then
-    redis.call('EXPIRE', KEYS[base + 1], minute_ttl)
-    redis.call('EXPIRE', KEYS[base + 2], hour_ttl)
+  for field, n in pairs(counts[g]) do
+    if field ~= 't' then
+      redis.call('HINCRBY', KEYS[base + 1], field, n)
+      redis.call('HINCRBY', KEYS[base + 2], field, n)
+    end
   end
   if #reporters[g] > 0 then
     redis.call('PFADD', KEYS[base + 3], unpack(reporters[g]))
