@@ -19,8 +19,9 @@
 mod wrk;
 
 use actix_web::{App, HttpResponse, HttpServer, web};
+use clap::Parser;
 use downwatch::catalog::Catalog;
-use downwatch::config::Settings;
+use downwatch::config::Cli;
 use downwatch::startup::Application;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -176,17 +177,18 @@ fn serve_ceiling() {
     });
 }
 
-/// downwatch as `downwatch serve` runs it, with its default settings but
-/// loopback trusted as a proxy, on the Redis store at `redis_url` or the
-/// memory store.
+/// downwatch as `downwatch serve` runs it: its settings from the command
+/// line and `DOWNWATCH_*` variables (so a run can be tuned from the
+/// environment), with loopback trusted as a proxy, on the Redis store at
+/// `redis_url` or the memory store.
 fn serve_downwatch(redis_url: Option<String>) {
     actix_web::rt::System::new().block_on(async {
-        let settings = Settings {
-            listen: "127.0.0.1:0".into(),
-            redis_url,
-            trusted_proxies: vec!["127.0.0.1/32".parse().expect("net")],
-            ..Settings::default()
-        };
+        let mut args = vec!["downwatch", "--listen", "127.0.0.1:0"];
+        args.extend(["--trusted-proxy", "127.0.0.1"]);
+        if let Some(url) = &redis_url {
+            args.extend(["--redis-url", url]);
+        }
+        let settings = Cli::parse_from(args).serve;
         let app = Application::build(settings).await.expect("app");
         announce(app.port());
         app.run_until_stopped().await.expect("server");

@@ -82,6 +82,15 @@ fn assignee<'a>(service: &str, live: &'a [String]) -> Option<&'a str> {
         .map(String::as_str)
 }
 
+/// Runs `work` on Tokio's blocking pool.
+async fn off_the_runtime<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, StoreError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| StoreError::Backend(format!("detector work failed: {e}")))
+}
+
 /// Services evaluated at once in a tick.
 const CONCURRENT_SERVICES: usize = 32;
 
@@ -260,14 +269,22 @@ impl DetectorTask {
             .store
             .buckets(slug, Resolution::Minute, first..current)
             .await?;
-        let mut events = Vec::new();
-        for (i, bucket) in buckets.iter().enumerate() {
-            let minute = first + i as i64;
-            let Some(at) = chrono::DateTime::from_timestamp((minute + 1) * 60, 0) else {
-                continue;
-            };
-            events.extend(detector.step(at, &step_counts(bucket), &self.params));
-        }
+        // Stepping a service with many regions, and serialising its state
+        // (kilobytes per region), is real CPU work: it runs on the blocking
+        // pool, so it never holds up the thread that writes reports.
+        let params = self.params.clone();
+        let (mut detector, mut events) = off_the_runtime(move || {
+            let mut events = Vec::new();
+            for (i, bucket) in buckets.iter().enumerate() {
+                let minute = first + i as i64;
+                let Some(at) = chrono::DateTime::from_timestamp((minute + 1) * 60, 0) else {
+                    continue;
+                };
+                events.extend(detector.step(at, &step_counts(bucket), &params));
+            }
+            (detector, events)
+        })
+        .await?;
         self.mark_brigading(slug, now, &mut events).await?;
         for e in &events {
             detector.mark_network(
@@ -276,8 +293,12 @@ impl DetectorTask {
                 e.incident.suspect,
             );
         }
-        let state =
-            serde_json::to_string(&detector).map_err(|e| StoreError::Backend(e.to_string()))?;
+        let (detector, state) = off_the_runtime(move || {
+            let state = serde_json::to_string(&detector);
+            (detector, state)
+        })
+        .await?;
+        let state = state.map_err(|e| StoreError::Backend(e.to_string()))?;
         let status = StatusDoc {
             status: service_status(&detector).as_str().to_string(),
             regions: detector.non_ok_regions(),
