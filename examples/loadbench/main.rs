@@ -112,7 +112,7 @@ impl Server {
 
     /// The server's own metrics: (acknowledged, counted) reports so far,
     /// and the mean detector tick in seconds.
-    fn acknowledged(&self) -> (u64, u64, f64) {
+    fn report_metrics(&self) -> (u64, u64, f64) {
         let out = Command::new("curl")
             .args(["-sf", &format!("{}/metrics", self.url())])
             .output()
@@ -397,9 +397,9 @@ fn bench(o: &Options) {
         if let Some(r) = &redis {
             r.query(&["CONFIG", "RESETSTAT"]);
         }
-        let before = server.acknowledged().0;
+        let before = server.report_metrics().0;
         let peak = run(&url, &peak_script, o.connections, o.duration);
-        let during_peak = server.acknowledged().0 - before;
+        let during_peak = server.report_metrics().0 - before;
         let commands = redis.as_ref().map(PrivateRedis::command_calls);
 
         // Paced: each connection waits 10 ms between requests, with enough
@@ -412,7 +412,7 @@ fn bench(o: &Options) {
         std::fs::write(&paced_script, wrk::script(&catalog, delay_ms)).expect("write script");
         let paced = run(&url, &paced_script, paced_connections, o.duration);
         std::thread::sleep(Duration::from_millis(500));
-        let (acknowledged, counted, tick_secs) = server.acknowledged();
+        let (acknowledged, counted, tick_secs) = server.report_metrics();
         figures.push(StoreFigures {
             name,
             through_api: reports_through_api(&server.url()),

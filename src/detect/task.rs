@@ -192,12 +192,14 @@ impl DetectorTask {
             .map(|s| s.slug.clone())
             .filter(|slug| assignee(slug, &live).is_none_or(|a| a == self.owner))
             .collect();
-        self.held.retain(|slug, _| slugs.contains(slug));
+        // What is held for services no longer assigned here is dropped with
+        // the rest of `held`; the outcomes refill it.
+        let mut held = std::mem::take(&mut self.held);
         let jobs: Vec<(String, Option<ServiceDetector>)> = slugs
             .into_iter()
             .map(|slug| {
-                let held = self.held.remove(&slug);
-                (slug, held)
+                let detector = held.remove(&slug);
+                (slug, detector)
             })
             .collect();
         // Services are independent: evaluate several at once so a tick's

@@ -118,10 +118,6 @@ impl RedisCluster {
         format!("redis+cluster://{}", hosts.join(","))
     }
 
-    pub fn ports(&self) -> &[u16] {
-        &self.ports
-    }
-
     /// A cluster client for assertions on what is stored.
     pub fn client(&self) -> redis::cluster::ClusterConnection {
         let nodes: Vec<String> = self
