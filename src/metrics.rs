@@ -9,7 +9,7 @@
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
-use actix_web::web;
+use actix_web::{HttpMessage, web};
 use prometheus::{
     Histogram, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts, Registry,
     TextEncoder,
@@ -154,9 +154,7 @@ pub async fn track_requests(
             .map(ServiceResponse::map_into_boxed_body);
     };
     let started = Instant::now();
-    let route = req
-        .match_pattern()
-        .unwrap_or_else(|| "unmatched".to_string());
+    let route = route_of(&req);
     let method = req.method().as_str().to_string();
     let result = next.call(req).await;
     let status = match &result {
@@ -172,6 +170,22 @@ pub async fn track_requests(
         ])
         .observe(started.elapsed().as_secs_f64());
     result.map(ServiceResponse::map_into_boxed_body)
+}
+
+/// The route pattern a request matched (`/status/{slug}`), or `unmatched`:
+/// found once per request (it walks the whole route table) and kept in
+/// the request's extensions for the other middleware.
+pub fn route_of(req: &ServiceRequest) -> String {
+    #[derive(Clone)]
+    struct Route(String);
+    if let Some(Route(route)) = req.extensions().get::<Route>() {
+        return route.clone();
+    }
+    let route = req
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_string());
+    req.extensions_mut().insert(Route(route.clone()));
+    route
 }
 
 /// Standard methods keep their name; anything else is `other`, so a

@@ -57,9 +57,7 @@ pub async fn request_context(
         .and_then(|v| v.to_str().ok())
         .filter(|v| sane_request_id(v))
         .map_or_else(new_request_id, str::to_string);
-    let route = req
-        .match_pattern()
-        .unwrap_or_else(|| "unmatched".to_string());
+    let route = crate::metrics::route_of(&req);
     let span = tracing::info_span!(
         "request",
         request_id = %id,

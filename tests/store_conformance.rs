@@ -382,6 +382,106 @@ async fn concurrent_records_are_exact() {
 }
 
 #[tokio::test]
+async fn repeats_in_a_concurrent_flood_take_nothing_from_the_counts() {
+    on_both_stores(|store| async move {
+        let t = test_start();
+        // 20 writers × 60 reports from 300 reporters, each reporter sent by
+        // four writers at once: repeats share batches with first reports.
+        let mut tasks = Vec::new();
+        for writer in 0..20_u64 {
+            let store = store.clone();
+            tasks.push(tokio::spawn(async move {
+                let mut counted = 0;
+                for i in 0..60_u64 {
+                    let reporter = (writer % 5) * 60 + i;
+                    let mut r = report("paypal", "payments", Some("US"), Some("US-NY"));
+                    r.reporter = Some(format!("{reporter:016x}"));
+                    r.network = Some(format!("net{}", reporter % 3));
+                    let recorded = store.record(&r, t).await.expect("record");
+                    counted += u64::from(recorded.counted);
+                }
+                counted
+            }));
+        }
+        let mut counted = 0;
+        for task in tasks {
+            counted += task.await.expect("task");
+        }
+        assert_eq!(counted, 300, "{}", store.describe());
+        let m = minute(t);
+        for res in [Resolution::Minute, Resolution::Hour] {
+            let id = res.bucket_of(t);
+            let b = store
+                .buckets("paypal", res, id..id + 1)
+                .await
+                .expect("read");
+            for field in [
+                "t",
+                "s:payments",
+                "r:US",
+                "r:US-NY",
+                "rs:US:payments",
+                "p:ios",
+            ] {
+                assert_eq!(b[0].get(field).copied(), Some(300), "{field} {res:?}");
+            }
+            let networks: u64 = (0..3).map(|n| b[0][&format!("n:net{n}")]).sum();
+            assert_eq!(networks, 300);
+        }
+        let distinct = store
+            .distinct_reporters("paypal", &[(Resolution::Minute, m..m + 1)])
+            .await
+            .expect("distinct");
+        // HyperLogLogs estimate (exact sets in memory).
+        assert!((291..=309).contains(&distinct), "{distinct} distinct");
+    })
+    .await;
+}
+
+/// Every key a report write makes expires: bucket hashes, HyperLogLogs and
+/// dedupe markers, whether the first report of a bucket counted, was a
+/// repeat or had no reporter.
+#[tokio::test]
+async fn every_key_a_report_writes_expires() {
+    let redis = RedisServer::start();
+    let store = RedisStore::new(&redis.url(), DEDUPE_SECS).expect("redis store");
+    let t = test_start();
+    let with = |reporter: Option<&str>| {
+        let mut r = report("steam", "store", Some("US"), None);
+        r.reporter = reporter.map(str::to_string);
+        r
+    };
+    // Minute 1: counted; minute 2: only a repeat; minute 3: no reporter
+    // first, then one with a reporter.
+    let first = with(Some("00000000000000aa"));
+    assert!(store.record(&first, t).await.expect("record").counted);
+    let later = t + Duration::minutes(1);
+    assert!(!store.record(&first, later).await.expect("record").counted);
+    let third = t + Duration::minutes(2);
+    assert!(
+        store
+            .record(&with(None), third)
+            .await
+            .expect("record")
+            .counted
+    );
+    let fourth = with(Some("00000000000000bb"));
+    assert!(store.record(&fourth, third).await.expect("record").counted);
+
+    let mut conn = redis.client();
+    let keys: Vec<String> = redis::cmd("KEYS").arg("*").query(&mut conn).expect("keys");
+    let hlls = keys.iter().filter(|k| k.contains(":u:")).count();
+    assert_eq!(
+        hlls, 4,
+        "minute HyperLogLogs of three minutes and one hour: {keys:?}"
+    );
+    for key in &keys {
+        let ttl: i64 = redis::cmd("TTL").arg(key).query(&mut conn).expect("ttl");
+        assert!(ttl > 0, "{key} has TTL {ttl}");
+    }
+}
+
+#[tokio::test]
 async fn a_flood_across_many_services_is_exact_per_service() {
     on_both_stores(|store| async move {
         let t = test_start();

@@ -210,6 +210,28 @@ fn announce(port: u16) {
     });
 }
 
+/// CPU seconds (user + system) a process has used so far.
+fn cpu_secs(pid: u32) -> f64 {
+    static TICKS: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+    let ticks = *TICKS.get_or_init(|| {
+        Command::new("getconf")
+            .arg("CLK_TCK")
+            .output()
+            .ok()
+            .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok())
+            .unwrap_or(100.0)
+    });
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name (which may hold spaces), from field 3.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<f64> = rest
+        .split_whitespace()
+        .map(|f| f.parse().unwrap_or(0.0))
+        .collect();
+    // utime and stime are fields 14 and 15.
+    (fields.get(11).unwrap_or(&0.0) + fields.get(12).unwrap_or(&0.0)) / ticks
+}
+
 /// A private redis-server on a free port, persistence off.
 struct PrivateRedis {
     child: Child,
@@ -261,36 +283,43 @@ impl PrivateRedis {
     }
 
     /// Calls of every command since the last CONFIG RESETSTAT: (all,
-    /// EVALSHA, microseconds Redis spent in the EVALSHAs).
-    fn command_calls(&self) -> (u64, u64, u64) {
+    /// EVALSHA, microseconds Redis spent in the EVALSHAs, and per command
+    /// its name, calls and microseconds, the costliest first).
+    fn command_calls(&self) -> CommandStats {
         let info = self.query(&["INFO", "commandstats"]).unwrap_or_default();
-        let mut all = 0;
-        let mut evalsha = 0;
-        let mut usec = 0;
+        let mut stats = CommandStats::default();
         for line in info.lines() {
             let Some((name, rest)) = line.trim().split_once(":calls=") else {
                 continue;
             };
-            let calls: u64 = rest
+            let name = name.trim_start_matches("cmdstat_");
+            if name == "info" || name == "config" {
+                continue;
+            }
+            let number = |key: &str| {
+                rest.split(',')
+                    .find_map(|kv| kv.strip_prefix(key))
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(0)
+            };
+            let calls = rest
                 .split(',')
                 .next()
                 .and_then(|c| c.parse().ok())
                 .unwrap_or(0);
-            if name == "cmdstat_info" || name == "cmdstat_config" {
-                continue;
-            }
-            all += calls;
-            if name == "cmdstat_evalsha" {
-                evalsha += calls;
+            let usec = number("usec=");
+            stats.all += calls;
+            if name == "evalsha" {
+                stats.evalsha += calls;
                 // A script's time includes the commands it runs.
-                usec += rest
-                    .split(',')
-                    .find_map(|kv| kv.strip_prefix("usec="))
-                    .and_then(|u| u.parse::<u64>().ok())
-                    .unwrap_or(0);
+                stats.script_usec += usec;
             }
+            stats.each.push((name.to_string(), calls, usec));
         }
-        (all, evalsha, usec)
+        stats
+            .each
+            .sort_by_key(|(_, _, usec)| std::cmp::Reverse(*usec));
+        stats
     }
 
     fn used_memory_mib(&self) -> f64 {
@@ -324,6 +353,14 @@ fn reports_through_api(url: &str) -> u64 {
     })
 }
 
+#[derive(Default)]
+struct CommandStats {
+    all: u64,
+    evalsha: u64,
+    script_usec: u64,
+    each: Vec<(String, u64, u64)>,
+}
+
 struct StoreFigures {
     name: &'static str,
     peak: WrkRun,
@@ -336,8 +373,11 @@ struct StoreFigures {
     tick_secs: f64,
     /// Reports acknowledged during the peak run.
     during_peak: u64,
-    /// Redis command calls during the peak run: (all, EVALSHA, usec).
-    commands: Option<(u64, u64, u64)>,
+    /// CPU microseconds a report at peak: the server's, and Redis's.
+    server_cpu_us: f64,
+    redis_cpu_us: Option<f64>,
+    /// Redis command calls during the peak run.
+    commands: Option<CommandStats>,
     redis_mib: Option<f64>,
 }
 
@@ -372,15 +412,22 @@ fn bench(o: &Options) {
         wrk::run(url, script, o.threads, connections, secs, offset.get())
     };
 
-    let ceiling = {
+    let (ceiling, ceiling_cpu) = {
         let server = Server::start(&["ceiling"]);
         let url = format!("{}/api/v1/reports", server.url());
         run(&url, &peak_script, o.connections, 2);
-        run(&url, &peak_script, o.connections, o.duration)
+        let before = cpu_secs(server.child.id());
+        let peak = run(&url, &peak_script, o.connections, o.duration);
+        let cpu = cpu_secs(server.child.id()) - before;
+        (peak.clone(), cpu / peak.requests.max(1) as f64)
     };
     println!(
-        "ceiling (trivial actix-web endpoint): {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms",
-        ceiling.per_second, ceiling.p50_ms, ceiling.p99_ms
+        "ceiling (trivial actix-web endpoint): {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms | \
+         server CPU {:.1} us a request",
+        ceiling.per_second,
+        ceiling.p50_ms,
+        ceiling.p99_ms,
+        ceiling_cpu * 1e6
     );
 
     let mut figures = Vec::new();
@@ -398,8 +445,18 @@ fn bench(o: &Options) {
             r.query(&["CONFIG", "RESETSTAT"]);
         }
         let before = server.report_metrics().0;
+        let cpu_before = (
+            cpu_secs(server.child.id()),
+            redis.as_ref().map(|r| cpu_secs(r.child.id())),
+        );
         let peak = run(&url, &peak_script, o.connections, o.duration);
         let during_peak = server.report_metrics().0 - before;
+        let per_report = |secs: f64| secs * 1e6 / during_peak.max(1) as f64;
+        let server_cpu_us = per_report(cpu_secs(server.child.id()) - cpu_before.0);
+        let redis_cpu_us = redis
+            .as_ref()
+            .zip(cpu_before.1)
+            .map(|(r, before)| per_report(cpu_secs(r.child.id()) - before));
         let commands = redis.as_ref().map(PrivateRedis::command_calls);
 
         // Paced: each connection waits 10 ms between requests, with enough
@@ -418,6 +475,8 @@ fn bench(o: &Options) {
             through_api: reports_through_api(&server.url()),
             rss_mib: server.rss_mib(),
             during_peak,
+            server_cpu_us,
+            redis_cpu_us,
             commands,
             redis_mib: redis.as_ref().map(PrivateRedis::used_memory_mib),
             peak,
@@ -454,24 +513,44 @@ fn bench(o: &Options) {
             if exact { "exact" } else { "MISMATCH" }
         );
         println!(
+            "{:<6} CPU a report at peak: server {:.1} us{}",
+            f.name,
+            f.server_cpu_us,
+            f.redis_cpu_us
+                .map_or(String::new(), |r| format!(", redis-server {r:.1} us"))
+        );
+        println!(
             "{:<6} detector tick over {} services: {:.1} ms ({:.3} ms a service)",
             f.name,
             services,
             f.tick_secs * 1000.0,
             f.tick_secs * 1000.0 / services as f64
         );
-        if let Some((all, evalsha, usec)) = f.commands {
+        if let Some(c) = &f.commands {
             let n = f.during_peak.max(1) as f64;
             println!(
                 "{:<6} Redis commands per report {:.2} (counting those inside scripts), \
                  write round trips per report {:.3} ({:.1} reports per batch), \
                  Redis time in the write script {:.1} us per report",
                 f.name,
-                all as f64 / n,
-                evalsha as f64 / n,
-                n / evalsha.max(1) as f64,
-                usec as f64 / n
+                c.all as f64 / n,
+                c.evalsha as f64 / n,
+                n / c.evalsha.max(1) as f64,
+                c.script_usec as f64 / n
             );
+            let each: Vec<String> = c
+                .each
+                .iter()
+                .filter(|(name, _, _)| name != "evalsha")
+                .map(|(name, calls, usec)| {
+                    format!(
+                        "{name} {:.2}/report {:.1} us",
+                        *calls as f64 / n,
+                        *usec as f64 / n
+                    )
+                })
+                .collect();
+            println!("{:<6} inside: {}", f.name, each.join(", "));
         }
     }
 }

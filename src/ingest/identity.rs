@@ -94,9 +94,10 @@ impl ReporterIdentity {
         let yesterday = today.checked_sub_days(Days::new(1)).unwrap_or(today);
         let secret = self.secret(store, today).await?;
         let previous = self.secret(store, yesterday).await?;
+        let address = ip.to_string();
         Ok(Identity {
-            reporter: keyed_hash(&secret, "reporter", &ip.to_string(), REPORTER_HEX),
-            previous_reporter: keyed_hash(&previous, "reporter", &ip.to_string(), REPORTER_HEX),
+            reporter: keyed_hash(&secret, "reporter", &address, REPORTER_HEX),
+            previous_reporter: keyed_hash(&previous, "reporter", &address, REPORTER_HEX),
             network: keyed_hash(
                 &secret,
                 "network",
@@ -153,7 +154,8 @@ fn keyed_hash(secret: &[u8], purpose: &str, value: &str, hex_len: usize) -> Stri
     mac.update(purpose.as_bytes());
     mac.update(b"|");
     mac.update(value.as_bytes());
-    let mut hex = hex::encode(mac.finalize().into_bytes());
+    let digest = mac.finalize().into_bytes();
+    let mut hex = hex::encode(&digest[..hex_len.div_ceil(2).min(digest.len())]);
     hex.truncate(hex_len);
     hex
 }

@@ -15,12 +15,35 @@ struct ServiceData {
     minutes: BTreeMap<i64, Bucket>,
     hours: BTreeMap<i64, Bucket>,
     /// Reporters seen per bucket: exact sets where Redis has HyperLogLogs.
-    minute_reporters: BTreeMap<i64, HashSet<String>>,
-    hour_reporters: BTreeMap<i64, HashSet<String>>,
+    minute_reporters: BTreeMap<i64, HashSet<ReporterId>>,
+    hour_reporters: BTreeMap<i64, HashSet<ReporterId>>,
     /// Reporter -> unix second at which their dedupe marker expires.
-    seen: HashMap<String, i64>,
+    seen: HashMap<ReporterId, i64>,
     /// Size of `seen` after the last sweep; sweep again when it doubles.
     seen_swept_at: usize,
+    /// The minute of the last pruning: buckets only age out as minutes pass.
+    pruned_at: Option<i64>,
+}
+
+/// A reporter as a number: the 64 bits of its keyed hash (16 hex digits),
+/// or a hash of any other reporter string. Eight bytes where the string
+/// would take forty, and cheap to hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct ReporterId(u64);
+
+impl ReporterId {
+    fn of(reporter: &str) -> Self {
+        match u64::from_str_radix(reporter, 16) {
+            Ok(n) if reporter.len() == 16 => Self(n),
+            _ => {
+                use std::hash::{Hash, Hasher};
+                // Fixed keys: the same reporter is the same id in every call.
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                reporter.hash(&mut h);
+                Self(h.finish())
+            }
+        }
+    }
 }
 
 impl ServiceData {
@@ -31,7 +54,7 @@ impl ServiceData {
         }
     }
 
-    fn reporters(&self, res: Resolution) -> &BTreeMap<i64, HashSet<String>> {
+    fn reporters(&self, res: Resolution) -> &BTreeMap<i64, HashSet<ReporterId>> {
         match res {
             Resolution::Minute => &self.minute_reporters,
             Resolution::Hour => &self.hour_reporters,
@@ -39,6 +62,11 @@ impl ServiceData {
     }
 
     fn prune(&mut self, now: i64) {
+        let minute = now.div_euclid(60);
+        if self.pruned_at == Some(minute) {
+            return;
+        }
+        self.pruned_at = Some(minute);
         let oldest_minute = (now - keys::MINUTE_RETENTION_SECS).div_euclid(60);
         self.minutes = self.minutes.split_off(&oldest_minute);
         self.minute_reporters = self.minute_reporters.split_off(&oldest_minute);
@@ -65,6 +93,16 @@ struct Documents {
     /// Pending deliveries: JSON -> due (unix ms).
     deliveries: HashMap<String, i64>,
     next_event: u64,
+}
+
+/// Adds one to `field` in `bucket`, copying the name only the first time.
+fn count(bucket: &mut Bucket, field: &str) {
+    match bucket.get_mut(field) {
+        Some(n) => *n += 1,
+        None => {
+            bucket.insert(field.to_string(), 1);
+        }
+    }
 }
 
 /// In-memory [`Store`]; state is lost when the process exits.
@@ -120,37 +158,39 @@ impl Store for MemoryStore {
         let fields = keys::fields_of(report);
         let mut data = self.lock();
         let svc = data.entry(report.service.clone()).or_default();
-        if let Some(reporter) = &report.reporter {
+        let reporter = report.reporter.as_deref().map(ReporterId::of);
+        if let Some(reporter) = reporter {
             svc.minute_reporters
                 .entry(Resolution::Minute.bucket_of(at))
                 .or_default()
-                .insert(reporter.clone());
+                .insert(reporter);
             svc.hour_reporters
                 .entry(Resolution::Hour.bucket_of(at))
                 .or_default()
-                .insert(reporter.clone());
+                .insert(reporter);
         }
-        if let (Some(reporter), true) = (&report.reporter, self.dedupe_secs > 0) {
-            let active = |r: Option<&String>| {
-                r.and_then(|r| svc.seen.get(r))
+        if let (Some(reporter), true) = (reporter, self.dedupe_secs > 0) {
+            let active = |r: Option<ReporterId>| {
+                r.and_then(|r| svc.seen.get(&r))
                     .is_some_and(|&lapses| lapses > now)
             };
-            if active(Some(reporter)) || active(report.previous_reporter.as_ref()) {
+            let previous = report.previous_reporter.as_deref().map(ReporterId::of);
+            if active(Some(reporter)) || active(previous) {
                 return Ok(Recorded { counted: false });
             }
             svc.seen
-                .insert(reporter.clone(), now.saturating_add(self.dedupe_secs));
+                .insert(reporter, now.saturating_add(self.dedupe_secs));
         }
         let minute = svc
             .minutes
             .entry(Resolution::Minute.bucket_of(at))
             .or_default();
         for f in &fields {
-            *minute.entry(f.clone()).or_default() += 1;
+            count(minute, f);
         }
         let hour = svc.hours.entry(Resolution::Hour.bucket_of(at)).or_default();
-        for f in fields {
-            *hour.entry(f).or_default() += 1;
+        for f in &fields {
+            count(hour, f);
         }
         svc.prune(now);
         Ok(Recorded { counted: true })
@@ -396,10 +436,10 @@ impl Store for MemoryStore {
         let Some(svc) = data.get(service) else {
             return Ok(0);
         };
-        let mut union: HashSet<&str> = HashSet::new();
+        let mut union: HashSet<ReporterId> = HashSet::new();
         for (res, ids) in spans.iter().filter(|(_, ids)| !ids.is_empty()) {
             for set in svc.reporters(*res).range(ids.clone()).map(|(_, s)| s) {
-                union.extend(set.iter().map(String::as_str));
+                union.extend(set.iter().copied());
             }
         }
         Ok(union.len() as u64)

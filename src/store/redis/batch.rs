@@ -7,9 +7,10 @@
 //!
 //! There is no timer: a batch is whatever queued while the previous ones
 //! were on the wire, so a lone report goes out at once and a flood goes out
-//! in few, large round trips. Inside the script, the counters of reports
-//! that share a bucket are summed before they are written, so a flood on
-//! one service costs a handful of `HINCRBY`s per batch, not per report.
+//! in few, large round trips. The counters of reports that share a bucket
+//! are summed here, before the batch is sent, so a flood on one service
+//! costs a handful of `HINCRBY`s per batch, not per report, and the script
+//! spends one command of its own on a counted report (its dedupe marker).
 
 use super::super::{Resolution, StoreError, keys};
 use super::conn::RedisConn;
@@ -25,86 +26,105 @@ use tokio::sync::{Semaphore, mpsc, oneshot};
 /// report: its dedupe marker and its marker under the previous day's
 /// secret (the same key again when no marker of the previous day can
 /// still hold, which saves its read).
-/// ARGV: minute ttl, hour ttl, number of groups, then per report: group,
-/// now (unix seconds), reporter hash ("" = none), dedupe period (0 = count
-/// it whatever came before), number of fields, fields…
+/// ARGV: minute ttl, hour ttl, number of groups, then per group: number of
+/// fields, its fields with the number of the batch's reports counting in
+/// each (`t` first), number of reporters, its reporters; then per report:
+/// group, now (unix seconds), dedupe period (0 = count it whatever came
+/// before), number of fields, the indexes of its fields in its group's.
 ///
-/// Returns 1 (counted) or 0 (a repeat) per report, in order. Reports are
-/// judged in order, so a repeat inside one batch is caught too. A marker
-/// holds the virtual time it lapses at, so replays dedupe like live
-/// traffic; its Redis TTL only cleans it up. A reporter joins the
-/// HyperLogLogs whether or not the report counts. Bucket hashes get their
-/// TTL when they are created (every counted report counts in `t`, so a
-/// `t` equal to the batch's tally means a new hash); HyperLogLogs, which
-/// repeats create too, on every write.
+/// The counters arrive summed over the batch, so a counted report costs
+/// the script its dedupe marker and nothing else; only a repeat takes its
+/// fields back out of the sums. Returns 1 (counted) or 0 (a repeat) per
+/// report, in order. Reports are judged in order, so a repeat inside one
+/// batch is caught too. A marker holds the virtual time it lapses at, so
+/// replays dedupe like live traffic; its Redis TTL only cleans it up. A
+/// reporter joins the HyperLogLogs whether or not the report counts.
+/// Bucket hashes get their TTL when they are created (every counted report
+/// counts in `t`, so `t` ending at the batch's sum means a new hash), and
+/// HyperLogLogs whenever `PFADD` changed them (which it always does to a
+/// new one).
 const RECORD_BATCH_LUA: &str = r"
 local minute_ttl, hour_ttl = ARGV[1], ARGV[2]
 local groups = tonumber(ARGV[3])
-local counts, reporters = {}, {}
+local fields, counts, reporters = {}, {}, {}
+local a = 4
 for g = 1, groups do
-  counts[g] = {}
-  reporters[g] = {}
+  local n = tonumber(ARGV[a])
+  local f, c = {}, {}
+  for j = 1, n do
+    f[j] = ARGV[a + 2 * j - 1]
+    c[j] = tonumber(ARGV[a + 2 * j])
+  end
+  fields[g], counts[g] = f, c
+  a = a + 1 + 2 * n
+  local r = tonumber(ARGV[a])
+  reporters[g] = {a + 1, a + r}
+  a = a + 1 + r
 end
 local results = {}
 local marker = 4 * groups
-local a, i = 4, 0
+local i = 0
 while a <= #ARGV do
   i = i + 1
   local g = tonumber(ARGV[a])
-  local now = tonumber(ARGV[a + 1])
-  local reporter = ARGV[a + 2]
-  local period = tonumber(ARGV[a + 3])
-  local n = tonumber(ARGV[a + 4])
+  local period = tonumber(ARGV[a + 2])
+  local n = tonumber(ARGV[a + 3])
   local counted = 1
-  if reporter ~= '' then
-    table.insert(reporters[g], reporter)
-  end
   if period > 0 then
+    local now = tonumber(ARGV[a + 1])
     local seen, previous = KEYS[marker + 2 * i - 1], KEYS[marker + 2 * i]
-    local lapses = tonumber(redis.call('GET', seen) or '0')
-    local before = 0
-    if previous ~= seen then
-      before = tonumber(redis.call('GET', previous) or '0')
-    end
-    if lapses > now or before > now then
+    if previous ~= seen and tonumber(redis.call('GET', previous) or '0') > now then
       counted = 0
-    else
-      redis.call('SET', seen, now + period, 'EX', period)
+    elseif not redis.call('SET', seen, now + period, 'EX', period, 'NX') then
+      -- A marker is there: it holds unless it has lapsed in (virtual) time.
+      if tonumber(redis.call('GET', seen) or '0') > now then
+        counted = 0
+      else
+        redis.call('SET', seen, now + period, 'EX', period)
+      end
     end
   end
-  if counted == 1 then
+  if counted == 0 then
     local c = counts[g]
-    for j = a + 5, a + 4 + n do
-      c[ARGV[j]] = (c[ARGV[j]] or 0) + 1
+    for j = a + 4, a + 3 + n do
+      local k = tonumber(ARGV[j])
+      c[k] = c[k] - 1
     end
   end
   results[i] = counted
-  a = a + 5 + n
+  a = a + 4 + n
+end
+-- Adds the batch's sums into a bucket hash, 't' first. Every counted
+-- report counts in 't', so 't' ending at this batch's sum means the hash
+-- was made here: only then does it need its TTL.
+local function add(key, f, c, ttl)
+  if redis.call('HINCRBY', key, 't', c[1]) == c[1] then
+    redis.call('EXPIRE', key, ttl)
+  end
+  for j = 2, #f do
+    if c[j] > 0 then
+      redis.call('HINCRBY', key, f[j], c[j])
+    end
+  end
 end
 for g = 1, groups do
   local base = 4 * (g - 1)
-  -- Every counted report counts in 't', so 't' ending at this batch's
-  -- tally means the hash was created here: only then does it need its TTL.
-  local total = counts[g]['t']
-  if total then
-    if redis.call('HINCRBY', KEYS[base + 1], 't', total) == total then
-      redis.call('EXPIRE', KEYS[base + 1], minute_ttl)
-    end
-    if redis.call('HINCRBY', KEYS[base + 2], 't', total) == total then
-      redis.call('EXPIRE', KEYS[base + 2], hour_ttl)
-    end
+  local f, c = fields[g], counts[g]
+  -- 't' is every group's first field: no counted report, no write.
+  if c[1] > 0 then
+    add(KEYS[base + 1], f, c, minute_ttl)
+    add(KEYS[base + 2], f, c, hour_ttl)
   end
-  for field, n in pairs(counts[g]) do
-    if field ~= 't' then
-      redis.call('HINCRBY', KEYS[base + 1], field, n)
-      redis.call('HINCRBY', KEYS[base + 2], field, n)
+  local r = reporters[g]
+  if r[2] >= r[1] then
+    -- PFADD answers 1 whenever it makes the HyperLogLog (and 0 only when
+    -- no register changed), so a new one always gets its TTL.
+    if redis.call('PFADD', KEYS[base + 3], unpack(ARGV, r[1], r[2])) == 1 then
+      redis.call('EXPIRE', KEYS[base + 3], minute_ttl)
     end
-  end
-  if #reporters[g] > 0 then
-    redis.call('PFADD', KEYS[base + 3], unpack(reporters[g]))
-    redis.call('PFADD', KEYS[base + 4], unpack(reporters[g]))
-    redis.call('EXPIRE', KEYS[base + 3], minute_ttl)
-    redis.call('EXPIRE', KEYS[base + 4], hour_ttl)
+    if redis.call('PFADD', KEYS[base + 4], unpack(ARGV, r[1], r[2])) == 1 then
+      redis.call('EXPIRE', KEYS[base + 4], hour_ttl)
+    end
   end
 end
 return results
@@ -134,6 +154,45 @@ pub struct Write {
     /// Seconds the reporter is not counted again; 0 = no dedupe.
     pub dedupe_secs: u64,
     pub fields: Vec<String>,
+}
+
+/// The summed counters and the reporters of one bucket group (a service's
+/// minute and hour) within a batch.
+struct GroupTable<'a> {
+    /// Minute hash, hour hash, minute and hour HyperLogLogs.
+    keys: [String; 4],
+    /// Fields in first-seen order, `t` first, with the number of the
+    /// batch's reports counting in each.
+    fields: Vec<(&'a str, u32)>,
+    index: HashMap<&'a str, usize>,
+    reporters: Vec<&'a str>,
+}
+
+impl<'a> GroupTable<'a> {
+    fn new(w: &Write) -> Self {
+        Self {
+            keys: [
+                keys::bucket_key(&w.service, Resolution::Minute, w.minute),
+                keys::bucket_key(&w.service, Resolution::Hour, w.hour),
+                keys::reporters_key(&w.service, Resolution::Minute, w.minute),
+                keys::reporters_key(&w.service, Resolution::Hour, w.hour),
+            ],
+            fields: vec![(keys::TOTAL, 0)],
+            index: HashMap::from([(keys::TOTAL, 1)]),
+            reporters: Vec::new(),
+        }
+    }
+
+    /// Counts one report in `field`; returns the field's 1-based index.
+    fn count(&mut self, field: &'a str) -> usize {
+        let next = self.fields.len() + 1;
+        let i = *self.index.entry(field).or_insert(next);
+        if i == next {
+            self.fields.push((field, 0));
+        }
+        self.fields[i - 1].1 += 1;
+        i
+    }
 }
 
 struct Pending {
@@ -230,32 +289,31 @@ impl Writer {
     /// One script call for `batch`; every caller gets its own answer.
     async fn write_script(&self, batch: Vec<Pending>) {
         let mut groups: HashMap<(&str, i64, i64), usize> = HashMap::new();
-        let mut group_keys: Vec<String> = Vec::new();
-        let mut args: Vec<Vec<u8>> = Vec::new();
+        let mut tables: Vec<GroupTable> = Vec::new();
+        let mut reports: Vec<Vec<u8>> = Vec::new();
         for p in &batch {
             let w = &p.write;
-            let next = groups.len() + 1;
             let g = *groups
                 .entry((w.service.as_str(), w.minute, w.hour))
                 .or_insert_with(|| {
-                    group_keys.extend([
-                        keys::bucket_key(&w.service, Resolution::Minute, w.minute),
-                        keys::bucket_key(&w.service, Resolution::Hour, w.hour),
-                        keys::reporters_key(&w.service, Resolution::Minute, w.minute),
-                        keys::reporters_key(&w.service, Resolution::Hour, w.hour),
-                    ]);
-                    next
+                    tables.push(GroupTable::new(w));
+                    tables.len()
                 });
-            args.push(g.to_string().into_bytes());
-            args.push(w.now.to_string().into_bytes());
-            args.push(w.reporter.clone().into_bytes());
-            args.push(w.dedupe_secs.to_string().into_bytes());
-            args.push(w.fields.len().to_string().into_bytes());
-            args.extend(w.fields.iter().map(|f| f.clone().into_bytes()));
+            let table = &mut tables[g - 1];
+            if !w.reporter.is_empty() {
+                table.reporters.push(&w.reporter);
+            }
+            reports.push(g.to_string().into_bytes());
+            reports.push(w.now.to_string().into_bytes());
+            reports.push(w.dedupe_secs.to_string().into_bytes());
+            reports.push(w.fields.len().to_string().into_bytes());
+            for f in &w.fields {
+                reports.push(table.count(f).to_string().into_bytes());
+            }
         }
         let mut invocation = self.script.prepare_invoke();
-        for k in &group_keys {
-            invocation.key(k);
+        for t in &tables {
+            invocation.key(&t.keys);
         }
         for p in &batch {
             invocation.key(&p.write.seen_key).key(&p.write.previous_key);
@@ -263,8 +321,18 @@ impl Writer {
         invocation
             .arg(keys::MINUTE_RETENTION_SECS)
             .arg(keys::HOUR_RETENTION_SECS)
-            .arg(groups.len());
-        for a in args {
+            .arg(tables.len());
+        for t in &tables {
+            invocation.arg(t.fields.len());
+            for (field, n) in &t.fields {
+                invocation.arg(*field).arg(*n);
+            }
+            invocation.arg(t.reporters.len());
+            for r in &t.reporters {
+                invocation.arg(*r);
+            }
+        }
+        for a in reports {
             invocation.arg(a);
         }
         let mut conn = self.conn.clone();
