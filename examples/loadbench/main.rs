@@ -9,9 +9,11 @@
 //! ```
 //!
 //! Each server runs in a child process (this binary again, in a server
-//! mode), so its memory is its own. For each store it prints reports/s at
-//! peak, p50/p99 latency at peak and in a paced run at half the peak rate,
-//! errors, Redis commands per report, the server's RSS, and whether the
+//! mode), so its memory and CPU time are its own. For each store it prints
+//! reports/s at peak, p50/p99 latency at peak and in a paced run at half
+//! the peak rate, errors, the server's and Redis's CPU time per report
+//! (from /proc, beside the trivial endpoint's per request), Redis commands
+//! per report and Redis's time in each, the server's RSS, and whether the
 //! counts stored equal the reports the server acknowledged. Every request
 //! comes from a different client address, so every report counts (none is
 //! a repeat) and the default rate limits apply as in production.
