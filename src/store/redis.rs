@@ -6,15 +6,17 @@
 
 mod batch;
 mod conn;
+mod per_thread;
 
 use super::{Bucket, Recorded, Resolution, Store, StoreError, keys};
 use crate::ingest::Report;
 use crate::metrics::StoreMetrics;
 use async_trait::async_trait;
-use batch::{Batcher, Write};
+use batch::Write;
 use chrono::{DateTime, Utc};
 use conn::RedisConn;
 use futures_util::future::try_join_all;
+use per_thread::Writers;
 use redis::{AsyncCommands, ErrorKind, RedisError, Script, ServerErrorKind};
 use std::future::Future;
 use std::ops::Range;
@@ -87,7 +89,7 @@ pub const DEFAULT_MAX_PENDING: usize = 1024;
 #[derive(Clone)]
 pub struct RedisStore {
     conn: RedisConn,
-    batcher: Batcher,
+    writers: Arc<Writers>,
     lease_script: Script,
     detectors_script: Script,
     secret_script: Script,
@@ -102,12 +104,13 @@ impl RedisStore {
     /// Prepares a store on `url` (one server, or a cluster: see [`conn`])
     /// without connecting: the connection is made on first use and remade
     /// after failures, so the server starts (and answers 503) while Redis is
-    /// down and recovers by itself. Must be called on a Tokio runtime, which
-    /// runs the report batching task.
+    /// down and recovers by itself. Reports are written by one batching
+    /// task per thread that records them, each on that thread's runtime
+    /// and its own connection ([`per_thread`]).
     pub fn new(url: &str, dedupe_secs: u64) -> Result<Self, StoreError> {
         let conn = RedisConn::open(url)?;
         Ok(Self {
-            batcher: Batcher::spawn(conn.clone(), CALL_TIMEOUT),
+            writers: Arc::new(Writers::new(url, CALL_TIMEOUT)),
             conn,
             lease_script: Script::new(LEASE_LUA),
             detectors_script: Script::new(DETECTORS_LUA),
@@ -239,7 +242,7 @@ impl Store for RedisStore {
         };
         // The writer gives up on Redis at the call timeout; the bound
         // covers the wait for room in its queue too.
-        let counted = self.bounded(self.batcher.write(write)).await?;
+        let counted = self.bounded(self.writers.write(write)).await?;
         Ok(Recorded { counted })
     }
 

@@ -226,6 +226,11 @@ impl Batcher {
         Self { queue }
     }
 
+    /// Its task has ended (its runtime is gone).
+    pub fn is_stopped(&self) -> bool {
+        self.queue.is_closed()
+    }
+
     /// Queues `write` and waits until Redis has stored it: true when it
     /// counted, false for a repeat.
     pub async fn write(&self, write: Write) -> Result<bool, StoreError> {
