@@ -41,8 +41,8 @@ use tokio::sync::{Semaphore, mpsc, oneshot};
 /// reporter joins the HyperLogLogs whether or not the report counts.
 /// Bucket hashes get their TTL when they are created (every counted report
 /// counts in `t`, so `t` ending at the batch's sum means a new hash), and
-/// HyperLogLogs whenever `PFADD` changed them (which it always does to a
-/// new one).
+/// each HyperLogLog is made and given its TTL with its hash (or, in a batch
+/// of repeats alone, when `PFADD` made or changed it).
 const RECORD_BATCH_LUA: &str = r"
 local minute_ttl, hour_ttl = ARGV[1], ARGV[2]
 local groups = tonumber(ARGV[3])
@@ -96,9 +96,10 @@ while a <= #ARGV do
 end
 -- Adds the batch's sums into a bucket hash, 't' first. Every counted
 -- report counts in 't', so 't' ending at this batch's sum means the hash
--- was made here: only then does it need its TTL.
+-- was made here: only then does it need its TTL. Returns whether it was.
 local function add(key, f, c, ttl)
-  if redis.call('HINCRBY', key, 't', c[1]) == c[1] then
+  local made = redis.call('HINCRBY', key, 't', c[1]) == c[1]
+  if made then
     redis.call('EXPIRE', key, ttl)
   end
   for j = 2, #f do
@@ -106,26 +107,35 @@ local function add(key, f, c, ttl)
       redis.call('HINCRBY', key, f[j], c[j])
     end
   end
+  return made
+end
+-- Adds the group's reporters to a bucket's HyperLogLog. The HyperLogLog is
+-- made (if need be with no reporter) and given its TTL with its hash, so
+-- the two live and lapse together; a batch of repeats alone, which makes
+-- no hash, gives it its TTL when PFADD made or changed it.
+local function join(key, r, ttl, made, counted)
+  if made then
+    redis.call('PFADD', key, unpack(ARGV, r[1], r[2]))
+    redis.call('EXPIRE', key, ttl)
+  elseif r[2] >= r[1] then
+    local changed = redis.call('PFADD', key, unpack(ARGV, r[1], r[2]))
+    if changed == 1 and not counted then
+      redis.call('EXPIRE', key, ttl)
+    end
+  end
 end
 for g = 1, groups do
   local base = 4 * (g - 1)
-  local f, c = fields[g], counts[g]
+  local f, c, r = fields[g], counts[g], reporters[g]
   -- 't' is every group's first field: no counted report, no write.
-  if c[1] > 0 then
-    add(KEYS[base + 1], f, c, minute_ttl)
-    add(KEYS[base + 2], f, c, hour_ttl)
+  local counted = c[1] > 0
+  local minute_made, hour_made = false, false
+  if counted then
+    minute_made = add(KEYS[base + 1], f, c, minute_ttl)
+    hour_made = add(KEYS[base + 2], f, c, hour_ttl)
   end
-  local r = reporters[g]
-  if r[2] >= r[1] then
-    -- PFADD answers 1 whenever it makes the HyperLogLog (and 0 only when
-    -- no register changed), so a new one always gets its TTL.
-    if redis.call('PFADD', KEYS[base + 3], unpack(ARGV, r[1], r[2])) == 1 then
-      redis.call('EXPIRE', KEYS[base + 3], minute_ttl)
-    end
-    if redis.call('PFADD', KEYS[base + 4], unpack(ARGV, r[1], r[2])) == 1 then
-      redis.call('EXPIRE', KEYS[base + 4], hour_ttl)
-    end
-  end
+  join(KEYS[base + 3], r, minute_ttl, minute_made, counted)
+  join(KEYS[base + 4], r, hour_ttl, hour_made, counted)
 end
 return results
 ";
