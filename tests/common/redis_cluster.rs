@@ -27,37 +27,66 @@ fn free_cluster_port(taken: &[u16]) -> u16 {
     }
 }
 
+/// Starts one cluster node in `dir` on a free port (not in `taken`) and
+/// waits until it answers. A port can be taken between the check and the
+/// server's bind (by another test, or as the source port of a connection),
+/// and then the server exits at once: try again on another port.
+fn spawn_node(dir: &std::path::Path, taken: &[u16]) -> (Child, u16) {
+    for _ in 0..5 {
+        let port = free_cluster_port(taken);
+        let mut child = Command::new("redis-server")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--bind",
+                "127.0.0.1",
+                "--cluster-enabled",
+                "yes",
+                "--cluster-config-file",
+                "nodes.conf",
+                "--cluster-node-timeout",
+                "2000",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ])
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("redis-server (is it installed and on PATH?)");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = child.try_wait() {
+                break;
+            }
+            let up = redis::Client::open(format!("redis://127.0.0.1:{port}/"))
+                .and_then(|c| c.get_connection())
+                .and_then(|mut c| redis::cmd("PING").query::<String>(&mut c))
+                .is_ok();
+            if up {
+                return (child, port);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        // The next node starts afresh, not as the one that failed.
+        let _ = std::fs::remove_file(dir.join("nodes.conf"));
+    }
+    panic!("could not start a redis cluster node");
+}
+
 impl RedisCluster {
     pub fn start() -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut ports = Vec::new();
         let mut nodes = Vec::new();
         for i in 0..3 {
-            let port = free_cluster_port(&ports);
             let node_dir = dir.path().join(format!("node{i}"));
             std::fs::create_dir_all(&node_dir).expect("node dir");
-            let child = Command::new("redis-server")
-                .args([
-                    "--port",
-                    &port.to_string(),
-                    "--bind",
-                    "127.0.0.1",
-                    "--cluster-enabled",
-                    "yes",
-                    "--cluster-config-file",
-                    "nodes.conf",
-                    "--cluster-node-timeout",
-                    "2000",
-                    "--save",
-                    "",
-                    "--appendonly",
-                    "no",
-                ])
-                .current_dir(&node_dir)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .expect("redis-server (is it installed and on PATH?)");
+            let (child, port) = spawn_node(&node_dir, &ports);
             nodes.push(child);
             ports.push(port);
         }
@@ -66,9 +95,6 @@ impl RedisCluster {
             ports,
             _dir: dir,
         };
-        for port in &cluster.ports {
-            cluster.wait_for(*port, |c| redis::cmd("PING").query::<String>(c).is_ok());
-        }
         let addresses: Vec<String> = cluster
             .ports
             .iter()
