@@ -33,9 +33,13 @@ struct ReporterId(u64);
 
 impl ReporterId {
     fn of(reporter: &str) -> Self {
-        match u64::from_str_radix(reporter, 16) {
-            Ok(n) if reporter.len() == 16 => Self(n),
-            _ => {
+        let lower_hex = |b: u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b);
+        let parsed = (reporter.len() == 16 && reporter.bytes().all(lower_hex))
+            .then(|| u64::from_str_radix(reporter, 16).ok())
+            .flatten();
+        match parsed {
+            Some(n) => Self(n),
+            None => {
                 use std::hash::{Hash, Hasher};
                 // Fixed keys: the same reporter is the same id in every call.
                 let mut h = std::collections::hash_map::DefaultHasher::new();
