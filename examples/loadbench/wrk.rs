@@ -86,6 +86,15 @@ pub struct WrkRun {
     pub p50_ms: f64,
     pub p99_ms: f64,
     pub errors: u64,
+    /// CPU seconds wrk itself used (set by the caller).
+    pub client_cpu_secs: f64,
+}
+
+impl WrkRun {
+    /// wrk's own CPU time per request, in microseconds.
+    pub fn client_cpu_us(&self) -> f64 {
+        self.client_cpu_secs * 1e6 / self.requests.max(1) as f64
+    }
 }
 
 /// Runs wrk against `url` with the script at `script` for `secs`.
