@@ -438,6 +438,46 @@ async fn repeats_in_a_concurrent_flood_take_nothing_from_the_counts() {
     .await;
 }
 
+/// A bucket with thousands of fields (a flood from as many networks) is
+/// read whole: on Redis it is read in `HSCAN` steps, not one `HGETALL`.
+#[tokio::test]
+async fn a_bucket_of_thousands_of_networks_is_read_whole() {
+    on_both_stores(|store| async move {
+        let t = test_start();
+        let mut tasks = Vec::new();
+        for writer in 0..10 {
+            let store = store.clone();
+            tasks.push(tokio::spawn(async move {
+                for i in 0..300 {
+                    let mut r = report("twitch", "streaming", Some("DE"), None);
+                    r.network = Some(format!("net{writer}-{i}"));
+                    store.record(&r, t).await.expect("record");
+                }
+            }));
+        }
+        for task in tasks {
+            task.await.expect("task");
+        }
+        let m = minute(t);
+        let b = store
+            .buckets("twitch", Resolution::Minute, m - 1..m + 2)
+            .await
+            .expect("read");
+        assert_eq!(b.len(), 3);
+        assert!(b[0].is_empty() && b[2].is_empty());
+        let networks: Vec<u64> = b[1]
+            .iter()
+            .filter(|(k, _)| k.starts_with("n:"))
+            .map(|(_, &v)| v)
+            .collect();
+        assert_eq!(networks.len(), 3000, "{}", store.describe());
+        assert!(networks.iter().all(|&n| n == 1));
+        assert_eq!(b[1].get("t").copied(), Some(3000));
+        assert_eq!(b[1].get("r:DE").copied(), Some(3000));
+    })
+    .await;
+}
+
 /// Every key a report write makes expires: bucket hashes, HyperLogLogs and
 /// dedupe markers, whether the first report of a bucket counted, was a
 /// repeat or had no reporter.

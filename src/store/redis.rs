@@ -85,6 +85,13 @@ const CALL_TIMEOUT: Duration = Duration::from_secs(3);
 /// requests (nor of writes it would apply after waking up).
 pub const DEFAULT_MAX_PENDING: usize = 1024;
 
+/// Fields asked of Redis per `HSCAN` step when reading a bucket. A minute
+/// of a flood holds a field per network that reported, hundreds of
+/// thousands of them, and one `HGETALL` of such a hash holds up every
+/// other client of Redis, report writes included, for milliseconds; read
+/// in steps, the writes go on between them.
+const SCAN_STEP: usize = 1000;
+
 /// [`Store`] on a Redis server.
 #[derive(Clone)]
 pub struct RedisStore {
@@ -255,12 +262,33 @@ impl Store for RedisStore {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let mut pipe = redis::pipe();
-        for id in ids {
-            pipe.hgetall(keys::bucket_key(service, res, id));
+        // Every bucket is read in steps (HSCAN), together: a first page of
+        // each, then the next page of those with more, until none has.
+        let keys: Vec<String> = ids.map(|id| keys::bucket_key(service, res, id)).collect();
+        let mut buckets = vec![Bucket::new(); keys.len()];
+        let mut cursors: Vec<(usize, u64)> = (0..keys.len()).map(|i| (i, 0)).collect();
+        while !cursors.is_empty() {
+            let mut pipe = redis::pipe();
+            for &(i, cursor) in &cursors {
+                pipe.cmd("HSCAN")
+                    .arg(&keys[i])
+                    .arg(cursor)
+                    .arg("COUNT")
+                    .arg(SCAN_STEP);
+            }
+            let mut conn = self.conn.clone();
+            let pages: Vec<(u64, Bucket)> = self.call(pipe.query_async(&mut conn)).await?;
+            let mut more = Vec::new();
+            for (&(i, _), (cursor, fields)) in cursors.iter().zip(pages) {
+                // HSCAN may return a field twice: the later value stands.
+                buckets[i].extend(fields);
+                if cursor != 0 {
+                    more.push((i, cursor));
+                }
+            }
+            cursors = more;
         }
-        let mut conn = self.conn.clone();
-        self.call(pipe.query_async(&mut conn)).await
+        Ok(buckets)
     }
 
     async fn field(
