@@ -11,7 +11,8 @@
 //! Each server runs in a child process (this binary again, in a server
 //! mode), so its memory and CPU time are its own. For each store it prints
 //! reports/s at peak, p50/p99 latency at peak and in a paced run at half
-//! the peak rate, errors, the server's and Redis's CPU time per report
+//! the peak rate (timed to span a minute boundary, when the detector steps
+//! every series), errors, the server's and Redis's CPU time per report
 //! (from /proc, beside the trivial endpoint's per request, and wrk's own),
 //! what CPU the issue's target rates (80% and 60% of the ceiling) would
 //! leave per report, Redis commands per report and Redis's time in each,
@@ -397,6 +398,22 @@ struct StoreFigures {
     redis_mib: Option<f64>,
 }
 
+/// Waits until a run of `secs` started now would have a minute boundary
+/// in its middle. At each minute the detector steps every series over the
+/// minute just completed (after a peak run, a flood everywhere): the paced
+/// run's latency must include that moment, not fall between two of them.
+fn wait_to_straddle_a_minute(secs: u64) {
+    if secs >= 60 {
+        return;
+    }
+    let into_minute = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() % 60);
+    let start_at = 60 - secs.div_ceil(2);
+    let wait = (start_at + 60 - into_minute) % 60;
+    std::thread::sleep(Duration::from_secs(wait));
+}
+
 /// The issue's targets: full ingestion at this share of the trivial
 /// endpoint's rate.
 fn target_ratio(store: &str) -> f64 {
@@ -529,6 +546,7 @@ fn bench(o: &Options) {
             .max(1.0) as usize;
         let paced_script = dir.path().join("paced.lua");
         std::fs::write(&paced_script, wrk::script(&catalog, delay_ms)).expect("write script");
+        wait_to_straddle_a_minute(o.duration);
         let paced = run(&url, &paced_script, paced_connections, o.duration);
         std::thread::sleep(Duration::from_millis(500));
         let (acknowledged, counted, tick_secs) = server.report_metrics();
@@ -554,7 +572,7 @@ fn bench(o: &Options) {
         let exact = f.acknowledged == f.counted && f.counted == f.through_api;
         println!(
             "{:<6} peak {:>7.0} reports/s = {:>3.0}% of ceiling | p50 {:.2} ms p99 {:.2} ms | \
-             paced {:.0}/s: p50 {:.2} ms p99 {:.2} ms | errors {} | RSS {:.1} MiB (peak {:.1}){} | \
+             paced across a minute {:.0}/s: p50 {:.2} ms p99 {:.2} ms | errors {} | RSS {:.1} MiB (peak {:.1}){} | \
              acknowledged {} counted {} stored {} -> {}",
             f.name,
             f.peak.per_second,

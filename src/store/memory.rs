@@ -99,6 +99,12 @@ struct Documents {
     next_event: u64,
 }
 
+/// Every update completes before its guard drops, so a poisoned lock still
+/// holds consistent data.
+fn relock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Adds one to `field` in `bucket`, copying the name only the first time.
 fn count(bucket: &mut Bucket, field: &str) {
     match bucket.get_mut(field) {
@@ -110,9 +116,13 @@ fn count(bucket: &mut Bucket, field: &str) {
 }
 
 /// In-memory [`Store`]; state is lost when the process exits.
+///
+/// Each service's counters have a lock of their own, so reading a big
+/// bucket of one service (a flood's minute, copied out for the detector)
+/// holds up that service's writes only, not every report.
 #[derive(Clone)]
 pub struct MemoryStore {
-    shared: Arc<Mutex<HashMap<String, ServiceData>>>,
+    services: Arc<Mutex<HashMap<String, Arc<Mutex<ServiceData>>>>>,
     documents: Arc<Mutex<Documents>>,
     /// Reporter secrets by day; kept for the process's life (one a day).
     secrets: Arc<Mutex<HashMap<String, String>>>,
@@ -124,17 +134,25 @@ impl MemoryStore {
     /// (0 disables collapsing).
     pub fn new(dedupe_secs: u64) -> Self {
         Self {
-            shared: Arc::default(),
+            services: Arc::default(),
             documents: Arc::default(),
             secrets: Arc::default(),
             dedupe_secs: i64::try_from(dedupe_secs).unwrap_or(i64::MAX),
         }
     }
 
-    fn lock(&self) -> MutexGuard<'_, HashMap<String, ServiceData>> {
-        // Every update below completes before the guard drops; a poisoned
-        // lock still holds consistent data.
-        self.shared.lock().unwrap_or_else(|e| e.into_inner())
+    /// The counters of `service`, if it has any.
+    fn service(&self, service: &str) -> Option<Arc<Mutex<ServiceData>>> {
+        relock(&self.services).get(service).cloned()
+    }
+
+    /// The counters of `service`, made on first use.
+    fn service_or_new(&self, service: &str) -> Arc<Mutex<ServiceData>> {
+        let mut services = relock(&self.services);
+        if let Some(s) = services.get(service) {
+            return s.clone();
+        }
+        services.entry(service.to_string()).or_default().clone()
     }
 
     fn docs(&self) -> MutexGuard<'_, Documents> {
@@ -148,10 +166,12 @@ impl MemoryStore {
         ids: Range<i64>,
         pick: impl Fn(Option<&Bucket>) -> T,
     ) -> Vec<T> {
-        let data = self.lock();
-        let buckets = data.get(service).map(|d| d.buckets(res));
-        ids.map(|id| pick(buckets.and_then(|b| b.get(&id))))
-            .collect()
+        let Some(svc) = self.service(service) else {
+            return ids.map(|_| pick(None)).collect();
+        };
+        let svc = relock(&svc);
+        let buckets = svc.buckets(res);
+        ids.map(|id| pick(buckets.get(&id))).collect()
     }
 }
 
@@ -160,8 +180,8 @@ impl Store for MemoryStore {
     async fn record(&self, report: &Report, at: DateTime<Utc>) -> Result<Recorded, StoreError> {
         let now = at.timestamp();
         let fields = keys::fields_of(report);
-        let mut data = self.lock();
-        let svc = data.entry(report.service.clone()).or_default();
+        let svc = self.service_or_new(&report.service);
+        let mut svc = relock(&svc);
         let reporter = report.reporter.as_deref().map(ReporterId::of);
         if let Some(reporter) = reporter {
             svc.minute_reporters
@@ -436,10 +456,10 @@ impl Store for MemoryStore {
         service: &str,
         spans: &[(Resolution, Range<i64>)],
     ) -> Result<u64, StoreError> {
-        let data = self.lock();
-        let Some(svc) = data.get(service) else {
+        let Some(svc) = self.service(service) else {
             return Ok(0);
         };
+        let svc = relock(&svc);
         let mut union: HashSet<ReporterId> = HashSet::new();
         for (res, ids) in spans.iter().filter(|(_, ids)| !ids.is_empty()) {
             for set in svc.reporters(*res).range(ids.clone()).map(|(_, s)| s) {
