@@ -12,6 +12,7 @@ pub mod series;
 pub mod simulate;
 pub mod stat;
 pub mod task;
+mod worker;
 
 pub use engine::{ServiceDetector, StepCounts};
 pub use incident::{

@@ -9,6 +9,7 @@ use super::engine::{ServiceDetector, StepCounts};
 use super::incident::{IncidentEvent, IncidentEventKind};
 use super::params::Params;
 use super::series::Status;
+use super::worker::Worker;
 use crate::catalog::Catalog;
 use crate::clock::Clock;
 use crate::store::{Bucket, Resolution, Store, StoreError, window};
@@ -82,15 +83,6 @@ fn assignee<'a>(service: &str, live: &'a [String]) -> Option<&'a str> {
         .map(String::as_str)
 }
 
-/// Runs `work` on Tokio's blocking pool.
-async fn off_the_runtime<T: Send + 'static>(
-    work: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, StoreError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| StoreError::Backend(format!("detector work failed: {e}")))
-}
-
 /// Services evaluated at once in a tick.
 const CONCURRENT_SERVICES: usize = 32;
 
@@ -116,6 +108,8 @@ pub struct DetectorTask {
     /// "updated" events go out only when something worth telling changed.
     published: HashMap<String, (u64, usize, u32)>,
     tick_duration: Option<prometheus::Histogram>,
+    /// Where the CPU work of a tick runs, at low priority.
+    worker: Worker,
 }
 
 impl DetectorTask {
@@ -139,6 +133,7 @@ impl DetectorTask {
             held: HashMap::new(),
             published: HashMap::new(),
             tick_duration: None,
+            worker: Worker::start(),
         }
     }
 
@@ -272,21 +267,23 @@ impl DetectorTask {
             .buckets(slug, Resolution::Minute, first..current)
             .await?;
         // Stepping a service with many regions, and serialising its state
-        // (kilobytes per region), is real CPU work: it runs on the blocking
-        // pool, so it never holds up the thread that writes reports.
+        // (kilobytes per region), is real CPU work: it runs on the worker
+        // thread, at low priority, so it never holds up report writes.
         let params = self.params.clone();
-        let (mut detector, mut events) = off_the_runtime(move || {
-            let mut events = Vec::new();
-            for (i, bucket) in buckets.iter().enumerate() {
-                let minute = first + i as i64;
-                let Some(at) = chrono::DateTime::from_timestamp((minute + 1) * 60, 0) else {
-                    continue;
-                };
-                events.extend(detector.step(at, &step_counts(bucket), &params));
-            }
-            (detector, events)
-        })
-        .await?;
+        let (mut detector, mut events) = self
+            .worker
+            .run(move || {
+                let mut events = Vec::new();
+                for (i, bucket) in buckets.iter().enumerate() {
+                    let minute = first + i as i64;
+                    let Some(at) = chrono::DateTime::from_timestamp((minute + 1) * 60, 0) else {
+                        continue;
+                    };
+                    events.extend(detector.step(at, &step_counts(bucket), &params));
+                }
+                (detector, events)
+            })
+            .await?;
         self.mark_brigading(slug, now, &mut events).await?;
         for e in &events {
             detector.mark_network(
@@ -295,11 +292,13 @@ impl DetectorTask {
                 e.incident.suspect,
             );
         }
-        let (detector, state) = off_the_runtime(move || {
-            let state = serde_json::to_string(&detector);
-            (detector, state)
-        })
-        .await?;
+        let (detector, state) = self
+            .worker
+            .run(move || {
+                let state = serde_json::to_string(&detector);
+                (detector, state)
+            })
+            .await?;
         let state = state.map_err(|e| StoreError::Backend(e.to_string()))?;
         let status = StatusDoc {
             status: service_status(&detector).as_str().to_string(),
