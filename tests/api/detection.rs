@@ -37,9 +37,16 @@ async fn a_surge_opens_an_outage_with_evidence_and_events_then_resolves() {
 
     quiet_hour_then_surge(&[&app], &MANY_NETWORKS).await;
 
+    // The global series may cross its threshold a minute before the US
+    // one: wait for the step that links the US incident to it.
+    let lists_us = |i: &Value| {
+        i["affected_regions"]
+            .as_array()
+            .is_some_and(|r| r.iter().any(|r| r == "US"))
+    };
     let outages = app
         .wait_for_json("/api/v1/outages?active=true&service=spotify", |v| {
-            !global_incidents(v).is_empty()
+            global_incidents(v).iter().any(lists_us)
         })
         .await;
     let incident = &global_incidents(&outages)[0];
