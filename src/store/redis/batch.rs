@@ -145,9 +145,9 @@ return results
 const MAX_BATCH: usize = 512;
 /// Batches of one writer on the wire at once. More than one keeps Redis
 /// busy while the answer to the previous batch travels back; more than two
-/// per writer (one writer per actix worker) only queues scripts in Redis
-/// ahead of other clients' commands: the detector's ticks took 170 ms
-/// instead of 10 under full load with four.
+/// per writer (one writer per actix worker) wrote no faster in the load
+/// benchmark and only queue more scripts in Redis ahead of other clients'
+/// commands (the detector's reads).
 const MAX_IN_FLIGHT: usize = 2;
 /// Reports waiting for a batch. When it is full, callers wait for room (and
 /// give up with 503 at the store's call timeout) instead of queueing
