@@ -42,6 +42,35 @@ fn report(service: &str, symptom: &str, country: Option<&str>, sub: Option<&str>
     }
 }
 
+/// Runs `writers` tasks at once, each recording `each` reports made by
+/// `make(writer, i)` (the report and its time); the number that counted.
+async fn record_concurrently(
+    store: &Arc<dyn Store>,
+    writers: usize,
+    each: usize,
+    make: impl Fn(usize, usize) -> (Report, DateTime<Utc>) + Send + Sync + 'static,
+) -> u64 {
+    let make = Arc::new(make);
+    let mut tasks = Vec::new();
+    for writer in 0..writers {
+        let store = store.clone();
+        let make = make.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut counted = 0;
+            for i in 0..each {
+                let (r, at) = make(writer, i);
+                counted += u64::from(store.record(&r, at).await.expect("record").counted);
+            }
+            counted
+        }));
+    }
+    let mut counted = 0;
+    for task in tasks {
+        counted += task.await.expect("task");
+    }
+    counted
+}
+
 fn minute(at: DateTime<Utc>) -> i64 {
     Resolution::Minute.bucket_of(at)
 }
@@ -355,21 +384,10 @@ async fn series_sums_steps_and_refuses_what_is_not_kept() {
 async fn concurrent_records_are_exact() {
     on_both_stores(|store| async move {
         let t = test_start();
-        let mut tasks = Vec::new();
-        for _ in 0..20 {
-            let store = store.clone();
-            tasks.push(tokio::spawn(async move {
-                for _ in 0..100 {
-                    store
-                        .record(&report("paypal", "payments", Some("US"), Some("US-NY")), t)
-                        .await
-                        .expect("record");
-                }
-            }));
-        }
-        for task in tasks {
-            task.await.expect("task");
-        }
+        record_concurrently(&store, 20, 100, move |_, _| {
+            (report("paypal", "payments", Some("US"), Some("US-NY")), t)
+        })
+        .await;
         let m = minute(t);
         let b = store
             .buckets("paypal", Resolution::Minute, m..m + 1)
@@ -387,26 +405,14 @@ async fn repeats_in_a_concurrent_flood_take_nothing_from_the_counts() {
         let t = test_start();
         // 20 writers × 60 reports from 300 reporters, each reporter sent by
         // four writers at once: repeats share batches with first reports.
-        let mut tasks = Vec::new();
-        for writer in 0..20_u64 {
-            let store = store.clone();
-            tasks.push(tokio::spawn(async move {
-                let mut counted = 0;
-                for i in 0..60_u64 {
-                    let reporter = (writer % 5) * 60 + i;
-                    let mut r = report("paypal", "payments", Some("US"), Some("US-NY"));
-                    r.reporter = Some(format!("{reporter:016x}"));
-                    r.network = Some(format!("net{}", reporter % 3));
-                    let recorded = store.record(&r, t).await.expect("record");
-                    counted += u64::from(recorded.counted);
-                }
-                counted
-            }));
-        }
-        let mut counted = 0;
-        for task in tasks {
-            counted += task.await.expect("task");
-        }
+        let counted = record_concurrently(&store, 20, 60, move |writer, i| {
+            let reporter = (writer % 5) * 60 + i;
+            let mut r = report("paypal", "payments", Some("US"), Some("US-NY"));
+            r.reporter = Some(format!("{reporter:016x}"));
+            r.network = Some(format!("net{}", reporter % 3));
+            (r, t)
+        })
+        .await;
         assert_eq!(counted, 300, "{}", store.describe());
         let m = minute(t);
         for res in [Resolution::Minute, Resolution::Hour] {
@@ -444,20 +450,12 @@ async fn repeats_in_a_concurrent_flood_take_nothing_from_the_counts() {
 async fn a_bucket_of_thousands_of_networks_is_read_whole() {
     on_both_stores(|store| async move {
         let t = test_start();
-        let mut tasks = Vec::new();
-        for writer in 0..10 {
-            let store = store.clone();
-            tasks.push(tokio::spawn(async move {
-                for i in 0..300 {
-                    let mut r = report("twitch", "streaming", Some("DE"), None);
-                    r.network = Some(format!("net{writer}-{i}"));
-                    store.record(&r, t).await.expect("record");
-                }
-            }));
-        }
-        for task in tasks {
-            task.await.expect("task");
-        }
+        record_concurrently(&store, 10, 300, move |writer, i| {
+            let mut r = report("twitch", "streaming", Some("DE"), None);
+            r.network = Some(format!("net{writer}-{i}"));
+            (r, t)
+        })
+        .await;
         let m = minute(t);
         let b = store
             .buckets("twitch", Resolution::Minute, m - 1..m + 2)
@@ -526,24 +524,13 @@ async fn a_flood_across_many_services_is_exact_per_service() {
     on_both_stores(|store| async move {
         let t = test_start();
         let services: Vec<String> = (0..40).map(|i| format!("svc{i}")).collect();
-        let mut tasks = Vec::new();
-        for worker in 0..16 {
-            let store = store.clone();
-            let services = services.clone();
-            tasks.push(tokio::spawn(async move {
-                for i in 0..200 {
-                    let service = &services[(worker * 7 + i) % services.len()];
-                    let at = t + Duration::seconds((i % 90) as i64);
-                    store
-                        .record(&report(service, "login", Some("DE"), None), at)
-                        .await
-                        .expect("record");
-                }
-            }));
-        }
-        for task in tasks {
-            task.await.expect("task");
-        }
+        let names = services.clone();
+        record_concurrently(&store, 16, 200, move |worker, i| {
+            let service = &names[(worker * 7 + i) % names.len()];
+            let at = t + Duration::seconds((i % 90) as i64);
+            (report(service, "login", Some("DE"), None), at)
+        })
+        .await;
         let m = minute(t);
         let mut total = 0;
         for service in &services {
