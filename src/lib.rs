@@ -11,6 +11,7 @@ pub mod clock;
 pub mod config;
 pub mod countries;
 pub mod detect;
+pub mod driver;
 pub mod events;
 pub mod geo;
 pub mod healthcheck;

@@ -7,7 +7,7 @@ use crate::catalog::{Catalog, CatalogError};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
 use crate::detect::Params;
-use crate::detect::task::DetectorTask;
+use crate::driver::DetectorTask;
 use crate::events::EventHub;
 use crate::events::delivery::DeliveryWorker;
 use crate::geo::{GeoDb, GeoError, GeoSource, TrustedProxies};

@@ -1,6 +1,7 @@
-//! Outage detection: seasonal baselines, a count-data statistic, and the
-//! incident state machine per (service, region); plus the drivers that run
-//! them (the server's background task, `replay` and `simulate`).
+//! Outage detection, the pure method: seasonal baselines, a count-data
+//! statistic, and the incident state machine per (service, region); plus
+//! the offline drivers `replay` and `simulate`. It knows no store, events
+//! or HTTP: the server's driver lives in `crate::driver`.
 //! The method and its defaults are documented in docs/detection.md.
 
 pub mod baseline;
@@ -11,8 +12,6 @@ pub mod replay;
 pub mod series;
 pub mod simulate;
 pub mod stat;
-pub mod task;
-mod worker;
 
 pub use engine::{ServiceDetector, StepCounts};
 pub use incident::{

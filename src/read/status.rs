@@ -1,10 +1,29 @@
-//! Reading detection results: a service's status document and its
-//! detector (for expected counts).
+//! The documents the detector's driver writes for the read side: a
+//! service's status document and its detector state (for expected counts),
+//! with their names in the store.
 
 use crate::detect::ServiceDetector;
-use crate::detect::task::{STATE_DOC, STATUS_DOC, StatusDoc};
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Document names in the store.
+pub const STATE_DOC: &str = "detector";
+pub const STATUS_DOC: &str = "status";
+
+/// What the read API shows of a service's detection, kept small so the
+/// service list can read every service's at once.
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+pub struct StatusDoc {
+    pub status: String,
+    /// Regions whose own status is not "ok".
+    pub regions: HashMap<String, String>,
+    /// Expected reports per minute now (global).
+    pub expected_per_minute: f64,
+    pub active_incidents: Vec<String>,
+    pub updated_at: Option<DateTime<Utc>>,
+}
 
 /// Status documents of `services`, in order ("ok" where none exists yet).
 pub async fn statuses(store: &dyn Store, services: &[&str]) -> Result<Vec<StatusDoc>, StoreError> {

@@ -5,40 +5,22 @@
 //! tick; state lives in the store, so the lease can move and a restart
 //! loses nothing.
 
-use super::engine::{ServiceDetector, StepCounts};
-use super::incident::{IncidentEvent, IncidentEventKind};
-use super::params::Params;
-use super::series::Status;
 use super::worker::Worker;
 use crate::catalog::Catalog;
 use crate::clock::Clock;
+use crate::detect::{
+    IncidentEvent, IncidentEventKind, Params, ServiceDetector, Status, StepCounts,
+};
+use crate::read::status::{STATE_DOC, STATUS_DOC, StatusDoc};
 use crate::store::{Bucket, Resolution, Store, StoreError, window};
 use futures_util::{StreamExt, stream};
-use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// Document names in the store.
-pub const STATE_DOC: &str = "detector";
-pub const STATUS_DOC: &str = "status";
-
 /// At most this many missed minutes are caught up after a pause.
 const MAX_BACKLOG_MINUTES: i64 = 120;
-
-/// What the read API shows of a service's detection, kept small so the
-/// service list can read every service's at once.
-#[derive(Debug, Clone, Serialize, serde::Deserialize, Default)]
-pub struct StatusDoc {
-    pub status: String,
-    /// Regions whose own status is not "ok".
-    pub regions: HashMap<String, String>,
-    /// Expected reports per minute now (global).
-    pub expected_per_minute: f64,
-    pub active_incidents: Vec<String>,
-    pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
-}
 
 /// Turns a minute bucket into the detector's step counts.
 pub fn step_counts(bucket: &Bucket) -> StepCounts {

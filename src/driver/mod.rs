@@ -1,0 +1,9 @@
+//! The detector's driver inside the server: leases, loading and saving each
+//! service's detector state, stepping it over completed minutes every tick,
+//! writing the status documents the read models serve, and publishing
+//! incident events. The method itself is `crate::detect`.
+
+pub mod task;
+mod worker;
+
+pub use task::DetectorTask;
