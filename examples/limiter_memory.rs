@@ -87,6 +87,7 @@ fn main() {
                 reports_per_prefix: 120,
                 reads_anonymous: 60,
                 reads_keyed: 1200,
+                pages_per_ip: 600,
                 max_keys: DEFAULT_MAX_KEYS,
             });
             for n in 0..ADDRESSES {

@@ -2,7 +2,9 @@
 //! Every field is documented here and in the README's configuration table.
 
 use crate::events::delivery::DeliverySettings;
+use crate::http_cache::{CachePolicy, DEFAULT_MAX_AGE_SECS, DEFAULT_STALE_WHILE_REVALIDATE_SECS};
 use crate::ingest::{DEFAULT_MAX_KEYS, LimitSettings, Secret};
+use crate::read::cache::Freshness;
 use crate::store::DEFAULT_MAX_PENDING;
 use clap::{Args, Parser, Subcommand};
 use ipnet::IpNet;
@@ -146,6 +148,36 @@ pub struct Settings {
     #[arg(long, env = "DOWNWATCH_READS_PER_MINUTE_KEYED", default_value_t = 1200)]
     pub reads_per_minute_keyed: u32,
 
+    /// Page views (and their assets) a minute from one client address
+    /// (0: unlimited). Generous: a person refreshing during an outage
+    /// stays far below it; one client cannot take the server.
+    #[arg(
+        long,
+        env = "DOWNWATCH_PAGES_PER_MINUTE_PER_IP",
+        default_value_t = DEFAULT_PAGES_PER_MINUTE
+    )]
+    pub pages_per_minute_per_ip: u32,
+
+    /// How long a computed view (a service's status, the service list, a
+    /// map) is served before it is computed again, in milliseconds.
+    /// Incident changes show at once regardless.
+    #[arg(long, env = "DOWNWATCH_VIEW_TTL_MS", default_value_t = DEFAULT_VIEW_TTL_MS)]
+    pub view_ttl_ms: u64,
+
+    /// `max-age` of public pages and read API answers (seconds): how long
+    /// a CDN or browser may reuse them without asking (0: always revalidate).
+    #[arg(long, env = "DOWNWATCH_HTTP_MAX_AGE_SECS", default_value_t = DEFAULT_MAX_AGE_SECS)]
+    pub http_max_age_secs: u32,
+
+    /// `stale-while-revalidate` of the same answers (seconds): how long a
+    /// cache may serve one stale while it refetches.
+    #[arg(
+        long,
+        env = "DOWNWATCH_HTTP_STALE_WHILE_REVALIDATE_SECS",
+        default_value_t = DEFAULT_STALE_WHILE_REVALIDATE_SECS
+    )]
+    pub http_stale_while_revalidate_secs: u32,
+
     /// Keys (addresses, networks, API keys) each rate limiter may track
     /// before it sheds idle ones; bounds the limiters' memory.
     #[arg(long, env = "DOWNWATCH_LIMITER_MAX_KEYS", default_value_t = DEFAULT_MAX_KEYS)]
@@ -232,7 +264,25 @@ impl Settings {
             reports_per_prefix: self.reports_per_minute_per_prefix,
             reads_anonymous: self.reads_per_minute_anonymous,
             reads_keyed: self.reads_per_minute_keyed,
+            pages_per_ip: self.pages_per_minute_per_ip,
             max_keys: self.limiter_max_keys,
+        }
+    }
+
+    /// How long computed views are served (see [`crate::read::cache`]).
+    pub fn freshness(&self) -> Freshness {
+        let ttl = Duration::from_millis(self.view_ttl_ms);
+        Freshness {
+            ttl,
+            stale: ttl.saturating_mul(10),
+        }
+    }
+
+    /// What public answers tell HTTP caches.
+    pub fn cache_policy(&self) -> CachePolicy {
+        CachePolicy {
+            max_age: self.http_max_age_secs,
+            stale_while_revalidate: self.http_stale_while_revalidate_secs,
         }
     }
 }
@@ -254,6 +304,10 @@ impl Default for Settings {
             reports_per_minute_per_prefix: 120,
             reads_per_minute_anonymous: 60,
             reads_per_minute_keyed: 1200,
+            pages_per_minute_per_ip: DEFAULT_PAGES_PER_MINUTE,
+            view_ttl_ms: DEFAULT_VIEW_TTL_MS,
+            http_max_age_secs: DEFAULT_MAX_AGE_SECS,
+            http_stale_while_revalidate_secs: DEFAULT_STALE_WHILE_REVALIDATE_SECS,
             limiter_max_keys: DEFAULT_MAX_KEYS,
             api_keys: Vec::new(),
             api_keys_file: None,
@@ -268,6 +322,12 @@ impl Default for Settings {
         }
     }
 }
+
+/// Default of `--pages-per-minute-per-ip`.
+pub const DEFAULT_PAGES_PER_MINUTE: u32 = 600;
+
+/// Default of `--view-ttl-ms`.
+pub const DEFAULT_VIEW_TTL_MS: u64 = 1000;
 
 /// A CIDR ("10.0.0.0/8") or a single address ("10.0.0.1" = /32 or /128).
 fn parse_net(s: &str) -> Result<IpNet, String> {

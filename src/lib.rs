@@ -15,6 +15,7 @@ pub mod driver;
 pub mod events;
 pub mod geo;
 pub mod healthcheck;
+pub mod http_cache;
 pub mod ingest;
 pub mod metrics;
 pub mod read;

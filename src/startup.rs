@@ -2,7 +2,7 @@
 //! binds the listener and builds the actix-web server. Tests use it too
 //! (listen on port 0, read back [`Application::port`]).
 
-use crate::api::{self, AdminAuth, ApiKeys, KeysFileError};
+use crate::api::{self, AdminAuth, ApiKeys, KeysFileError, ServiceAnswers};
 use crate::catalog::{Catalog, CatalogError};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
@@ -13,9 +13,11 @@ use crate::events::delivery::DeliveryWorker;
 use crate::geo::{GeoDb, GeoError, GeoSource, TrustedProxies};
 use crate::ingest::{RateLimits, ReporterIdentity};
 use crate::metrics::{self, Metrics};
+use crate::read::views::Views;
 use crate::store::{MemoryStore, RedisStore, Store, StoreError};
 use crate::telemetry;
 use crate::web as pages;
+use crate::web::PageCache;
 use actix_web::dev::Server;
 use actix_web::http::KeepAlive;
 use actix_web::middleware::from_fn;
@@ -41,6 +43,14 @@ pub struct AppState {
     /// responses (the event stream) end instead of holding it up.
     pub shutdown: tokio::sync::watch::Receiver<bool>,
     pub admin: AdminAuth,
+    /// The read models, computed once and shared by pages and API.
+    pub views: Views,
+    /// Pages rendered once per view.
+    pub pages: PageCache,
+    /// Read API answers rendered once per view.
+    pub api_cache: ServiceAnswers,
+    /// `Cache-Control` of public pages and read API answers.
+    pub cache_control: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -172,6 +182,13 @@ impl Application {
         let poll =
             (settings.geoip_poll_secs > 0).then(|| Duration::from_secs(settings.geoip_poll_secs));
         tasks.push(geo.spawn_watcher(poll));
+        let (views, views_task) = Views::start(
+            store.clone(),
+            catalog.clone(),
+            clock.clone(),
+            settings.freshness(),
+        );
+        tasks.push(views_task);
         let metrics_data = web::Data::new(metrics.clone());
         let (shutdown, shutdown_rx) = tokio::sync::watch::channel(false);
         let state = web::Data::new(AppState {
@@ -188,6 +205,10 @@ impl Application {
             metrics,
             shutdown: shutdown_rx,
             admin: AdminAuth::new(settings.admin_token.as_ref()),
+            views,
+            pages: PageCache::default(),
+            api_cache: ServiceAnswers::default(),
+            cache_control: settings.cache_policy().header_value(),
         });
         let keep_alive = match settings.keep_alive_secs {
             0 => KeepAlive::Disabled,
@@ -200,6 +221,7 @@ impl Application {
                 .wrap(from_fn(api::guard))
                 .wrap(from_fn(metrics::track_requests))
                 .wrap(from_fn(telemetry::request_context))
+                .wrap(from_fn(crate::http_cache::head_as_get))
                 .configure(pages::configure)
                 .configure(api::configure)
                 .default_service(web::to(not_found))

@@ -11,7 +11,7 @@
   function refresh() {
     if (busy || document.hidden) return;
     busy = true;
-    fetch(location.href, { headers: { Accept: "text/html" }, credentials: "same-origin" })
+    fetch(location.href, { headers: { Accept: "text/html" }, credentials: "same-origin", cache: "no-cache" })
       .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
       .then(function (text) {
         var doc = new DOMParser().parseFromString(text, "text/html");

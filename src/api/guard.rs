@@ -1,5 +1,6 @@
-//! The gate in front of the API: rate limits on report submission and on
-//! the read API, and API key checks for reads. Runs before any handler, so
+//! The gate in front of the API and pages: rate limits on report
+//! submission, on the read API and on page views, and API key checks for
+//! reads. Runs before any handler, so
 //! a refused request costs no body parsing and no store call.
 //!
 //! Every answer under a limit carries `RateLimit-*` headers; a refusal is
@@ -55,6 +56,8 @@ pub async fn guard(
         Kind::Admin => request_client_ip(req.request(), &state).map_or(Ok(None), |ip| {
             state.limits.check_read(Caller::Anonymous(ip))
         }),
+        Kind::Page => request_client_ip(req.request(), &state)
+            .map_or(Ok(None), |ip| state.limits.check_page(ip)),
         Kind::Other => Ok(None),
     };
     let status = match verdict {
@@ -71,6 +74,8 @@ pub async fn guard(
                 "report"
             } else if matches!(kind, Kind::Admin) {
                 "admin"
+            } else if matches!(kind, Kind::Page) {
+                "page"
             } else {
                 "read"
             };
@@ -81,6 +86,10 @@ pub async fn guard(
                 back.insert_header((header::LOCATION, page));
                 back.insert_header((header::RETRY_AFTER, refusal.retry_after_secs));
                 return Ok(req.into_response(back.finish()).map_into_boxed_body());
+            }
+            if matches!(kind, Kind::Page) {
+                let page = crate::web::too_many_requests(refusal.retry_after_secs);
+                return Ok(req.into_response(page).map_into_boxed_body());
             }
             return Ok(refuse(req, ApiError::TooManyRequests(refusal)));
         }
@@ -127,6 +136,7 @@ enum Kind {
     Report,
     Read,
     Admin,
+    Page,
     Other,
 }
 
@@ -141,9 +151,13 @@ fn classify(req: &ServiceRequest) -> Kind {
     } else if path.starts_with("/api/v1/admin/") {
         // Admin calls carry the admin token, not an API key.
         Kind::Admin
-    } else if path.starts_with("/api/") && matches!(*req.method(), Method::GET | Method::HEAD) {
-        Kind::Read
-    } else {
+    } else if !matches!(*req.method(), Method::GET | Method::HEAD) {
         Kind::Other
+    } else if path.starts_with("/api/") {
+        Kind::Read
+    } else if matches!(path, "/healthz" | "/readyz" | "/metrics") {
+        Kind::Other
+    } else {
+        Kind::Page
     }
 }

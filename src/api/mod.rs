@@ -23,6 +23,7 @@ pub use admin::AdminAuth;
 pub use error::{ApiError, ErrorBody};
 pub use guard::guard;
 pub use keys::{ApiKeys, KeysFileError};
+pub use services::ServiceAnswers;
 
 use actix_web::{HttpResponse, Route, web};
 

@@ -1,12 +1,31 @@
-//! `GET /api/v1/services` and `GET /api/v1/services/{slug}`.
+//! `GET /api/v1/services` and `GET /api/v1/services/{slug}`, rendered once
+//! per view and served with validators and public cache headers.
+
+/// Rendered answers of the service routes, the same for every caller.
+#[derive(Default)]
+pub struct ServiceAnswers {
+    services: RenderCache<()>,
+    service: RenderCache<(String, &'static str)>,
+}
+
+impl ServiceAnswers {
+    /// Answers held and their bytes (every encoding).
+    pub fn size(&self) -> (usize, usize) {
+        (
+            self.services.len() + self.service.len(),
+            self.services.bytes() + self.service.bytes(),
+        )
+    }
+}
 
 use super::{ApiError, ErrorBody};
 use crate::catalog::Service;
 use crate::countries::region_name;
-use crate::read::{self, ServiceSummary, SymptomShare, status};
+use crate::http_cache::{RenderCache, Rendered};
+use crate::read::views::{DAY, ServiceView, WINDOWS, WindowView};
+use crate::read::{ServiceSummary, SymptomShare};
 use crate::startup::AppState;
-use crate::store::{keys, window};
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use utoipa::{IntoParams, ToSchema};
@@ -14,7 +33,7 @@ use utoipa::{IntoParams, ToSchema};
 /// Every catalog service with its status.
 #[derive(Serialize, ToSchema)]
 pub struct ServiceList<'a> {
-    pub services: Vec<ServiceSummary<'a>>,
+    pub services: &'a [ServiceSummary],
 }
 
 /// Every catalog service with its status and reports in the last 15 minutes.
@@ -25,14 +44,21 @@ pub struct ServiceList<'a> {
     security((), ("api_key" = []), ("api_key_header" = [])),
     responses((status = 200, description = "Every service", body = ServiceList)),
 )]
-pub async fn list_services(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    let services = read::service_summaries(
-        state.store.as_ref(),
-        state.catalog.services(),
-        state.clock.now(),
-    )
-    .await?;
-    Ok(HttpResponse::Ok().json(ServiceList { services }))
+pub async fn list_services(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
+    let version = state.views.version().await;
+    let summaries = state.views.summaries(version).await?;
+    let answer = state
+        .api_cache
+        .services
+        .get_or_render(&(), (summaries.generation, 0), || {
+            json(&ServiceList {
+                services: &summaries.value,
+            })
+        });
+    Ok(answer.respond(&req, &state.cache_control, |_| {}))
 }
 
 pub(super) fn find_service<'a>(state: &'a AppState, slug: &str) -> Result<&'a Service, ApiError> {
@@ -156,8 +182,6 @@ pub struct ServiceDetail {
 /// How many regions the detail lists.
 const TOP_REGIONS: usize = 10;
 
-const WINDOWS: [i64; 4] = [5, 15, 60, 24 * 60];
-
 /// One service: recent counts against the baseline, top symptoms and regions.
 #[utoipa::path(
     get,
@@ -172,52 +196,53 @@ const WINDOWS: [i64; 4] = [5, 15, 60, 24 * 60];
     ),
 )]
 pub async fn service_detail(
+    req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
     query: web::Query<DetailQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let service = find_service(&state, &slug)?;
-    let store = state.store.as_ref();
-    let now = state.clock.now();
-    let mut reports = [0u64; 4];
-    for (n, minutes) in reports.iter_mut().zip(WINDOWS).take(3) {
-        *n = window::count_last_minutes(store, &service.slug, keys::TOTAL, now, minutes).await?;
-    }
-    let day = window::last_minutes(store, &service.slug, now, 24 * 60).await?;
-    reports[3] = window::total(&day);
-    let detector = status::detector(store, &service.slug).await?;
-    let this_minute =
-        now - chrono::Duration::seconds(i64::from(now.timestamp().rem_euclid(60) as i32));
-    let expected = WINDOWS.map(|minutes| {
-        let from = this_minute - chrono::Duration::minutes(minutes - 1);
-        status::expected_between(detector.as_ref(), None, from, minutes)
-    });
-    let st = status::statuses(store, &[service.slug.as_str()])
-        .await?
-        .pop()
-        .unwrap_or_default();
-    let mut reporters = [0u64; 4];
-    for (n, minutes) in reporters.iter_mut().zip(WINDOWS) {
-        *n = window::distinct_reporters_last_minutes(store, &service.slug, now, minutes).await?;
-    }
+    let version = state.views.version().await;
+    let view = state.views.service(&service.slug, version).await?;
+    let key = (service.slug.clone(), query.window.label());
+    let answer = state
+        .api_cache
+        .service
+        .get_or_render(&key, (view.generation, 0), || {
+            json(&detail(&state, service, &view.value, query.window))
+        });
+    Ok(answer.respond(&req, &state.cache_control, |_| {}))
+}
 
-    let ranked = if query.window.minutes() == 24 * 60 {
-        day
-    } else {
-        window::last_minutes(store, &service.slug, now, query.window.minutes()).await?
-    };
-    let top_symptoms = read::symptom_shares(&state.catalog, &ranked);
-    let top_regions: Vec<RegionCount> = window::ranked(&ranked, "r:")
-        .into_iter()
-        .filter(|(code, _)| !code.contains('-'))
+/// A JSON answer rendered once.
+fn json(value: &impl Serialize) -> Rendered {
+    // Our own types always serialise; an empty body would show a bug.
+    Rendered::new(
+        "application/json",
+        serde_json::to_vec(value).unwrap_or_default(),
+    )
+}
+
+fn detail(
+    state: &AppState,
+    service: &Service,
+    view: &ServiceView,
+    window: Window,
+) -> ServiceDetail {
+    let ranked = &view.windows[WINDOWS
+        .iter()
+        .position(|m| *m == window.minutes())
+        .unwrap_or(DAY)];
+    let top_regions: Vec<RegionCount> = ranked
+        .countries
+        .iter()
         .take(TOP_REGIONS)
         .map(|(region, count)| RegionCount {
-            name: region_name(&region),
-            region,
-            count,
+            name: region_name(region),
+            region: region.clone(),
+            count: *count,
         })
         .collect();
-
     let symptoms = service
         .symptoms
         .iter()
@@ -226,13 +251,15 @@ pub async fn service_detail(
             label: state.catalog.symptom_label(s).unwrap_or(s).to_string(),
         })
         .collect();
-    let counts = |c: [u64; 4]| WindowCounts {
-        last_5m: c[0],
-        last_15m: c[1],
-        last_60m: c[2],
-        last_24h: c[3],
+    let w = &view.windows;
+    let counts = |f: fn(&WindowView) -> u64| WindowCounts {
+        last_5m: f(&w[0]),
+        last_15m: f(&w[1]),
+        last_60m: f(&w[2]),
+        last_24h: f(&w[3]),
     };
-    Ok(HttpResponse::Ok().json(ServiceDetail {
+    let st = &view.status;
+    ServiceDetail {
         service: ServiceInfo {
             slug: service.slug.clone(),
             name: service.name.clone(),
@@ -243,22 +270,22 @@ pub async fn service_detail(
         status: if st.status.is_empty() {
             "ok".to_string()
         } else {
-            st.status
+            st.status.clone()
         },
-        regions_status: st.regions,
-        active_incidents: st.active_incidents,
-        reports: counts(reports),
+        regions_status: st.regions.clone(),
+        active_incidents: st.active_incidents.clone(),
+        reports: counts(|w| w.reports),
         expected: WindowExpected {
-            last_5m: expected[0],
-            last_15m: expected[1],
-            last_60m: expected[2],
-            last_24h: expected[3],
+            last_5m: w[0].expected,
+            last_15m: w[1].expected,
+            last_60m: w[2].expected,
+            last_24h: w[3].expected,
         },
-        reporters: counts(reporters),
-        window: query.window.label(),
-        busiest_network_share: window::busiest_network_share(&ranked).map(read::round3),
-        network_suspect: window::is_network_suspect(&ranked),
-        top_symptoms,
+        reporters: counts(|w| w.reporters),
+        window: window.label(),
+        busiest_network_share: ranked.busiest_network_share,
+        network_suspect: ranked.network_suspect,
+        top_symptoms: ranked.symptoms.clone(),
         top_regions,
-    }))
+    }
 }

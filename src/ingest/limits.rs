@@ -1,8 +1,10 @@
-//! Rate limits (governor, GCRA) on report submission and the read API.
+//! Rate limits (governor, GCRA) on report submission, the read API and
+//! the pages.
 //!
 //! Reports are limited per client address and per network prefix (/24 IPv4,
 //! /48 IPv6), so neither one machine nor one network can flood a service;
-//! reads are limited per API key, or per address for anonymous callers.
+//! reads are limited per API key, or per address for anonymous callers;
+//! page views per address.
 //! Every limit is "N per minute" with a burst of N; 0 turns it off.
 //!
 //! Limiter state lives in this process only and is never persisted. Memory
@@ -33,6 +35,8 @@ pub struct LimitSettings {
     pub reports_per_prefix: u32,
     pub reads_anonymous: u32,
     pub reads_keyed: u32,
+    /// Page views (and assets) per client address.
+    pub pages_per_ip: u32,
     /// Keys each limiter may hold before it sheds them.
     pub max_keys: usize,
 }
@@ -45,6 +49,7 @@ impl LimitSettings {
             reports_per_prefix: 0,
             reads_anonymous: 0,
             reads_keyed: 0,
+            pages_per_ip: 0,
             max_keys: DEFAULT_MAX_KEYS,
         }
     }
@@ -206,6 +211,7 @@ pub struct RateLimits {
     reports_per_prefix: KeyedLimit<IpNet>,
     reads_anonymous: KeyedLimit<IpAddr>,
     reads_keyed: KeyedLimit<usize>,
+    pages_per_ip: KeyedLimit<IpAddr>,
 }
 
 impl RateLimits {
@@ -215,6 +221,7 @@ impl RateLimits {
             reports_per_prefix: KeyedLimit::new(settings.reports_per_prefix, settings.max_keys),
             reads_anonymous: KeyedLimit::new(settings.reads_anonymous, settings.max_keys),
             reads_keyed: KeyedLimit::new(settings.reads_keyed, settings.max_keys),
+            pages_per_ip: KeyedLimit::new(settings.pages_per_ip, settings.max_keys),
         }
     }
 
@@ -236,6 +243,11 @@ impl RateLimits {
             Caller::Key(index) => self.reads_keyed.check(&index),
             Caller::Anonymous(ip) => self.reads_anonymous.check(&ip.to_canonical()),
         }
+    }
+
+    /// A page view (or asset) from `ip`.
+    pub fn check_page(&self, ip: IpAddr) -> Verdict {
+        self.pages_per_ip.check(&ip.to_canonical())
     }
 }
 

@@ -1,11 +1,14 @@
 //! Read models shared by the JSON API and the web pages: service status,
 //! report series against the baseline, symptom shares, summed windows for
-//! maps and stored incidents. Both front ends call these so a page and the
-//! API never disagree about a number.
+//! maps and stored incidents. Both front ends read them through [`views`],
+//! computed once and shared, so a page and the API never disagree about a
+//! number and a flood of readers costs the store one computation a second.
 
+pub mod cache;
 pub mod status;
+pub mod views;
 
-use crate::catalog::{Catalog, Service};
+use crate::catalog::Catalog;
 use crate::detect::{Incident, IncidentUpdate, ServiceDetector};
 use crate::store::{Bucket, Store, StoreError, keys, window};
 use chrono::{DateTime, Utc};
@@ -13,10 +16,10 @@ use serde::Serialize;
 
 /// A service with its status and recent count, as lists show it.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct ServiceSummary<'a> {
-    pub slug: &'a str,
-    pub name: &'a str,
-    pub category: &'a str,
+pub struct ServiceSummary {
+    pub slug: String,
+    pub name: String,
+    pub category: String,
     /// "ok", "possible" or "outage".
     pub status: String,
     pub reports_last_15m: u64,
@@ -24,33 +27,6 @@ pub struct ServiceSummary<'a> {
     /// detection has run for the service).
     pub expected_last_15m: Option<f64>,
     pub active_incidents: Vec<String>,
-}
-
-/// Summaries of `services`, in order.
-pub async fn service_summaries<'a>(
-    store: &dyn Store,
-    services: &'a [Service],
-    now: DateTime<Utc>,
-) -> Result<Vec<ServiceSummary<'a>>, StoreError> {
-    let slugs: Vec<&str> = services.iter().map(|s| s.slug.as_str()).collect();
-    let statuses = status::statuses(store, &slugs).await?;
-    let mut out = Vec::with_capacity(services.len());
-    for (s, st) in services.iter().zip(statuses) {
-        let reports_last_15m =
-            window::count_last_minutes(store, &s.slug, keys::TOTAL, now, 15).await?;
-        out.push(ServiceSummary {
-            slug: &s.slug,
-            name: &s.name,
-            category: &s.category,
-            status: st.status,
-            reports_last_15m,
-            expected_last_15m: st
-                .updated_at
-                .map(|_| (st.expected_per_minute * 150.0).round() / 10.0),
-            active_incidents: st.active_incidents,
-        });
-    }
-    Ok(out)
 }
 
 /// One bucket of a report series.

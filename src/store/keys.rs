@@ -95,6 +95,11 @@ pub const DELIVERIES_KEY: &str = "dw:{webhooks}:deliveries";
 pub const EVENTS_KEY: &str = "dw:events";
 pub const EVENTS_KEPT: usize = 10_000;
 
+/// How many events were ever appended to the log: the version readers
+/// compare their cached views with. Its hash tag puts it on the log's slot
+/// (Redis Cluster hashes "dw:events" whole), so one atomic step writes both.
+pub const CHANGES_KEY: &str = "{dw:events}:changes";
+
 /// The HyperLogLog of the reporters seen in one bucket.
 pub fn reporters_key(service: &str, res: Resolution, id: i64) -> String {
     let tag = match res {

@@ -435,6 +435,10 @@ impl Store for MemoryStore {
         Ok(id.to_string())
     }
 
+    async fn changes(&self) -> Result<u64, StoreError> {
+        Ok(self.docs().next_event)
+    }
+
     async fn read_events(
         &self,
         after: Option<&str>,

@@ -177,6 +177,13 @@ pub trait Store: Send + Sync + 'static {
     /// Appends an event (JSON) to the shared event log; returns its id.
     async fn append_event(&self, json: &str) -> Result<String, StoreError>;
 
+    /// How many events were ever appended: it grows with every incident
+    /// opened, updated or resolved and every official update, after what
+    /// they changed is stored. Read models compare it with the version
+    /// their cached views were computed at, so such a change shows on the
+    /// next request of every process.
+    async fn changes(&self) -> Result<u64, StoreError>;
+
     /// Events after `after` (all kept events when None), oldest first, at
     /// most `limit`.
     async fn read_events(

@@ -501,19 +501,33 @@ impl Store for RedisStore {
     }
 
     async fn append_event(&self, json: &str) -> Result<String, StoreError> {
+        let mut pipe = redis::pipe();
+        pipe.atomic()
+            .cmd("XADD")
+            .arg(keys::EVENTS_KEY)
+            .arg("MAXLEN")
+            .arg("~")
+            .arg(keys::EVENTS_KEPT)
+            .arg("*")
+            .arg("event")
+            .arg(json)
+            .incr(keys::CHANGES_KEY, 1)
+            .ignore();
         let mut conn = self.conn.clone();
-        self.call(
-            redis::cmd("XADD")
-                .arg(keys::EVENTS_KEY)
-                .arg("MAXLEN")
-                .arg("~")
-                .arg(keys::EVENTS_KEPT)
-                .arg("*")
-                .arg("event")
-                .arg(json)
-                .query_async(&mut conn),
-        )
-        .await
+        let (id,): (String,) = self.call(pipe.query_async(&mut conn)).await?;
+        Ok(id)
+    }
+
+    async fn changes(&self) -> Result<u64, StoreError> {
+        let mut conn = self.conn.clone();
+        let n: Option<u64> = self
+            .call(
+                redis::cmd("GET")
+                    .arg(keys::CHANGES_KEY)
+                    .query_async(&mut conn),
+            )
+            .await?;
+        Ok(n.unwrap_or(0))
     }
 
     async fn read_events(

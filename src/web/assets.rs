@@ -1,31 +1,98 @@
-//! The embedded stylesheet and script, served under `/assets/`.
+//! The embedded stylesheet, script and map outlines, served under
+//! `/assets/`. Pages link them by fingerprinted names (`app.<hash>.css`),
+//! which never change meaning, so browsers and CDNs keep them for a year;
+//! the plain names still answer, with a short cache time. Each file is
+//! compressed once, at first use.
 
 use super::{PageError, secure};
-use actix_web::http::header;
-use actix_web::{HttpResponse, web};
+use crate::http_cache::{IMMUTABLE, Rendered};
+use actix_web::{HttpRequest, HttpResponse, web};
+use sha2::{Digest, Sha256};
+use std::sync::LazyLock;
 
-const FILES: &[(&str, &str, &str)] = &[
-    (
-        "app.css",
-        "text/css; charset=utf-8",
-        include_str!("../../assets/web/app.css"),
-    ),
-    (
-        "app.js",
-        "text/javascript; charset=utf-8",
-        include_str!("../../assets/web/app.js"),
-    ),
-];
+/// Cache time of the plain (unfingerprinted) names.
+const PLAIN_CACHE: &str = "public, max-age=300";
 
-pub async fn asset(name: web::Path<String>) -> Result<HttpResponse, PageError> {
-    let (_, content_type, body) = FILES
+struct Asset {
+    /// The plain name ("app.css").
+    name: &'static str,
+    /// The fingerprinted name ("app.0123abcd4567.css").
+    fingerprinted: String,
+    rendered: Rendered,
+}
+
+fn asset(name: &'static str, content_type: &'static str, body: String) -> Asset {
+    let digest = hex::encode(Sha256::digest(body.as_bytes()));
+    let fingerprinted = match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}.{}.{ext}", &digest[..12]),
+        None => format!("{name}.{}", &digest[..12]),
+    };
+    Asset {
+        name,
+        fingerprinted,
+        rendered: Rendered::new(content_type, body),
+    }
+}
+
+static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
+    vec![
+        asset(
+            "app.css",
+            "text/css; charset=utf-8",
+            include_str!("../../assets/web/app.css").to_string(),
+        ),
+        asset(
+            "app.js",
+            "text/javascript; charset=utf-8",
+            include_str!("../../assets/web/app.js").to_string(),
+        ),
+        asset(
+            "world.svg",
+            "image/svg+xml",
+            super::world::OUTLINES_SVG.clone(),
+        ),
+    ]
+});
+
+/// The URL pages link `name` ("app.css") by: its fingerprinted one.
+pub fn url(name: &str) -> String {
+    ASSETS.iter().find(|a| a.name == name).map_or_else(
+        || format!("/assets/{name}"),
+        |a| format!("/assets/{}", a.fingerprinted),
+    )
+}
+
+pub async fn serve(req: HttpRequest, name: web::Path<String>) -> Result<HttpResponse, PageError> {
+    let (asset, cache) = ASSETS
         .iter()
-        .find(|(n, _, _)| *n == name.as_str())
+        .find_map(|a| {
+            if a.fingerprinted == *name {
+                Some((a, IMMUTABLE))
+            } else if a.name == *name {
+                Some((a, PLAIN_CACHE))
+            } else {
+                None
+            }
+        })
         .ok_or(PageError::NotFound)?;
-    let mut response = HttpResponse::Ok();
-    secure(&mut response);
-    Ok(response
-        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
-        .content_type(*content_type)
-        .body(*body))
+    Ok(asset.rendered.respond(&req, cache, |r| {
+        secure(r);
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_follow_the_content() {
+        let css = url("app.css");
+        assert!(
+            css.starts_with("/assets/app.") && css.ends_with(".css"),
+            "{css}"
+        );
+        assert_ne!(css, "/assets/app.css");
+        assert!(url("world.svg").starts_with("/assets/world."));
+        assert_eq!(url("nope.txt"), "/assets/nope.txt");
+    }
 }

@@ -2,10 +2,11 @@
 //! and what people report most.
 
 use super::layout::{badge, page, reports, severity};
-use super::{PageError, ok};
-use crate::read::{self, ServiceSummary};
+use super::{HTML, PageError, cached_page, secure};
+use crate::http_cache::Rendered;
+use crate::read::ServiceSummary;
 use crate::startup::AppState;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -21,13 +22,32 @@ pub struct HomeQuery {
 }
 
 pub async fn home(
+    req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<HomeQuery>,
 ) -> Result<HttpResponse, PageError> {
+    let version = state.views.version().await;
+    let summaries = state.views.summaries(version).await?;
+    // The plain home page is the same for everyone: rendered once per view.
+    if query.q.is_empty() && query.category.is_empty() {
+        let page = state
+            .pages
+            .home
+            .get_or_render(&(), (summaries.generation, 0), || {
+                Rendered::new(HTML, render(&state, &summaries.value, &query).into_string())
+            });
+        return Ok(cached_page(&req, &state, &page));
+    }
+    let page = render(&state, &summaries.value, &query);
+    Ok(
+        Rendered::new(HTML, page.into_string()).respond(&req, &state.cache_control, |r| {
+            secure(r);
+        }),
+    )
+}
+
+fn render(state: &AppState, summaries: &[ServiceSummary], query: &HomeQuery) -> Markup {
     let catalog = &state.catalog;
-    let summaries =
-        read::service_summaries(state.store.as_ref(), catalog.services(), state.clock.now())
-            .await?;
     let needle = query.q.trim().to_lowercase();
     let category = query.category.trim();
     let matching: Vec<&ServiceSummary> = summaries
@@ -101,7 +121,7 @@ pub async fn home(
             }
         }
     };
-    ok(page("Outage reports", "all", body))
+    page("Outage reports", "all", body)
 }
 
 fn card(s: &ServiceSummary) -> Markup {

@@ -18,11 +18,11 @@ pub fn page_with_feed(title: &str, live: &str, feed: Option<&str>, body: Markup)
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · downwatch" }
-                link rel="stylesheet" href="/assets/app.css";
+                link rel="stylesheet" href=(super::assets::url("app.css"));
                 @if let Some(feed) = feed {
                     link rel="alternate" type="application/atom+xml" title={ (title) " incidents" } href=(feed);
                 }
-                script src="/assets/app.js" defer {}
+                script src=(super::assets::url("app.js")) defer {}
             }
             body data-live-scope=(live) {
                 a.skip href="#main" { "Skip to content" }

@@ -3,13 +3,14 @@
 
 use super::layout::{page, reports};
 use super::world::world_map;
-use super::{PageError, ok};
+use super::{HTML, PageError, cached_page};
+use crate::catalog::Service;
 use crate::countries::region_name;
-use crate::read;
+use crate::http_cache::Rendered;
+use crate::read::views::MapView;
 use crate::startup::AppState;
-use crate::store::window;
-use actix_web::{HttpResponse, web};
-use maud::html;
+use actix_web::{HttpRequest, HttpResponse, web};
+use maud::{Markup, html};
 use serde::Deserialize;
 
 /// Windows: query value, minutes, choice label, phrase after "in the last".
@@ -28,6 +29,7 @@ pub struct MapQuery {
 }
 
 pub async fn map(
+    req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<MapQuery>,
 ) -> Result<HttpResponse, PageError> {
@@ -37,13 +39,28 @@ pub async fn map(
         .copied()
         .find(|(k, _, _, _)| *k == query.window)
         .unwrap_or(WINDOWS[1]);
-    let slugs: Vec<&str> = match service {
-        Some(s) => vec![s.slug.as_str()],
-        None => state.catalog.slugs(),
-    };
-    let sum = read::map_counts(state.store.as_ref(), &slugs, state.clock.now(), minutes).await?;
-    let countries = read::country_counts(&sum);
-    let cells = read::map_cells(&sum);
+    let slug = service.map(|s| s.slug.as_str());
+    let version = state.views.version().await;
+    let view = state.views.map(slug, minutes, version).await?;
+    let key = (slug.map(str::to_string), minutes);
+    let page = state
+        .pages
+        .map
+        .get_or_render(&key, (view.generation, 0), || {
+            let page = render(&state, service, window_key, window_phrase, &view.value);
+            Rendered::new(HTML, page.into_string())
+        });
+    Ok(cached_page(&req, &state, &page))
+}
+
+fn render(
+    state: &AppState,
+    service: Option<&Service>,
+    window_key: &str,
+    window_phrase: &str,
+    view: &MapView,
+) -> Markup {
+    let countries = &view.countries;
     let scope = service.map_or("all services".to_string(), |s| s.name.clone());
     let body = html! {
         h1 { "Outage map" }
@@ -68,10 +85,9 @@ pub async fn map(
         }
         div data-live="map" #map-box {
             p #map-summary {
-                (reports(window::total(&sum))) " about " (scope) " in the last " (window_phrase) "."
+                (reports(view.total)) " about " (scope) " in the last " (window_phrase) "."
             }
-            (world_map(&format!("Map of reports about {scope} by country"),
-                &countries.iter().cloned().collect(), &cells))
+            (world_map(&format!("Map of reports about {scope} by country"), countries, &view.cells))
             @if !countries.is_empty() {
                 ol.regions #top-regions {
                     @for (code, n) in countries.iter().take(15) {
@@ -81,5 +97,5 @@ pub async fn map(
             }
         }
     };
-    ok(page("Outage map", "all", body))
+    page("Outage map", "all", body)
 }

@@ -19,11 +19,48 @@ mod map_page;
 mod service_page;
 mod world;
 
+use crate::http_cache::{PRIVATE, RenderCache, Rendered};
+use crate::startup::AppState;
 use crate::store::StoreError;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
-use actix_web::{HttpResponse, ResponseError, web};
+use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 use maud::Markup;
+
+/// The rendered pages that are the same for everyone, by what they show.
+#[derive(Default)]
+pub struct PageCache {
+    home: RenderCache<()>,
+    status: RenderCache<String>,
+    map: RenderCache<(Option<String>, i64)>,
+}
+
+impl PageCache {
+    /// Pages held and their bytes (every encoding).
+    pub fn size(&self) -> (usize, usize) {
+        (
+            self.home.len() + self.status.len() + self.map.len(),
+            self.home.bytes() + self.status.bytes() + self.map.bytes(),
+        )
+    }
+}
+
+const HTML: &str = "text/html; charset=utf-8";
+
+/// A rendered page, as a public, cacheable answer.
+fn cached_page(req: &HttpRequest, state: &AppState, page: &Rendered) -> HttpResponse {
+    page.respond(req, &state.cache_control, |r| {
+        secure(r);
+    })
+}
+
+/// A page for one person only (it says what they just did): compressed
+/// like the rest, but never stored by a shared cache.
+fn personal_page(req: &HttpRequest, page: Markup) -> HttpResponse {
+    Rendered::new(HTML, page.into_string()).respond(req, PRIVATE, |r| {
+        secure(r);
+    })
+}
 
 /// Routes of the pages and their assets; register before the API's
 /// catch-all.
@@ -34,7 +71,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/status/{slug}/history", web::get().to(history::history))
         .route("/status/{slug}/feed.atom", web::get().to(feed::feed))
         .route("/badge/{slug}.svg", web::get().to(badge::badge))
-        .route("/assets/{name}", web::get().to(assets::asset));
+        .route("/assets/{name}", web::get().to(assets::serve));
 }
 
 /// Why a page could not be shown.
@@ -85,6 +122,21 @@ impl ResponseError for PageError {
     }
 }
 
+/// The page a client gets past its page-view limit: 429 with `Retry-After`.
+pub fn too_many_requests(retry_after_secs: u64) -> HttpResponse {
+    let mut response = html(
+        StatusCode::TOO_MANY_REQUESTS,
+        layout::message_page(
+            "Too many requests",
+            "You loaded pages very quickly. Please wait a moment and try again.",
+        ),
+    );
+    if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    response
+}
+
 /// Content-Security-Policy of every page: nothing inline, nothing external.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
 connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -95,7 +147,7 @@ fn html(status: StatusCode, page: Markup) -> HttpResponse {
     secure(&mut response);
     response
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .content_type("text/html; charset=utf-8")
+        .content_type(HTML)
         .body(page.into_string())
 }
 

@@ -6,14 +6,16 @@
 use super::chart::report_chart;
 use super::layout::{badge, clock_time, page_with_feed, severity};
 use super::world::world_map;
-use super::{PageError, ok};
+use super::{HTML, PageError, cached_page, personal_page};
 use crate::catalog::{PLATFORMS, Service};
 use crate::countries::region_name;
 use crate::detect::{Incident, OfficialStatus};
-use crate::read::{self, status};
+use crate::http_cache::Rendered;
+use crate::read::ServiceSummary;
+use crate::read::views::ServiceView;
 use crate::startup::AppState;
 use crate::store::{keys, window};
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -26,48 +28,71 @@ pub struct StatusQuery {
 }
 
 pub async fn status_page(
+    req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
     query: web::Query<StatusQuery>,
 ) -> Result<HttpResponse, PageError> {
     let service = state.catalog.service(&slug).ok_or(PageError::NotFound)?;
-    let store = state.store.as_ref();
-    let now = state.clock.now();
-    let st = status::statuses(store, &[service.slug.as_str()])
-        .await?
-        .pop()
-        .unwrap_or_default();
-    let detector = status::detector(store, &service.slug).await?;
-    let last_15m = window::count_last_minutes(store, &service.slug, keys::TOTAL, now, 15).await?;
-    let day = window::last_minutes(store, &service.slug, now, 24 * 60).await?;
-    let series =
-        read::report_series(store, detector.as_ref(), &service.slug, None, now, 15, 96).await?;
-    let active: Vec<Incident> = read::incidents(store, &service.slug, 50)
-        .await?
-        .into_iter()
-        .filter(Incident::is_active)
-        .collect();
-    let related: Vec<Service> = state
-        .catalog
-        .services()
+    let version = state.views.version().await;
+    let view = state.views.service(&service.slug, version).await?;
+    let summaries = state.views.summaries(version).await?;
+    let Some(reported) = query.reported.as_deref() else {
+        let page = state.pages.status.get_or_render(
+            &service.slug,
+            (view.generation, summaries.generation),
+            || {
+                let counts = (view.value.windows[1].reports, view.value.day().reports);
+                let page = render(&state, service, &view.value, &summaries.value, None, counts);
+                Rendered::new(HTML, page.into_string())
+            },
+        );
+        return Ok(cached_page(&req, &state, &page));
+    };
+    // The confirmation after a form post: the counts read now, so the
+    // report just sent shows even if the shared view is a second old.
+    let (store, now) = (state.store.as_ref(), state.clock.now());
+    let counts = (
+        window::count_last_minutes(store, &service.slug, keys::TOTAL, now, 15).await?,
+        window::count_last_minutes(store, &service.slug, keys::TOTAL, now, 24 * 60).await?,
+    );
+    let page = render(
+        &state,
+        service,
+        &view.value,
+        &summaries.value,
+        Some(reported),
+        counts,
+    );
+    Ok(personal_page(&req, page))
+}
+
+/// The page; `counts` are the reports of the last 15 minutes and 24 hours.
+fn render(
+    state: &AppState,
+    service: &Service,
+    view: &ServiceView,
+    summaries: &[ServiceSummary],
+    reported: Option<&str>,
+    (last_15m, last_24h): (u64, u64),
+) -> Markup {
+    let active = &view.active;
+    let mut related: Vec<&ServiceSummary> = summaries
         .iter()
         .filter(|s| s.category == service.category && s.slug != service.slug)
-        .cloned()
         .collect();
-    let mut related = read::service_summaries(store, &related, now).await?;
     related.sort_by(|a, b| {
         severity(&b.status)
             .cmp(&severity(&a.status))
             .then(b.reports_last_15m.cmp(&a.reports_last_15m))
     });
-
-    let symptoms = read::symptom_shares(&state.catalog, &day);
-    let countries = read::country_counts(&day);
-    let cells = read::map_cells(&day);
+    let day = view.day();
+    let symptoms = &day.symptoms;
+    let countries = &day.countries;
     let name = &service.name;
     let body = html! {
         h1 { (name) " outage reports" }
-        @match query.reported.as_deref() {
+        @match reported {
             Some("counted") => p.notice.success #confirmation role="status" {
                 "Thanks — your report was counted."
             },
@@ -83,22 +108,22 @@ pub async fn status_page(
             _ => {}
         }
         div data-live="status-line" #status-line-box {
-            (status_line(service, &st.status, &active))
+            (status_line(service, &view.status.status, active))
             p.counts {
                 span #reports-15m data-count=(last_15m) { (last_15m) }
                 (if last_15m == 1 { " report" } else { " reports" }) " in the last 15 minutes · "
-                span #reports-24h data-count=(window::total(&day)) { (window::total(&day)) } " in the last 24 hours"
+                span #reports-24h data-count=(last_24h) { (last_24h) } " in the last 24 hours"
             }
         }
-        (report_form(&state, service, query.reported.as_deref() == Some("invalid")))
+        (report_form(state, service, reported == Some("invalid")))
         div data-live="chart" #chart-box {
             section aria-labelledby="chart-h" {
                 h2 #chart-h { "Reports in the last 24 hours" }
-                (report_chart(name, &series))
+                (report_chart(name, &view.series))
             }
         }
         div data-live="incidents" #incidents-box {
-            @for i in shown_incidents(&active) { (incident(i)) }
+            @for i in shown_incidents(active) { (incident(i)) }
         }
         div.columns {
             div data-live="symptoms" #symptoms-box {
@@ -138,8 +163,7 @@ pub async fn status_page(
         div data-live="map" #map-box {
             section aria-labelledby="map-h" {
                 h2 #map-h { "Where reports come from (24 hours)" }
-                (world_map(&format!("Map of reports about {name} by country"),
-                    &countries.iter().cloned().collect(), &cells))
+                (world_map(&format!("Map of reports about {name} by country"), countries, &view.cells))
                 @if !countries.is_empty() {
                     ol.regions #top-regions {
                         @for (code, n) in countries.iter().take(10) {
@@ -155,12 +179,12 @@ pub async fn status_page(
             " · " a href={ "/badge/" (service.slug) ".svg" } { "Status badge" }
         }
     };
-    ok(page_with_feed(
+    page_with_feed(
         &format!("{name} down? Current problems and outages"),
         &format!("service:{}", service.slug),
         Some(&format!("/status/{}/feed.atom", service.slug)),
         body,
-    ))
+    )
 }
 
 fn status_line(service: &Service, status: &str, active: &[Incident]) -> Markup {

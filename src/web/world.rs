@@ -1,11 +1,11 @@
-//! The world map as inline SVG: country outlines from the bundled
-//! world-atlas data (`assets/map/world-110m.tsv`, projected once by
-//! `assets/map/convert.mjs`), shaded by report counts, with 1° cells drawn
-//! as dots when a city database placed reports that precisely.
+//! The world map: country outlines from the bundled world-atlas data
+//! (`assets/map/world-110m.tsv`, projected once by `assets/map/convert.mjs`)
+//! served as one cacheable SVG asset, and per page an inline SVG that
+//! shades the reported countries by reference to it, with 1° cells drawn as
+//! dots when a city database placed reports that precisely.
 
 use crate::read::MapCell;
 use maud::{Markup, html};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const WORLD: &str = include_str!("../../assets/map/world-110m.tsv");
@@ -47,22 +47,43 @@ fn shade(count: u64, max: u64) -> u8 {
     1 + (f * 4.0).round() as u8
 }
 
+/// The outlines as a standalone SVG document, served once as a cacheable
+/// asset ([`asset`]) instead of inside every page: each country's path
+/// carries the id `cc-<code>`, and the group of all of them the id `land`.
+fn outlines_svg() -> String {
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\"><g id=\"land\">"
+    );
+    for o in OUTLINES.iter() {
+        if o.code.is_empty() {
+            svg.push_str(&format!("<path d=\"{}\"/>", o.path));
+        } else {
+            svg.push_str(&format!("<path id=\"cc-{}\" d=\"{}\"/>", o.code, o.path));
+        }
+    }
+    svg.push_str("</g></svg>");
+    svg
+}
+
+/// The outlines asset's body (served by `super::assets` as "world.svg").
+pub static OUTLINES_SVG: LazyLock<String> = LazyLock::new(outlines_svg);
+
 /// The map; `counts` by country code (alpha-2), `label` names it for
-/// screen readers.
-pub fn world_map(label: &str, counts: &HashMap<String, u64>, cells: &[MapCell]) -> Markup {
-    let max = counts.values().copied().max().unwrap_or(0);
+/// screen readers. Outlines come from the asset by reference (`<use>`):
+/// only the countries with reports are named in the page.
+pub fn world_map(label: &str, counts: &[(String, u64)], cells: &[MapCell]) -> Markup {
+    let href = super::assets::url("world.svg");
+    let max = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
     let max_cell = cells.iter().map(|c| c.count).max().unwrap_or(1).max(1);
     html! {
         svg.world #world-map viewBox={ "0 0 " (WIDTH) " " (HEIGHT) } role="img" aria-label=(label) {
-            @for o in OUTLINES.iter() {
-                @let n = counts.get(o.code).copied().unwrap_or(0);
-                @let class = if n > 0 {
-                    format!("country reported heat-{}", shade(n, max))
-                } else {
-                    "country heat-0".to_string()
-                };
-                path class=(class) data-cc=(o.code) data-count=(n) d=(o.path) {
-                    title { (o.name) ": " (n) " reports" }
+            use.country.heat-0 href={ (href) "#land" } {}
+            @for (code, n) in counts {
+                @if let Some(o) = OUTLINES.iter().find(|o| o.code == code) {
+                    use class={ "country reported heat-" (shade(*n, max)) } href={ (href) "#cc-" (o.code) }
+                        data-cc=(o.code) data-count=(n) {
+                        title { (o.name) ": " (n) " reports" }
+                    }
                 }
             }
             @for c in cells {
@@ -87,6 +108,20 @@ mod tests {
             let o = OUTLINES.iter().find(|o| o.code == code).expect(code);
             assert!(o.path.starts_with('M') && o.path.ends_with('Z'), "{code}");
         }
+    }
+
+    #[test]
+    fn the_asset_names_every_coded_outline_once() {
+        assert_eq!(OUTLINES_SVG.matches("id=\"cc-US\"").count(), 1);
+        let url = super::super::assets::url("world.svg");
+        let map = world_map("m", &[("US".into(), 3), ("XX".into(), 1)], &[]).into_string();
+        assert!(map.contains(&format!("{url}#cc-US")), "{map}");
+        assert!(!map.contains("cc-XX"), "no outline, no shape");
+        assert!(
+            map.len() < 2000,
+            "outlines stay out of the page: {}",
+            map.len()
+        );
     }
 
     #[test]

@@ -32,8 +32,25 @@ async fn pages_are_html_under_a_strict_security_policy() {
             !body.contains("<script>") && !body.contains(" style="),
             "{path} has inline script or style"
         );
-        assert!(body.contains(r#"<script src="/assets/app.js" defer>"#));
+        assert!(body.contains(r#"<script src="/assets/app."#), "{path}");
     }
+    // Pages link the fingerprinted names, kept by caches for a year.
+    let page = app.get("/").await.text().await.expect("body");
+    let js_url = page
+        .split(r#"<script src=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("script url");
+    assert!(
+        js_url.ends_with(".js") && js_url != "/assets/app.js",
+        "{js_url}"
+    );
+    let js = app.get(js_url).await;
+    assert_eq!(
+        js.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert!(js.text().await.expect("js").contains("EventSource"));
     let css = app.get("/assets/app.css").await;
     assert_eq!(css.headers()["content-type"], "text/css; charset=utf-8");
     let js = app.get("/assets/app.js").await;

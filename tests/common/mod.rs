@@ -95,8 +95,8 @@ pub struct AppOptions {
     pub detector_interval_ms: u64,
     /// Share a clock (and fixture directory) with another app.
     pub clock: Option<ManualClock>,
-    /// Anything else; test apps start with rate limits off, loopback as a
-    /// trusted proxy and no GeoIP polling.
+    /// Anything else; test apps start with rate limits off, views not
+    /// cached, loopback as a trusted proxy and no GeoIP polling.
     pub tweak: Option<Tweak>,
 }
 
@@ -135,6 +135,11 @@ pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
         reports_per_minute_per_prefix: 0,
         reads_per_minute_anonymous: 0,
         reads_per_minute_keyed: 0,
+        pages_per_minute_per_ip: 0,
+        // Views computed afresh on every request: tests read counts right
+        // after writing them, often in virtual time. The cache's own tests
+        // (tests/api/read_path.rs) set it.
+        view_ttl_ms: 0,
         ..Settings::default()
     };
     if let Some(tweak) = opts.tweak {
