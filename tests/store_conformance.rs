@@ -787,3 +787,17 @@ async fn concurrent_claims_never_take_the_same_delivery() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn every_logged_event_moves_the_change_count() {
+    on_both_stores(|store| async move {
+        let before = store.changes().await.expect("changes");
+        let first = store.append_event("{\"n\":1}").await.expect("append");
+        store.append_event("{\"n\":2}").await.expect("append");
+        assert_eq!(store.changes().await.expect("changes"), before + 2);
+        let after_first = store.read_events(Some(&first), 10).await.expect("read");
+        assert_eq!(after_first.len(), 1, "the log itself is unchanged");
+        assert_eq!(after_first[0].1, "{\"n\":2}");
+    })
+    .await;
+}

@@ -95,7 +95,9 @@ pub async fn guard(
         }
     };
     let mut response = next.call(req).await?.map_into_boxed_body();
-    if let Some(status) = status {
+    // Pages are public and cacheable: one client's allowance does not
+    // belong in what a shared cache hands to everyone.
+    if let (Some(status), false) = (status, matches!(kind, Kind::Page)) {
         for (name, value) in rate_limit_headers(&status) {
             if let Ok(value) = HeaderValue::from_str(&value) {
                 response

@@ -18,6 +18,7 @@ mod pages;
 mod processes;
 mod rate_limits;
 mod read_api;
+mod read_path;
 mod redis_store;
 mod reporters;
 mod reports;

@@ -301,8 +301,8 @@ pub async fn quiet_hour_then_surge(apps: &[&TestApp], surge_ips: &[&str]) {
         apps[0].clock.advance(chrono::Duration::minutes(1));
     }
     apps[0]
-        .wait_for_json("/api/v1/services/spotify", |v| {
-            v["expected"]["last_60m"].as_f64().is_some()
+        .wait_for_json("/api/v1/services/spotify/timeseries?hours=1&step=5m", |v| {
+            v["buckets"][11]["baseline"].as_f64().is_some()
         })
         .await;
     for _ in 0..5 {
