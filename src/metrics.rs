@@ -35,6 +35,10 @@ pub struct Metrics {
     pub store: StoreMetrics,
     pub detector_tick: Histogram,
     pub active_incidents: IntGauge,
+    /// Read models held by this process (services, lists, maps).
+    pub cached_views: IntGauge,
+    /// Bytes of rendered answers held (every encoding).
+    pub cached_answer_bytes: IntGauge,
 }
 
 /// What the Redis store reports about its calls.
@@ -92,6 +96,19 @@ impl Metrics {
             "Open incidents over all services, as of the last scrape",
         )?;
         register(Box::new(active_incidents.clone()))?;
+        let gauge = |name: &str, help: &str| -> Result<IntGauge, prometheus::Error> {
+            let g = IntGauge::new(name, help)?;
+            register(Box::new(g.clone()))?;
+            Ok(g)
+        };
+        let cached_views = gauge(
+            "cached_views",
+            "Read models (service views, lists, maps) held by this process, as of the last scrape",
+        )?;
+        let cached_answer_bytes = gauge(
+            "cached_answer_bytes",
+            "Bytes of rendered pages and API answers held, every encoding, as of the last scrape",
+        )?;
         Ok(Self {
             reports_received: counter("reports_received_total", "Report submissions received")?,
             reports_counted: counter("reports_counted_total", "Reports accepted and counted")?,
@@ -106,7 +123,7 @@ impl Metrics {
             )?,
             rate_limited: counter_vec(
                 "rate_limited_total",
-                "Requests refused by a rate limit, by limit (report, read or admin)",
+                "Requests refused by a rate limit, by limit (report, read, page or admin)",
                 &["limit"],
             )?,
             http_duration,
@@ -126,6 +143,8 @@ impl Metrics {
                 "Duration of one detector tick over every service",
             )?,
             active_incidents,
+            cached_views,
+            cached_answer_bytes,
             registry,
         })
     }

@@ -28,6 +28,17 @@ pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
         }
         Err(e) => tracing::debug!(error = %e, "active incidents not refreshed"),
     }
+    let (services, lists, maps) = state.views.cached();
+    let views = services + lists + maps;
+    let bytes = state.pages.size().1 + state.api_cache.size().1;
+    state
+        .metrics
+        .cached_views
+        .set(i64::try_from(views).unwrap_or(i64::MAX));
+    state
+        .metrics
+        .cached_answer_bytes
+        .set(i64::try_from(bytes).unwrap_or(i64::MAX));
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .body(state.metrics.render())
