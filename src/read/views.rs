@@ -189,16 +189,22 @@ pub async fn service_view(
     slug: &str,
     now: DateTime<Utc>,
 ) -> Result<ServiceView, StoreError> {
-    let status = status::statuses(store, &[slug])
-        .await?
-        .pop()
-        .unwrap_or_default();
-    let detector = status::detector(store, slug).await?;
-    // The short windows from the last hour's minute buckets, read once.
     let current = window::minute_of(now);
-    let hour = store
-        .buckets(slug, Resolution::Minute, current - 59..current + 1)
-        .await?;
+    let slugs = [slug];
+    // Independent reads, at once: a view waited for costs one round trip
+    // of the slowest, not the sum.
+    let (statuses, detector, hour, day, reporters, incidents) = futures_util::try_join!(
+        status::statuses(store, &slugs),
+        status::detector(store, slug),
+        // The short windows from the last hour's minute buckets, read once.
+        store.buckets(slug, Resolution::Minute, current - 59..current + 1),
+        window::last_minutes(store, slug, now, 24 * 60),
+        futures_util::future::try_join_all(
+            WINDOWS.map(|m| window::distinct_reporters_last_minutes(store, slug, now, m))
+        ),
+        super::incidents(store, slug, 50),
+    )?;
+    let status = statuses.into_iter().next().unwrap_or_default();
     let mut sums: [Bucket; 4] = Default::default();
     for (i, minutes) in WINDOWS.iter().take(DAY).enumerate() {
         for b in hour.iter().rev().take(*minutes as usize) {
@@ -207,7 +213,7 @@ pub async fn service_view(
             }
         }
     }
-    sums[DAY] = window::last_minutes(store, slug, now, 24 * 60).await?;
+    sums[DAY] = day;
     let this_minute = DateTime::from_timestamp(current * 60, 0).unwrap_or(now);
     let mut windows: [WindowView; 4] = Default::default();
     for (i, (w, minutes)) in windows.iter_mut().zip(WINDOWS).enumerate() {
@@ -216,7 +222,7 @@ pub async fn service_view(
         *w = WindowView {
             reports: window::total(bucket),
             expected: status::expected_between(detector.as_ref(), None, from, minutes),
-            reporters: window::distinct_reporters_last_minutes(store, slug, now, minutes).await?,
+            reporters: reporters[i],
             symptoms: super::symptom_shares(catalog, bucket),
             countries: super::country_counts(bucket),
             busiest_network_share: window::busiest_network_share(bucket).map(super::round3),
@@ -235,11 +241,7 @@ pub async fn service_view(
     .await?;
     let mut cells = super::map_cells(&sums[DAY]);
     cells.truncate(MAX_CELLS);
-    let active = super::incidents(store, slug, 50)
-        .await?
-        .into_iter()
-        .filter(Incident::is_active)
-        .collect();
+    let active = incidents.into_iter().filter(Incident::is_active).collect();
     Ok(ServiceView {
         slug: slug.to_string(),
         computed_at: now,
