@@ -28,6 +28,9 @@ const MAX_CELLS: usize = 500;
 const CHART_STEP_MINUTES: i64 = 15;
 const CHART_STEPS: i64 = 96;
 
+/// Maps live this many times `--view-ttl-ms`.
+const MAP_TTL_FACTOR: u32 = 5;
+
 /// Services whose summaries are read at once.
 const CONCURRENT_SUMMARIES: usize = 16;
 
@@ -103,7 +106,13 @@ impl Views {
             gate,
             services: ViewCache::new(freshness),
             summaries: ViewCache::new(freshness),
-            maps: ViewCache::new(freshness),
+            // Maps show counts only, no incident: they follow no version,
+            // and the map of every service (a read of every service's
+            // buckets) is computed at most every few seconds.
+            maps: ViewCache::new(Freshness {
+                ttl: freshness.ttl.saturating_mul(MAP_TTL_FACTOR),
+                stale: freshness.stale.saturating_mul(MAP_TTL_FACTOR),
+            }),
         };
         (views, task)
     }
@@ -153,13 +162,12 @@ impl Views {
         &self,
         service: Option<&str>,
         minutes: i64,
-        version: Option<u64>,
     ) -> Result<Cached<MapView>, StoreError> {
         let (store, catalog, now) = (self.store.clone(), self.catalog.clone(), self.clock.now());
         let key = (service.map(str::to_string), minutes);
         let scope = key.0.clone();
         self.maps
-            .get(&key, version, move || async move {
+            .get(&key, None, move || async move {
                 let slugs: Vec<&str> = match &scope {
                     Some(s) => vec![s.as_str()],
                     None => catalog.slugs(),

@@ -40,8 +40,7 @@ pub async fn map(
         .find(|(k, _, _, _)| *k == query.window)
         .unwrap_or(WINDOWS[1]);
     let slug = service.map(|s| s.slug.as_str());
-    let version = state.views.version().await;
-    let view = state.views.map(slug, minutes, version).await?;
+    let view = state.views.map(slug, minutes).await?;
     let key = (slug.map(str::to_string), minutes);
     let page = state
         .pages
