@@ -206,6 +206,8 @@ pub async fn service_detail(
     } else {
         window::last_minutes(store, &service.slug, now, query.window.minutes()).await?
     };
+    let networks =
+        window::networks_last_minutes(store, &service.slug, now, query.window.minutes()).await?;
     let top_symptoms = read::symptom_shares(&state.catalog, &ranked);
     let top_regions: Vec<RegionCount> = window::ranked(&ranked, "r:")
         .into_iter()
@@ -256,8 +258,8 @@ pub async fn service_detail(
         },
         reporters: counts(reporters),
         window: query.window.label(),
-        busiest_network_share: window::busiest_network_share(&ranked).map(read::round3),
-        network_suspect: window::is_network_suspect(&ranked),
+        busiest_network_share: window::busiest_network_share(&networks).map(read::round3),
+        network_suspect: window::is_network_suspect(&networks),
         top_symptoms,
         top_regions,
     }))
