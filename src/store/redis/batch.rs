@@ -152,7 +152,7 @@ end
 -- (kept+1)-th largest count taken from every counter, those left at zero
 -- dropped) and written back whole.
 local function count_networks(key, f, c, ttl)
-  local total, fresh = 0, 0
+  local total = 0
   for j = 1, #f do
     total = total + c[j]
   end
@@ -161,14 +161,11 @@ local function count_networks(key, f, c, ttl)
   end
   local size = redis.call('HLEN', key)
   if size + #f <= held + 1 then
-    if redis.call('HINCRBY', key, 't', total) == total then
-      redis.call('EXPIRE', key, ttl)
-    end
+    local names, values = {'t'}, {total}
     for j = 1, #f do
-      if c[j] > 0 then
-        redis.call('HINCRBY', key, f[j], c[j])
-      end
+      names[j + 1], values[j + 1] = f[j], c[j]
     end
+    add(key, names, values, ttl)
     return
   end
   local merged, names = {}, {}
@@ -220,11 +217,14 @@ for g = 1, groups do
   local minute_made, hour_made = false, false
   if counted then
     minute_made = add(KEYS[base + 1], f, c, minute_ttl)
-    add(KEYS[base + 2], f, c, minute_ttl)
+    -- The first write of this layout makes a quarter hash (none existed
+    -- before it): the quarter after it is the first complete one.
+    if add(KEYS[base + 2], f, c, minute_ttl) then
+      redis.call('SET', KEYS[base + 8], quarters[g], 'NX')
+    end
     hour_made = add(KEYS[base + 3], f, c, hour_ttl)
     count_networks(KEYS[base + 6], nets[g], net_counts[g], minute_ttl)
     count_networks(KEYS[base + 7], nets[g], net_counts[g], hour_ttl)
-    redis.call('SET', KEYS[base + 8], quarters[g], 'NX')
   end
   join(KEYS[base + 4], r, minute_ttl, minute_made, counted)
   join(KEYS[base + 5], r, hour_ttl, hour_made, counted)
