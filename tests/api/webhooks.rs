@@ -313,10 +313,19 @@ async fn pending_deliveries_survive_in_redis_for_another_process() {
             v["outages"].as_array().is_some_and(|o| !o.is_empty())
         })
         .await;
-    let queued: usize = redis::cmd("ZCARD")
-        .arg("dw:{webhooks}:deliveries")
-        .query(&mut redis.client())
-        .expect("zcard");
+    // The incident is stored a moment before its event is published and
+    // its deliveries queued.
+    let mut queued = 0usize;
+    for _ in 0..200 {
+        queued = redis::cmd("ZCARD")
+            .arg("dw:{webhooks}:deliveries")
+            .query(&mut redis.client())
+            .expect("zcard");
+        if queued > 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
     assert!(queued > 0, "deliveries are queued in Redis");
     assert!(receiver.received().is_empty());
 
