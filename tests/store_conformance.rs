@@ -607,6 +607,118 @@ async fn every_key_a_report_writes_expires() {
     }
 }
 
+/// Buckets written before this layout (a field per network in the minute
+/// and hour hashes, no quarter buckets, no network summaries) are still
+/// read exactly: the old network fields are left out of every sum and the
+/// quarters before the first one written whole are summed from minutes.
+#[tokio::test]
+async fn buckets_written_the_old_way_are_read_without_double_counts() {
+    let redis = RedisServer::start();
+    let store = RedisStore::new(&redis.url(), DEDUPE_SECS).expect("redis store");
+    let t = test_start();
+    let (m, h) = (minute(t), Resolution::Hour.bucket_of(t));
+    let mut conn = redis.client();
+    // The old writer: three reports at 12:00, two from one network, in
+    // the minute and the hour hash, and one at 12:20.
+    for key in [format!("dw:{{zoom}}:m:{m}"), format!("dw:{{zoom}}:h:{h}")] {
+        redis::cmd("HSET")
+            .arg(&key)
+            .arg(&["t", "3", "r:US", "3", "n:old-a", "2", "n:old-b", "1"])
+            .query::<()>(&mut conn)
+            .expect("hset");
+    }
+    redis::cmd("HINCRBY")
+        .arg(format!("dw:{{zoom}}:h:{h}"))
+        .arg("t")
+        .arg(1)
+        .query::<()>(&mut conn)
+        .expect("hincrby");
+    redis::cmd("HINCRBY")
+        .arg(format!("dw:{{zoom}}:m:{}", m + 20))
+        .arg("t")
+        .arg(1)
+        .query::<()>(&mut conn)
+        .expect("hincrby");
+    // The new writer takes over at 12:40: one report a minute until 13:29.
+    for k in 40..90 {
+        let mut r = report("zoom", "meetings", Some("US"), None);
+        r.network = Some(format!("new{}", k % 2));
+        store
+            .record(&r, t + Duration::minutes(k))
+            .await
+            .expect("record");
+    }
+    let now = t + Duration::minutes(89);
+    assert_eq!(
+        store
+            .quarters_complete_from("zoom")
+            .await
+            .expect("quarters"),
+        Some(Resolution::Quarter.bucket_of(t + Duration::minutes(40)) + 1)
+    );
+    let day = window::last_minutes(&store, "zoom", now, 24 * 60)
+        .await
+        .expect("read");
+    assert_eq!(window::total(&day), 4 + 50, "{day:?}");
+    assert!(day.keys().all(|k| !k.starts_with("n:")), "{day:?}");
+    let two_hours = window::count_last_minutes(&store, "zoom", "t", now, 120)
+        .await
+        .expect("read");
+    assert_eq!(two_hours, 4 + 50);
+    let (start, quarters) = window::series(&store, "zoom", "t", now, 15, 8)
+        .await
+        .expect("series");
+    assert_eq!(start, m - 30, "11:30");
+    // 12:00 and 12:15 hold the old writer's reports (from their minutes),
+    // 12:30 the new writer's first five (from its minutes: the quarter
+    // hash of 12:30 misses what came before 12:40), then whole quarters.
+    assert_eq!(quarters, [0, 0, 3, 1, 5, 15, 15, 15]);
+    let networks = window::networks_last_minutes(&store, "zoom", now, 24 * 60)
+        .await
+        .expect("read");
+    assert_eq!(networks.reports(), 50, "only what the new writer counted");
+    assert_eq!(networks.count("old-a"), 0);
+}
+
+/// What a reader of a flood minute steps through in Redis: a bucket of
+/// regions and symptoms and a network summary of at most `NETWORKS_MAX`
+/// counters, however many networks reported.
+#[tokio::test]
+async fn a_flood_minute_is_a_bounded_number_of_fields_in_redis() {
+    let redis = RedisServer::start();
+    let store: Arc<dyn Store> =
+        Arc::new(RedisStore::new(&redis.url(), DEDUPE_SECS).expect("redis store"));
+    let t = test_start();
+    record_concurrently(&store, 8, 1_250, move |writer, i| {
+        let mut r = report("twitch", "streaming", Some("DE"), None);
+        r.network = Some(format!("{:012x}", writer * 1_250 + i));
+        (r, t)
+    })
+    .await;
+    let (m, h) = (minute(t), Resolution::Hour.bucket_of(t));
+    let mut conn = redis.client();
+    let hlen = |conn: &mut redis::Connection, key: String| -> usize {
+        redis::cmd("HLEN").arg(key).query(conn).expect("hlen")
+    };
+    for key in [
+        format!("dw:{{twitch}}:m:{m}"),
+        format!("dw:{{twitch}}:q:{}", m / 15),
+        format!("dw:{{twitch}}:h:{h}"),
+    ] {
+        assert_eq!(hlen(&mut conn, key.clone()), 5, "{key}");
+    }
+    for key in [
+        format!("dw:{{twitch}}:n:m:{m}"),
+        format!("dw:{{twitch}}:n:h:{h}"),
+    ] {
+        let fields = hlen(&mut conn, key.clone());
+        assert!(
+            (2..=NETWORKS_MAX + 1).contains(&fields),
+            "{key}: {fields} fields for 10,000 networks"
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_flood_across_many_services_is_exact_per_service() {
     on_both_stores(|store| async move {
@@ -874,116 +986,4 @@ async fn concurrent_claims_never_take_the_same_delivery() {
         assert_eq!(total, 35);
     })
     .await;
-}
-
-/// Buckets written before this layout (a field per network in the minute
-/// and hour hashes, no quarter buckets, no network summaries) are still
-/// read exactly: the old network fields are left out of every sum and the
-/// quarters before the first one written whole are summed from minutes.
-#[tokio::test]
-async fn buckets_written_the_old_way_are_read_without_double_counts() {
-    let redis = RedisServer::start();
-    let store = RedisStore::new(&redis.url(), DEDUPE_SECS).expect("redis store");
-    let t = test_start();
-    let (m, h) = (minute(t), Resolution::Hour.bucket_of(t));
-    let mut conn = redis.client();
-    // The old writer: three reports at 12:00, two from one network, in
-    // the minute and the hour hash, and one at 12:20.
-    for key in [format!("dw:{{zoom}}:m:{m}"), format!("dw:{{zoom}}:h:{h}")] {
-        redis::cmd("HSET")
-            .arg(&key)
-            .arg(&["t", "3", "r:US", "3", "n:old-a", "2", "n:old-b", "1"])
-            .query::<()>(&mut conn)
-            .expect("hset");
-    }
-    redis::cmd("HINCRBY")
-        .arg(format!("dw:{{zoom}}:h:{h}"))
-        .arg("t")
-        .arg(1)
-        .query::<()>(&mut conn)
-        .expect("hincrby");
-    redis::cmd("HINCRBY")
-        .arg(format!("dw:{{zoom}}:m:{}", m + 20))
-        .arg("t")
-        .arg(1)
-        .query::<()>(&mut conn)
-        .expect("hincrby");
-    // The new writer takes over at 12:40: one report a minute until 13:29.
-    for k in 40..90 {
-        let mut r = report("zoom", "meetings", Some("US"), None);
-        r.network = Some(format!("new{}", k % 2));
-        store
-            .record(&r, t + Duration::minutes(k))
-            .await
-            .expect("record");
-    }
-    let now = t + Duration::minutes(89);
-    assert_eq!(
-        store
-            .quarters_complete_from("zoom")
-            .await
-            .expect("quarters"),
-        Some(Resolution::Quarter.bucket_of(t + Duration::minutes(40)) + 1)
-    );
-    let day = window::last_minutes(&store, "zoom", now, 24 * 60)
-        .await
-        .expect("read");
-    assert_eq!(window::total(&day), 4 + 50, "{day:?}");
-    assert!(day.keys().all(|k| !k.starts_with("n:")), "{day:?}");
-    let two_hours = window::count_last_minutes(&store, "zoom", "t", now, 120)
-        .await
-        .expect("read");
-    assert_eq!(two_hours, 4 + 50);
-    let (start, quarters) = window::series(&store, "zoom", "t", now, 15, 8)
-        .await
-        .expect("series");
-    assert_eq!(start, m - 30, "11:30");
-    // 12:00 and 12:15 hold the old writer's reports (from their minutes),
-    // 12:30 the new writer's first five (from its minutes: the quarter
-    // hash of 12:30 misses what came before 12:40), then whole quarters.
-    assert_eq!(quarters, [0, 0, 3, 1, 5, 15, 15, 15]);
-    let networks = window::networks_last_minutes(&store, "zoom", now, 24 * 60)
-        .await
-        .expect("read");
-    assert_eq!(networks.reports(), 50, "only what the new writer counted");
-    assert_eq!(networks.count("old-a"), 0);
-}
-
-/// What a reader of a flood minute steps through in Redis: a bucket of
-/// regions and symptoms and a network summary of at most `NETWORKS_MAX`
-/// counters, however many networks reported.
-#[tokio::test]
-async fn a_flood_minute_is_a_bounded_number_of_fields_in_redis() {
-    let redis = RedisServer::start();
-    let store: Arc<dyn Store> =
-        Arc::new(RedisStore::new(&redis.url(), DEDUPE_SECS).expect("redis store"));
-    let t = test_start();
-    record_concurrently(&store, 8, 1_250, move |writer, i| {
-        let mut r = report("twitch", "streaming", Some("DE"), None);
-        r.network = Some(format!("{:012x}", writer * 1_250 + i));
-        (r, t)
-    })
-    .await;
-    let (m, h) = (minute(t), Resolution::Hour.bucket_of(t));
-    let mut conn = redis.client();
-    let hlen = |conn: &mut redis::Connection, key: String| -> usize {
-        redis::cmd("HLEN").arg(key).query(conn).expect("hlen")
-    };
-    for key in [
-        format!("dw:{{twitch}}:m:{m}"),
-        format!("dw:{{twitch}}:q:{}", m / 15),
-        format!("dw:{{twitch}}:h:{h}"),
-    ] {
-        assert_eq!(hlen(&mut conn, key.clone()), 5, "{key}");
-    }
-    for key in [
-        format!("dw:{{twitch}}:n:m:{m}"),
-        format!("dw:{{twitch}}:n:h:{h}"),
-    ] {
-        let fields = hlen(&mut conn, key.clone());
-        assert!(
-            (2..=NETWORKS_MAX + 1).contains(&fields),
-            "{key}: {fields} fields for 10,000 networks"
-        );
-    }
 }
