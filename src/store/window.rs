@@ -52,7 +52,8 @@ impl Cover {
         cover
     }
 
-    /// Hours, then quarters from `quarters_from` on, then minutes.
+    /// Whole hours, whole quarters from `quarters_from` on (none when
+    /// `None`), minutes for the rest.
     fn of(minutes: Range<i64>, quarters_from: Option<i64>) -> Self {
         let Some(quarters_from) = quarters_from else {
             return Self::of_minutes_and_hours(minutes);
@@ -153,7 +154,8 @@ pub async fn networks_last_minutes(
 }
 
 /// Distinct reporters over the last `minutes` minutes up to and including
-/// the current minute (same buckets as [`last_minutes`]).
+/// the current minute (HyperLogLogs are kept per minute and per hour: the
+/// minute and hour cover).
 pub async fn distinct_reporters_last_minutes(
     store: &dyn Store,
     service: &str,
