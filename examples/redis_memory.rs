@@ -9,13 +9,16 @@
 //! ```
 //!
 //! Each report carries a symptom, a platform and a country, so it touches
-//! the fields a real one does (`t`, `s:`, `p:`, `r:`, `rs:`) in a minute
-//! and an hour bucket. A second pass adds a reporter to every report, to
-//! show the dedupe markers and HyperLogLogs on top.
+//! the fields a real one does (`t`, `s:`, `p:`, `r:`, `rs:`) in a minute,
+//! a quarter-hour and an hour bucket. A second pass adds a reporter to
+//! every report, to show the dedupe markers and HyperLogLogs on top. A last
+//! pass floods one service for one minute from 10,000 networks and prints
+//! what its keys hold: the fields a reader of that minute steps through.
 
 use chrono::{Duration, TimeZone, Utc};
 use downwatch::geo::Region;
 use downwatch::ingest::Report;
+use downwatch::store::window;
 use downwatch::store::{RedisStore, Store};
 use futures_util::future::join_all;
 use std::process::{Command, Stdio};
@@ -113,7 +116,7 @@ async fn main() {
         started.elapsed().as_secs_f64()
     );
     println!(
-        "  counters: {:.0} bytes per series per minute of activity ({:.1} MiB in all; minute and hour buckets)",
+        "  counters: {:.0} bytes per series per minute of activity ({:.1} MiB in all; minute, quarter-hour and hour buckets)",
         counters / (series as f64 * MINUTES as f64),
         counters / 1_048_576.0
     );
@@ -124,6 +127,72 @@ async fn main() {
         "  with a reporter on each report: {:.0} more bytes per report (dedupe marker kept 30 min, HyperLogLog registers)",
         reporters / reports as f64
     );
+    flood(&store, port).await;
     let _ = redis.kill();
     let _ = redis.wait();
+}
+
+const FLOOD_NETWORKS: usize = 10_000;
+
+/// One minute of one service from 10,000 networks, a fifth of the reports
+/// from one of them: the fields and bytes of each key that minute wrote.
+async fn flood(store: &Arc<RedisStore>, port: u16) {
+    let at = Utc
+        .with_ymd_and_hms(2026, 3, 2, 13, 0, 10)
+        .single()
+        .expect("time");
+    let tasks = (0..8).map(|w| {
+        let store = store.clone();
+        async move {
+            for i in (w..FLOOD_NETWORKS + FLOOD_NETWORKS / 4).step_by(8) {
+                let report = Report {
+                    service: "flood".to_string(),
+                    symptom: "login".to_string(),
+                    region: Region {
+                        country: Some(country(i % COUNTRIES)),
+                        ..Region::default()
+                    },
+                    network: Some(if i < FLOOD_NETWORKS {
+                        format!("{i:012x}")
+                    } else {
+                        "00000000beef".to_string()
+                    }),
+                    ..Report::default()
+                };
+                store.record(&report, at).await.expect("record");
+            }
+        }
+    });
+    join_all(tasks).await;
+    let networks = window::networks_last_minutes(store.as_ref(), "flood", at, 1)
+        .await
+        .expect("networks");
+    println!(
+        "flood: one minute of one service, {} reports from {FLOOD_NETWORKS} networks + 1 with {} (share {:.3}, read as {:.3})",
+        networks.reports(),
+        FLOOD_NETWORKS / 4,
+        0.25 / 1.25,
+        window::busiest_network_share(&networks).unwrap_or(0.0)
+    );
+    let minute = at.timestamp() / 60;
+    for (what, key) in [
+        ("minute bucket", format!("dw:{{flood}}:m:{minute}")),
+        ("quarter bucket", format!("dw:{{flood}}:q:{}", minute / 15)),
+        ("hour bucket", format!("dw:{{flood}}:h:{}", minute / 60)),
+        ("minute networks", format!("dw:{{flood}}:n:m:{minute}")),
+        ("hour networks", format!("dw:{{flood}}:n:h:{}", minute / 60)),
+    ] {
+        let fields = redis_cli(port, &["HLEN", &key]);
+        let bytes = redis_cli(port, &["MEMORY", "USAGE", &key]);
+        println!("  {what:<16} {fields:>5} fields {bytes:>7} bytes  ({key})");
+    }
+}
+
+fn redis_cli(port: u16, args: &[&str]) -> String {
+    let out = Command::new("redis-cli")
+        .args(["-p", &port.to_string()])
+        .args(args)
+        .output()
+        .expect("redis-cli");
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
 }

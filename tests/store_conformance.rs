@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 use common::{RedisCluster, RedisServer, test_start};
 use downwatch::geo::Region;
 use downwatch::ingest::Report;
+use downwatch::store::networks::{NETWORKS_KEPT, NETWORKS_MAX};
 use downwatch::store::{MemoryStore, RedisStore, Resolution, Store, window};
 use std::future::Future;
 use std::sync::Arc;
@@ -76,7 +77,7 @@ fn minute(at: DateTime<Utc>) -> i64 {
 }
 
 #[tokio::test]
-async fn a_report_increments_every_field_in_minute_and_hour_buckets() {
+async fn a_report_increments_every_field_in_minute_quarter_and_hour_buckets() {
     on_both_stores(|store| async move {
         let t = test_start();
         let r = report("spotify", "login", Some("US"), Some("US-CA"));
@@ -116,12 +117,14 @@ async fn a_report_increments_every_field_in_minute_and_hour_buckets() {
             );
         }
         assert_eq!(b.len(), expect.len(), "{b:?}");
-        let h = Resolution::Hour.bucket_of(t);
-        let hours = store
-            .buckets("spotify", Resolution::Hour, h..h + 1)
-            .await
-            .expect("read");
-        assert_eq!(&hours[0], b);
+        for res in [Resolution::Quarter, Resolution::Hour] {
+            let id = res.bucket_of(t);
+            let wider = store
+                .buckets("spotify", res, id..id + 1)
+                .await
+                .expect("read");
+            assert_eq!(&wider[0], b, "{res:?} on {}", store.describe());
+        }
         let other = store
             .buckets("netflix", Resolution::Minute, m..m + 1)
             .await
@@ -285,9 +288,17 @@ async fn network_hashes_and_map_cells_are_counted() {
         let sum = window::last_minutes(store.as_ref(), "steam", t, 5)
             .await
             .expect("read");
-        assert_eq!(sum.get("n:n1"), Some(&3));
         assert_eq!(sum.get("c:37:-123"), Some(&4));
-        assert_eq!(window::busiest_network_share(&sum), Some(0.75));
+        assert!(
+            sum.keys().all(|k| !k.starts_with("n:")),
+            "networks are not bucket fields: {sum:?}"
+        );
+        let networks = window::networks_last_minutes(store.as_ref(), "steam", t, 5)
+            .await
+            .expect("read");
+        assert_eq!(networks.reports(), 4, "{}", store.describe());
+        assert_eq!(networks.count("n1"), 3);
+        assert_eq!(window::busiest_network_share(&networks), Some(0.75));
     })
     .await;
 }
@@ -431,8 +442,15 @@ async fn repeats_in_a_concurrent_flood_take_nothing_from_the_counts() {
             ] {
                 assert_eq!(b[0].get(field).copied(), Some(300), "{field} {res:?}");
             }
-            let networks: u64 = (0..3).map(|n| b[0][&format!("n:net{n}")]).sum();
-            assert_eq!(networks, 300);
+            if res == Resolution::Minute {
+                let n = store
+                    .networks("paypal", res, id..id + 1)
+                    .await
+                    .expect("networks");
+                assert_eq!(n[0].reports(), 300, "{}", store.describe());
+                let each: Vec<u64> = (0..3).map(|i| n[0].count(&format!("net{i}"))).collect();
+                assert_eq!(each, [100, 100, 100], "repeats taken out per network");
+            }
         }
         let distinct = store
             .distinct_reporters("paypal", &[(Resolution::Minute, m..m + 1)])
@@ -444,34 +462,100 @@ async fn repeats_in_a_concurrent_flood_take_nothing_from_the_counts() {
     .await;
 }
 
-/// A bucket with thousands of fields (a flood from as many networks) is
-/// read whole: on Redis it is read in `HSCAN` steps, not one `HGETALL`.
+/// A flood minute from 10,000 networks: the bucket holds no field per
+/// network, each network summary at most `NETWORKS_MAX` counters, and the
+/// brigading check still sees the one network that sent most reports.
 #[tokio::test]
-async fn a_bucket_of_thousands_of_networks_is_read_whole() {
+async fn a_flood_from_ten_thousand_networks_is_read_in_bounded_fields() {
     on_both_stores(|store| async move {
         let t = test_start();
-        record_concurrently(&store, 10, 300, move |writer, i| {
+        // 10 writers x 2,000 reports: 10,000 networks with one report each,
+        // interleaved with 10,000 more from one network ("brigade", 50%),
+        // then 2,000 more from it (22,000 reports, 54.5% from one network).
+        record_concurrently(&store, 10, 2_000, move |writer, i| {
             let mut r = report("twitch", "streaming", Some("DE"), None);
-            r.network = Some(format!("net{writer}-{i}"));
+            let k = writer * 2_000 + i;
+            r.network = Some(if k % 2 == 0 {
+                format!("net{k}")
+            } else {
+                "brigade".to_string()
+            });
             (r, t)
         })
         .await;
         let m = minute(t);
         let b = store
-            .buckets("twitch", Resolution::Minute, m - 1..m + 2)
+            .buckets("twitch", Resolution::Minute, m..m + 1)
             .await
             .expect("read");
-        assert_eq!(b.len(), 3);
-        assert!(b[0].is_empty() && b[2].is_empty());
-        let networks: Vec<u64> = b[1]
-            .iter()
-            .filter(|(k, _)| k.starts_with("n:"))
-            .map(|(_, &v)| v)
-            .collect();
-        assert_eq!(networks.len(), 3000, "{}", store.describe());
-        assert!(networks.iter().all(|&n| n == 1));
-        assert_eq!(b[1].get("t").copied(), Some(3000));
-        assert_eq!(b[1].get("r:DE").copied(), Some(3000));
+        assert_eq!(b[0].get("t").copied(), Some(20_000));
+        assert_eq!(
+            b[0].len(),
+            5,
+            "t s: p: r: rs: and no network: {:?}",
+            b[0].keys()
+        );
+        let per_minute = store
+            .networks("twitch", Resolution::Minute, m..m + 1)
+            .await
+            .expect("networks");
+        assert_eq!(per_minute[0].reports(), 20_000, "{}", store.describe());
+        assert!(
+            per_minute[0].len() <= NETWORKS_MAX,
+            "{}",
+            per_minute[0].len()
+        );
+        // Exactly half from one network is not more than half.
+        let half = window::networks_last_minutes(store.as_ref(), "twitch", t, 5)
+            .await
+            .expect("read");
+        assert!(!window::is_network_suspect(&half));
+        for _ in 0..2_000 {
+            let mut r = report("twitch", "streaming", Some("DE"), None);
+            r.network = Some("brigade".to_string());
+            store.record(&r, t).await.expect("record");
+        }
+        let n = window::networks_last_minutes(store.as_ref(), "twitch", t, 5)
+            .await
+            .expect("read");
+        assert_eq!(n.reports(), 22_000);
+        let (busiest, count) = n.busiest().expect("busiest");
+        assert_eq!(busiest, "brigade", "{}", store.describe());
+        assert!(count <= 12_000, "never over the true count: {count}");
+        assert!(
+            count + n.max_undercount() >= 12_000
+                && n.max_undercount() <= 22_000 / (NETWORKS_KEPT as u64 + 1),
+            "{count} + {} on {}",
+            n.max_undercount(),
+            store.describe()
+        );
+        assert!(window::is_network_suspect(&n), "{}", store.describe());
+    })
+    .await;
+}
+
+/// Organic traffic from many networks is not flagged, however many
+/// reports there are: the busiest share is never overestimated.
+#[tokio::test]
+async fn many_networks_are_never_a_brigade() {
+    on_both_stores(|store| async move {
+        let t = test_start();
+        record_concurrently(&store, 8, 500, move |writer, i| {
+            let mut r = report("zoom", "meetings", Some("US"), None);
+            // 400 networks with ten reports each, over 90 minutes.
+            let k = writer * 500 + i;
+            r.network = Some(format!("net{}", k % 400));
+            (r, t + Duration::minutes((k % 90) as i64))
+        })
+        .await;
+        let now = t + Duration::minutes(90);
+        let n = window::networks_last_minutes(store.as_ref(), "zoom", now, 24 * 60)
+            .await
+            .expect("read");
+        assert_eq!(n.reports(), 4_000, "{}", store.describe());
+        let share = window::busiest_network_share(&n).expect("share");
+        assert!(share <= 0.05, "{share} on {}", store.describe());
+        assert!(!window::is_network_suspect(&n));
     })
     .await;
 }
@@ -513,9 +597,125 @@ async fn every_key_a_report_writes_expires() {
         hlls, 4,
         "minute HyperLogLogs of three minutes and one hour: {keys:?}"
     );
-    for key in &keys {
+    assert!(keys.iter().any(|k| k.contains(":q:")), "{keys:?}");
+    // The first complete quarter is one key per service, kept for good.
+    let quarters = "dw:{steam}:quarters".to_string();
+    assert!(keys.contains(&quarters), "{keys:?}");
+    for key in keys.iter().filter(|k| **k != quarters) {
         let ttl: i64 = redis::cmd("TTL").arg(key).query(&mut conn).expect("ttl");
         assert!(ttl > 0, "{key} has TTL {ttl}");
+    }
+}
+
+/// Buckets written before this layout (a field per network in the minute
+/// and hour hashes, no quarter buckets, no network summaries) are still
+/// read exactly: the old network fields are left out of every sum and the
+/// quarters before the first one written whole are summed from minutes.
+#[tokio::test]
+async fn buckets_written_the_old_way_are_read_without_double_counts() {
+    let redis = RedisServer::start();
+    let store = RedisStore::new(&redis.url(), DEDUPE_SECS).expect("redis store");
+    let t = test_start();
+    let (m, h) = (minute(t), Resolution::Hour.bucket_of(t));
+    let mut conn = redis.client();
+    // The old writer: three reports at 12:00, two from one network, in
+    // the minute and the hour hash, and one at 12:20.
+    for key in [format!("dw:{{zoom}}:m:{m}"), format!("dw:{{zoom}}:h:{h}")] {
+        redis::cmd("HSET")
+            .arg(&key)
+            .arg(&["t", "3", "r:US", "3", "n:old-a", "2", "n:old-b", "1"])
+            .query::<()>(&mut conn)
+            .expect("hset");
+    }
+    redis::cmd("HINCRBY")
+        .arg(format!("dw:{{zoom}}:h:{h}"))
+        .arg("t")
+        .arg(1)
+        .query::<()>(&mut conn)
+        .expect("hincrby");
+    redis::cmd("HINCRBY")
+        .arg(format!("dw:{{zoom}}:m:{}", m + 20))
+        .arg("t")
+        .arg(1)
+        .query::<()>(&mut conn)
+        .expect("hincrby");
+    // The new writer takes over at 12:40: one report a minute until 13:29.
+    for k in 40..90 {
+        let mut r = report("zoom", "meetings", Some("US"), None);
+        r.network = Some(format!("new{}", k % 2));
+        store
+            .record(&r, t + Duration::minutes(k))
+            .await
+            .expect("record");
+    }
+    let now = t + Duration::minutes(89);
+    assert_eq!(
+        store
+            .quarters_complete_from("zoom")
+            .await
+            .expect("quarters"),
+        Some(Resolution::Quarter.bucket_of(t + Duration::minutes(40)) + 1)
+    );
+    let day = window::last_minutes(&store, "zoom", now, 24 * 60)
+        .await
+        .expect("read");
+    assert_eq!(window::total(&day), 4 + 50, "{day:?}");
+    assert!(day.keys().all(|k| !k.starts_with("n:")), "{day:?}");
+    let two_hours = window::count_last_minutes(&store, "zoom", "t", now, 120)
+        .await
+        .expect("read");
+    assert_eq!(two_hours, 4 + 50);
+    let (start, quarters) = window::series(&store, "zoom", "t", now, 15, 8)
+        .await
+        .expect("series");
+    assert_eq!(start, m - 30, "11:30");
+    // 12:00 and 12:15 hold the old writer's reports (from their minutes),
+    // 12:30 the new writer's first five (from its minutes: the quarter
+    // hash of 12:30 misses what came before 12:40), then whole quarters.
+    assert_eq!(quarters, [0, 0, 3, 1, 5, 15, 15, 15]);
+    let networks = window::networks_last_minutes(&store, "zoom", now, 24 * 60)
+        .await
+        .expect("read");
+    assert_eq!(networks.reports(), 50, "only what the new writer counted");
+    assert_eq!(networks.count("old-a"), 0);
+}
+
+/// What a reader of a flood minute steps through in Redis: a bucket of
+/// regions and symptoms and a network summary of at most `NETWORKS_MAX`
+/// counters, however many networks reported.
+#[tokio::test]
+async fn a_flood_minute_is_a_bounded_number_of_fields_in_redis() {
+    let redis = RedisServer::start();
+    let store: Arc<dyn Store> =
+        Arc::new(RedisStore::new(&redis.url(), DEDUPE_SECS).expect("redis store"));
+    let t = test_start();
+    record_concurrently(&store, 8, 1_250, move |writer, i| {
+        let mut r = report("twitch", "streaming", Some("DE"), None);
+        r.network = Some(format!("{:012x}", writer * 1_250 + i));
+        (r, t)
+    })
+    .await;
+    let (m, h) = (minute(t), Resolution::Hour.bucket_of(t));
+    let mut conn = redis.client();
+    let hlen = |conn: &mut redis::Connection, key: String| -> usize {
+        redis::cmd("HLEN").arg(key).query(conn).expect("hlen")
+    };
+    for key in [
+        format!("dw:{{twitch}}:m:{m}"),
+        format!("dw:{{twitch}}:q:{}", m / 15),
+        format!("dw:{{twitch}}:h:{h}"),
+    ] {
+        assert_eq!(hlen(&mut conn, key.clone()), 5, "{key}");
+    }
+    for key in [
+        format!("dw:{{twitch}}:n:m:{m}"),
+        format!("dw:{{twitch}}:n:h:{h}"),
+    ] {
+        let fields = hlen(&mut conn, key.clone());
+        assert!(
+            (2..=NETWORKS_MAX + 1).contains(&fields),
+            "{key}: {fields} fields for 10,000 networks"
+        );
     }
 }
 

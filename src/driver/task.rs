@@ -333,9 +333,10 @@ impl DetectorTask {
             return Ok(());
         };
         let minutes = (now - started).num_minutes().clamp(1, 24 * 60) + 1;
-        let bucket = window::last_minutes(self.store.as_ref(), slug, now, minutes).await?;
-        let share = window::busiest_network_share(&bucket);
-        let suspect = window::is_network_suspect(&bucket);
+        let networks =
+            window::networks_last_minutes(self.store.as_ref(), slug, now, minutes).await?;
+        let share = window::busiest_network_share(&networks);
+        let suspect = window::is_network_suspect(&networks);
         for e in events.iter_mut() {
             e.incident.busiest_network_share = share.map(|s| (s * 1000.0).round() / 1000.0);
             e.incident.suspect = suspect;

@@ -10,7 +10,7 @@ use super::{MapCell, SeriesPoint, ServiceSummary, SymptomShare};
 use crate::catalog::Catalog;
 use crate::clock::Clock;
 use crate::detect::Incident;
-use crate::store::{Bucket, Resolution, Store, StoreError, keys, window};
+use crate::store::{Bucket, NetworkSummary, Resolution, Store, StoreError, keys, window};
 use chrono::{DateTime, Duration, Utc};
 use futures_util::{StreamExt, stream};
 use std::sync::Arc;
@@ -201,12 +201,14 @@ pub async fn service_view(
     let slugs = [slug];
     // Independent reads, at once: a view waited for costs one round trip
     // of the slowest, not the sum.
-    let (statuses, detector, hour, day, reporters, incidents) = futures_util::try_join!(
+    let (statuses, detector, hour, day, hour_networks, day_networks, reporters, incidents) = futures_util::try_join!(
         status::statuses(store, &slugs),
         status::detector(store, slug),
         // The short windows from the last hour's minute buckets, read once.
         store.buckets(slug, Resolution::Minute, current - 59..current + 1),
         window::last_minutes(store, slug, now, 24 * 60),
+        store.networks(slug, Resolution::Minute, current - 59..current + 1),
+        window::networks_last_minutes(store, slug, now, 24 * 60),
         futures_util::future::try_join_all(
             WINDOWS.map(|m| window::distinct_reporters_last_minutes(store, slug, now, m))
         ),
@@ -222,6 +224,13 @@ pub async fn service_view(
         }
     }
     sums[DAY] = day;
+    let mut networks: [NetworkSummary; 4] = Default::default();
+    for (i, minutes) in WINDOWS.iter().take(DAY).enumerate() {
+        for n in hour_networks.iter().rev().take(*minutes as usize) {
+            networks[i].merge(n);
+        }
+    }
+    networks[DAY] = day_networks;
     let this_minute = DateTime::from_timestamp(current * 60, 0).unwrap_or(now);
     let mut windows: [WindowView; 4] = Default::default();
     for (i, (w, minutes)) in windows.iter_mut().zip(WINDOWS).enumerate() {
@@ -233,8 +242,8 @@ pub async fn service_view(
             reporters: reporters[i],
             symptoms: super::symptom_shares(catalog, bucket),
             countries: super::country_counts(bucket),
-            busiest_network_share: window::busiest_network_share(bucket).map(super::round3),
-            network_suspect: window::is_network_suspect(bucket),
+            busiest_network_share: window::busiest_network_share(&networks[i]).map(super::round3),
+            network_suspect: window::is_network_suspect(&networks[i]),
         };
     }
     let series = super::report_series(

@@ -5,8 +5,18 @@
 //!
 //! - `dw:{spotify}:m:<minute>`: hash, the counters of one minute
 //!   (`<minute>` = unix seconds / 60); expires after [`MINUTE_RETENTION_SECS`].
+//! - `dw:{spotify}:q:<quarter>`: hash, the same counters for one
+//!   quarter-hour (`<quarter>` = unix seconds / 900); expires like a minute.
 //! - `dw:{spotify}:h:<hour>`: hash, the same counters for one hour
 //!   (`<hour>` = unix seconds / 3600); expires after [`HOUR_RETENTION_SECS`].
+//! - `dw:{spotify}:quarters`: the first quarter-hour from which every
+//!   report is in the quarter hashes (set by the first write that made one;
+//!   earlier quarters are read from their minutes). No expiry: one per
+//!   service.
+//! - `dw:{spotify}:n:m:<minute>`, `dw:{spotify}:n:h:<hour>`: hash, the
+//!   bounded per-network summary of a bucket ([`super::networks`]): `t` the
+//!   reports that carried a network, `n:<network hash>` at most
+//!   [`super::networks::NETWORKS_MAX`] counters; same expiry as the bucket.
 //! - `dw:{spotify}:seen:<reporter>`: marker that a reporter was counted for
 //!   the service; expires after the dedupe period.
 //! - `dw:{spotify}:u:m:<minute>`, `dw:{spotify}:u:h:<hour>`: HyperLogLogs of
@@ -25,7 +35,8 @@
 //! - `s:<symptom>`: reports per symptom, all regions;
 //! - `rs:<country>:<symptom>`: reports per symptom in a country;
 //! - `p:<platform>`: reports per platform;
-//! - `n:<network hash>`: reports per network prefix, keyed hash only;
+//! - `n:<network hash>`: only in buckets written before the network
+//!   summaries had keys of their own; ignored, they expire with the bucket.
 //! - `c:<lat>:<lon>`: reports per 1° map cell (south-west corner, degrees),
 //!   when the database gives coordinates.
 
@@ -40,12 +51,26 @@ pub const HOUR_RETENTION_SECS: i64 = 8 * 24 * 3600 + 3600;
 
 pub const TOTAL: &str = "t";
 
-pub fn bucket_key(service: &str, res: Resolution, id: i64) -> String {
-    let tag = match res {
+fn tag(res: Resolution) -> char {
+    match res {
         Resolution::Minute => 'm',
+        Resolution::Quarter => 'q',
         Resolution::Hour => 'h',
-    };
-    format!("dw:{{{service}}}:{tag}:{id}")
+    }
+}
+
+pub fn bucket_key(service: &str, res: Resolution, id: i64) -> String {
+    format!("dw:{{{service}}}:{}:{id}", tag(res))
+}
+
+/// The network summary of a bucket (minutes and hours only).
+pub fn networks_key(service: &str, res: Resolution, id: i64) -> String {
+    format!("dw:{{{service}}}:n:{}:{id}", tag(res))
+}
+
+/// Where the first complete quarter-hour of a service is kept.
+pub fn quarters_key(service: &str) -> String {
+    format!("dw:{{{service}}}:quarters")
 }
 
 pub fn seen_key(service: &str, reporter: &str) -> String {
@@ -102,11 +127,7 @@ pub const CHANGES_KEY: &str = "{dw:events}:changes";
 
 /// The HyperLogLog of the reporters seen in one bucket.
 pub fn reporters_key(service: &str, res: Resolution, id: i64) -> String {
-    let tag = match res {
-        Resolution::Minute => 'm',
-        Resolution::Hour => 'h',
-    };
-    format!("dw:{{{service}}}:u:{tag}:{id}")
+    format!("dw:{{{service}}}:u:{}:{id}", tag(res))
 }
 
 /// Where the day's generated reporter secret lives (`day` = "yyyy-mm-dd").
@@ -115,6 +136,13 @@ pub fn secret_key(day: &str) -> String {
 }
 
 pub const NETWORK_PREFIX: &str = "n:";
+/// In a network summary: the reports that carried a network.
+pub const NETWORK_REPORTS: &str = TOTAL;
+
+/// A network's counter in a network summary.
+pub fn network_field(network: &str) -> String {
+    format!("{NETWORK_PREFIX}{network}")
+}
 pub const CELL_PREFIX: &str = "c:";
 
 /// The 1° map cell holding a point, named by its south-west corner.
@@ -142,7 +170,8 @@ pub fn count_field(region: Option<&str>) -> String {
     region.map_or_else(|| TOTAL.to_string(), region_field)
 }
 
-/// The counters one report increments.
+/// The bucket counters one report increments (its network is counted in
+/// the network summaries, not here).
 pub fn fields_of(report: &Report) -> Vec<String> {
     let mut fields = vec![TOTAL.to_string(), symptom_field(&report.symptom)];
     if let Some(p) = &report.platform {
@@ -158,9 +187,6 @@ pub fn fields_of(report: &Report) -> Vec<String> {
         && let Some(cell) = cell_of(lat, lon)
     {
         fields.push(format!("{CELL_PREFIX}{cell}"));
-    }
-    if let Some(network) = &report.network {
-        fields.push(format!("{NETWORK_PREFIX}{network}"));
     }
     fields
 }

@@ -2,7 +2,7 @@
 //! A cheap-to-clone handle around a `std::sync::Mutex` that is never held
 //! across an `.await` (the mini-redis `Db` pattern).
 
-use super::{Bucket, Recorded, Resolution, Store, StoreError, keys};
+use super::{Bucket, NetworkSummary, Recorded, Resolution, Store, StoreError, keys};
 use crate::ingest::Report;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -13,7 +13,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 #[derive(Default)]
 struct ServiceData {
     minutes: BTreeMap<i64, Bucket>,
+    quarters: BTreeMap<i64, Bucket>,
     hours: BTreeMap<i64, Bucket>,
+    minute_networks: BTreeMap<i64, NetworkSummary>,
+    hour_networks: BTreeMap<i64, NetworkSummary>,
     /// Reporters seen per bucket: exact sets where Redis has HyperLogLogs.
     minute_reporters: BTreeMap<i64, HashSet<ReporterId>>,
     hour_reporters: BTreeMap<i64, HashSet<ReporterId>>,
@@ -54,14 +57,26 @@ impl ServiceData {
     fn buckets(&self, res: Resolution) -> &BTreeMap<i64, Bucket> {
         match res {
             Resolution::Minute => &self.minutes,
+            Resolution::Quarter => &self.quarters,
             Resolution::Hour => &self.hours,
         }
     }
 
-    fn reporters(&self, res: Resolution) -> &BTreeMap<i64, HashSet<ReporterId>> {
+    /// Reporters are kept per minute and per hour, as in Redis.
+    fn reporters(&self, res: Resolution) -> Option<&BTreeMap<i64, HashSet<ReporterId>>> {
         match res {
-            Resolution::Minute => &self.minute_reporters,
-            Resolution::Hour => &self.hour_reporters,
+            Resolution::Minute => Some(&self.minute_reporters),
+            Resolution::Quarter => None,
+            Resolution::Hour => Some(&self.hour_reporters),
+        }
+    }
+
+    /// Network summaries are kept per minute and per hour, as in Redis.
+    fn networks(&self, res: Resolution) -> Option<&BTreeMap<i64, NetworkSummary>> {
+        match res {
+            Resolution::Minute => Some(&self.minute_networks),
+            Resolution::Quarter => None,
+            Resolution::Hour => Some(&self.hour_networks),
         }
     }
 
@@ -74,9 +89,13 @@ impl ServiceData {
         let oldest_minute = (now - keys::MINUTE_RETENTION_SECS).div_euclid(60);
         self.minutes = self.minutes.split_off(&oldest_minute);
         self.minute_reporters = self.minute_reporters.split_off(&oldest_minute);
+        self.minute_networks = self.minute_networks.split_off(&oldest_minute);
+        let oldest_quarter = (now - keys::MINUTE_RETENTION_SECS).div_euclid(900);
+        self.quarters = self.quarters.split_off(&oldest_quarter);
         let oldest_hour = (now - keys::HOUR_RETENTION_SECS).div_euclid(3600);
         self.hours = self.hours.split_off(&oldest_hour);
         self.hour_reporters = self.hour_reporters.split_off(&oldest_hour);
+        self.hour_networks = self.hour_networks.split_off(&oldest_hour);
         if self.seen.len() > 2 * self.seen_swept_at.max(512) {
             self.seen.retain(|_, expires| *expires > now);
             self.seen_swept_at = self.seen.len();
@@ -205,16 +224,27 @@ impl Store for MemoryStore {
             svc.seen
                 .insert(reporter, now.saturating_add(self.dedupe_secs));
         }
-        let minute = svc
-            .minutes
-            .entry(Resolution::Minute.bucket_of(at))
-            .or_default();
-        for f in &fields {
-            count(minute, f);
+        let svc = &mut *svc;
+        for (buckets, res) in [
+            (&mut svc.minutes, Resolution::Minute),
+            (&mut svc.quarters, Resolution::Quarter),
+            (&mut svc.hours, Resolution::Hour),
+        ] {
+            let bucket = buckets.entry(res.bucket_of(at)).or_default();
+            for f in &fields {
+                count(bucket, f);
+            }
         }
-        let hour = svc.hours.entry(Resolution::Hour.bucket_of(at)).or_default();
-        for f in &fields {
-            count(hour, f);
+        if let Some(network) = &report.network {
+            for (summaries, res) in [
+                (&mut svc.minute_networks, Resolution::Minute),
+                (&mut svc.hour_networks, Resolution::Hour),
+            ] {
+                summaries
+                    .entry(res.bucket_of(at))
+                    .or_default()
+                    .add(network, 1);
+            }
         }
         svc.prune(now);
         Ok(Recorded { counted: true })
@@ -239,6 +269,32 @@ impl Store for MemoryStore {
         Ok(self.read(service, res, ids, |b| {
             b.and_then(|b| b.get(field)).copied().unwrap_or(0)
         }))
+    }
+
+    async fn networks(
+        &self,
+        service: &str,
+        res: Resolution,
+        ids: Range<i64>,
+    ) -> Result<Vec<NetworkSummary>, StoreError> {
+        let Some(svc) = self.service(service) else {
+            return Ok(ids.map(|_| NetworkSummary::default()).collect());
+        };
+        let svc = relock(&svc);
+        let summaries = svc.networks(res);
+        Ok(ids
+            .map(|id| {
+                summaries
+                    .and_then(|s| s.get(&id))
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .collect())
+    }
+
+    async fn quarters_complete_from(&self, _service: &str) -> Result<Option<i64>, StoreError> {
+        // Quarter buckets were written from this store's first report on.
+        Ok(Some(i64::MIN))
     }
 
     async fn try_lease(
@@ -466,7 +522,10 @@ impl Store for MemoryStore {
         let svc = relock(&svc);
         let mut union: HashSet<ReporterId> = HashSet::new();
         for (res, ids) in spans.iter().filter(|(_, ids)| !ids.is_empty()) {
-            for set in svc.reporters(*res).range(ids.clone()).map(|(_, s)| s) {
+            let Some(sets) = svc.reporters(*res) else {
+                continue;
+            };
+            for set in sets.range(ids.clone()).map(|(_, s)| s) {
                 union.extend(set.iter().copied());
             }
         }

@@ -2,18 +2,22 @@
 //! store) and [`MemoryStore`] (the embedded default), the bucket layout
 //! shared by both, and the window queries built on top.
 //!
-//! A report increments counters in one per-minute and one per-hour bucket of
-//! its service, one field per thing counted (see [`keys`]). Windows and
-//! series are sums over buckets, computed once in [`window`] for both stores.
+//! A report increments counters in one per-minute, one per-quarter-hour and
+//! one per-hour bucket of its service, one field per thing counted (see
+//! [`keys`]), and its network in a bounded summary per minute and per hour
+//! ([`networks`]). Windows and series are sums over buckets, computed once
+//! in [`window`] for both stores.
 
 mod error;
 pub mod keys;
 mod memory;
+pub mod networks;
 mod redis;
 pub mod window;
 
 pub use error::StoreError;
 pub use memory::MemoryStore;
+pub use networks::NetworkSummary;
 pub use redis::{DEFAULT_MAX_PENDING, RedisStore};
 
 use crate::ingest::Report;
@@ -29,6 +33,9 @@ pub type Bucket = HashMap<String, u64>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Resolution {
     Minute,
+    /// Fifteen minutes: what a day's chart and the middle of a day's window
+    /// are read from (96 buckets a day, not 1,440).
+    Quarter,
     Hour,
 }
 
@@ -36,6 +43,7 @@ impl Resolution {
     pub fn seconds(self) -> i64 {
         match self {
             Resolution::Minute => 60,
+            Resolution::Quarter => 900,
             Resolution::Hour => 3600,
         }
     }
@@ -43,7 +51,7 @@ impl Resolution {
     /// How long buckets of this width are kept.
     pub fn retention_seconds(self) -> i64 {
         match self {
-            Resolution::Minute => keys::MINUTE_RETENTION_SECS,
+            Resolution::Minute | Resolution::Quarter => keys::MINUTE_RETENTION_SECS,
             Resolution::Hour => keys::HOUR_RETENTION_SECS,
         }
     }
@@ -77,6 +85,20 @@ pub trait Store: Send + Sync + 'static {
         res: Resolution,
         ids: Range<i64>,
     ) -> Result<Vec<Bucket>, StoreError>;
+
+    /// The network summary of each bucket `ids`, in order (minutes and
+    /// hours; there are none per quarter-hour).
+    async fn networks(
+        &self,
+        service: &str,
+        res: Resolution,
+        ids: Range<i64>,
+    ) -> Result<Vec<NetworkSummary>, StoreError>;
+
+    /// The first quarter-hour (bucket id) from which on the quarter buckets
+    /// hold every report; `None` while no report wrote one. Earlier quarters
+    /// (written before quarter buckets existed) are read from their minutes.
+    async fn quarters_complete_from(&self, service: &str) -> Result<Option<i64>, StoreError>;
 
     /// One counter of each bucket `ids`, in order.
     async fn field(
@@ -194,6 +216,7 @@ pub trait Store: Send + Sync + 'static {
     /// How many distinct reporters were seen in the union of the buckets
     /// `spans` (each a resolution and a range of bucket ids). Redis answers
     /// from HyperLogLogs (about 0.8% standard error), memory exactly.
+    /// Reporters are kept per minute and per hour: quarter spans add none.
     async fn distinct_reporters(
         &self,
         service: &str,

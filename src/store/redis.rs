@@ -8,7 +8,7 @@ mod batch;
 mod conn;
 mod per_thread;
 
-use super::{Bucket, Recorded, Resolution, Store, StoreError, keys};
+use super::{Bucket, NetworkSummary, Recorded, Resolution, Store, StoreError, keys};
 use crate::ingest::Report;
 use crate::metrics::StoreMetrics;
 use async_trait::async_trait;
@@ -18,6 +18,7 @@ use conn::RedisConn;
 use futures_util::future::try_join_all;
 use per_thread::Writers;
 use redis::{AsyncCommands, ErrorKind, RedisError, Script, ServerErrorKind};
+use std::collections::HashMap;
 use std::future::Future;
 use std::ops::Range;
 use std::sync::Arc;
@@ -85,11 +86,12 @@ const CALL_TIMEOUT: Duration = Duration::from_secs(3);
 /// requests (nor of writes it would apply after waking up).
 pub const DEFAULT_MAX_PENDING: usize = 1024;
 
-/// Fields asked of Redis per `HSCAN` step when reading a bucket. A minute
-/// of a flood holds a field per network that reported, hundreds of
-/// thousands of them, and one `HGETALL` of such a hash holds up every
-/// other client of Redis, report writes included, for milliseconds; read
-/// in steps, the writes go on between them.
+/// Fields asked of Redis per `HSCAN` step when reading a bucket. Buckets
+/// written before network summaries had keys of their own hold a field per
+/// network that reported, hundreds of thousands of them in a flood, and one
+/// `HGETALL` of such a hash holds up every other client of Redis, report
+/// writes included, for milliseconds; read in steps, the writes go on
+/// between them. (A bucket now holds regions, symptoms and map cells only.)
 const SCAN_STEP: usize = 1000;
 
 /// [`Store`] on a Redis server.
@@ -105,6 +107,8 @@ pub struct RedisStore {
     url: String,
     metrics: Option<StoreMetrics>,
     pending: Arc<tokio::sync::Semaphore>,
+    /// Each service's first complete quarter, once known (it never changes).
+    quarters_from: Arc<std::sync::Mutex<HashMap<String, i64>>>,
 }
 
 impl RedisStore {
@@ -127,6 +131,7 @@ impl RedisStore {
             url: redact(url),
             metrics: None,
             pending: Arc::new(tokio::sync::Semaphore::new(DEFAULT_MAX_PENDING)),
+            quarters_from: Arc::default(),
         })
     }
 
@@ -189,6 +194,23 @@ impl RedisStore {
     }
 }
 
+/// A network summary as stored: `t` and `n:<hash>` counters.
+fn summary_of(mut fields: Bucket) -> NetworkSummary {
+    let reports = fields.remove(keys::NETWORK_REPORTS).unwrap_or(0);
+    let counters = fields
+        .into_iter()
+        .filter_map(|(k, v)| {
+            k.strip_prefix(keys::NETWORK_PREFIX)
+                .map(|n| (n.to_string(), v))
+        })
+        .collect();
+    NetworkSummary::from_parts(reports, counters)
+}
+
+fn relock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// The URL without its password, for logs.
 fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
@@ -239,6 +261,7 @@ impl Store for RedisStore {
         let write = Write {
             service: service.clone(),
             minute: Resolution::Minute.bucket_of(at),
+            quarter: Resolution::Quarter.bucket_of(at),
             hour: Resolution::Hour.bucket_of(at),
             seen_key,
             previous_key,
@@ -246,6 +269,7 @@ impl Store for RedisStore {
             reporter: report.reporter.clone().unwrap_or_default(),
             dedupe_secs,
             fields: keys::fields_of(report),
+            network: report.network.as_deref().map(keys::network_field),
         };
         // The writer gives up on Redis at the call timeout; the bound
         // covers the wait for room in its queue too.
@@ -308,6 +332,38 @@ impl Store for RedisStore {
         let mut conn = self.conn.clone();
         let values: Vec<Option<u64>> = self.call(pipe.query_async(&mut conn)).await?;
         Ok(values.into_iter().map(|v| v.unwrap_or(0)).collect())
+    }
+
+    async fn networks(
+        &self,
+        service: &str,
+        res: Resolution,
+        ids: Range<i64>,
+    ) -> Result<Vec<NetworkSummary>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        // A summary holds at most NETWORKS_MAX + 1 fields: one HGETALL each.
+        let mut pipe = redis::pipe();
+        for id in ids {
+            pipe.hgetall(keys::networks_key(service, res, id));
+        }
+        let mut conn = self.conn.clone();
+        let stored: Vec<Bucket> = self.call(pipe.query_async(&mut conn)).await?;
+        Ok(stored.into_iter().map(summary_of).collect())
+    }
+
+    async fn quarters_complete_from(&self, service: &str) -> Result<Option<i64>, StoreError> {
+        if let Some(&from) = relock(&self.quarters_from).get(service) {
+            return Ok(Some(from));
+        }
+        let mut conn = self.conn.clone();
+        let from: Option<i64> = self.call(conn.get(keys::quarters_key(service))).await?;
+        // Set once (SET NX) and never changed: safe to keep for good.
+        if let Some(from) = from {
+            relock(&self.quarters_from).insert(service.to_string(), from);
+        }
+        Ok(from)
     }
 
     async fn try_lease(&self, service: &str, owner: &str, ttl_ms: u64) -> Result<bool, StoreError> {

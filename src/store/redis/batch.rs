@@ -12,6 +12,7 @@
 //! costs a handful of `HINCRBY`s per batch, not per report, and the script
 //! spends one command of its own on a counted report (its dedupe marker).
 
+use super::super::networks::{NETWORKS_KEPT, NETWORKS_MAX};
 use super::super::{Resolution, StoreError, keys};
 use super::conn::RedisConn;
 use futures_util::future::join_all;
@@ -21,16 +22,22 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Semaphore, mpsc, oneshot};
 
-/// KEYS: for each bucket group g (1-based) four keys at 4g-3 … 4g: minute
-/// hash, hour hash, minute HyperLogLog, hour HyperLogLog; then two keys per
+/// KEYS: for each bucket group g (1-based) eight keys at 8g-7 … 8g: minute,
+/// quarter and hour hash, minute and hour HyperLogLog, minute and hour
+/// network summary, the service's first complete quarter; then two keys per
 /// report: its dedupe marker and its marker under the previous day's
 /// secret (the same key again when no marker of the previous day can
 /// still hold, which saves its read).
-/// ARGV: minute ttl, hour ttl, number of groups, then per group: number of
-/// fields, its fields with the number of the batch's reports counting in
-/// each (`t` first), number of reporters, its reporters; then per report:
-/// group, now (unix seconds), dedupe period (0 = count it whatever came
-/// before), number of fields, the indexes of its fields in its group's.
+/// ARGV: minute ttl, hour ttl, networks kept after a prune, networks held
+/// before one, number of groups, then per group: the quarter after the
+/// group's (what the first complete quarter becomes if none was set),
+/// number of fields, its fields with the number of the batch's reports
+/// counting in each (`t` first), number of networks, its network fields
+/// (`n:<hash>`) with their counts likewise, number of reporters, its
+/// reporters; then per report: group, now (unix seconds), dedupe period
+/// (0 = count it whatever came before), the index of its network in its
+/// group's (0 = none), number of fields, the indexes of its fields in its
+/// group's.
 ///
 /// The counters arrive summed over the batch, so a counted report costs
 /// the script its dedupe marker and nothing else; only a repeat takes its
@@ -42,33 +49,45 @@ use tokio::sync::{Semaphore, mpsc, oneshot};
 /// Bucket hashes get their TTL when they are created (every counted report
 /// counts in `t`, so `t` ending at the batch's sum means a new hash), and
 /// each HyperLogLog is made and given its TTL with its hash (or, in a batch
-/// of repeats alone, when `PFADD` made or changed it).
+/// of repeats alone, when `PFADD` made or changed it). Network summaries
+/// are Misra–Gries summaries, pruned exactly as [`NetworkSummary`] prunes
+/// (see [`super::super::networks`]).
+///
+/// [`NetworkSummary`]: super::super::NetworkSummary
 const RECORD_BATCH_LUA: &str = r"
 local minute_ttl, hour_ttl = ARGV[1], ARGV[2]
-local groups = tonumber(ARGV[3])
-local fields, counts, reporters = {}, {}, {}
-local a = 4
-for g = 1, groups do
+local kept, held = tonumber(ARGV[3]), tonumber(ARGV[4])
+local groups = tonumber(ARGV[5])
+local fields, counts, nets, net_counts, reporters, quarters = {}, {}, {}, {}, {}, {}
+local a = 6
+-- Reads n names with their counts from ARGV at a; returns them and the
+-- next position.
+local function pairs_at(a)
   local n = tonumber(ARGV[a])
   local f, c = {}, {}
   for j = 1, n do
     f[j] = ARGV[a + 2 * j - 1]
     c[j] = tonumber(ARGV[a + 2 * j])
   end
-  fields[g], counts[g] = f, c
-  a = a + 1 + 2 * n
+  return f, c, a + 1 + 2 * n
+end
+for g = 1, groups do
+  quarters[g] = ARGV[a]
+  fields[g], counts[g], a = pairs_at(a + 1)
+  nets[g], net_counts[g], a = pairs_at(a)
   local r = tonumber(ARGV[a])
   reporters[g] = {a + 1, a + r}
   a = a + 1 + r
 end
 local results = {}
-local marker = 4 * groups
+local marker = 8 * groups
 local i = 0
 while a <= #ARGV do
   i = i + 1
   local g = tonumber(ARGV[a])
   local period = tonumber(ARGV[a + 2])
-  local n = tonumber(ARGV[a + 3])
+  local net = tonumber(ARGV[a + 3])
+  local n = tonumber(ARGV[a + 4])
   local counted = 1
   if period > 0 then
     local now = tonumber(ARGV[a + 1])
@@ -86,13 +105,16 @@ while a <= #ARGV do
   end
   if counted == 0 then
     local c = counts[g]
-    for j = a + 4, a + 3 + n do
+    for j = a + 5, a + 4 + n do
       local k = tonumber(ARGV[j])
       c[k] = c[k] - 1
     end
+    if net > 0 then
+      net_counts[g][net] = net_counts[g][net] - 1
+    end
   end
   results[i] = counted
-  a = a + 4 + n
+  a = a + 5 + n
 end
 -- Adds the batch's sums into a bucket hash, 't' first. Every counted
 -- report counts in 't', so 't' ending at this batch's sum means the hash
@@ -124,18 +146,88 @@ local function join(key, r, ttl, made, counted)
     end
   end
 end
+-- Counts the batch's networks into a network summary ('t': the reports
+-- that carried one). While the summary stays within 'held' counters each
+-- is one HINCRBY; past it the summary is read, merged and pruned (the
+-- (kept+1)-th largest count taken from every counter, those left at zero
+-- dropped) and written back whole.
+local function count_networks(key, f, c, ttl)
+  local total = 0
+  for j = 1, #f do
+    total = total + c[j]
+  end
+  if total == 0 then
+    return
+  end
+  local size = redis.call('HLEN', key)
+  if size + #f <= held + 1 then
+    local names, values = {'t'}, {total}
+    for j = 1, #f do
+      names[j + 1], values[j + 1] = f[j], c[j]
+    end
+    add(key, names, values, ttl)
+    return
+  end
+  local merged, names = {}, {}
+  local stored = redis.call('HGETALL', key)
+  local reports = total
+  for j = 1, #stored, 2 do
+    if stored[j] == 't' then
+      reports = reports + tonumber(stored[j + 1])
+    else
+      merged[stored[j]] = tonumber(stored[j + 1])
+      names[#names + 1] = stored[j]
+    end
+  end
+  for j = 1, #f do
+    if c[j] > 0 then
+      if merged[f[j]] == nil then
+        merged[f[j]] = 0
+        names[#names + 1] = f[j]
+      end
+      merged[f[j]] = merged[f[j]] + c[j]
+    end
+  end
+  local cut = 0
+  if #names > held then
+    local values = {}
+    for j = 1, #names do
+      values[j] = merged[names[j]]
+    end
+    table.sort(values, function(x, y) return x > y end)
+    cut = values[kept + 1]
+  end
+  local out = {'t', reports}
+  for j = 1, #names do
+    local v = merged[names[j]] - cut
+    if v > 0 then
+      out[#out + 1] = names[j]
+      out[#out + 1] = v
+    end
+  end
+  redis.call('DEL', key)
+  redis.call('HSET', key, unpack(out))
+  redis.call('EXPIRE', key, ttl)
+end
 for g = 1, groups do
-  local base = 4 * (g - 1)
+  local base = 8 * (g - 1)
   local f, c, r = fields[g], counts[g], reporters[g]
   -- 't' is every group's first field: no counted report, no write.
   local counted = c[1] > 0
   local minute_made, hour_made = false, false
   if counted then
     minute_made = add(KEYS[base + 1], f, c, minute_ttl)
-    hour_made = add(KEYS[base + 2], f, c, hour_ttl)
+    -- The first write of this layout makes a quarter hash (none existed
+    -- before it): the quarter after it is the first complete one.
+    if add(KEYS[base + 2], f, c, minute_ttl) then
+      redis.call('SET', KEYS[base + 8], quarters[g], 'NX')
+    end
+    hour_made = add(KEYS[base + 3], f, c, hour_ttl)
+    count_networks(KEYS[base + 6], nets[g], net_counts[g], minute_ttl)
+    count_networks(KEYS[base + 7], nets[g], net_counts[g], hour_ttl)
   end
-  join(KEYS[base + 3], r, minute_ttl, minute_made, counted)
-  join(KEYS[base + 4], r, hour_ttl, hour_made, counted)
+  join(KEYS[base + 4], r, minute_ttl, minute_made, counted)
+  join(KEYS[base + 5], r, hour_ttl, hour_made, counted)
 end
 return results
 ";
@@ -158,6 +250,7 @@ const QUEUE: usize = 16_384;
 pub struct Write {
     pub service: String,
     pub minute: i64,
+    pub quarter: i64,
     pub hour: i64,
     pub seen_key: String,
     pub previous_key: String,
@@ -167,44 +260,66 @@ pub struct Write {
     /// Seconds the reporter is not counted again; 0 = no dedupe.
     pub dedupe_secs: u64,
     pub fields: Vec<String>,
+    /// The network's counter in the network summaries (`n:<hash>`).
+    pub network: Option<String>,
 }
 
-/// The summed counters and the reporters of one bucket group (a service's
-/// minute and hour) within a batch.
-struct GroupTable<'a> {
-    /// Minute hash, hour hash, minute and hour HyperLogLogs.
-    keys: [String; 4],
-    /// Fields in first-seen order, `t` first, with the number of the
-    /// batch's reports counting in each.
-    fields: Vec<(&'a str, u32)>,
+/// Names counted in a batch, in first-seen order, with the number of the
+/// batch's reports counting in each.
+#[derive(Default)]
+struct Tally<'a> {
+    names: Vec<(&'a str, u32)>,
     index: HashMap<&'a str, usize>,
+}
+
+impl<'a> Tally<'a> {
+    /// Counts one report in `name`; returns its 1-based index.
+    fn count(&mut self, name: &'a str) -> usize {
+        let next = self.names.len() + 1;
+        let i = *self.index.entry(name).or_insert(next);
+        if i == next {
+            self.names.push((name, 0));
+        }
+        self.names[i - 1].1 += 1;
+        i
+    }
+}
+
+/// The summed counters, networks and reporters of one bucket group (a
+/// service's minute, quarter and hour) within a batch.
+struct GroupTable<'a> {
+    /// See [`RECORD_BATCH_LUA`].
+    keys: [String; 8],
+    /// The quarter after this group's.
+    next_quarter: i64,
+    /// `t` first.
+    fields: Tally<'a>,
+    networks: Tally<'a>,
     reporters: Vec<&'a str>,
 }
 
 impl<'a> GroupTable<'a> {
     fn new(w: &Write) -> Self {
+        let s = &w.service;
         Self {
             keys: [
-                keys::bucket_key(&w.service, Resolution::Minute, w.minute),
-                keys::bucket_key(&w.service, Resolution::Hour, w.hour),
-                keys::reporters_key(&w.service, Resolution::Minute, w.minute),
-                keys::reporters_key(&w.service, Resolution::Hour, w.hour),
+                keys::bucket_key(s, Resolution::Minute, w.minute),
+                keys::bucket_key(s, Resolution::Quarter, w.quarter),
+                keys::bucket_key(s, Resolution::Hour, w.hour),
+                keys::reporters_key(s, Resolution::Minute, w.minute),
+                keys::reporters_key(s, Resolution::Hour, w.hour),
+                keys::networks_key(s, Resolution::Minute, w.minute),
+                keys::networks_key(s, Resolution::Hour, w.hour),
+                keys::quarters_key(s),
             ],
-            fields: vec![(keys::TOTAL, 0)],
-            index: HashMap::from([(keys::TOTAL, 1)]),
+            next_quarter: w.quarter + 1,
+            fields: Tally {
+                names: vec![(keys::TOTAL, 0)],
+                index: HashMap::from([(keys::TOTAL, 1)]),
+            },
+            networks: Tally::default(),
             reporters: Vec::new(),
         }
-    }
-
-    /// Counts one report in `field`; returns the field's 1-based index.
-    fn count(&mut self, field: &'a str) -> usize {
-        let next = self.fields.len() + 1;
-        let i = *self.index.entry(field).or_insert(next);
-        if i == next {
-            self.fields.push((field, 0));
-        }
-        self.fields[i - 1].1 += 1;
-        i
     }
 }
 
@@ -306,13 +421,13 @@ impl Writer {
 
     /// One script call for `batch`; every caller gets its own answer.
     async fn write_script(&self, batch: Vec<Pending>) {
-        let mut groups: HashMap<(&str, i64, i64), usize> = HashMap::new();
+        let mut groups: HashMap<(&str, i64), usize> = HashMap::new();
         let mut tables: Vec<GroupTable> = Vec::new();
         let mut reports: Vec<Vec<u8>> = Vec::new();
         for p in &batch {
             let w = &p.write;
             let g = *groups
-                .entry((w.service.as_str(), w.minute, w.hour))
+                .entry((w.service.as_str(), w.minute))
                 .or_insert_with(|| {
                     tables.push(GroupTable::new(w));
                     tables.len()
@@ -321,12 +436,14 @@ impl Writer {
             if !w.reporter.is_empty() {
                 table.reporters.push(&w.reporter);
             }
+            let network = w.network.as_deref().map_or(0, |n| table.networks.count(n));
             reports.push(g.to_string().into_bytes());
             reports.push(w.now.to_string().into_bytes());
             reports.push(w.dedupe_secs.to_string().into_bytes());
+            reports.push(network.to_string().into_bytes());
             reports.push(w.fields.len().to_string().into_bytes());
             for f in &w.fields {
-                reports.push(table.count(f).to_string().into_bytes());
+                reports.push(table.fields.count(f).to_string().into_bytes());
             }
         }
         let mut invocation = self.script.prepare_invoke();
@@ -339,11 +456,16 @@ impl Writer {
         invocation
             .arg(keys::MINUTE_RETENTION_SECS)
             .arg(keys::HOUR_RETENTION_SECS)
+            .arg(NETWORKS_KEPT)
+            .arg(NETWORKS_MAX)
             .arg(tables.len());
         for t in &tables {
-            invocation.arg(t.fields.len());
-            for (field, n) in &t.fields {
-                invocation.arg(*field).arg(*n);
+            invocation.arg(t.next_quarter);
+            for tally in [&t.fields, &t.networks] {
+                invocation.arg(tally.names.len());
+                for (name, n) in &tally.names {
+                    invocation.arg(*name).arg(*n);
+                }
             }
             invocation.arg(t.reporters.len());
             for r in &t.reporters {
