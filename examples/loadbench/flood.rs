@@ -1,6 +1,7 @@
-//! The report flood of the outage-moment scenario: reports for one service
-//! at a set rate, each from a client address of its own, through the
-//! trusted loopback proxy (X-Forwarded-For).
+//! Reports at a set rate, each from a client address of its own, through
+//! the trusted loopback proxy (X-Forwarded-For): the outage-moment
+//! scenario's flood on one service, and its quiet background over the
+//! catalog.
 //!
 //! Open loop, as wrk2 paces (Debian's wrk cannot): request `i` is due at
 //! `start + i / rate` whatever became of the earlier ones, and its latency
@@ -25,33 +26,36 @@ const MAX_IN_FLIGHT: usize = 1024;
 pub struct FloodSettings {
     /// `http://host:port/api/v1/reports`.
     pub url: String,
-    pub service: String,
-    /// Taken in turn, one per report.
-    pub symptoms: Vec<String>,
+    /// (service, symptom) of each report, taken in turn.
+    pub reports: Vec<(String, String)>,
     /// Reports a second.
     pub rate: f64,
     /// Where this flood's client addresses start ([`wrk::address`]).
     pub offset: u64,
+    /// Stop after this many reports (None: when stopped).
+    pub limit: Option<u64>,
 }
 
 /// When each request of a paced run is due.
 #[derive(Debug, Clone, Copy)]
 pub struct Schedule {
     start: Instant,
-    period: Duration,
+    /// Requests a second.
+    rate: f64,
 }
 
 impl Schedule {
     pub fn new(start: Instant, rate: f64) -> Self {
         Self {
             start,
-            period: Duration::from_secs_f64(1.0 / rate.max(1e-3)),
+            rate: rate.max(1e-3),
         }
     }
 
-    /// When request `i` (from 0) is due.
+    /// When request `i` (from 0) is due: computed from the start, not
+    /// added up request by request, so no rounding accumulates.
     pub fn due(&self, i: u64) -> Instant {
-        self.start + self.period.mul_f64(i as f64)
+        self.start + Duration::from_secs_f64(i as f64 / self.rate)
     }
 }
 
@@ -118,6 +122,11 @@ impl Flood {
     /// figures.
     pub fn stop(self) -> FloodFigures {
         self.stop.store(true, Ordering::Relaxed);
+        self.finish()
+    }
+
+    /// Waits until the flood has sent its `limit` and had the answers.
+    pub fn finish(self) -> FloodFigures {
         self.thread.join().expect("flood thread")
     }
 }
@@ -135,7 +144,7 @@ async fn drive(s: FloodSettings, stop: Arc<AtomicBool>) -> FloodFigures {
     let mut figures = FloodFigures::default();
     let mut in_flight: JoinSet<Outcome> = JoinSet::new();
     let mut i = 0;
-    while !stop.load(Ordering::Relaxed) {
+    while !stop.load(Ordering::Relaxed) && s.limit.is_none_or(|limit| i < limit) {
         let due = schedule.due(i);
         tokio::time::sleep_until(due.into()).await;
         while let Some(done) = in_flight.try_join_next() {
@@ -147,14 +156,13 @@ async fn drive(s: FloodSettings, stop: Arc<AtomicBool>) -> FloodFigures {
             i += 1;
             continue;
         }
-        let symptom = &s.symptoms[i as usize % s.symptoms.len().max(1)];
+        let (service, symptom) = &s.reports[i as usize % s.reports.len()];
         let request = client
             .post(&s.url)
             .header("Content-Type", "application/json")
             .header("X-Forwarded-For", wrk::address(s.offset, i).to_string())
             .body(format!(
-                r#"{{"service":"{}","symptom":"{symptom}"}}"#,
-                s.service
+                r#"{{"service":"{service}","symptom":"{symptom}"}}"#
             ));
         in_flight.spawn(async move {
             let status = match request.send().await {

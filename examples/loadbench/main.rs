@@ -169,10 +169,13 @@ mod tests {
 
     #[test]
     fn options_pick_a_scenario_and_its_settings() {
-        let o = parse("--scenario reads --duration 3 --rate 250.5 --service github")
-            .expect("valid");
+        let o =
+            parse("--scenario reads --duration 3 --rate 250.5 --service github").expect("valid");
         assert_eq!(o.scenario, Scenario::Reads);
-        assert_eq!((o.duration, o.rate, o.service.as_str()), (3, 250.5, "github"));
+        assert_eq!(
+            (o.duration, o.rate, o.service.as_str()),
+            (3, 250.5, "github")
+        );
         assert!(parse("--scenario writes").is_none());
         assert!(parse("--duration").is_none());
         assert!(parse("--duration 0").is_none());

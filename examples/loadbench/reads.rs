@@ -6,8 +6,9 @@
 //! 1. The trivial endpoint answers `GET /` (a few bytes of HTML): the
 //!    ceiling every ratio is taken against.
 //! 2. downwatch starts on a private redis-server, with loopback as its
-//!    trusted proxy and a detector tick of a second, and takes a short
-//!    background of reports over the whole catalog (so pages show data).
+//!    trusted proxy and a detector tick of a second, and takes a quiet
+//!    background of a few reports for every service of the catalog, so
+//!    pages show data (too few in any window to open an incident).
 //! 3. Idle reads: wrk on each page and read API route in turn.
 //! 4. The flood: reports for one service at a set rate, open loop, each
 //!    from an address of its own (so from many networks and countries)
@@ -45,6 +46,23 @@ const STATUS_PAGE_MAX_BYTES: u64 = 30_000;
 /// The issue's latency target during the flood, for the status page and
 /// for reports.
 const FLOOD_P99_MAX_MS: f64 = 50.0;
+
+/// Reports of the quiet background for each service: below the detector's
+/// fewest reports for a window (8), so no incident opens before the flood.
+const BACKGROUND_PER_SERVICE: usize = 5;
+
+/// The background: every service in turn, `BACKGROUND_PER_SERVICE` times,
+/// with its symptoms in turn.
+fn background_reports(catalog: &Catalog) -> Vec<(String, String)> {
+    (0..BACKGROUND_PER_SERVICE)
+        .flat_map(|round| {
+            catalog.services().iter().map(move |s| {
+                let symptom = s.symptoms[round % s.symptoms.len()].clone();
+                (s.slug.clone(), symptom)
+            })
+        })
+        .collect()
+}
 
 /// A route read in the benchmark, and the issue's targets for it.
 struct Route {
@@ -142,14 +160,14 @@ fn parse_wire(text: &str) -> Wire {
                 .nth(1)
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(0);
-        } else if let Some((name, value)) = line.split_once(':') {
-            if name.eq_ignore_ascii_case("content-encoding") {
-                wire.encoding = Some(value.trim().to_string());
-            }
-        } else if let Some((head, body)) = line.split_once(' ') {
-            if let (Ok(h), Ok(b)) = (head.parse(), body.parse()) {
-                (wire.header_bytes, wire.body_bytes) = (h, b);
-            }
+        } else if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("content-encoding")
+        {
+            wire.encoding = Some(value.trim().to_string());
+        } else if let Some((head, body)) = line.split_once(' ')
+            && let (Ok(h), Ok(b)) = (head.parse(), body.parse())
+        {
+            (wire.header_bytes, wire.body_bytes) = (h, b);
         }
     }
     wire
@@ -244,7 +262,8 @@ impl IncidentWatch {
 
 /// Seconds since the Unix epoch.
 fn unix_secs(t: SystemTime) -> f64 {
-    t.duration_since(UNIX_EPOCH).map_or(0.0, |d| d.as_secs_f64())
+    t.duration_since(UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64())
 }
 
 /// The first minute boundary at or after `t`.
@@ -282,11 +301,6 @@ pub fn run(o: &Options) {
     let dir = tempfile::tempdir().expect("tempdir");
     let read_script = dir.path().join("read.lua");
     std::fs::write(&read_script, wrk::read_script()).expect("write script");
-    // A background of about 200 reports a second over the whole catalog:
-    // 20 connections, each waiting 100 ms between reports.
-    let (seed_connections, seed_secs) = (20, 5);
-    let seed_script = dir.path().join("seed.lua");
-    std::fs::write(&seed_script, wrk::script(&catalog, 100)).expect("write script");
     let runner = Runner::new(o.threads, 0x8b00_0000);
     println!(
         "outage moment (reads, Redis store): {} s per run; idle reads wrk -t{} -c{}, during the \
@@ -318,13 +332,20 @@ pub fn run(o: &Options) {
     );
     let base = server.url();
     let reports_url = format!("{base}/api/v1/reports");
-    let seed = runner.run(&reports_url, &seed_script, seed_connections, seed_secs);
+    let background = Flood::start(FloodSettings {
+        url: reports_url.clone(),
+        reports: background_reports(&catalog),
+        rate: 200.0,
+        offset: runner.next_offset(),
+        limit: Some((BACKGROUND_PER_SERVICE * catalog.services().len()) as u64),
+    })
+    .finish();
     println!(
-        "background: {} reports over the {} services of the catalog in {seed_secs} s \
-         (Zipf popularity, errors {}), then idle",
-        server.report_metrics().0,
+        "background: {} reports acknowledged, {BACKGROUND_PER_SERVICE} for each of the {} \
+         services of the catalog (errors {}), then idle",
+        background.acknowledged,
         catalog.services().len(),
-        seed.errors
+        background.errors + background.limited + background.missed
     );
 
     let routes = routes(&slug);
@@ -333,7 +354,12 @@ pub fn run(o: &Options) {
         o.threads, o.connections, o.duration
     );
     println!("{}", table_header());
-    runner.run(&format!("{base}{}", routes[0].path), &read_script, o.connections, 2);
+    runner.run(
+        &format!("{base}{}", routes[0].path),
+        &read_script,
+        o.connections,
+        2,
+    );
     for r in &routes {
         let run = runner.run(
             &format!("{base}{}", r.path),
@@ -353,10 +379,14 @@ pub fn run(o: &Options) {
     let started = SystemTime::now();
     let flood = Flood::start(FloodSettings {
         url: reports_url,
-        service: slug.clone(),
-        symptoms: service.symptoms.clone(),
+        reports: service
+            .symptoms
+            .iter()
+            .map(|symptom| (slug.clone(), symptom.clone()))
+            .collect(),
         rate: o.rate,
         offset: runner.next_offset(),
+        limit: None,
     });
     let watch = IncidentWatch::start(base.clone(), slug.clone(), runner.next_offset());
     std::thread::sleep(Duration::from_secs(FLOOD_LEAD_SECS));
@@ -427,7 +457,10 @@ mod tests {
             }
         );
         let plain = parse_wire("HTTP/1.1 304 Not Modified\r\netag: \"x\"\r\n\r\n\n120 0\n");
-        assert_eq!((plain.status, plain.encoding, plain.body_bytes), (304, None, 0));
+        assert_eq!(
+            (plain.status, plain.encoding, plain.body_bytes),
+            (304, None, 0)
+        );
     }
 
     #[test]
@@ -444,12 +477,33 @@ mod tests {
             ..WrkRun::default()
         };
         let idle = read_line("/", &run, &ceiling, Some((0.10, f64::INFINITY)));
-        assert!(idle.contains("12.00%") && idle.ends_with("target >= 10%: met"), "{idle}");
+        assert!(
+            idle.contains("12.00%") && idle.ends_with("target >= 10%: met"),
+            "{idle}"
+        );
         assert!(idle.contains(" 2500 B"), "{idle}");
         let flood = read_line("/", &run, &ceiling, Some((0.10, 50.0)));
-        assert!(flood.ends_with("target >= 10% and p99 <= 50 ms: NOT MET"), "{flood}");
+        assert!(
+            flood.ends_with("target >= 10% and p99 <= 50 ms: NOT MET"),
+            "{flood}"
+        );
         let none = read_line("/", &run, &ceiling, None);
         assert!(none.ends_with("%  "), "{none:?}");
+    }
+
+    #[test]
+    fn the_background_gives_every_service_a_few_reports() {
+        let catalog = Catalog::bundled().expect("catalog");
+        let reports = background_reports(&catalog);
+        assert_eq!(
+            reports.len(),
+            BACKGROUND_PER_SERVICE * catalog.services().len()
+        );
+        for s in catalog.services() {
+            let of: Vec<_> = reports.iter().filter(|(slug, _)| *slug == s.slug).collect();
+            assert_eq!(of.len(), BACKGROUND_PER_SERVICE, "{}", s.slug);
+            assert!(of.iter().all(|(_, symptom)| s.symptoms.contains(symptom)));
+        }
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! or read pages as browsers do, each request from a client address of its
 //! own, and a parser for what wrk prints.
 
-use downwatch::catalog::Catalog;
 use crate::servers::ended_children_cpu_secs;
+use downwatch::catalog::Catalog;
 use std::cell::Cell;
 use std::fmt::Write as _;
 use std::path::Path;
