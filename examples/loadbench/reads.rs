@@ -130,6 +130,8 @@ fn read_line(path: &str, run: &WrkRun, ceiling: &WrkRun, target: Option<(f64, f6
         run.errors,
         ratio * 100.0,
     )
+    .trim_end()
+    .to_string()
 }
 
 fn table_header() -> String {
@@ -488,7 +490,7 @@ mod tests {
             "{flood}"
         );
         let none = read_line("/", &run, &ceiling, None);
-        assert!(none.ends_with("%  "), "{none:?}");
+        assert!(none.ends_with("12.00%"), "{none:?}");
     }
 
     #[test]
