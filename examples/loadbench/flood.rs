@@ -77,8 +77,10 @@ pub struct FloodFigures {
     pub acknowledged: u64,
     /// Answered 429 (a rate limit).
     pub limited: u64,
-    /// Any other answer, or none.
+    /// Any other answer.
     pub errors: u64,
+    /// No answer (connection failed or timed out).
+    pub unanswered: u64,
     /// Not sent: too many were waiting already.
     pub missed: u64,
     /// From the first report due to the end of the flood.
@@ -138,6 +140,10 @@ async fn drive(s: FloodSettings, stop: Arc<AtomicBool>) -> FloodFigures {
     downwatch::install_tls_provider();
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(10))
+        // Well under the server's keep-alive (5 s by default), so a
+        // connection idle since a burst is not reused as the server
+        // closes it.
+        .pool_idle_timeout(Duration::from_secs(1))
         .build()
         .expect("HTTP client");
     let schedule = Schedule::new(Instant::now(), s.rate);
@@ -187,13 +193,14 @@ async fn drive(s: FloodSettings, stop: Arc<AtomicBool>) -> FloodFigures {
 
 fn record(figures: &mut FloodFigures, outcome: Option<Outcome>) {
     let Some((status, latency)) = outcome else {
-        figures.errors += 1;
+        figures.unanswered += 1;
         return;
     };
     match status {
         Some(202) => figures.acknowledged += 1,
         Some(429) => figures.limited += 1,
-        _ => figures.errors += 1,
+        Some(_) => figures.errors += 1,
+        None => figures.unanswered += 1,
     }
     if status.is_some() {
         figures.latencies.push(latency);
@@ -237,7 +244,8 @@ mod tests {
         record(&mut f, Some((Some(503), ms(2))));
         record(&mut f, Some((None, ms(10_000))));
         record(&mut f, None);
-        assert_eq!((f.acknowledged, f.limited, f.errors), (1, 1, 3));
+        assert_eq!((f.acknowledged, f.limited, f.errors), (1, 1, 1));
+        assert_eq!(f.unanswered, 2);
         assert_eq!(f.latencies, vec![ms(3), ms(1), ms(2)]);
     }
 }

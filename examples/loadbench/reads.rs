@@ -277,18 +277,19 @@ fn print_flood(f: &FloodFigures, rate: f64, slug: &str, countries: usize, stored
     let p99 = f.quantile_ms(0.99);
     println!(
         "reports to {slug}: {:.0}/s achieved of {rate:.0}/s asked ({} due, {} acknowledged, \
-         {} rate limited, {} errors, {} not sent) | p50 {:.2} ms p99 {:.2} ms (from when each \
-         was due) | {stored} counted in the last 15 min, from {countries} countries | \
-         target p99 <= {FLOOD_P99_MAX_MS:.0} ms: {}",
+         {} rate limited, {} other answers, {} unanswered, {} not sent) | p50 {:.2} ms \
+         p99 {:.2} ms (from when each was due) | {stored} counted in the last 15 min, from \
+         {countries} countries | target p99 <= {FLOOD_P99_MAX_MS:.0} ms: {}",
         f.per_second(),
         f.due,
         f.acknowledged,
         f.limited,
         f.errors,
+        f.unanswered,
         f.missed,
         f.quantile_ms(0.5),
         p99,
-        verdict(p99 <= FLOOD_P99_MAX_MS && f.errors + f.missed == 0)
+        verdict(p99 <= FLOOD_P99_MAX_MS && f.errors + f.unanswered + f.missed == 0)
     );
 }
 
@@ -347,7 +348,7 @@ pub fn run(o: &Options) {
          services of the catalog (errors {}), then idle",
         background.acknowledged,
         catalog.services().len(),
-        background.errors + background.limited + background.missed
+        background.errors + background.unanswered + background.limited + background.missed
     );
 
     let routes = routes(&slug);
