@@ -1,7 +1,10 @@
-//! The wrk side of the benchmark: a Lua script that posts realistic
-//! reports, and a parser for what wrk prints.
+//! The wrk side of the benchmark: Lua scripts that post realistic reports
+//! or read pages as browsers do, each request from a client address of its
+//! own, and a parser for what wrk prints.
 
+use crate::servers::ended_children_cpu_secs;
 use downwatch::catalog::Catalog;
+use std::cell::Cell;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
@@ -40,7 +43,47 @@ local function pick()
   return services[lo]
 end
 
-local counter = 0
+{CLIENTS}
+function request()
+  local ip = next_address()
+  local s = pick()
+  local symptoms = s[2]
+  local body = '{{"service":"' .. s[1] .. '","symptom":"' .. symptoms[math.random(#symptoms)] .. '"}}'
+  return wrk.format("POST", "/api/v1/reports", {{
+    ["Content-Type"] = "application/json",
+    ["X-Forwarded-For"] = ip,
+  }}, body)
+end
+"#,
+        CLIENTS = clients_lua()
+    );
+    if delay_ms > 0 {
+        let _ = write!(lua, "\nfunction delay()\n  return {delay_ms}\nend\n");
+    }
+    lua
+}
+
+/// The step between one client address and the next: odd, so addresses
+/// go through the whole IPv4 space before one repeats, and above 256, so
+/// consecutive ones are in different /24 networks (and, by the GeoIP
+/// database, mostly in different countries' blocks).
+pub const ADDRESS_STRIDE: u64 = 40503;
+
+/// The `seq`-th client address of a run whose addresses start at
+/// `offset`: what the scripts' `next_address()` sends, for clients outside
+/// wrk.
+pub fn address(offset: u64, seq: u64) -> std::net::Ipv4Addr {
+    let ip = offset.wrapping_add(seq.wrapping_mul(ADDRESS_STRIDE)) % (1 << 32);
+    std::net::Ipv4Addr::from(ip as u32)
+}
+
+/// The Lua every script shares: wrk's threads number themselves, and
+/// `next_address()` gives each request of the run a client address of its
+/// own (thread `id` of `threads` takes every `threads`-th one), starting at
+/// the run's offset. The script's arguments: threads, offset.
+fn clients_lua() -> String {
+    format!(
+        r#"local counter = 0
 function setup(thread)
   thread:set("id", counter)
   counter = counter + 1
@@ -54,28 +97,39 @@ function init(args)
   math.randomseed(offset + id)
 end
 
-function request()
+function next_address()
   local seq = n * threads + id
   n = n + 1
-  local ip = (offset + seq * 40503) % 4294967296
+  local ip = (offset + seq * {ADDRESS_STRIDE}) % 4294967296
   local a = math.floor(ip / 16777216) % 256
   local b = math.floor(ip / 65536) % 256
   local c = math.floor(ip / 256) % 256
   local d = ip % 256
-  local s = pick()
-  local symptoms = s[2]
-  local body = '{{"service":"' .. s[1] .. '","symptom":"' .. symptoms[math.random(#symptoms)] .. '"}}'
-  return wrk.format("POST", "/api/v1/reports", {{
-    ["Content-Type"] = "application/json",
-    ["X-Forwarded-For"] = a .. "." .. b .. "." .. c .. "." .. d,
-  }}, body)
+  return a .. "." .. b .. "." .. c .. "." .. d
 end
 "#
-    );
-    if delay_ms > 0 {
-        let _ = write!(lua, "\nfunction delay()\n  return {delay_ms}\nend\n");
-    }
-    lua
+    )
+}
+
+/// The header a browser sends: both compressions it understands.
+pub const BROWSER_ACCEPT_ENCODING: &str = "gzip, br";
+
+/// A Lua script for wrk that GETs the URL's path as a browser would
+/// (`Accept-Encoding: gzip, br`, no conditional headers, so every answer
+/// is a full 200), each request from a client address of its own, as
+/// many people reading one page are (and as per-address limits see them).
+pub fn read_script() -> String {
+    format!(
+        r#"{CLIENTS}
+function request()
+  return wrk.format("GET", nil, {{
+    ["Accept-Encoding"] = "{BROWSER_ACCEPT_ENCODING}",
+    ["X-Forwarded-For"] = next_address(),
+  }})
+end
+"#,
+        CLIENTS = clients_lua()
+    )
 }
 
 /// What one wrk run measured.
@@ -86,6 +140,8 @@ pub struct WrkRun {
     pub p50_ms: f64,
     pub p99_ms: f64,
     pub errors: u64,
+    /// Bytes received (headers and bodies, as sent).
+    pub bytes_read: f64,
     /// CPU seconds wrk itself used (set by the caller).
     pub client_cpu_secs: f64,
 }
@@ -95,10 +151,48 @@ impl WrkRun {
     pub fn client_cpu_us(&self) -> f64 {
         self.client_cpu_secs * 1e6 / self.requests.max(1) as f64
     }
+
+    /// Bytes on the wire per answer, headers included.
+    pub fn bytes_per_request(&self) -> f64 {
+        self.bytes_read / self.requests.max(1) as f64
+    }
+}
+
+/// Runs wrk one run after another, each with client addresses of its own
+/// (so none repeats, and no per-address limit or dedupe sees a repeat),
+/// and counts wrk's own CPU time.
+pub struct Runner {
+    threads: usize,
+    offset: Cell<u64>,
+}
+
+impl Runner {
+    /// `threads` wrk threads a run; addresses start after `offset`.
+    pub fn new(threads: usize, offset: u64) -> Self {
+        Self {
+            threads,
+            offset: Cell::new(offset),
+        }
+    }
+
+    /// Where the next run's addresses start: 2^24 + 7 past the last one's.
+    pub fn next_offset(&self) -> u64 {
+        self.offset.set(self.offset.get() + 0x0100_0000 + 7);
+        self.offset.get()
+    }
+
+    /// wrk against `url` with the script at `script` for `secs`.
+    pub fn run(&self, url: &str, script: &Path, connections: usize, secs: u64) -> WrkRun {
+        let offset = self.next_offset();
+        let before = ended_children_cpu_secs();
+        let mut run = run(url, script, self.threads, connections, secs, offset);
+        run.client_cpu_secs = ended_children_cpu_secs() - before;
+        run
+    }
 }
 
 /// Runs wrk against `url` with the script at `script` for `secs`.
-pub fn run(
+fn run(
     url: &str,
     script: &Path,
     threads: usize,
@@ -128,6 +222,10 @@ fn parse(text: &str) -> WrkRun {
             ["50%", v] => run.p50_ms = millis(v),
             ["99%", v] => run.p99_ms = millis(v),
             ["Requests/sec:", v] => run.per_second = v.parse().unwrap_or(0.0),
+            [n, "requests", "in", _, read, "read"] => {
+                run.requests = n.parse().unwrap_or(0);
+                run.bytes_read = bytes(read);
+            }
             [n, "requests", "in", ..] => run.requests = n.parse().unwrap_or(0),
             ["Non-2xx", "or", "3xx", "responses:", n] => run.errors += n.parse().unwrap_or(0),
             ["Socket", "errors:", rest @ ..] => {
@@ -140,6 +238,18 @@ fn parse(text: &str) -> WrkRun {
         }
     }
     run
+}
+
+/// "512B", "20.00MB", "1.50GB" (wrk's units are powers of 1024) in bytes.
+fn bytes(v: &str) -> f64 {
+    let units = [("TB", 4), ("GB", 3), ("MB", 2), ("KB", 1), ("B", 0)];
+    units
+        .iter()
+        .find_map(|(unit, power)| {
+            let n = v.strip_suffix(unit)?.parse::<f64>().ok()?;
+            Some(n * 1024f64.powi(*power))
+        })
+        .unwrap_or(f64::NAN)
 }
 
 /// "1.23ms", "456.00us", "1.02s" in milliseconds.
@@ -173,5 +283,33 @@ mod tests {
         assert!((run.p50_ms - 1.2).abs() < 1e-9);
         assert!((run.p99_ms - 0.85).abs() < 1e-9);
         assert!((run.per_second - 12000.5).abs() < 1e-9);
+        assert!((run.bytes_read - 20.0 * 1024.0 * 1024.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn parses_sizes_in_wrk_units() {
+        assert_eq!(bytes("512B"), 512.0);
+        assert_eq!(bytes("1.50KB"), 1536.0);
+        assert_eq!(bytes("2.00GB"), 2.0 * 1024.0 * 1024.0 * 1024.0);
+        assert!(bytes("lots").is_nan());
+    }
+
+    #[test]
+    fn addresses_match_the_scripts_and_change_network_every_time() {
+        assert!(clients_lua().contains(&format!("seq * {ADDRESS_STRIDE})")));
+        assert_eq!(address(0, 1), std::net::Ipv4Addr::new(0, 0, 158, 55));
+        assert_eq!(address(0xffff_ffff, 1).to_bits(), 40502);
+        let networks: std::collections::HashSet<u32> = (0..100_000)
+            .map(|seq| address(0x0b00_0000, seq).to_bits() >> 8)
+            .collect();
+        assert_eq!(networks.len(), 100_000);
+    }
+
+    #[test]
+    fn read_script_reads_like_a_browser() {
+        let lua = read_script();
+        assert!(lua.contains(r#"["Accept-Encoding"] = "gzip, br""#));
+        assert!(lua.contains("next_address()"));
+        assert!(!lua.contains("If-None-Match") && !lua.contains("If-Modified-Since"));
     }
 }
