@@ -7,6 +7,19 @@ use statrs::function::beta::checked_beta_reg;
 /// The largest score reported; tails beyond 1e-50 are all "certain".
 pub const MAX_SCORE: f64 = 50.0;
 
+/// Log-likelihood ratio (nats) of `x` counts under a negative binomial of
+/// mean `alt` against one of mean `null`, both with overdispersion `alpha`
+/// (size r = 1/alpha): x ln(alt/null) + (x + r) ln((r + null)/(r + alt)).
+/// Positive when `x` is closer to `alt`; bounded per report as the means
+/// grow, because counts that large vary by a share of themselves.
+pub fn nb_log_lr(x: u64, null: f64, alt: f64, alpha: f64) -> f64 {
+    let null = null.max(1e-9);
+    let alt = alt.max(1e-9);
+    let x = x as f64;
+    let r = 1.0 / alpha.max(1e-6);
+    x * (alt / null).ln() + (x + r) * ((r + null) / (r + alt)).ln()
+}
+
 /// Upper tail probability P(X >= x) for X ~ NB(mean `mu`, dispersion
 /// `alpha`).
 pub fn nb_upper_tail(x: u64, mu: f64, alpha: f64) -> f64 {
@@ -50,6 +63,17 @@ mod tests {
             cdf += term;
         }
         1.0 - cdf
+    }
+
+    #[test]
+    fn log_lr_favours_the_nearer_mean() {
+        // Poisson limit: x ln(alt/null) - (alt - null).
+        let po = 30.0 * (3.0_f64 / 1.25).ln() - (30.0 - 12.5);
+        assert!((nb_log_lr(30, 12.5, 30.0, 1e-6) - po).abs() < 1e-3);
+        assert!(nb_log_lr(30, 12.5, 30.0, 0.2) > 0.0);
+        assert!(nb_log_lr(10, 12.5, 30.0, 0.2) < 0.0);
+        // Overdispersion bounds the evidence of one huge count per report.
+        assert!(nb_log_lr(3000, 1250.0, 3000.0, 0.2) < nb_log_lr(3000, 1250.0, 3000.0, 0.01));
     }
 
     #[test]
