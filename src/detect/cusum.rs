@@ -138,7 +138,7 @@ pub struct Reading {
 }
 
 impl Charts {
-    pub fn new(params: &Params, step_minutes: u32) -> Self {
+    pub fn new(params: &Params) -> Self {
         Self {
             fast: vec![Chart::default(); params.outage_sizes.len()],
             slow: Chart::default(),
@@ -178,7 +178,7 @@ impl Charts {
     }
 
     /// The loudest chart, relative to its group's threshold.
-    pub fn reading(&self, params: &Params, step_minutes: u32) -> Reading {
+    pub fn reading(&self, params: &Params) -> Reading {
         let fast_threshold = self.fast_tail.threshold(params);
         let slow_threshold = self.slow_tail.threshold(params);
         let mut best = Reading {
@@ -197,11 +197,6 @@ impl Charts {
             }
         }
         best
-    }
-
-    /// Largest evidence as a share of its threshold (0 when all rest).
-    pub fn level(&self, params: &Params, step_minutes: u32) -> f64 {
-        self.reading(params, step_minutes).level
     }
 
     /// Re-arms every chart (after an incident resolves).

@@ -35,6 +35,9 @@ pub struct Params {
     pub max_tail_excess: f64,
     /// Share of the threshold at which a series is "possible".
     pub possible_level: f64,
+    /// Share of the threshold at which evidence is building: the baseline
+    /// stops learning.
+    pub freeze_level: f64,
     /// Fewest reports in the evidence before an outage opens: two stray
     /// reports never open anything.
     pub min_reports: u64,
@@ -93,12 +96,13 @@ impl Default for Params {
             calibration_prior_peaks: 5.0,
             max_tail_excess: 4.0,
             possible_level: 0.5,
+            freeze_level: 0.5,
             min_reports: 8,
             min_ratio: 2.0,
             resolve_minutes: 15,
             calm_ratio: 1.5,
             reopen_minutes: 24 * 60,
-            new_episode_ratio: 2.0,
+            new_episode_ratio: 3.0,
             prior_rate_per_minute: 0.2,
             prior_alpha: 0.15,
             min_alpha: 0.002,

@@ -93,7 +93,7 @@ impl SeriesDetector {
             recent: VecDeque::new(),
             step_alpha: params.prior_alpha,
             step_alpha_samples: 0.0,
-            charts: Some(Charts::new(params, step_minutes)),
+            charts: Some(Charts::new(params)),
             building: false,
             status: Status::Ok,
             calm_steps: 0,
@@ -152,15 +152,12 @@ impl SeriesDetector {
     }
 
     fn charts_mut(&mut self, params: &Params) -> &mut Charts {
-        let step = self.step_minutes;
-        self.charts.get_or_insert_with(|| Charts::new(params, step))
+        self.charts.get_or_insert_with(|| Charts::new(params))
     }
 
     /// The loudest chart now.
     pub fn reading(&self, params: &Params) -> Option<Reading> {
-        self.charts
-            .as_ref()
-            .map(|c| c.reading(params, self.step_minutes))
+        self.charts.as_ref().map(|c| c.reading(params))
     }
 
     /// Feeds one step: `count` reports over the step ending at `at`, when
@@ -196,8 +193,8 @@ impl SeriesDetector {
             params,
             step_minutes,
         );
-        let reading = charts.reading(params, step_minutes);
-        self.building = reading.chart.sum >= params.tail_nats;
+        let reading = charts.reading(params);
+        self.building = reading.level >= params.freeze_level;
         if calm && !self.building {
             self.learn_dispersion(count, expected, params);
         }
