@@ -205,3 +205,39 @@ impl Charts {
         self.slow = Chart::default();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feed(tail: &mut Tail, peaks: &[f64], params: &Params) {
+        for &p in peaks {
+            tail.step(p, true, params, 5);
+            tail.step(0.0, true, params, 5);
+        }
+    }
+
+    #[test]
+    fn a_quiet_series_keeps_the_model_threshold() {
+        let params = Params::default();
+        let mut tail = Tail::new();
+        feed(&mut tail, &vec![1.0; 5000], &params);
+        assert_eq!(tail.threshold(&params), params.threshold_nats);
+    }
+
+    #[test]
+    fn routine_high_peaks_raise_the_threshold() {
+        let params = Params::default();
+        let mut tail = Tail::new();
+        // A peak of 12 nats every fifty steps: routine, not an outage.
+        let peaks: Vec<f64> = (0..5000)
+            .map(|i| if i % 50 == 0 { 12.0 } else { 1.0 })
+            .collect();
+        feed(&mut tail, &peaks, &params);
+        assert!(
+            tail.threshold(&params) > 20.0,
+            "{}",
+            tail.threshold(&params)
+        );
+    }
+}
