@@ -94,7 +94,7 @@ impl Default for Params {
             calibration_tau_minutes: 14.0 * 1440.0,
             calibration_peaks: 50.0,
             calibration_prior_peaks: 5.0,
-            max_tail_excess: 4.0,
+            max_tail_excess: 3.0,
             possible_level: 0.5,
             freeze_level: 0.5,
             min_reports: 8,
