@@ -114,16 +114,24 @@ impl SimService {
     }
 }
 
+/// One injected outage: minutes from its first minute to detection (None:
+/// missed), and the minutes its ramp took.
+#[derive(Debug, Clone, Copy)]
+pub struct Detection {
+    pub latency: Option<f64>,
+    pub ramp: f64,
+}
+
 /// Results of one simulation.
 #[derive(Debug, Clone, Default)]
 pub struct SimulateReport {
     pub service_weeks: f64,
-    pub strong: Vec<Option<f64>>,
-    pub faint: Vec<Option<f64>>,
-    pub small: Vec<Option<f64>>,
+    pub strong: Vec<Detection>,
+    pub faint: Vec<Detection>,
+    pub small: Vec<Detection>,
     /// One-country outages (>= 20 reports/5 min there) on services of at
     /// least 10 reports a minute: latency of a regional incident there.
-    pub regional: Vec<Option<f64>>,
+    pub regional: Vec<Detection>,
     pub false_incidents: usize,
     pub bursts: usize,
     pub busy_days: usize,
@@ -139,16 +147,24 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 }
 
 impl SimulateReport {
-    fn line(name: &str, latencies: &[Option<f64>]) -> String {
-        let mut got: Vec<f64> = latencies.iter().flatten().copied().collect();
+    fn line(name: &str, outages: &[Detection]) -> String {
+        let mut got: Vec<f64> = outages.iter().filter_map(|d| d.latency).collect();
         got.sort_by(f64::total_cmp);
+        let mut past_ramp: Vec<f64> = outages
+            .iter()
+            .filter_map(|d| d.latency.map(|l| l - d.ramp))
+            .collect();
+        past_ramp.sort_by(f64::total_cmp);
         format!(
-            "{name}: detected {}/{} (missed {}), latency median {:.1} min, p90 {:.1} min",
+            "{name}: detected {}/{} (missed {}), latency median {:.1} min, p90 {:.1} min \
+             (past the ramp: median {:.1}, p90 {:.1})",
             got.len(),
-            latencies.len(),
-            latencies.len() - got.len(),
+            outages.len(),
+            outages.len() - got.len(),
             percentile(&got, 0.5),
-            percentile(&got, 0.9)
+            percentile(&got, 0.9),
+            percentile(&past_ramp, 0.5),
+            percentile(&past_ramp, 0.9)
         )
     }
 
@@ -344,10 +360,17 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
         for (o, r) in s.outages.iter().zip(&regional) {
             if o.region.is_some() && o.service_base >= BUSY_SERVICE_RATE && o.reports_per_5m >= 20.0
             {
-                report.regional.push(*r);
+                report.regional.push(Detection {
+                    latency: *r,
+                    ramp: o.ramp as f64,
+                });
             }
         }
-        for (o, d) in s.outages.iter().zip(detected) {
+        for (o, latency) in s.outages.iter().zip(detected) {
+            let d = Detection {
+                latency,
+                ramp: o.ramp as f64,
+            };
             if o.reports_per_5m < 20.0 {
                 report.small.push(d);
             } else if o.multiplier < 5.0 {
