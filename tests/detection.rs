@@ -357,3 +357,30 @@ fn a_faint_outage_on_a_noisy_busy_series_opens_within_target() {
         m - onset
     );
 }
+
+#[test]
+fn state_saved_by_the_windowed_detector_loads_and_keeps_its_baseline() {
+    // Two days of traffic (about 5.4 reports a minute, US and GB) as the
+    // detector before the CUSUM charts saved them.
+    let json = include_str!("fixtures/detector_state_windowed.json");
+    let detector: ServiceDetector = serde_json::from_str(json).expect("old state loads");
+    let mut run = Run::new();
+    run.detector = detector;
+    let t = t0() + Duration::days(2);
+    let expected = run.detector.expected_rate(t, None);
+    assert!((4.0..7.0).contains(&expected), "expected {expected}");
+
+    // It goes on detecting: an hour of normal traffic, then a surge.
+    let start = 2 * 1440;
+    for m in start..start + 60 {
+        run.feed(m, &[("US", 4), ("GB", 1)]);
+    }
+    for m in start + 60..start + 70 {
+        run.feed(m, &[("US", 40), ("GB", 10)]);
+    }
+    assert!(
+        run.opened(start)
+            .iter()
+            .any(|e| e.incident.region == GLOBAL)
+    );
+}
