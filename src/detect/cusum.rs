@@ -149,12 +149,9 @@ impl Charts {
 
     /// Feeds one step: `count` reports when `expected` were due by the
     /// seasonal baseline and `slow_expected` by the slow one.
-    #[allow(clippy::too_many_arguments)]
     pub fn update(
         &mut self,
-        count: u64,
-        expected: f64,
-        slow_expected: f64,
+        (count, expected, slow_expected): (u64, f64, f64),
         alpha: f64,
         learn: bool,
         params: &Params,

@@ -170,7 +170,7 @@ impl SeriesDetector {
         symptoms: Option<&HashMap<String, u64>>,
         params: &Params,
     ) -> Option<IncidentEvent> {
-        let (count, expected, slow_expected) = step;
+        let (count, expected, _) = step;
         self.recent.push_back(Step {
             at,
             count,
@@ -184,15 +184,7 @@ impl SeriesDetector {
         let calm = self.status == Status::Ok;
         let step_minutes = self.step_minutes;
         let charts = self.charts_mut(params);
-        charts.update(
-            count,
-            expected,
-            slow_expected,
-            alpha,
-            calm,
-            params,
-            step_minutes,
-        );
+        charts.update(step, alpha, calm, params, step_minutes);
         let reading = charts.reading(params);
         self.building = reading.level >= params.freeze_level;
         if calm && !self.building {
