@@ -74,8 +74,8 @@ pub struct Params {
     pub share_tau_minutes: f64,
     /// The baseline learns from counts capped at this many times expected.
     pub learn_cap_ratio: f64,
-    /// Learning pauses while evidence builds (a chart above `tail_nats`)
-    /// or a series is flagged, for at most this long.
+    /// Learning pauses while evidence builds (a chart at `freeze_level` of
+    /// its threshold) or a series is flagged, for at most this long.
     pub max_freeze_minutes: u32,
     /// Evidence points kept per incident (one per minute, oldest dropped).
     pub max_evidence_points: usize,

@@ -66,7 +66,8 @@ pub struct SeriesDetector {
     /// they existed (they start afresh, the baseline is kept).
     #[serde(default)]
     charts: Option<Charts>,
-    /// The latest step's evidence reached `tail_nats`: the baseline waits.
+    /// The latest step's evidence reached `freeze_level` of its
+    /// threshold: the baseline waits.
     #[serde(default)]
     building: bool,
     status: Status,
