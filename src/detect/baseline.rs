@@ -4,6 +4,7 @@
 //! expected rate = level x daily[15-minute slot of day] x weekly[day of week]
 //!
 //! The level follows slow changes (growth, busy days) over about half a day;
+//! a slow level does the same over days, for the slow chart;
 //! the daily profile remembers about a week of days, the weekly one about a
 //! month of weeks. Sparse series are shrunk toward a flat profile so that a
 //! few reports do not carve spikes into it.
@@ -17,6 +18,10 @@ const SLOTS: usize = 96;
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SeasonalBaseline {
     level: f64,
+    /// The level over days (0 in state saved before it existed: the level
+    /// stands in until it has learned).
+    #[serde(default)]
+    slow_level: f64,
     daily: Vec<f64>,
     weekly: Vec<f64>,
     /// Minutes of history learned, in all and per slot / per day: a
@@ -44,6 +49,7 @@ impl SeasonalBaseline {
     pub fn new(params: &Params) -> Self {
         Self {
             level: params.prior_rate_per_minute,
+            slow_level: params.prior_rate_per_minute,
             daily: vec![1.0; SLOTS],
             weekly: vec![1.0; 7],
             learned_minutes: 0.0,
@@ -57,20 +63,55 @@ impl SeasonalBaseline {
         self.level * self.daily[slot_of(t)] * self.weekly[day_of(t)]
     }
 
+    /// Expected reports per minute at `t` by the slow level: what the
+    /// fast level would say had it not followed the last hours.
+    pub fn slow_rate(&self, t: DateTime<Utc>) -> f64 {
+        let level = if self.slow_level > 0.0 {
+            self.slow_level
+        } else {
+            self.level
+        };
+        level * self.daily[slot_of(t)] * self.weekly[day_of(t)]
+    }
+
     pub fn learned_minutes(&self) -> f64 {
         self.learned_minutes
     }
 
-    /// Learns from `count` reports over the `minutes` ending at `t`.
-    pub fn learn(&mut self, t: DateTime<Utc>, count: f64, minutes: f64, params: &Params) {
-        let rate = count / minutes;
+    /// Learns from `count` reports over the `minutes` ending at `t`. With
+    /// `capped` (and after its first day), counts are capped at
+    /// `learn_cap_ratio` x expected plus `min_reports`: a spike teaches the
+    /// baseline no more than a doubling does, and the slack keeps sparse
+    /// series, whose counts are mostly zeros and a few reports, from
+    /// sinking.
+    pub fn learn(
+        &mut self,
+        t: DateTime<Utc>,
+        count: f64,
+        minutes: f64,
+        capped: bool,
+        params: &Params,
+    ) {
         let (slot, day) = (slot_of(t), day_of(t));
         let seasonal = self.daily[slot] * self.weekly[day];
+        let mut rate = count / minutes;
+        if capped && self.learned_minutes >= 1440.0 {
+            let expected = self.level * seasonal * minutes;
+            let cap = params.learn_cap_ratio * expected + params.min_reports as f64;
+            rate = rate.min(cap / minutes);
+        }
         // Early on, learn the level fast (a running mean), then forget slowly.
         let early = 1.0 / (1.0 + self.learned_minutes / minutes);
         let a = weight(minutes, params.level_tau_minutes).max(early);
-        self.level += a * (rate / seasonal.max(1e-6) - self.level);
+        let deseasoned = rate / seasonal.max(1e-6);
+        self.level += a * (deseasoned - self.level);
         self.level = self.level.max(1e-4);
+        if self.slow_level <= 0.0 {
+            self.slow_level = self.level;
+        }
+        let a_slow = weight(minutes, params.slow_level_tau_minutes).max(early);
+        self.slow_level += a_slow * (deseasoned - self.slow_level);
+        self.slow_level = self.slow_level.max(1e-4);
 
         // Shrinkage: a pseudo-rate of one report per 10 minutes on both
         // sides keeps sparse series' profiles near flat.
@@ -130,7 +171,7 @@ mod tests {
             } else {
                 1.0
             };
-            b.learn(t, rate, 1.0, &p);
+            b.learn(t, rate, 1.0, true, &p);
         }
         let t = t0 + Duration::days(21);
         let afternoon = b.rate(t + Duration::hours(15));

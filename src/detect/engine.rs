@@ -161,12 +161,12 @@ impl ServiceDetector {
         params: &Params,
     ) -> Vec<IncidentEvent> {
         let minutes = f64::from(self.step_minutes);
-        let expected_total = self.baseline.rate(at) * minutes;
+        let rate = self.baseline.rate(at);
+        let slow_rate = self.baseline.slow_rate(at);
         let mut events = Vec::new();
         events.extend(self.global.observe(
             at,
-            counts.total,
-            expected_total,
+            (counts.total, rate * minutes, slow_rate * minutes),
             Some(&counts.symptoms),
             params,
         ));
@@ -189,13 +189,14 @@ impl ServiceDetector {
                 );
             }
         }
-        let rate = self.baseline.rate(at);
         let global_learns = self.global.learning_allowed(params);
         let forget = 1.0 - (-minutes / params.share_tau_minutes).exp();
         for (code, region) in self.regions.iter_mut() {
             let count = counts.regions.get(code).copied().unwrap_or(0);
             // Read before this region learns from the step.
-            let expected = (region.share() * rate + REGION_FLOOR_RATE) * minutes;
+            let share = region.share();
+            let expected = (share * rate + REGION_FLOOR_RATE) * minutes;
+            let slow_expected = (share * slow_rate + REGION_FLOOR_RATE) * minutes;
             let symptoms = if code.contains('-') {
                 None
             } else {
@@ -204,11 +205,12 @@ impl ServiceDetector {
             // A region new to the service learns its share for a while
             // before it is judged on it; its reports count globally meanwhile.
             if region.learned_minutes >= REGION_WARMUP_MINUTES {
-                events.extend(
-                    region
-                        .detector
-                        .observe(at, count, expected, symptoms, params),
-                );
+                events.extend(region.detector.observe(
+                    at,
+                    (count, expected, slow_expected),
+                    symptoms,
+                    params,
+                ));
             }
             if global_learns && region.detector.learning_allowed(params) {
                 region.learned_minutes += minutes;
@@ -218,8 +220,9 @@ impl ServiceDetector {
             }
         }
         if global_learns {
+            let capped = !self.global.freeze_expired(params);
             self.baseline
-                .learn(at, counts.total as f64, minutes, params);
+                .learn(at, counts.total as f64, minutes, capped, params);
         }
         // Forget regions that have gone quiet and hold nothing open.
         self.regions

@@ -19,12 +19,13 @@ pub enum IncidentState {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Evidence {
     pub at: DateTime<Utc>,
-    /// The window (minutes) the numbers are summed over.
+    /// The minutes the numbers are summed over: the run of the chart that
+    /// declared the outage, since it last rested at zero.
     pub window_minutes: u32,
     pub observed: u64,
     pub expected: f64,
-    /// -log10 of the probability of seeing at least `observed` when
-    /// `expected` were due, under the negative binomial with `alpha`.
+    /// The evidence (nats): the chart's log-likelihood ratio of an outage
+    /// against normal traffic, under the negative binomial with `alpha`.
     pub score: f64,
     pub alpha: f64,
 }

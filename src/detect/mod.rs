@@ -5,6 +5,7 @@
 //! The method and its defaults are documented in docs/detection.md.
 
 pub mod baseline;
+pub mod cusum;
 pub mod engine;
 pub mod incident;
 pub mod params;

@@ -1,13 +1,14 @@
-//! One (service, region) series: recent counts against expectations, its
-//! overdispersion estimate, its score and its incident state machine
-//! (ok -> possible -> outage -> resolved, with hysteresis).
+//! One (service, region) series: its recent steps, its overdispersion
+//! estimate, its CUSUM charts (see `cusum`) and its incident state machine
+//! (ok -> possible -> outage -> resolved, with hysteresis and one incident
+//! per episode).
 
+use super::cusum::{Charts, Reading};
 use super::incident::{
     Evidence, Incident, IncidentEvent, IncidentEventKind, IncidentState, SymptomCount,
     TimelinePoint,
 };
 use super::params::Params;
-use super::stat::surprise;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -39,12 +40,15 @@ struct Step {
     expected: f64,
 }
 
-/// The strongest evidence among the windows at one step.
-#[derive(Debug, Clone)]
-pub struct Score {
-    pub score: f64,
-    pub evidence: Evidence,
-}
+/// Minutes of steps kept: the calm test, the onset estimate and the steps
+/// an incident starts its timeline with.
+const RECENT_MINUTES: u32 = 60;
+
+/// Minutes a flagged series must stay below `possible_level` to be ok.
+const POSSIBLE_CALM_MINUTES: u32 = 5;
+
+/// Minutes of recent reports the calm test of an open outage looks at.
+const CALM_WINDOW_MINUTES: u32 = 5;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SeriesDetector {
@@ -52,22 +56,28 @@ pub struct SeriesDetector {
     region: String,
     step_minutes: u32,
     recent: VecDeque<Step>,
-    /// Overdispersion of the window sums, one per window of `Params`:
-    /// independent noise averages out over long windows, bursty traffic
-    /// does not, and each window learns which it faces.
-    alphas: Vec<f64>,
-    alpha_samples: f64,
-    /// Running 99th percentile of the raw score in normal operation.
-    noise_q99: f64,
+    /// Overdispersion of one step's count around its expectation (0 in
+    /// state saved before it existed: the prior stands in).
+    #[serde(default)]
+    step_alpha: f64,
+    #[serde(default)]
+    step_alpha_samples: f64,
+    /// The CUSUM charts and their calibration; None in state saved before
+    /// they existed (they start afresh, the baseline is kept).
+    #[serde(default)]
+    charts: Option<Charts>,
+    /// The latest step's evidence reached `freeze_level` of its
+    /// threshold: the baseline waits.
+    #[serde(default)]
+    building: bool,
     status: Status,
-    /// Steps in the current "possible" run, and calm steps in a row.
-    above_steps: u32,
+    /// Calm steps in a row.
     calm_steps: u32,
     /// Steps learning has been frozen for.
     frozen_steps: u32,
     incident: Option<Incident>,
-    /// Windows do not reach back past this step: set when an incident
-    /// resolves, so the surge it was about cannot reopen it.
+    /// The calm test does not reach back past this step: set when an
+    /// incident resolves.
     #[serde(default)]
     barrier: Option<DateTime<Utc>>,
     symptom_totals: BTreeMap<String, u64>,
@@ -76,16 +86,17 @@ pub struct SeriesDetector {
 
 impl SeriesDetector {
     pub fn new(service: &str, region: &str, step_minutes: u32, params: &Params) -> Self {
+        let step_minutes = step_minutes.max(1);
         Self {
             service: service.to_string(),
             region: region.to_string(),
-            step_minutes: step_minutes.max(1),
+            step_minutes,
             recent: VecDeque::new(),
-            alphas: vec![params.prior_alpha; params.windows_minutes.len()],
-            alpha_samples: 0.0,
-            noise_q99: params.reference_q99,
+            step_alpha: params.prior_alpha,
+            step_alpha_samples: 0.0,
+            charts: Some(Charts::new(params)),
+            building: false,
             status: Status::Ok,
-            above_steps: 0,
             calm_steps: 0,
             frozen_steps: 0,
             incident: None,
@@ -107,141 +118,87 @@ impl SeriesDetector {
         self.incident.as_mut()
     }
 
-    /// The overdispersion estimate of the shortest window.
-    pub fn alpha(&self) -> f64 {
-        self.alphas.first().copied().unwrap_or(0.0)
+    /// The overdispersion estimate of one step's count.
+    pub fn alpha(&self, params: &Params) -> f64 {
+        if self.step_alpha > 0.0 {
+            self.step_alpha
+        } else {
+            params.prior_alpha
+        }
     }
 
-    fn alpha_of(&self, index: usize, params: &Params) -> f64 {
-        self.alphas
-            .get(index)
-            .copied()
-            .unwrap_or(params.prior_alpha)
-    }
-
-    /// Whether the baseline may learn from the latest step: not while the
-    /// series is flagged, unless it has been flagged for too long (then the
-    /// new level is the new normal).
+    /// Whether the baseline may learn from the latest step: not while
+    /// evidence builds or the series is flagged, unless that has lasted too
+    /// long (then the new level is the new normal).
     pub fn learning_allowed(&self, params: &Params) -> bool {
-        self.status == Status::Ok
-            || self.frozen_steps * self.step_minutes >= params.max_freeze_minutes
+        (self.status == Status::Ok && !self.building) || self.freeze_expired(params)
+    }
+
+    /// Learning has waited for `max_freeze_minutes`: what goes on now is
+    /// the new normal, learned in full.
+    pub fn freeze_expired(&self, params: &Params) -> bool {
+        self.frozen_steps * self.step_minutes >= params.max_freeze_minutes
     }
 
     /// Sum of counts and of expectations over the last `minutes`.
     pub fn window(&self, minutes: u32) -> (u64, f64) {
         let steps = (minutes.div_ceil(self.step_minutes)).max(1) as usize;
-        self.usable()
-            .take(steps)
-            .fold((0, 0.0), |(x, mu), s| (x + s.count, mu + s.expected))
-    }
-
-    /// Recent steps, newest first, back to the barrier.
-    fn usable(&self) -> impl Iterator<Item = &Step> {
         let barrier = self.barrier;
         self.recent
             .iter()
             .rev()
             .take_while(move |s| barrier.is_none_or(|b| s.at > b))
+            .take(steps)
+            .fold((0, 0.0), |(x, mu), s| (x + s.count, mu + s.expected))
     }
 
-    fn max_steps(&self, params: &Params) -> usize {
-        let longest = params.windows_minutes.iter().copied().max().unwrap_or(60);
-        longest.div_ceil(self.step_minutes).max(1) as usize
+    fn charts_mut(&mut self, params: &Params) -> &mut Charts {
+        self.charts.get_or_insert_with(|| Charts::new(params))
     }
 
-    /// The strongest window at the latest step.
-    pub fn score(&self, params: &Params) -> Score {
-        let at = self.recent.back().map_or_else(Utc::now, |s| s.at);
-        let mut best = Score {
-            score: 0.0,
-            evidence: Evidence {
-                at,
-                window_minutes: 0,
-                observed: 0,
-                expected: 0.0,
-                score: 0.0,
-                alpha: self.alpha(),
-            },
-        };
-        let mut seen = Vec::new();
-        let available = self.usable().count();
-        for (index, &w) in params.windows_minutes.iter().enumerate() {
-            let alpha = self.alpha_of(index, params);
-            let steps = w.div_ceil(self.step_minutes).max(1);
-            if seen.contains(&steps) || steps as usize > available {
-                continue;
-            }
-            seen.push(steps);
-            let (x, mu) = self.window(w);
-            let s = if x >= params.min_reports && x as f64 >= params.min_ratio * mu {
-                // Tested against the tolerated excess, not the baseline: a
-                // surge must be significantly above `tolerated_ratio` times
-                // normal, so chatter and busy days do not qualify however
-                // many reports they bring.
-                surprise(x, params.null_mean(w, mu), alpha)
-            } else {
-                0.0
-            };
-            if s > best.score || best.evidence.window_minutes == 0 {
-                best = Score {
-                    score: s,
-                    evidence: Evidence {
-                        at,
-                        window_minutes: steps * self.step_minutes,
-                        observed: x,
-                        expected: mu,
-                        score: s,
-                        alpha,
-                    },
-                };
-            }
-        }
-        best
+    /// The loudest chart now.
+    pub fn reading(&self, params: &Params) -> Option<Reading> {
+        self.charts.as_ref().map(|c| c.reading(params))
     }
 
     /// Feeds one step: `count` reports over the step ending at `at`, when
-    /// `expected` were due; `symptoms` are the step's reports by symptom.
+    /// `expected` were due by the seasonal baseline and `slow_expected` by
+    /// the slow one; `symptoms` are the step's reports by symptom.
     pub fn observe(
         &mut self,
         at: DateTime<Utc>,
-        count: u64,
-        expected: f64,
+        step: (u64, f64, f64),
         symptoms: Option<&HashMap<String, u64>>,
         params: &Params,
     ) -> Option<IncidentEvent> {
+        let (count, expected, _) = step;
         self.recent.push_back(Step {
             at,
             count,
             expected,
         });
-        while self.recent.len() > self.max_steps(params) {
+        let keep = RECENT_MINUTES.div_ceil(self.step_minutes).max(1) as usize;
+        while self.recent.len() > keep {
             self.recent.pop_front();
         }
-        let mut scored = self.score(params);
-        if self.status == Status::Ok {
-            // A step that already looks unusual (an outage building up
-            // below the thresholds) must not teach the series that such
-            // swings are normal.
-            let (x15, mu15) = self.window(15);
-            if scored.score < params.calm_score && (mu15 < 5.0 || (x15 as f64) < 1.5 * mu15) {
-                self.learn_dispersion(params);
-            }
-            self.learn_noise(scored.score, params);
+        let alpha = self.alpha(params);
+        let calm = self.status == Status::Ok;
+        let step_minutes = self.step_minutes;
+        let charts = self.charts_mut(params);
+        charts.update(step, alpha, calm, params, step_minutes);
+        let reading = charts.reading(params);
+        self.building = reading.level >= params.freeze_level;
+        if calm && !self.building {
+            self.learn_dispersion(count, expected, params);
         }
-        // Calibration: a series whose normal traffic scores higher than the
-        // model predicts (heavier tails than the negative binomial) has that
-        // excess taken off.
-        let excess = (self.noise_q99 - params.reference_q99).max(0.0);
-        scored.score = (scored.score - excess).max(0.0);
-        scored.evidence.score = scored.score;
-        let event = self.transition(at, &scored, params);
+        let event = self.transition(at, &reading, alpha, params);
         if let (Some(incident), Some(symptoms)) = (self.incident.as_mut(), symptoms) {
             for (s, n) in symptoms {
                 *self.symptom_totals.entry(s.clone()).or_default() += n;
             }
             incident.top_symptoms = top_symptoms(&self.symptom_totals);
         }
-        if self.status == Status::Ok {
+        if self.status == Status::Ok && !self.building {
             self.frozen_steps = 0;
         } else {
             self.frozen_steps += 1;
@@ -249,77 +206,57 @@ impl SeriesDetector {
         event
     }
 
-    /// Stochastic estimate of the 99th percentile of normal scores.
-    fn learn_noise(&mut self, score: f64, params: &Params) {
-        let eta = 0.2;
-        if score > self.noise_q99 {
-            self.noise_q99 += eta * 0.999;
-        } else {
-            self.noise_q99 -= eta * 0.001;
+    /// Method-of-moments estimate of one step's overdispersion:
+    /// E[(x - mu)^2] = mu + alpha mu^2, from steps that show no evidence.
+    fn learn_dispersion(&mut self, count: u64, expected: f64, params: &Params) {
+        if expected < 1.0 {
+            return;
         }
-        self.noise_q99 = self.noise_q99.clamp(params.reference_q99, 20.0);
-    }
-
-    /// Method-of-moments estimates of each window's alpha:
-    /// E[(x - mu)^2] = mu + alpha mu^2.
-    fn learn_dispersion(&mut self, params: &Params) {
-        self.alpha_samples += 1.0;
-        let a = (1.0 / (self.alpha_samples + 20.0)).max(1.0 / 2000.0);
-        for (index, &w) in params.windows_minutes.iter().enumerate() {
-            let (x, mu) = self.window(w);
-            if mu < 2.0 {
-                continue;
-            }
-            let sample =
-                (((x as f64 - mu).powi(2) - mu) / (mu * mu)).clamp(0.0, 4.0 * params.max_alpha);
-            if let Some(alpha) = self.alphas.get_mut(index) {
-                *alpha += a * (sample - *alpha);
-                *alpha = alpha.clamp(params.min_alpha, params.max_alpha);
-            }
-        }
+        self.step_alpha_samples += 1.0;
+        let a = (1.0 / (self.step_alpha_samples + 20.0)).max(1.0 / params.alpha_memory_steps);
+        let sample = (((count as f64 - expected).powi(2) - expected) / (expected * expected))
+            .clamp(0.0, 4.0 * params.max_alpha);
+        let alpha = self.alpha(params);
+        self.step_alpha = (alpha + a * (sample - alpha)).clamp(params.min_alpha, params.max_alpha);
     }
 
     fn transition(
         &mut self,
         at: DateTime<Utc>,
-        s: &Score,
+        r: &Reading,
+        alpha: f64,
         params: &Params,
     ) -> Option<IncidentEvent> {
         let step = self.step_minutes;
         match self.status {
             Status::Ok | Status::Possible => {
-                if s.score >= params.possible_score {
-                    self.above_steps += 1;
-                    self.calm_steps = 0;
-                    let confirmed = self.above_steps >= 2
-                        && self.above_steps * step >= params.confirm_minutes
-                        && s.evidence.observed as f64 >= 2.5 * s.evidence.expected;
-                    if s.score >= params.outage_score || confirmed {
-                        return Some(self.open(at, s, params));
-                    }
+                let enough = r.chart.observed >= params.min_reports
+                    && r.chart.observed as f64 >= params.min_ratio * r.chart.expected;
+                if r.level >= 1.0 && enough {
+                    return Some(self.open(at, r, alpha, params));
+                }
+                if r.level >= params.possible_level {
                     self.status = Status::Possible;
+                    self.calm_steps = 0;
                 } else if self.status == Status::Possible {
                     self.calm_steps += 1;
-                    if self.calm_steps * step >= 5 {
+                    if self.calm_steps * step >= POSSIBLE_CALM_MINUTES {
                         self.status = Status::Ok;
-                        self.above_steps = 0;
                         self.calm_steps = 0;
                     }
-                } else {
-                    self.above_steps = 0;
                 }
                 None
             }
             Status::Outage => {
                 // Calm: the last five minutes are back near normal (the
-                // long windows still remember the surge and are ignored).
-                let (x, mu) = self.window(5);
+                // charts still remember the surge and are ignored).
+                let (x, mu) = self.window(CALM_WINDOW_MINUTES);
                 let calm = (x as f64) < params.calm_ratio * mu.max(1.0) || x < params.min_reports;
                 self.calm_steps = if calm { self.calm_steps + 1 } else { 0 };
                 let last = self.recent.back().cloned();
                 let incident = self.incident.as_mut()?;
                 if let Some(last) = last {
-                    record_point(incident, &last, s.score, step, params);
+                    record_point(incident, &last, r.chart.sum, step, params);
                 }
                 incident.updated_at = at;
                 if self.calm_steps * step >= params.resolve_minutes {
@@ -329,8 +266,8 @@ impl SeriesDetector {
                     self.last_resolved = Some(done.clone());
                     self.barrier = Some(at);
                     self.status = Status::Ok;
-                    self.above_steps = 0;
                     self.calm_steps = 0;
+                    self.charts_mut(params).reset();
                     return Some(IncidentEvent {
                         kind: IncidentEventKind::Resolved,
                         incident: done,
@@ -344,13 +281,23 @@ impl SeriesDetector {
         }
     }
 
-    fn open(&mut self, at: DateTime<Utc>, s: &Score, params: &Params) -> IncidentEvent {
+    fn open(
+        &mut self,
+        at: DateTime<Utc>,
+        r: &Reading,
+        alpha: f64,
+        params: &Params,
+    ) -> IncidentEvent {
         self.status = Status::Outage;
         self.calm_steps = 0;
         let step = self.step_minutes;
+        // A surge well above the last incident's peak is news of its own,
+        // not the same episode going on.
+        let peak_now = self.recent.back().map_or(0.0, |st| st.count as f64) / f64::from(step);
         let reopen = self.last_resolved.take().filter(|prev| {
             prev.resolved_at
-                .is_some_and(|r| at - r <= Duration::minutes(i64::from(params.reopen_minutes)))
+                .is_some_and(|t| at - t <= Duration::minutes(i64::from(params.reopen_minutes)))
+                && peak_now <= params.new_episode_ratio * prev.peak_reports_per_minute
         });
         if let Some(mut incident) = reopen {
             incident.state = IncidentState::Outage;
@@ -363,15 +310,15 @@ impl SeriesDetector {
                 incident,
             };
         }
-        // Onset: the first step of the triggering window that ran above
-        // expectation.
-        let window_steps = (s.evidence.window_minutes / step).max(1) as usize;
-        let in_window: Vec<&Step> = self.recent.iter().rev().take(window_steps).collect();
-        let onset_step = in_window
+        // Onset: the first step of the chart's run that ran above
+        // expectation (the CUSUM's change point, sharpened).
+        let run_steps = r.chart.steps.max(1) as usize;
+        let in_run: Vec<&Step> = self.recent.iter().rev().take(run_steps).collect();
+        let onset_step = in_run
             .iter()
             .rev()
             .find(|st| st.count as f64 > 1.5 * st.expected.max(0.5))
-            .or(in_window.last())
+            .or(in_run.last())
             .map_or(at, |st| st.at);
         let started_at = onset_step - Duration::minutes(i64::from(step));
         self.symptom_totals.clear();
@@ -393,7 +340,14 @@ impl SeriesDetector {
             peak_at: at,
             total_reports: 0,
             top_symptoms: Vec::new(),
-            detection: s.evidence.clone(),
+            detection: Evidence {
+                at,
+                window_minutes: r.chart.steps.saturating_mul(step),
+                observed: r.chart.observed,
+                expected: r.chart.expected,
+                score: r.chart.sum,
+                alpha,
+            },
             timeline: Vec::new(),
             affected_regions: Vec::new(),
             global_incident: None,
@@ -411,7 +365,7 @@ impl SeriesDetector {
             .cloned()
             .collect();
         for st in &since_onset {
-            record_point(&mut incident, st, s.score, step, params);
+            record_point(&mut incident, st, r.chart.sum, step, params);
         }
         self.incident = Some(incident.clone());
         IncidentEvent {
