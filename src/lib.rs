@@ -16,6 +16,7 @@ pub mod geo;
 pub mod healthcheck;
 pub mod ingest;
 pub mod metrics;
+pub mod open_files;
 pub mod read;
 pub mod startup;
 pub mod store;

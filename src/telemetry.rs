@@ -19,17 +19,35 @@ pub const REQUEST_ID: &str = "x-request-id";
 const MAX_REQUEST_ID_LEN: usize = 64;
 
 /// An incoming id is kept when it is short and plain (letters, digits,
-/// `-`, `_`, `.`, `:`), so it is safe in logs and headers, and is not an
-/// IP address (no address is ever logged); anything else is replaced by a
-/// fresh one.
+/// `-`, `_`, `.`, `:`), so it is safe in logs and headers, and holds
+/// nothing shaped like an IP address (no address is ever logged); anything
+/// else is replaced by a fresh one.
 fn sane_request_id(value: &str) -> bool {
     !value.is_empty()
         && value.len() <= MAX_REQUEST_ID_LEN
         && value
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
-        && value.parse::<std::net::IpAddr>().is_err()
-        && value.parse::<std::net::SocketAddr>().is_err()
+        && !holds_address(value)
+}
+
+/// Whether `value` has an IPv4 address (four dot-separated numbers in a
+/// row) or something IPv6-shaped (two colons among hex digits) anywhere
+/// in it, whatever surrounds it: `c-91.198.174.33`, `x2a02:cf40::1`.
+fn holds_address(value: &str) -> bool {
+    let dotted_quad = value
+        .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .any(|run| {
+            let groups: Vec<&str> = run.split('.').collect();
+            groups.windows(4).any(|w| {
+                w.iter()
+                    .all(|g| (1..=3).contains(&g.len()) && g.parse::<u8>().is_ok())
+            })
+        });
+    let ipv6_shaped = value
+        .split(|c: char| !(c.is_ascii_hexdigit() || c == ':' || c == '.'))
+        .any(|run| run.matches(':').count() >= 2);
+    dotted_quad || ipv6_shaped
 }
 
 /// 128 random bits in hex.
@@ -104,6 +122,13 @@ mod tests {
         assert!(!sane_request_id("81.2.69.142"));
         assert!(!sane_request_id("2a02:cf40::1"));
         assert!(!sane_request_id("81.2.69.142:443"));
+        assert!(!sane_request_id("c-91.198.174.33"));
+        assert!(!sane_request_id("req_91.198.174.33_x"));
+        assert!(!sane_request_id("abc91.198.174.33"));
+        assert!(!sane_request_id("id-2a02:cf40::1"));
+        assert!(!sane_request_id("x::ffff:8.8.8.8"));
+        assert!(sane_request_id("v1.2.3-rc1"));
+        assert!(sane_request_id("lb-7f3a.2:xyz_1"));
         assert_eq!(new_request_id().len(), 32);
         assert_ne!(new_request_id(), new_request_id());
     }

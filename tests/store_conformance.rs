@@ -682,17 +682,31 @@ async fn webhook_subscriptions_are_kept_per_service() {
     on_both_stores(|store| async move {
         let who = store.describe();
         store
-            .put_webhook("spotify", "a", "{\"id\":\"a\"}")
+            .put_webhook("spotify", "a", "{\"id\":\"a\"}", 2)
             .await
             .expect("put");
         store
-            .put_webhook("spotify", "b", "{\"id\":\"b\"}")
+            .put_webhook("spotify", "b", "{\"id\":\"b\"}", 2)
             .await
             .expect("put");
         store
-            .put_webhook("netflix", "c", "{\"id\":\"c\"}")
+            .put_webhook("netflix", "c", "{\"id\":\"c\"}", 2)
             .await
             .expect("put");
+        assert!(
+            !store
+                .put_webhook("spotify", "d", "{\"id\":\"d\"}", 2)
+                .await
+                .expect("put"),
+            "past the cap: {who}"
+        );
+        assert!(
+            store
+                .put_webhook("spotify", "b", "{\"id\":\"b\"}", 2)
+                .await
+                .expect("rewrite"),
+            "{who}"
+        );
         let mut got = store.list_webhooks("spotify").await.expect("list");
         got.sort();
         assert_eq!(got, vec!["{\"id\":\"a\"}", "{\"id\":\"b\"}"], "{who}");

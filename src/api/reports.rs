@@ -181,11 +181,25 @@ fn body_format(req: &HttpRequest) -> Result<BodyFormat, ApiError> {
     })
 }
 
-/// Reads the body, refusing it as soon as it is known to exceed the limit.
+/// Reads the body, refusing it as soon as it is known to exceed the limit,
+/// or when it has not all arrived within the body timeout (a body that
+/// trickles in would hold its connection for as long as the client likes).
 pub(super) async fn read_limited(
     req: &HttpRequest,
-    mut payload: web::Payload,
+    payload: web::Payload,
 ) -> Result<Vec<u8>, ApiError> {
+    let timeout = req
+        .app_data::<web::Data<AppState>>()
+        .and_then(|state| state.body_timeout);
+    match timeout {
+        Some(limit) => tokio::time::timeout(limit, read_body(req, payload))
+            .await
+            .map_err(|_| ApiError::RequestTimeout)?,
+        None => read_body(req, payload).await,
+    }
+}
+
+async fn read_body(req: &HttpRequest, mut payload: web::Payload) -> Result<Vec<u8>, ApiError> {
     let too_large = ApiError::PayloadTooLarge {
         limit: MAX_BODY_BYTES,
     };

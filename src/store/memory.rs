@@ -357,13 +357,20 @@ impl Store for MemoryStore {
             .collect())
     }
 
-    async fn put_webhook(&self, service: &str, id: &str, json: &str) -> Result<(), StoreError> {
-        self.docs()
-            .webhooks
-            .entry(service.to_string())
-            .or_default()
-            .insert(id.to_string(), json.to_string());
-        Ok(())
+    async fn put_webhook(
+        &self,
+        service: &str,
+        id: &str,
+        json: &str,
+        max: usize,
+    ) -> Result<bool, StoreError> {
+        let mut docs = self.docs();
+        let hooks = docs.webhooks.entry(service.to_string()).or_default();
+        if hooks.len() >= max && !hooks.contains_key(id) {
+            return Ok(false);
+        }
+        hooks.insert(id.to_string(), json.to_string());
+        Ok(true)
     }
 
     async fn delete_webhook(&self, service: &str, id: &str) -> Result<bool, StoreError> {
@@ -440,7 +447,13 @@ impl Store for MemoryStore {
         after: Option<&str>,
         limit: usize,
     ) -> Result<Vec<(String, String)>, StoreError> {
-        let after: u64 = after.and_then(|a| a.parse().ok()).unwrap_or(0);
+        let after: u64 = match after {
+            None => 0,
+            Some(a) => match a.parse() {
+                Ok(n) => n,
+                Err(_) => return Ok(Vec::new()),
+            },
+        };
         Ok(self
             .docs()
             .events

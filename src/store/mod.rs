@@ -142,8 +142,17 @@ pub trait Store: Send + Sync + 'static {
         ids: &[&str],
     ) -> Result<Vec<Vec<String>>, StoreError>;
 
-    /// Saves a webhook subscription (JSON) of `service` under `id`.
-    async fn put_webhook(&self, service: &str, id: &str, json: &str) -> Result<(), StoreError>;
+    /// Saves a webhook subscription (JSON) of `service` under `id`, unless
+    /// the service already has `max` of them: checked and written in one
+    /// atomic step, so concurrent creates cannot pass the cap. False when
+    /// the cap refused it.
+    async fn put_webhook(
+        &self,
+        service: &str,
+        id: &str,
+        json: &str,
+        max: usize,
+    ) -> Result<bool, StoreError>;
 
     /// Removes a webhook subscription; false when there was none.
     async fn delete_webhook(&self, service: &str, id: &str) -> Result<bool, StoreError>;
@@ -178,7 +187,8 @@ pub trait Store: Send + Sync + 'static {
     async fn append_event(&self, json: &str) -> Result<String, StoreError>;
 
     /// Events after `after` (all kept events when None), oldest first, at
-    /// most `limit`.
+    /// most `limit`. An `after` that is not an id of this store gives none
+    /// (the reader resumes from now).
     async fn read_events(
         &self,
         after: Option<&str>,

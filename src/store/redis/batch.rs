@@ -354,8 +354,17 @@ impl Writer {
             invocation.arg(a);
         }
         let mut conn = self.conn.clone();
+        let call = async {
+            match invocation.invoke_async(&mut conn).await {
+                // A connection that broke while idle (Redis restarted) fails
+                // the first command sent on it, before Redis saw the script;
+                // the manager reconnects, and one more try goes through.
+                Err(e) if e.is_connection_dropped() => invocation.invoke_async(&mut conn).await,
+                other => other,
+            }
+        };
         let outcome: Result<Vec<i64>, StoreError> =
-            match tokio::time::timeout(self.timeout, invocation.invoke_async(&mut conn)).await {
+            match tokio::time::timeout(self.timeout, call).await {
                 Ok(Ok(v)) => Ok(v),
                 Ok(Err(e)) => Err(super::classify(e)),
                 Err(_) => Err(StoreError::Unavailable(
