@@ -1,15 +1,60 @@
 //! Logging setup (tracing to stderr, level from RUST_LOG, default info) and
 //! the request-id middleware that ties a request's log lines together.
+//!
+//! Client mistakes are not errors: actix-http logs a request it cannot
+//! parse (or a connection a client broke off) at ERROR, so its
+//! connection-level lines are logged at DEBUG instead ([`ClientFaults`]).
 
-use tracing_subscriber::EnvFilter;
+use tracing::field::{Field, Visit};
+use tracing::{Event, Level, Metadata, Subscriber};
+use tracing_subscriber::filter::filter_fn;
+use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{EnvFilter, fmt};
+
+/// Where actix-http logs malformed requests and broken connections.
+const HTTP_DISPATCHER: &str = "actix_http::h1::dispatcher";
 
 /// Installs the global subscriber once; later calls are ignored.
 pub fn init() {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
+    let output = fmt::layer()
         .with_writer(std::io::stderr)
+        .with_filter(filter_fn(|meta| !is_client_fault(meta)));
+    let _ = tracing_subscriber::registry()
+        .with(filter)
+        .with(output)
+        .with(ClientFaults)
         .try_init();
+}
+
+fn is_client_fault(meta: &Metadata<'_>) -> bool {
+    meta.target() == HTTP_DISPATCHER && *meta.level() <= Level::WARN
+}
+
+/// Logs actix-http's connection-level errors and warnings again at DEBUG
+/// (target `downwatch::http`); the output layer leaves the originals out.
+struct ClientFaults;
+
+impl<S: Subscriber> Layer<S> for ClientFaults {
+    fn on_event(&self, event: &Event<'_>, _ctx: Context<'_, S>) {
+        if !is_client_fault(event.metadata()) {
+            return;
+        }
+        let mut message = Message(String::new());
+        event.record(&mut message);
+        tracing::debug!(target: "downwatch::http", cause = %message.0, "connection closed on a client fault");
+    }
+}
+
+struct Message(String);
+
+impl Visit for Message {
+    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+        if field.name() == "message" {
+            self.0 = format!("{value:?}");
+        }
+    }
 }
 
 /// The header a request id travels in, both ways.

@@ -72,6 +72,7 @@ async fn one_network_shares_one_report_limit() {
     let app = app_with(|s| {
         s.reports_per_minute_per_ip = 100;
         s.reports_per_minute_per_prefix = 2;
+        s.reports_per_minute_per_ipv6_prefix = 2;
     })
     .await;
 
@@ -86,7 +87,7 @@ async fn one_network_shares_one_report_limit() {
     let r = app.post_report_from("81.2.69.3", &report()).await;
     assert!(header(&r, "retry-after").is_some());
     assert_error(r, 429, "rate_limited").await;
-    // IPv6: one /48.
+    // IPv6: one /48, on its own budget.
     assert_eq!(
         app.post_report_from("2a02:cf40:1::1", &report())
             .await
