@@ -241,6 +241,17 @@ impl RateLimits {
         })
     }
 
+    /// The shared per-minute budget of `ip`'s network for one service
+    /// ([`crate::ingest::Report::network_budget`]): the network limit of
+    /// its address family, so it holds across processes too (0: none).
+    pub fn network_budget(&self, ip: IpAddr) -> u32 {
+        let limit = match ip.to_canonical() {
+            IpAddr::V4(_) => &self.reports_per_prefix,
+            IpAddr::V6(_) => &self.reports_per_ipv6_prefix,
+        };
+        limit.quota.map_or(0, |q| q.burst_size().get())
+    }
+
     /// A read by `caller`.
     pub fn check_read(&self, caller: Caller) -> Verdict {
         match caller {

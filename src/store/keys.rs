@@ -110,6 +110,11 @@ pub fn secret_key(day: &str) -> String {
 }
 
 pub const NETWORK_PREFIX: &str = "n:";
+
+/// The bucket field counting the reports of the network with hash `hash`.
+pub fn network_field(hash: &str) -> String {
+    format!("{NETWORK_PREFIX}{hash}")
+}
 pub const CELL_PREFIX: &str = "c:";
 
 /// The 1° map cell holding a point, named by its south-west corner.
@@ -155,7 +160,7 @@ pub fn fields_of(report: &Report) -> Vec<String> {
         fields.push(format!("{CELL_PREFIX}{cell}"));
     }
     if let Some(network) = &report.network {
-        fields.push(format!("{NETWORK_PREFIX}{network}"));
+        fields.push(network_field(network));
     }
     fields
 }

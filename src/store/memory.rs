@@ -200,8 +200,21 @@ impl Store for MemoryStore {
             };
             let previous = report.previous_reporter.as_deref().map(ReporterId::of);
             if active(Some(reporter)) || active(previous) {
-                return Ok(Recorded { counted: false });
+                return Ok(Recorded::REPEAT);
             }
+        }
+        if let (Some(network), true) = (&report.network, report.network_budget > 0) {
+            let used = svc
+                .minutes
+                .get(&Resolution::Minute.bucket_of(at))
+                .and_then(|m| m.get(&keys::network_field(network)))
+                .copied()
+                .unwrap_or(0);
+            if used >= u64::from(report.network_budget) {
+                return Ok(Recorded::OVER_BUDGET);
+            }
+        }
+        if let (Some(reporter), true) = (reporter, self.dedupe_secs > 0) {
             svc.seen
                 .insert(reporter, now.saturating_add(self.dedupe_secs));
         }
@@ -217,7 +230,7 @@ impl Store for MemoryStore {
             count(hour, f);
         }
         svc.prune(now);
-        Ok(Recorded { counted: true })
+        Ok(Recorded::COUNTED)
     }
 
     async fn buckets(

@@ -60,6 +60,25 @@ pub struct Recorded {
     /// False when the reporter already reported this service within the
     /// dedupe period: the report is accepted but not counted again.
     pub counted: bool,
+    /// True when the report's network had used its budget for this
+    /// service and minute ([`Report::network_budget`]): not counted, no
+    /// dedupe marker set, and the client is to be told to wait.
+    pub over_budget: bool,
+}
+
+impl Recorded {
+    pub const COUNTED: Self = Self {
+        counted: true,
+        over_budget: false,
+    };
+    pub const REPEAT: Self = Self {
+        counted: false,
+        over_budget: false,
+    };
+    pub const OVER_BUDGET: Self = Self {
+        counted: false,
+        over_budget: true,
+    };
 }
 
 /// Counting storage. Implementations must make `record` atomic: all of a

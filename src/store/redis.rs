@@ -258,12 +258,12 @@ impl Store for RedisStore {
             now: at.timestamp(),
             reporter: report.reporter.clone().unwrap_or_default(),
             dedupe_secs,
+            network_budget: report.network_budget,
             fields: keys::fields_of(report),
         };
         // The writer gives up on Redis at the call timeout; the bound
         // covers the wait for room in its queue too.
-        let counted = self.bounded(self.writers.write(write)).await?;
-        Ok(Recorded { counted })
+        self.bounded(self.writers.write(write)).await
     }
 
     async fn buckets(

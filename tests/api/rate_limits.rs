@@ -166,3 +166,37 @@ async fn a_wrong_api_key_is_refused() {
 
     assert_eq!(get_with_key(&app, "right").await.status(), 200);
 }
+
+#[tokio::test]
+async fn a_network_budget_holds_across_processes_on_one_redis() {
+    let redis = crate::common::RedisServer::start();
+    let spawn = || {
+        spawn_app_with(AppOptions {
+            redis_url: Some(redis.url()),
+            tweak: Some(Box::new(|s| s.reports_per_minute_per_prefix = 3)),
+            ..AppOptions::default()
+        })
+    };
+    let (first, second) = (spawn().await, spawn().await);
+
+    for host in 1..=3 {
+        let r = first
+            .post_report_from(&format!("81.2.69.{host}"), &report())
+            .await;
+        assert_eq!(r.status(), 202);
+    }
+    // The second process's own limiter has not seen this network, but the
+    // network's budget for the minute is spent.
+    for host in 4..=6 {
+        let r = second
+            .post_report_from(&format!("81.2.69.{host}"), &report())
+            .await;
+        assert!(header(&r, "retry-after").is_some());
+        assert_eq!(header(&r, "ratelimit-limit"), Some("3"));
+        assert_error(r, 429, "rate_limited").await;
+    }
+    let r = second.post_report_from("8.8.8.8", &report()).await;
+    assert_eq!(r.status(), 202);
+
+    assert_eq!(redis.reports_stored("spotify"), 4);
+}

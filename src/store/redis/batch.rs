@@ -12,7 +12,7 @@
 //! costs a handful of `HINCRBY`s per batch, not per report, and the script
 //! spends one command of its own on a counted report (its dedupe marker).
 
-use super::super::{Resolution, StoreError, keys};
+use super::super::{Recorded, Resolution, StoreError, keys};
 use super::conn::RedisConn;
 use futures_util::future::join_all;
 use redis::Script;
@@ -30,13 +30,20 @@ use tokio::sync::{Semaphore, mpsc, oneshot};
 /// fields, its fields with the number of the batch's reports counting in
 /// each (`t` first), number of reporters, its reporters; then per report:
 /// group, now (unix seconds), dedupe period (0 = count it whatever came
-/// before), number of fields, the indexes of its fields in its group's.
+/// before), network budget (0 = none), the index of its network field in
+/// its group's (0 = none), number of fields, the indexes of its fields in
+/// its group's.
 ///
 /// The counters arrive summed over the batch, so a counted report costs
 /// the script its dedupe marker and nothing else; only a repeat takes its
-/// fields back out of the sums. Returns 1 (counted) or 0 (a repeat) per
-/// report, in order. Reports are judged in order, so a repeat inside one
-/// batch is caught too. A marker holds the virtual time it lapses at, so
+/// fields back out of the sums. A report that would count but whose
+/// network has already counted its budget in the minute hash (every
+/// process's reports, and this batch's before it) is not counted either,
+/// and leaves no dedupe marker: the network budget holds across processes
+/// at the cost of one `HGET` per network and batch. Returns 1 (counted),
+/// 0 (a repeat) or 2 (over the network budget) per report, in order.
+/// Reports are judged in order, so a repeat inside one batch is caught
+/// too. A marker holds the virtual time it lapses at, so
 /// replays dedupe like live traffic; its Redis TTL only cleans it up. A
 /// reporter joins the HyperLogLogs whether or not the report counts.
 /// Bucket hashes get their TTL when they are created (every counted report
@@ -63,16 +70,19 @@ for g = 1, groups do
 end
 local results = {}
 local marker = 4 * groups
+local used = {}
 local i = 0
 while a <= #ARGV do
   i = i + 1
   local g = tonumber(ARGV[a])
   local period = tonumber(ARGV[a + 2])
-  local n = tonumber(ARGV[a + 3])
+  local budget = tonumber(ARGV[a + 3])
+  local net = tonumber(ARGV[a + 4])
+  local n = tonumber(ARGV[a + 5])
   local counted = 1
+  local seen, previous = KEYS[marker + 2 * i - 1], KEYS[marker + 2 * i]
   if period > 0 then
     local now = tonumber(ARGV[a + 1])
-    local seen, previous = KEYS[marker + 2 * i - 1], KEYS[marker + 2 * i]
     if previous ~= seen and tonumber(redis.call('GET', previous) or '0') > now then
       counted = 0
     elseif not redis.call('SET', seen, now + period, 'EX', period, 'NX') then
@@ -84,15 +94,31 @@ while a <= #ARGV do
       end
     end
   end
-  if counted == 0 then
+  if counted == 1 and budget > 0 and net > 0 then
+    local field = fields[g][net]
+    local key = g .. ':' .. field
+    local so_far = used[key]
+    if so_far == nil then
+      so_far = tonumber(redis.call('HGET', KEYS[4 * g - 3], field) or '0')
+    end
+    if so_far >= budget then
+      counted = 2
+      if period > 0 then
+        redis.call('DEL', seen)
+      end
+    else
+      used[key] = so_far + 1
+    end
+  end
+  if counted ~= 1 then
     local c = counts[g]
-    for j = a + 4, a + 3 + n do
+    for j = a + 6, a + 5 + n do
       local k = tonumber(ARGV[j])
       c[k] = c[k] - 1
     end
   end
   results[i] = counted
-  a = a + 4 + n
+  a = a + 6 + n
 end
 -- Adds the batch's sums into a bucket hash, 't' first. Every counted
 -- report counts in 't', so 't' ending at this batch's sum means the hash
@@ -166,6 +192,8 @@ pub struct Write {
     pub reporter: String,
     /// Seconds the reporter is not counted again; 0 = no dedupe.
     pub dedupe_secs: u64,
+    /// Counted reports a minute the report's network may make (0: no cap).
+    pub network_budget: u32,
     pub fields: Vec<String>,
 }
 
@@ -210,7 +238,7 @@ impl<'a> GroupTable<'a> {
 
 struct Pending {
     write: Write,
-    reply: oneshot::Sender<Result<bool, StoreError>>,
+    reply: oneshot::Sender<Result<Recorded, StoreError>>,
 }
 
 /// The handle requests write through; the batching task runs until every
@@ -244,9 +272,8 @@ impl Batcher {
         self.queue.is_closed()
     }
 
-    /// Queues `write` and waits until Redis has stored it: true when it
-    /// counted, false for a repeat.
-    pub async fn write(&self, write: Write) -> Result<bool, StoreError> {
+    /// Queues `write` and waits until Redis has stored it.
+    pub async fn write(&self, write: Write) -> Result<Recorded, StoreError> {
         let (reply, answer) = oneshot::channel();
         self.queue
             .send(Pending { write, reply })
@@ -324,10 +351,19 @@ impl Writer {
             reports.push(g.to_string().into_bytes());
             reports.push(w.now.to_string().into_bytes());
             reports.push(w.dedupe_secs.to_string().into_bytes());
-            reports.push(w.fields.len().to_string().into_bytes());
+            reports.push(w.network_budget.to_string().into_bytes());
+            let mut network = 0;
+            let mut indexes = Vec::with_capacity(w.fields.len());
             for f in &w.fields {
-                reports.push(table.count(f).to_string().into_bytes());
+                let i = table.count(f);
+                if f.starts_with(keys::NETWORK_PREFIX) {
+                    network = i;
+                }
+                indexes.push(i.to_string().into_bytes());
             }
+            reports.push(network.to_string().into_bytes());
+            reports.push(w.fields.len().to_string().into_bytes());
+            reports.extend(indexes);
         }
         let mut invocation = self.script.prepare_invoke();
         for t in &tables {
@@ -374,7 +410,11 @@ impl Writer {
         match outcome {
             Ok(counted) if counted.len() == batch.len() => {
                 for (p, c) in batch.into_iter().zip(counted) {
-                    let _ = p.reply.send(Ok(c == 1));
+                    let _ = p.reply.send(Ok(match c {
+                        1 => Recorded::COUNTED,
+                        2 => Recorded::OVER_BUDGET,
+                        _ => Recorded::REPEAT,
+                    }));
                 }
             }
             Ok(counted) => {
