@@ -52,7 +52,7 @@ impl LimitSettings {
     }
 }
 
-/// Default key budget per limiter: about 5 MB each (see
+/// Default key budget per limiter: about 8 MiB each when full (see
 /// `examples/limiter_memory.rs`).
 pub const DEFAULT_MAX_KEYS: usize = 100_000;
 
