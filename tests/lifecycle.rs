@@ -25,6 +25,7 @@ fn serve(port: u16, redis: &RedisServer, log: &std::fs::File, extra: &[&str]) ->
         .args(["--dedupe-minutes", "0", "--detector-interval-ms", "50"])
         .args(["--reports-per-minute-per-ip", "0"])
         .args(["--reports-per-minute-per-prefix", "0"])
+        .args(["--reports-per-minute-per-ipv6-prefix", "0"])
         .args(["--geoip-poll-secs", "0"])
         .env("RUST_LOG", "info")
         .env("NO_COLOR", "1")
