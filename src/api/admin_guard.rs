@@ -8,7 +8,7 @@
 //! The state lives in this process only; clients are keyed like the rate
 //! limits (an IPv4 address or an IPv6 /64) and never logged.
 
-use crate::ingest::client_key;
+use crate::ingest::{ceil_secs, client_key};
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultDirectRateLimiter, Quota};
 use std::collections::HashMap;
@@ -75,7 +75,7 @@ impl AdminGuard {
         if wait.is_zero() {
             Ok(())
         } else {
-            Err(ceil_secs(wait))
+            Err(ceil_secs(wait).max(1))
         }
     }
 
@@ -125,10 +125,6 @@ fn backoff(failures: u32) -> Duration {
         None => Duration::ZERO,
         Some(extra) => Duration::from_secs(1u64 << extra.min(20)).min(MAX_BACKOFF),
     }
-}
-
-fn ceil_secs(d: Duration) -> u64 {
-    (d.as_secs() + u64::from(d.subsec_nanos() > 0)).max(1)
 }
 
 #[cfg(test)]

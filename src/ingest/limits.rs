@@ -190,7 +190,8 @@ fn status(quota: Quota, snapshot: &StateSnapshot) -> RateStatus {
     }
 }
 
-fn ceil_secs(d: Duration) -> u64 {
+/// `d` in whole seconds, rounded up.
+pub fn ceil_secs(d: Duration) -> u64 {
     d.as_secs() + u64::from(d.subsec_nanos() > 0)
 }
 

@@ -11,7 +11,7 @@ mod request;
 pub use identity::{Identity, ReporterIdentity, Secret, client_key, network_prefix};
 pub use limits::{
     Caller, DEFAULT_MAX_KEYS, DEFAULT_REPORTS_PER_IPV6_PREFIX, KeyedLimit, LimitSettings,
-    RateLimits, RateStatus, Refusal, Verdict,
+    RateLimits, RateStatus, Refusal, Verdict, ceil_secs,
 };
 pub use report::Report;
 pub use request::{BodyFormat, IngestError, MAX_BODY_BYTES, ReportRequest, parse_body};

@@ -193,6 +193,36 @@ async fn wait_for_queued_deliveries(redis: &RedisServer) {
     panic!("no delivery was queued in Redis");
 }
 
+/// The service's subscriptions, as the admin API lists them.
+async fn list_hooks(app: &TestApp) -> Value {
+    app.client
+        .get(app.url("/api/v1/admin/services/spotify/webhooks"))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .expect("list")
+        .json()
+        .await
+        .expect("json")
+}
+
+/// A process on `redis` that allows internal targets, detects and delivers
+/// nothing: it subscribes `receiver`, sees an outage and leaves its
+/// deliveries queued in Redis.
+async fn queue_deliveries_without_delivering(redis: &RedisServer, receiver: &Receiver) -> TestApp {
+    let app = spawn_hook_app(Some(redis.url()), 20, 0).await;
+    let r = subscribe(&app, &json!({"url": receiver.url})).await;
+    assert_eq!(r.status(), 201);
+    quiet_hour_then_surge(&[&app], &MANY_NETWORKS).await;
+    app.wait_for_json("/api/v1/outages?active=true&service=spotify", |v| {
+        v["outages"].as_array().is_some_and(|o| !o.is_empty())
+    })
+    .await;
+    // The detector stores an incident before it publishes its events.
+    wait_for_queued_deliveries(redis).await;
+    app
+}
+
 async fn subscribe(app: &TestApp, body: &Value) -> reqwest::Response {
     app.client
         .post(app.url("/api/v1/admin/services/spotify/webhooks"))
@@ -218,16 +248,7 @@ async fn subscriptions_are_created_listed_without_secrets_and_deleted() {
     assert!(secret.len() >= 32);
     assert_eq!(created["region"], "US");
 
-    let list: Value = app
-        .client
-        .get(app.url("/api/v1/admin/services/spotify/webhooks"))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .expect("list")
-        .json()
-        .await
-        .expect("json");
+    let list = list_hooks(&app).await;
     assert_eq!(list["webhooks"][0]["id"], id.as_str());
     assert_eq!(list["webhooks"][0]["url"], "https://hooks.example.com/x");
     assert!(!list.to_string().contains(secret), "{list}");
@@ -334,17 +355,7 @@ async fn pending_deliveries_survive_in_redis_for_another_process() {
     let receiver = Receiver::start(0).await;
     // The first process detects but delivers nothing (as if it stopped
     // before delivering).
-    let first = spawn_hook_app(Some(redis.url()), 20, 0).await;
-    let r = subscribe(&first, &json!({"url": receiver.url})).await;
-    assert_eq!(r.status(), 201);
-    quiet_hour_then_surge(&[&first], &MANY_NETWORKS).await;
-    first
-        .wait_for_json("/api/v1/outages?active=true&service=spotify", |v| {
-            v["outages"].as_array().is_some_and(|o| !o.is_empty())
-        })
-        .await;
-    // The detector stores an incident before it publishes its events.
-    wait_for_queued_deliveries(&redis).await;
+    let _first = queue_deliveries_without_delivering(&redis, &receiver).await;
     assert!(receiver.received().is_empty());
 
     let second = spawn_hook_app(Some(redis.url()), 0, 20).await;
@@ -378,16 +389,7 @@ async fn internal_targets_and_credentials_are_refused_by_default() {
 
     let r = subscribe(&app, &json!({"url": "https://hooks.example.com/x"})).await;
     assert_eq!(r.status(), 201);
-    let list: Value = app
-        .client
-        .get(app.url("/api/v1/admin/services/spotify/webhooks"))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .expect("list")
-        .json()
-        .await
-        .expect("json");
+    let list = list_hooks(&app).await;
     assert_eq!(list["webhooks"].as_array().map(Vec::len), Some(1), "{list}");
 }
 
@@ -398,16 +400,7 @@ async fn a_process_without_the_opt_in_delivers_nothing_to_an_internal_target() {
     // A process that allows internal targets takes the subscription and
     // detects, but delivers nothing; the one that delivers does not allow
     // them.
-    let first = spawn_hook_app_with(Some(redis.url()), 20, 0, true).await;
-    let r = subscribe(&first, &json!({"url": receiver.url})).await;
-    assert_eq!(r.status(), 201);
-    quiet_hour_then_surge(&[&first], &MANY_NETWORKS).await;
-    first
-        .wait_for_json("/api/v1/outages?active=true&service=spotify", |v| {
-            v["outages"].as_array().is_some_and(|o| !o.is_empty())
-        })
-        .await;
-    wait_for_queued_deliveries(&redis).await;
+    let _first = queue_deliveries_without_delivering(&redis, &receiver).await;
 
     let second = spawn_hook_app_with(Some(redis.url()), 0, 20, false).await;
     for _ in 0..300 {
