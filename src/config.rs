@@ -213,7 +213,7 @@ pub struct Settings {
     pub client_body_timeout_ms: u64,
 
     /// Event streams (`/api/v1/events`) open at once in this process;
-    /// past it new ones are answered 503.
+    /// past it new ones are answered 503 (0: no cap).
     #[arg(
         long,
         env = "DOWNWATCH_MAX_EVENT_STREAMS",
@@ -222,7 +222,8 @@ pub struct Settings {
     pub max_event_streams: usize,
 
     /// Event streams one client (an IPv4 address or an IPv6 /64) may hold
-    /// open at once in this process; past it new ones are answered 429.
+    /// open at once in this process; past it new ones are answered 429
+    /// (0: no cap).
     #[arg(
         long,
         env = "DOWNWATCH_MAX_EVENT_STREAMS_PER_CLIENT",
