@@ -9,7 +9,9 @@
 //! Memory is counted by a global allocator wrapper: bytes live on the heap
 //! (current and peak) attributable to the limiter under test.
 
-use downwatch::ingest::{DEFAULT_MAX_KEYS, KeyedLimit, LimitSettings, RateLimits};
+use downwatch::ingest::{
+    DEFAULT_MAX_KEYS, DEFAULT_REPORTS_PER_IPV6_PREFIX, KeyedLimit, LimitSettings, RateLimits,
+};
 use governor::{DefaultKeyedRateLimiter, Quota};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::net::IpAddr;
@@ -85,6 +87,7 @@ fn main() {
             let limits = RateLimits::new(LimitSettings {
                 reports_per_ip: 10,
                 reports_per_prefix: 120,
+                reports_per_ipv6_prefix: DEFAULT_REPORTS_PER_IPV6_PREFIX,
                 reads_anonymous: 60,
                 reads_keyed: 1200,
                 pages_per_ip: 600,

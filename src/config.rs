@@ -1,9 +1,15 @@
 //! Settings from command-line flags and `DOWNWATCH_*` environment variables.
 //! Every field is documented here and in the README's configuration table.
 
+use crate::api::{
+    AdminGuardSettings, DEFAULT_ADMIN_FAILURES_PER_MINUTE, DEFAULT_MAX_EVENT_STREAMS,
+    DEFAULT_MAX_EVENT_STREAMS_PER_CLIENT, StreamLimits,
+};
 use crate::events::delivery::DeliverySettings;
+use crate::events::targets::TargetPolicy;
+use crate::geo::ClientIpHeader;
 use crate::http_cache::{CachePolicy, DEFAULT_MAX_AGE_SECS, DEFAULT_STALE_WHILE_REVALIDATE_SECS};
-use crate::ingest::{DEFAULT_MAX_KEYS, LimitSettings, Secret};
+use crate::ingest::{DEFAULT_MAX_KEYS, DEFAULT_REPORTS_PER_IPV6_PREFIX, LimitSettings, Secret};
 use crate::read::cache::Freshness;
 use crate::store::DEFAULT_MAX_PENDING;
 use clap::{Args, Parser, Subcommand};
@@ -99,6 +105,17 @@ pub struct Settings {
     )]
     pub trusted_proxies: Vec<IpNet>,
 
+    /// The one header the trusted proxies set to name the client
+    /// (`x-forwarded-for` or `forwarded`); the other is ignored, so a
+    /// client cannot name itself in a header the proxy passes through.
+    #[arg(
+        long,
+        env = "DOWNWATCH_CLIENT_IP_HEADER",
+        value_enum,
+        default_value_t = ClientIpHeader::default()
+    )]
+    pub client_ip_header: ClientIpHeader,
+
     /// Minutes during which a reporter's repeat reports for one service count
     /// once (0 counts every report).
     #[arg(long, env = "DOWNWATCH_DEDUPE_MINUTES", default_value_t = 30)]
@@ -134,6 +151,15 @@ pub struct Settings {
         default_value_t = 120
     )]
     pub reports_per_minute_per_prefix: u32,
+
+    /// Reports a minute from one IPv6 /48 network (0: unlimited). One
+    /// client is one /64; a /48 holds a site's many /64s.
+    #[arg(
+        long = "reports-per-minute-per-ipv6-prefix",
+        env = "DOWNWATCH_REPORTS_PER_MINUTE_PER_IPV6_PREFIX",
+        default_value_t = DEFAULT_REPORTS_PER_IPV6_PREFIX
+    )]
+    pub reports_per_minute_per_ipv6_prefix: u32,
 
     /// Read API requests a minute from one anonymous client address
     /// (0: unlimited).
@@ -208,6 +234,35 @@ pub struct Settings {
     )]
     pub client_request_timeout_ms: u64,
 
+    /// Milliseconds a client has to send a request's whole body once its
+    /// headers are in (0: no limit); a body that trickles in is answered
+    /// 408.
+    #[arg(
+        long,
+        env = "DOWNWATCH_CLIENT_BODY_TIMEOUT_MS",
+        default_value_t = DEFAULT_CLIENT_BODY_TIMEOUT_MS
+    )]
+    pub client_body_timeout_ms: u64,
+
+    /// Event streams (`/api/v1/events`) open at once in this process;
+    /// past it new ones are answered 503 (0: no cap).
+    #[arg(
+        long,
+        env = "DOWNWATCH_MAX_EVENT_STREAMS",
+        default_value_t = DEFAULT_MAX_EVENT_STREAMS
+    )]
+    pub max_event_streams: usize,
+
+    /// Event streams one client (an IPv4 address or an IPv6 /64) may hold
+    /// open at once in this process; past it new ones are answered 429
+    /// (0: no cap).
+    #[arg(
+        long,
+        env = "DOWNWATCH_MAX_EVENT_STREAMS_PER_CLIENT",
+        default_value_t = DEFAULT_MAX_EVENT_STREAMS_PER_CLIENT
+    )]
+    pub max_event_streams_per_client: usize,
+
     /// Seconds an idle keep-alive connection stays open (0: none).
     #[arg(long, env = "DOWNWATCH_KEEP_ALIVE_SECS", default_value_t = 5)]
     pub keep_alive_secs: u64,
@@ -221,6 +276,16 @@ pub struct Settings {
     /// off.
     #[arg(long, env = "DOWNWATCH_ADMIN_TOKEN", hide_env_values = true)]
     pub admin_token: Option<Secret>,
+
+    /// Failed admin authentications a minute, from all clients together,
+    /// before the admin API refuses every attempt for a while (0:
+    /// unlimited). Each client also waits longer after each failure.
+    #[arg(
+        long,
+        env = "DOWNWATCH_ADMIN_FAILURES_PER_MINUTE",
+        default_value_t = DEFAULT_ADMIN_FAILURES_PER_MINUTE
+    )]
+    pub admin_failures_per_minute: u32,
 
     /// Milliseconds between polls of the webhook delivery queue (0: this
     /// process delivers none; others on the same Redis still do).
@@ -244,7 +309,15 @@ pub struct Settings {
     /// Milliseconds a webhook target has to answer.
     #[arg(long, env = "DOWNWATCH_WEBHOOK_TIMEOUT_MS", default_value_t = 10_000)]
     pub webhook_timeout_ms: u64,
+
+    /// Allow webhook targets on loopback, private, link-local and other
+    /// internal addresses (refused by default: see docs/webhooks.md).
+    #[arg(long, env = "DOWNWATCH_WEBHOOK_ALLOW_INTERNAL_TARGETS")]
+    pub webhook_allow_internal_targets: bool,
 }
+
+/// Default of `--client-body-timeout-ms`.
+pub const DEFAULT_CLIENT_BODY_TIMEOUT_MS: u64 = 10_000;
 
 impl Settings {
     /// How webhook deliveries are made.
@@ -254,7 +327,37 @@ impl Settings {
             max_attempts: self.webhook_max_attempts.max(1),
             retry_base: Duration::from_millis(self.webhook_retry_base_ms),
             timeout: Duration::from_millis(self.webhook_timeout_ms.max(1)),
+            targets: self.webhook_targets(),
         }
+    }
+
+    /// Where webhooks may post.
+    pub fn webhook_targets(&self) -> TargetPolicy {
+        TargetPolicy {
+            allow_internal: self.webhook_allow_internal_targets,
+        }
+    }
+
+    /// The caps on open event streams.
+    pub fn stream_limits(&self) -> StreamLimits {
+        StreamLimits {
+            total: self.max_event_streams,
+            per_client: self.max_event_streams_per_client,
+        }
+    }
+
+    /// How failed admin authentications are bounded.
+    pub fn admin_guard(&self) -> AdminGuardSettings {
+        AdminGuardSettings {
+            failures_per_minute: self.admin_failures_per_minute,
+            max_keys: self.limiter_max_keys,
+        }
+    }
+
+    /// How long a request body may take to arrive (`None`: no limit).
+    pub fn body_timeout(&self) -> Option<Duration> {
+        (self.client_body_timeout_ms > 0)
+            .then(|| Duration::from_millis(self.client_body_timeout_ms))
     }
 
     /// The rate limits these settings ask for.
@@ -262,6 +365,7 @@ impl Settings {
         LimitSettings {
             reports_per_ip: self.reports_per_minute_per_ip,
             reports_per_prefix: self.reports_per_minute_per_prefix,
+            reports_per_ipv6_prefix: self.reports_per_minute_per_ipv6_prefix,
             reads_anonymous: self.reads_per_minute_anonymous,
             reads_keyed: self.reads_per_minute_keyed,
             pages_per_ip: self.pages_per_minute_per_ip,
@@ -296,12 +400,14 @@ impl Default for Settings {
             geoip: None,
             catalog: None,
             trusted_proxies: Vec::new(),
+            client_ip_header: ClientIpHeader::default(),
             dedupe_minutes: 30,
             detector_interval_ms: 5000,
             geoip_poll_secs: 5,
             reporter_secret: None,
             reports_per_minute_per_ip: 10,
             reports_per_minute_per_prefix: 120,
+            reports_per_minute_per_ipv6_prefix: DEFAULT_REPORTS_PER_IPV6_PREFIX,
             reads_per_minute_anonymous: 60,
             reads_per_minute_keyed: 1200,
             pages_per_minute_per_ip: DEFAULT_PAGES_PER_MINUTE,
@@ -312,13 +418,18 @@ impl Default for Settings {
             api_keys: Vec::new(),
             api_keys_file: None,
             client_request_timeout_ms: 5000,
+            client_body_timeout_ms: DEFAULT_CLIENT_BODY_TIMEOUT_MS,
+            max_event_streams: DEFAULT_MAX_EVENT_STREAMS,
+            max_event_streams_per_client: DEFAULT_MAX_EVENT_STREAMS_PER_CLIENT,
             keep_alive_secs: 5,
             shutdown_timeout_secs: 30,
             admin_token: None,
+            admin_failures_per_minute: DEFAULT_ADMIN_FAILURES_PER_MINUTE,
             webhook_poll_ms: 1000,
             webhook_max_attempts: 8,
             webhook_retry_base_ms: 1000,
             webhook_timeout_ms: 10_000,
+            webhook_allow_internal_targets: false,
         }
     }
 }
@@ -361,6 +472,19 @@ mod tests {
             cli.serve.shutdown_timeout_secs,
             defaults.shutdown_timeout_secs
         );
+        assert_eq!(cli.serve.client_ip_header, defaults.client_ip_header);
+        assert_eq!(cli.serve.stream_limits(), defaults.stream_limits());
+        assert_eq!(cli.serve.admin_guard(), defaults.admin_guard());
+        assert_eq!(cli.serve.body_timeout(), defaults.body_timeout());
+        assert!(!cli.serve.webhook_allow_internal_targets);
+    }
+
+    #[test]
+    fn the_client_ip_header_is_one_of_two() {
+        let cli =
+            Cli::try_parse_from(["downwatch", "--client-ip-header", "forwarded"]).expect("parse");
+        assert_eq!(cli.serve.client_ip_header, ClientIpHeader::Forwarded);
+        assert!(Cli::try_parse_from(["downwatch", "--client-ip-header", "x-real-ip"]).is_err());
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! binds the listener and builds the actix-web server. Tests use it too
 //! (listen on port 0, read back [`Application::port`]).
 
-use crate::api::{self, AdminAuth, ApiKeys, KeysFileError, ServiceAnswers};
+use crate::api::{
+    self, AdminAuth, AdminGuard, ApiKeys, KeysFileError, ServiceAnswers, StreamSlots,
+};
 use crate::catalog::{Catalog, CatalogError};
 use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
@@ -10,6 +12,7 @@ use crate::detect::Params;
 use crate::driver::DetectorTask;
 use crate::events::EventHub;
 use crate::events::delivery::DeliveryWorker;
+use crate::events::targets::TargetPolicy;
 use crate::geo::{GeoDb, GeoError, GeoSource, TrustedProxies};
 use crate::ingest::{RateLimits, ReporterIdentity};
 use crate::metrics::{self, Metrics};
@@ -51,6 +54,14 @@ pub struct AppState {
     pub api_cache: ServiceAnswers,
     /// `Cache-Control` of public pages and read API answers.
     pub cache_control: String,
+    /// Bounds on failed admin authentications.
+    pub admin_guard: AdminGuard,
+    /// Caps on open event streams.
+    pub streams: StreamSlots,
+    /// How long a request body may take to arrive (`None`: no limit).
+    pub body_timeout: Option<Duration>,
+    /// Where webhooks may post.
+    pub webhook_targets: TargetPolicy,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -82,6 +93,10 @@ pub struct Application {
     tasks: Vec<tokio::task::JoinHandle<()>>,
     shutdown: tokio::sync::watch::Sender<bool>,
 }
+
+/// File descriptors kept for everything but event streams (other
+/// connections, Redis, files) when judging `--max-event-streams`.
+const OPEN_FILES_RESERVE: u64 = 256;
 
 /// How long a client may take to close its side after the response.
 const CLIENT_DISCONNECT_TIMEOUT: Duration = Duration::from_secs(1);
@@ -132,6 +147,16 @@ impl Application {
                 "no --redis-url given: using the embedded memory store; counts are kept in this process only and lost on exit"
             );
         }
+        let open_files = crate::open_files::raise_soft_limit();
+        if let Some(limit) = open_files
+            && (settings.max_event_streams as u64).saturating_add(OPEN_FILES_RESERVE) > limit
+        {
+            tracing::warn!(
+                open_files = limit,
+                max_event_streams = settings.max_event_streams,
+                "--max-event-streams leaves little room under the open-file limit; lower it or raise the limit (ulimit -n)"
+            );
+        }
         if let Err(e) = store.ping().await {
             tracing::warn!(error = %e, "store not reachable at startup; serving 503 until it is");
         }
@@ -143,6 +168,7 @@ impl Application {
             api_keys = api_keys.len(),
             admin_api = settings.admin_token.is_some(),
             limits = ?settings.limits(),
+            open_files,
             "starting"
         );
 
@@ -196,7 +222,10 @@ impl Application {
             geo,
             store,
             clock,
-            proxies: TrustedProxies::new(settings.trusted_proxies.clone()),
+            proxies: TrustedProxies::new(
+                settings.trusted_proxies.clone(),
+                settings.client_ip_header,
+            ),
             events,
             params,
             identity: ReporterIdentity::new(settings.reporter_secret.clone()),
@@ -209,6 +238,10 @@ impl Application {
             pages: PageCache::default(),
             api_cache: ServiceAnswers::default(),
             cache_control: settings.cache_policy().header_value(),
+            admin_guard: AdminGuard::new(settings.admin_guard()),
+            streams: StreamSlots::new(settings.stream_limits()),
+            body_timeout: settings.body_timeout(),
+            webhook_targets: settings.webhook_targets(),
         });
         let keep_alive = match settings.keep_alive_secs {
             0 => KeepAlive::Disabled,

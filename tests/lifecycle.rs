@@ -1,7 +1,8 @@
 //! The real `downwatch` binary as an operator runs it: graceful shutdown on
 //! SIGTERM and SIGINT under load (exit 0, every accepted report stored) and
-//! with an open event stream, and the `healthcheck` subcommand the
-//! container image uses.
+//! with an open event stream, the `healthcheck` subcommand the container
+//! image uses, and what the log says of client mistakes and admin token
+//! guesses.
 
 mod common;
 
@@ -24,6 +25,7 @@ fn serve(port: u16, redis: &RedisServer, log: &std::fs::File, extra: &[&str]) ->
         .args(["--dedupe-minutes", "0", "--detector-interval-ms", "50"])
         .args(["--reports-per-minute-per-ip", "0"])
         .args(["--reports-per-minute-per-prefix", "0"])
+        .args(["--reports-per-minute-per-ipv6-prefix", "0"])
         .args(["--geoip-poll-secs", "0"])
         .env("RUST_LOG", "info")
         .env("NO_COLOR", "1")
@@ -241,4 +243,45 @@ async fn healthcheck_subcommand_passes_on_a_live_server_and_fails_otherwise() {
     // The container listens on 0.0.0.0 and checks itself on loopback.
     assert!(check(format!("0.0.0.0:{port}")).success());
     assert!(!check(format!("127.0.0.1:{}", free_port())).success());
+}
+
+#[tokio::test]
+async fn client_mistakes_are_no_errors_and_admin_refusals_warn_without_the_token() {
+    let redis = RedisServer::start();
+    let mut server = Running::start(&redis, &["--admin-token", "the-real-admin-token"]).await;
+    let port = server.port;
+
+    // A request actix-http cannot parse, and a malformed JSON report.
+    for raw in [
+        "GET / HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n".to_string(),
+        "POST /api/v1/reports HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5\r\nConnection: close\r\n\r\n{bad}".to_string(),
+    ] {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .expect("connect");
+        stream.write_all(raw.as_bytes()).await.expect("send");
+        let mut answer = Vec::new();
+        let _ = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut answer)).await;
+        assert!(answer.starts_with(b"HTTP/1.1 400"), "{}", String::from_utf8_lossy(&answer));
+    }
+    let r = server
+        .client
+        .get(format!(
+            "http://127.0.0.1:{port}/api/v1/admin/services/spotify/webhooks"
+        ))
+        .bearer_auth("guessed-token-4711")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(r.status(), 401);
+
+    let log = server.stop_with("TERM").await;
+    assert!(!log.contains(" ERROR "), "{log}");
+    assert!(
+        log.lines()
+            .any(|l| l.contains(" WARN ") && l.contains("admin authentication refused")),
+        "{log}"
+    );
+    assert!(!log.contains("guessed-token-4711"), "{log}");
 }

@@ -98,6 +98,7 @@ async fn no_client_address_reaches_redis_logs_or_responses() {
         tweak: Some(Box::new(|s| {
             s.reports_per_minute_per_ip = 2;
             s.reports_per_minute_per_prefix = 50;
+            s.reports_per_minute_per_ipv6_prefix = 50;
             s.reads_per_minute_anonymous = 5;
             s.limiter_max_keys = 64;
             s.api_keys = vec![Secret::new("partner-key-d41d8cd9")];

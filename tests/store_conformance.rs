@@ -135,6 +135,52 @@ async fn a_report_increments_every_field_in_minute_quarter_and_hour_buckets() {
 }
 
 #[tokio::test]
+async fn a_network_counts_at_most_its_budget_a_minute_across_writers() {
+    on_both_stores(|store| async move {
+        let who = store.describe();
+        let t = test_start();
+        let from = |network: &str, reporter: String| Report {
+            reporter: Some(reporter),
+            network: Some(network.to_string()),
+            network_budget: 7,
+            ..report("spotify", "login", None, None)
+        };
+        let counted = record_concurrently(&store, 4, 5, move |w, i| {
+            (from("aaaaaaaaaaaa", format!("reporter-{w}-{i}")), t)
+        })
+        .await;
+        assert_eq!(counted, 7, "{who}");
+
+        let over = store
+            .record(&from("aaaaaaaaaaaa", "reporter-0-0-again".into()), t)
+            .await
+            .expect("record");
+        assert!(over.over_budget && !over.counted, "{who}");
+        let other = store
+            .record(&from("bbbbbbbbbbbb", "reporter-elsewhere".into()), t)
+            .await
+            .expect("record");
+        assert!(other.counted, "another network has its own budget: {who}");
+        // A refused report leaves no dedupe marker: the next minute it counts.
+        let next = store
+            .record(
+                &from("aaaaaaaaaaaa", "reporter-0-0-again".into()),
+                t + Duration::minutes(1),
+            )
+            .await
+            .expect("record");
+        assert!(next.counted, "{who}");
+        let m = minute(t);
+        let counts = store
+            .field("spotify", Resolution::Minute, m..m + 1, "t")
+            .await
+            .expect("field");
+        assert_eq!(counts, vec![8], "{who}");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn field_reads_one_counter_per_bucket() {
     on_both_stores(|store| async move {
         let t = test_start();
@@ -882,17 +928,31 @@ async fn webhook_subscriptions_are_kept_per_service() {
     on_both_stores(|store| async move {
         let who = store.describe();
         store
-            .put_webhook("spotify", "a", "{\"id\":\"a\"}")
+            .put_webhook("spotify", "a", "{\"id\":\"a\"}", 2)
             .await
             .expect("put");
         store
-            .put_webhook("spotify", "b", "{\"id\":\"b\"}")
+            .put_webhook("spotify", "b", "{\"id\":\"b\"}", 2)
             .await
             .expect("put");
         store
-            .put_webhook("netflix", "c", "{\"id\":\"c\"}")
+            .put_webhook("netflix", "c", "{\"id\":\"c\"}", 2)
             .await
             .expect("put");
+        assert!(
+            !store
+                .put_webhook("spotify", "d", "{\"id\":\"d\"}", 2)
+                .await
+                .expect("put"),
+            "past the cap: {who}"
+        );
+        assert!(
+            store
+                .put_webhook("spotify", "b", "{\"id\":\"b\"}", 2)
+                .await
+                .expect("rewrite"),
+            "{who}"
+        );
         let mut got = store.list_webhooks("spotify").await.expect("list");
         got.sort();
         assert_eq!(got, vec!["{\"id\":\"a\"}", "{\"id\":\"b\"}"], "{who}");

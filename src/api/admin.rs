@@ -1,8 +1,9 @@
 //! The admin API for service owners: official incident updates (and the
 //! webhook subscriptions in [`super::webhooks`]). Every call carries the
 //! admin token (`--admin-token`) as `Authorization: Bearer <token>`,
-//! compared in constant time; without a configured token the admin API is
-//! off and says so (403 `admin_disabled`).
+//! compared in constant time by [`super::guard`] before any admin handler
+//! runs; without a configured token the admin API is off and says so (403
+//! `admin_disabled`).
 
 use super::reports::read_limited;
 use super::services::find_service;
@@ -142,7 +143,6 @@ pub async fn post_incident_update(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
-    state.admin.check(req.headers())?;
     let (slug, id) = path.into_inner();
     let service = find_service(&state, &slug)?;
     let request: UpdateRequest = json_body(&req, payload).await?;

@@ -1,6 +1,7 @@
 //! The one API error type: each variant has a code, a status and a message;
 //! the body is `{"error": "snake_case_code", "message": "…"}`.
 
+use super::streams::STREAM_RETRY_AFTER_SECS;
 use crate::ingest::{IngestError, RateStatus, Refusal};
 use crate::store::StoreError;
 use actix_web::http::{StatusCode, header};
@@ -33,6 +34,18 @@ pub enum ApiError {
     Forbidden { code: &'static str, message: String },
     #[error("too many requests; retry in {} seconds", .0.retry_after_secs)]
     TooManyRequests(Refusal),
+    /// 429: the admin API is refusing attempts after failed ones.
+    #[error("too many failed admin authentications; retry in {retry_after_secs} seconds")]
+    TooManyFailures { retry_after_secs: u64 },
+    /// 429: this client already holds its share of event streams.
+    #[error("this client already has {limit} event streams open; close one first")]
+    TooManyStreams { limit: usize },
+    /// 503: every event stream slot of this process is taken.
+    #[error("the server holds as many event streams as it can; retry later")]
+    StreamsFull,
+    /// 408: the request body did not arrive in time.
+    #[error("the request body took too long to arrive")]
+    RequestTimeout,
     #[error("the report store is unavailable; try again shortly")]
     Unavailable(String),
     #[error("internal error")]
@@ -62,6 +75,10 @@ impl ApiError {
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
             ApiError::InvalidApiKey => "invalid_api_key",
             ApiError::TooManyRequests(_) => "rate_limited",
+            ApiError::TooManyFailures { .. } => "too_many_failures",
+            ApiError::TooManyStreams { .. } => "too_many_streams",
+            ApiError::StreamsFull => "streams_full",
+            ApiError::RequestTimeout => "request_timeout",
             ApiError::Unavailable(_) => "store_unavailable",
             ApiError::Internal(_) => "internal_error",
         }
@@ -79,7 +96,11 @@ impl ResponseError for ApiError {
             ApiError::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::InvalidApiKey | ApiError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden { .. } => StatusCode::FORBIDDEN,
-            ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::TooManyRequests(_)
+            | ApiError::TooManyFailures { .. }
+            | ApiError::TooManyStreams { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::StreamsFull => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -101,6 +122,15 @@ impl ResponseError for ApiError {
                 for (name, value) in rate_limit_headers(&refusal.status) {
                     response.insert_header((name, value));
                 }
+            }
+            ApiError::TooManyFailures { retry_after_secs } => {
+                response.insert_header((header::RETRY_AFTER, *retry_after_secs));
+            }
+            ApiError::TooManyStreams { .. } | ApiError::StreamsFull => {
+                response.insert_header((header::RETRY_AFTER, STREAM_RETRY_AFTER_SECS));
+            }
+            ApiError::RequestTimeout => {
+                response.insert_header((header::CONNECTION, "close"));
             }
             ApiError::InvalidApiKey => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));

@@ -1,7 +1,10 @@
 //! `GET /api/v1/events`: Server-Sent Events of incidents opened, updated
-//! and resolved. `Last-Event-ID` resumes after a dropped connection.
+//! and resolved. `Last-Event-ID` resumes after a dropped connection; an id
+//! that is not one of the log's resumes from now. Open streams are capped
+//! per client and in total ([`super::streams`]).
 
 use super::ApiError;
+use super::guard::request_client_ip;
 use crate::events::LoggedEvent;
 use crate::startup::AppState;
 use actix_web::web::Bytes;
@@ -33,13 +36,20 @@ fn frame(e: &LoggedEvent) -> Bytes {
     tag = "events",
     params(("Last-Event-ID" = Option<String>, Header, description = "resume after this event")),
     security((), ("api_key" = []), ("api_key_header" = [])),
-    responses((status = 200, description = "An endless event stream",
-        content_type = "text/event-stream", body = crate::detect::IncidentEvent)),
+    responses(
+        (status = 200, description = "An endless event stream",
+            content_type = "text/event-stream", body = crate::detect::IncidentEvent),
+        (status = 429, description = "This client has its share of streams open (`too_many_streams`)", body = super::ErrorBody),
+        (status = 503, description = "Every stream slot is taken (`streams_full`)", body = super::ErrorBody),
+    ),
 )]
 pub async fn event_stream(
     req: HttpRequest,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
+    // Held for as long as the stream is: dropped with it when the client
+    // goes.
+    let slot = state.streams.open(request_client_ip(&req, &state))?;
     let rx = state.events.subscribe();
     let shutdown = state.shutdown.clone();
     let resume = req
@@ -58,6 +68,7 @@ pub async fn event_stream(
         .map(|(id, json)| LoggedEvent { id, json })
         .collect::<std::collections::VecDeque<_>>();
     let stream = futures_util::stream::unfold(rx, move |mut rx| {
+        let _slot = &slot;
         let next = first.take();
         let queued = backlog.pop_front();
         let skip_through = last_sent.clone();

@@ -1,7 +1,9 @@
 //! The gate in front of the API and pages: rate limits on report
-//! submission, on the read API and on page views, and API key checks for
-//! reads. Runs before any handler, so
-//! a refused request costs no body parsing and no store call.
+//! submission, on the read API and on page views, API key checks for
+//! reads, and the admin token for every admin route (with the bounds on
+//! failed attempts of [`super::admin_guard`]), so no admin route can forget
+//! the check. Runs before any handler, so a refused request costs no body
+//! parsing and no store call.
 //!
 //! Every answer under a limit carries `RateLimit-*` headers; a refusal is
 //! 429 with `Retry-After` as well.
@@ -51,11 +53,20 @@ pub async fn guard(
             };
             caller.map_or(Ok(None), |c| state.limits.check_read(c))
         }
-        // The admin API shares the anonymous per-address read limit, so
-        // its token cannot be guessed at speed.
-        Kind::Admin => request_client_ip(req.request(), &state).map_or(Ok(None), |ip| {
-            state.limits.check_read(Caller::Anonymous(ip))
-        }),
+        // The admin API shares the anonymous per-client read limit, and
+        // failed attempts are bounded on top of it.
+        Kind::Admin => {
+            let client = request_client_ip(req.request(), &state);
+            let verdict = client.map_or(Ok(None), |ip| {
+                state.limits.check_read(Caller::Anonymous(ip))
+            });
+            if verdict.is_ok()
+                && let Err(refusal) = authenticate_admin(&req, &state, client)
+            {
+                return Ok(refuse(req, refusal));
+            }
+            verdict
+        }
         Kind::Page => request_client_ip(req.request(), &state)
             .map_or(Ok(None), |ip| state.limits.check_page(ip)),
         Kind::Other => Ok(None),
@@ -107,6 +118,37 @@ pub async fn guard(
         }
     }
     Ok(response)
+}
+
+/// Checks the admin token, unless the client (or everyone) must wait after
+/// failed attempts. A refusal is logged at WARN, without the token or the
+/// address.
+fn authenticate_admin(
+    req: &ServiceRequest,
+    state: &AppState,
+    client: Option<IpAddr>,
+) -> Result<(), ApiError> {
+    if let Err(retry_after_secs) = state.admin_guard.admit(client) {
+        state
+            .metrics
+            .rate_limited
+            .with_label_values(&["admin"])
+            .inc();
+        return Err(ApiError::TooManyFailures { retry_after_secs });
+    }
+    match state.admin.check(req.headers()) {
+        Ok(()) => {
+            state.admin_guard.succeeded(client);
+            Ok(())
+        }
+        Err(e) => {
+            if matches!(e, ApiError::Unauthorized { .. }) {
+                state.admin_guard.failed(client);
+                tracing::warn!(code = e.code(), "admin authentication refused");
+            }
+            Err(e)
+        }
+    }
 }
 
 /// The error's response, not an `Err`, so that the outer middleware still

@@ -5,6 +5,7 @@
 //! are checked in front of the handlers by [`guard`].
 
 mod admin;
+mod admin_guard;
 mod error;
 mod events;
 mod guard;
@@ -16,14 +17,19 @@ pub mod openapi;
 mod outages;
 mod reports;
 mod services;
+mod streams;
 mod timeseries;
 mod webhooks;
 
 pub use admin::AdminAuth;
+pub use admin_guard::{AdminGuard, AdminGuardSettings, DEFAULT_ADMIN_FAILURES_PER_MINUTE};
 pub use error::{ApiError, ErrorBody};
 pub use guard::guard;
 pub use keys::{ApiKeys, KeysFileError};
 pub use services::ServiceAnswers;
+pub use streams::{
+    DEFAULT_MAX_EVENT_STREAMS, DEFAULT_MAX_EVENT_STREAMS_PER_CLIENT, StreamLimits, StreamSlots,
+};
 
 use actix_web::{HttpResponse, Route, web};
 

@@ -5,7 +5,9 @@
 use super::guard::request_client_ip;
 use super::{ApiError, ErrorBody};
 use crate::geo::Region;
-use crate::ingest::{BodyFormat, MAX_BODY_BYTES, Report, ReportRequest, parse_body};
+use crate::ingest::{
+    BodyFormat, MAX_BODY_BYTES, RateStatus, Refusal, Report, ReportRequest, parse_body,
+};
 use crate::startup::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -30,6 +32,9 @@ enum Outcome {
     Repeated,
     /// A form post that failed validation, answered with a redirect.
     FormRefused,
+    /// A form post over its network's shared budget, answered with a
+    /// redirect.
+    FormLimited,
 }
 
 /// Reports a problem with a service.
@@ -68,6 +73,10 @@ pub async fn submit_report(
         Ok((_, Outcome::FormRefused)) => metrics
             .reports_rejected
             .with_label_values(&["invalid_form"])
+            .inc(),
+        Ok((_, Outcome::FormLimited)) => metrics
+            .reports_rejected
+            .with_label_values(&["rate_limited"])
             .inc(),
         Err(e) => metrics
             .reports_rejected
@@ -118,8 +127,25 @@ async fn accept_report(
         reporter: identity.as_ref().map(|i| i.reporter.clone()),
         previous_reporter: identity.as_ref().map(|i| i.previous_reporter.clone()),
         network: identity.map(|i| i.network),
+        network_budget: ip.map_or(0, |ip| state.limits.network_budget(ip)),
     };
     let recorded = state.store.record(&report, now).await?;
+    if recorded.over_budget {
+        let refusal = network_budget_refusal(report.network_budget, now);
+        return match format {
+            BodyFormat::Json => Err(ApiError::TooManyRequests(refusal)),
+            BodyFormat::Form => Ok((
+                HttpResponse::SeeOther()
+                    .insert_header((
+                        header::LOCATION,
+                        format!("/status/{}?reported=limited", report.service),
+                    ))
+                    .insert_header((header::RETRY_AFTER, refusal.retry_after_secs))
+                    .finish(),
+                Outcome::FormLimited,
+            )),
+        };
+    }
     let outcome = if recorded.counted {
         Outcome::Counted
     } else {
@@ -149,6 +175,21 @@ async fn accept_report(
             .finish(),
     };
     Ok((response, outcome))
+}
+
+/// The answer to a report refused by its network's shared budget: it
+/// refills when the minute turns.
+fn network_budget_refusal(budget: u32, now: chrono::DateTime<chrono::Utc>) -> Refusal {
+    let reset = (60 - now.timestamp().rem_euclid(60)).max(1) as u64;
+    Refusal {
+        retry_after_secs: reset,
+        status: RateStatus {
+            limit: budget,
+            remaining: 0,
+            reset_secs: reset,
+            window_secs: 60,
+        },
+    }
 }
 
 /// The redirect for a form post that failed validation: back to the
@@ -181,11 +222,25 @@ fn body_format(req: &HttpRequest) -> Result<BodyFormat, ApiError> {
     })
 }
 
-/// Reads the body, refusing it as soon as it is known to exceed the limit.
+/// Reads the body, refusing it as soon as it is known to exceed the limit,
+/// or when it has not all arrived within the body timeout (a body that
+/// trickles in would hold its connection for as long as the client likes).
 pub(super) async fn read_limited(
     req: &HttpRequest,
-    mut payload: web::Payload,
+    payload: web::Payload,
 ) -> Result<Vec<u8>, ApiError> {
+    let timeout = req
+        .app_data::<web::Data<AppState>>()
+        .and_then(|state| state.body_timeout);
+    match timeout {
+        Some(limit) => tokio::time::timeout(limit, read_body(req, payload))
+            .await
+            .map_err(|_| ApiError::RequestTimeout)?,
+        None => read_body(req, payload).await,
+    }
+}
+
+async fn read_body(req: &HttpRequest, mut payload: web::Payload) -> Result<Vec<u8>, ApiError> {
     let too_large = ApiError::PayloadTooLarge {
         limit: MAX_BODY_BYTES,
     };

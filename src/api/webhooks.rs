@@ -5,6 +5,7 @@
 use super::admin::json_body;
 use super::services::find_service;
 use super::{ApiError, ErrorBody};
+use crate::events::targets::{TargetError, TargetPolicy};
 use crate::events::webhooks::{self, Webhook};
 use crate::geo::is_region_code;
 use crate::startup::AppState;
@@ -78,8 +79,9 @@ fn invalid(code: &'static str, message: impl Into<String>) -> ApiError {
     }
 }
 
-/// An absolute http(s) URL with a host.
-fn parse_target(url: &str) -> Result<String, ApiError> {
+/// An absolute http(s) URL with a host, without credentials, that the
+/// target policy allows (see [`crate::events::targets`]).
+fn parse_target(url: &str, policy: TargetPolicy) -> Result<String, ApiError> {
     let url = url.trim();
     if url.chars().count() > MAX_URL_CHARS {
         return Err(invalid(
@@ -95,6 +97,10 @@ fn parse_target(url: &str) -> Result<String, ApiError> {
             "url must be http:// or https:// with a host",
         ));
     }
+    policy.check(&parsed).map_err(|e| match e {
+        TargetError::Credentials => invalid("invalid_url", e.to_string()),
+        TargetError::Internal => invalid("internal_target", e.to_string()),
+    })?;
     Ok(parsed.to_string())
 }
 
@@ -109,7 +115,7 @@ fn parse_target(url: &str) -> Result<String, ApiError> {
     responses(
         (status = 201, description = "Created; the secret is shown this once", body = CreatedWebhook),
         (status = 404, description = "Unknown service (`unknown_service`)", body = ErrorBody),
-        (status = 422, description = "Bad url, region or secret, or too many subscriptions (`invalid_url`, `invalid_region`, `invalid_secret`, `too_many_webhooks`)", body = ErrorBody),
+        (status = 422, description = "Bad url (or one with credentials), an internal target, bad region or secret, or too many subscriptions (`invalid_url`, `internal_target`, `invalid_region`, `invalid_secret`, `too_many_webhooks`)", body = ErrorBody),
     ),
 )]
 pub async fn create_webhook(
@@ -118,10 +124,9 @@ pub async fn create_webhook(
     state: web::Data<AppState>,
     service: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    state.admin.check(req.headers())?;
     let service = find_service(&state, &service)?;
     let request: CreateWebhook = json_body(&req, payload).await?;
-    let url = parse_target(&request.url)?;
+    let url = parse_target(&request.url, state.webhook_targets)?;
     let region = match request.region.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(r) if is_region_code(r) => Some(r.to_string()),
@@ -142,13 +147,6 @@ pub async fn create_webhook(
         }
         None => webhooks::random_hex(32)?,
     };
-    let store = state.store.as_ref();
-    if store.list_webhooks(&service.slug).await?.len() >= MAX_WEBHOOKS {
-        return Err(invalid(
-            "too_many_webhooks",
-            format!("a service has at most {MAX_WEBHOOKS} webhook subscriptions"),
-        ));
-    }
     let hook = Webhook {
         id: webhooks::random_hex(8)?,
         service: service.slug.clone(),
@@ -158,7 +156,16 @@ pub async fn create_webhook(
         created_at: state.clock.now(),
     };
     let json = serde_json::to_string(&hook).map_err(|e| ApiError::Internal(e.to_string()))?;
-    store.put_webhook(&service.slug, &hook.id, &json).await?;
+    let saved = state
+        .store
+        .put_webhook(&service.slug, &hook.id, &json, MAX_WEBHOOKS)
+        .await?;
+    if !saved {
+        return Err(invalid(
+            "too_many_webhooks",
+            format!("a service has at most {MAX_WEBHOOKS} webhook subscriptions"),
+        ));
+    }
     Ok(HttpResponse::Created().json(CreatedWebhook {
         webhook: WebhookView::from(&hook),
         secret: hook.secret,
@@ -178,11 +185,9 @@ pub async fn create_webhook(
     ),
 )]
 pub async fn list_webhooks(
-    req: HttpRequest,
     state: web::Data<AppState>,
     service: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    state.admin.check(req.headers())?;
     let service = find_service(&state, &service)?;
     let mut hooks = webhooks::subscriptions(state.store.as_ref(), &service.slug).await?;
     hooks.sort_by(|a, b| {
@@ -211,11 +216,9 @@ pub async fn list_webhooks(
     ),
 )]
 pub async fn delete_webhook(
-    req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {
-    state.admin.check(req.headers())?;
     let (service, id) = path.into_inner();
     let service = find_service(&state, &service)?;
     if state.store.delete_webhook(&service.slug, &id).await? {

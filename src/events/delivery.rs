@@ -9,6 +9,7 @@
 //! Due times are wall-clock milliseconds, not the app's (possibly
 //! virtual) clock: retries wait for real networks.
 
+use super::targets::{PublicResolver, TargetPolicy};
 use super::webhooks::{self, Delivery};
 use crate::store::Store;
 use std::sync::Arc;
@@ -27,6 +28,8 @@ pub struct DeliverySettings {
     /// Wait before the second attempt; doubles after each failure.
     pub retry_base: Duration,
     pub timeout: Duration,
+    /// Where deliveries may go.
+    pub targets: TargetPolicy,
 }
 
 /// Unix milliseconds now.
@@ -45,11 +48,18 @@ pub struct DeliveryWorker {
 impl DeliveryWorker {
     pub fn new(store: Arc<dyn Store>, settings: DeliverySettings) -> Result<Self, reqwest::Error> {
         crate::install_tls_provider();
-        let client = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .timeout(settings.timeout)
             .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("downwatch-webhooks/", env!("CARGO_PKG_VERSION")))
-            .build()?;
+            .user_agent(concat!("downwatch-webhooks/", env!("CARGO_PKG_VERSION")));
+        if !settings.targets.allow_internal {
+            // Names are checked against what they resolve to when the
+            // delivery connects; a proxy would resolve them instead.
+            builder = builder
+                .dns_resolver(std::sync::Arc::new(PublicResolver))
+                .no_proxy();
+        }
+        let client = builder.build()?;
         Ok(Self {
             store,
             client,
@@ -108,6 +118,19 @@ impl DeliveryWorker {
             self.finish(&queued, None).await;
             return;
         };
+        // A literal address never meets the resolver: check the URL itself
+        // (a subscription may predate the policy, or the opt-in).
+        let target = reqwest::Url::parse(&hook.url)
+            .map_err(|e| e.to_string())
+            .and_then(|url| self.settings.targets.check(&url).map_err(|e| e.to_string()));
+        if let Err(refused) = target {
+            tracing::warn!(
+                delivery = %delivery.id, webhook = %hook.id, service = %hook.service,
+                %refused, "webhook target refused; delivery dropped"
+            );
+            self.finish(&queued, None).await;
+            return;
+        }
         let timestamp = now_ms() / 1000;
         let signature = webhooks::signature(&hook.secret, timestamp, delivery.body.as_bytes());
         let sent = self

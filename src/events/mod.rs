@@ -6,6 +6,7 @@
 //! channel, so a client connected to any process sees every event once.
 
 pub mod delivery;
+pub mod targets;
 pub mod webhooks;
 
 use crate::detect::IncidentEvent;

@@ -1,23 +1,41 @@
 //! The client's IP address: the TCP peer, unless the peer is one of our own
-//! trusted proxies, in which case the forwarding headers name the client.
+//! trusted proxies, in which case the forwarding header that the operator
+//! names (`--client-ip-header`) names the client.
 //!
-//! The chain in `Forwarded` (RFC 7239) or `X-Forwarded-For` is walked from the
-//! right, skipping trusted proxies; the first other address is the client.
-//! Headers from an untrusted peer are ignored: anyone can send them.
+//! The chain in that one header (`X-Forwarded-For` by default, or
+//! `Forwarded`, RFC 7239) is walked from the right, skipping trusted
+//! proxies; the first other address is the client. The other header is
+//! never read: a proxy that appends to one passes a client's own copy of the
+//! other through untouched. Headers from an untrusted peer are ignored:
+//! anyone can send them.
 
 use actix_web::http::header::HeaderMap;
 use ipnet::IpNet;
 use std::net::{IpAddr, SocketAddr};
 
-/// The networks whose forwarding headers we believe.
+/// The one forwarding header the trusted proxies set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ClientIpHeader {
+    /// `X-Forwarded-For`: what nginx, HAProxy and cloud load balancers
+    /// append to.
+    #[default]
+    #[value(name = "x-forwarded-for")]
+    XForwardedFor,
+    /// `Forwarded` (RFC 7239), for proxies that append to it instead.
+    #[value(name = "forwarded")]
+    Forwarded,
+}
+
+/// The networks whose forwarding header we believe, and which header.
 #[derive(Debug, Clone, Default)]
 pub struct TrustedProxies {
     nets: Vec<IpNet>,
+    header: ClientIpHeader,
 }
 
 impl TrustedProxies {
-    pub fn new(nets: Vec<IpNet>) -> Self {
-        Self { nets }
+    pub fn new(nets: Vec<IpNet>, header: ClientIpHeader) -> Self {
+        Self { nets, header }
     }
 
     pub fn contains(&self, ip: IpAddr) -> bool {
@@ -36,7 +54,10 @@ pub fn client_ip(peer: IpAddr, headers: &HeaderMap, proxies: &TrustedProxies) ->
     if !proxies.contains(peer) {
         return peer;
     }
-    let chain = forwarded_chain(headers);
+    let chain = match proxies.header {
+        ClientIpHeader::XForwardedFor => x_forwarded_for_chain(headers),
+        ClientIpHeader::Forwarded => forwarded_chain(headers),
+    };
     let mut nearest = peer;
     for hop in chain.iter().rev() {
         match hop {
@@ -50,27 +71,27 @@ pub fn client_ip(peer: IpAddr, headers: &HeaderMap, proxies: &TrustedProxies) ->
     nearest
 }
 
-/// The addresses named by `Forwarded` (preferred) or `X-Forwarded-For`, in
-/// header order, `None` for an entry that is not an IP address.
+/// The addresses named by `Forwarded`, in header order, `None` for an
+/// element without a `for=` address.
 fn forwarded_chain(headers: &HeaderMap) -> Vec<Option<IpAddr>> {
-    let forwarded: Vec<&str> = headers
+    headers
         .get_all("forwarded")
         .filter_map(|v| v.to_str().ok())
-        .collect();
-    if !forwarded.is_empty() {
-        return forwarded
-            .iter()
-            .flat_map(|v| v.split(','))
-            .map(|element| {
-                element.split(';').find_map(|pair| {
-                    let (k, v) = pair.split_once('=')?;
-                    k.trim()
-                        .eq_ignore_ascii_case("for")
-                        .then(|| parse_node(v.trim().trim_matches('"')))
-                })?
-            })
-            .collect();
-    }
+        .flat_map(|v| v.split(','))
+        .map(|element| {
+            element.split(';').find_map(|pair| {
+                let (k, v) = pair.split_once('=')?;
+                k.trim()
+                    .eq_ignore_ascii_case("for")
+                    .then(|| parse_node(v.trim().trim_matches('"')))
+            })?
+        })
+        .collect()
+}
+
+/// The addresses named by `X-Forwarded-For`, in header order, `None` for
+/// an entry that is not an IP address.
+fn x_forwarded_for_chain(headers: &HeaderMap) -> Vec<Option<IpAddr>> {
     headers
         .get_all("x-forwarded-for")
         .filter_map(|v| v.to_str().ok())
@@ -112,7 +133,17 @@ mod tests {
     }
 
     fn proxies() -> TrustedProxies {
-        TrustedProxies::new(vec!["10.0.0.0/8".parse().expect("net")])
+        TrustedProxies::new(
+            vec!["10.0.0.0/8".parse().expect("net")],
+            ClientIpHeader::XForwardedFor,
+        )
+    }
+
+    fn forwarded_proxies() -> TrustedProxies {
+        TrustedProxies::new(
+            vec!["10.0.0.0/8".parse().expect("net")],
+            ClientIpHeader::Forwarded,
+        )
     }
 
     #[test]
@@ -134,8 +165,25 @@ mod tests {
             "for=9.9.9.9, for=\"[2a00:1450::1]:4711\";proto=https, for=10.2.2.2",
         )]);
         assert_eq!(
-            client_ip(ip("10.0.0.1"), &h, &proxies()),
+            client_ip(ip("10.0.0.1"), &h, &forwarded_proxies()),
             ip("2a00:1450::1")
+        );
+    }
+
+    #[test]
+    fn only_the_configured_header_is_read() {
+        // The proxy appends to X-Forwarded-For and passes the client's own
+        // Forwarded through: it must not name the client.
+        let h = headers(&[("forwarded", "for=6.6.6.6"), ("x-forwarded-for", "8.8.8.8")]);
+        assert_eq!(client_ip(ip("10.0.0.1"), &h, &proxies()), ip("8.8.8.8"));
+        assert_eq!(
+            client_ip(ip("10.0.0.1"), &h, &forwarded_proxies()),
+            ip("6.6.6.6")
+        );
+        let only_forwarded = headers(&[("forwarded", "for=6.6.6.6")]);
+        assert_eq!(
+            client_ip(ip("10.0.0.1"), &only_forwarded, &proxies()),
+            ip("10.0.0.1")
         );
     }
 

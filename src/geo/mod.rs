@@ -11,7 +11,7 @@ mod database;
 mod source;
 mod special;
 
-pub use client_ip::{TrustedProxies, client_ip};
+pub use client_ip::{ClientIpHeader, TrustedProxies, client_ip};
 pub use database::{BUNDLED_DB, GeoDb, GeoError};
 pub use source::GeoSource;
 pub use special::is_special;

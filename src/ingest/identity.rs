@@ -1,7 +1,8 @@
 //! Who reported, without knowing who: the reporter is a keyed hash
-//! (HMAC-SHA256) of the client address under a secret that changes every
-//! UTC day, and the network is a keyed hash of its prefix (/24 IPv4, /48
-//! IPv6). The raw address is dropped once these and the region are known.
+//! (HMAC-SHA256) of the client (an IPv4 address, or an IPv6 /64: see
+//! [`client_key`]) under a secret that changes every UTC day, and the
+//! network is a keyed hash of its prefix (/24 IPv4, /48 IPv6). The raw
+//! address is dropped once these and the region are known.
 //!
 //! The day's secret is derived from `--reporter-secret` when one is
 //! configured; otherwise a random one is proposed to the store, which keeps
@@ -94,7 +95,7 @@ impl ReporterIdentity {
         let yesterday = today.checked_sub_days(Days::new(1)).unwrap_or(today);
         let secret = self.secret(store, today).await?;
         let previous = self.secret(store, yesterday).await?;
-        let address = ip.to_string();
+        let address = client_key(ip).to_string();
         Ok(Identity {
             reporter: keyed_hash(&secret, "reporter", &address, REPORTER_HEX),
             previous_reporter: keyed_hash(&previous, "reporter", &address, REPORTER_HEX),
@@ -133,6 +134,17 @@ impl ReporterIdentity {
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<NaiveDate, Arc<[u8]>>> {
         // A poisoned cache still holds whole entries.
         self.cache.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// The address standing for one client: an IPv4 address itself, an IPv6
+/// address's /64 (the network address). A /64 is what one home or one
+/// phone gets, and its 2^64 addresses are all the same person's to use, so
+/// identity, dedupe and the per-client limits key on the /64.
+pub fn client_key(ip: IpAddr) -> IpAddr {
+    match ip.to_canonical() {
+        IpAddr::V4(v4) => IpAddr::V4(v4),
+        IpAddr::V6(v6) => IpAddr::V6((u128::from(v6) & !(u64::MAX as u128)).into()),
     }
 }
 
@@ -267,6 +279,31 @@ mod tests {
             network_prefix(ip("::ffff:8.8.8.8")).to_string(),
             "8.8.8.0/24"
         );
+    }
+
+    #[tokio::test]
+    async fn one_ipv6_64_is_one_reporter() {
+        let store = MemoryStore::new(0);
+        let ids = ReporterIdentity::new(None);
+        let a = ids
+            .identify(&store, ip("2a02:cf40:1:2::1"), at(2, 1))
+            .await
+            .expect("id");
+        let b = ids
+            .identify(&store, ip("2a02:cf40:1:2:dead:beef:0:7"), at(2, 1))
+            .await
+            .expect("id");
+        let c = ids
+            .identify(&store, ip("2a02:cf40:1:3::1"), at(2, 1))
+            .await
+            .expect("id");
+        assert_eq!(a.reporter, b.reporter);
+        assert_ne!(a.reporter, c.reporter);
+        assert_eq!(
+            client_key(ip("2a02:cf40:1:2:3:4:5:6")),
+            ip("2a02:cf40:1:2::")
+        );
+        assert_eq!(client_key(ip("::ffff:8.8.8.8")), ip("8.8.8.8"));
     }
 
     #[test]

@@ -1,30 +1,29 @@
 //! Rate limits (governor, GCRA) on report submission, the read API and
 //! the pages.
 //!
-//! Reports are limited per client address and per network prefix (/24 IPv4,
-//! /48 IPv6), so neither one machine nor one network can flood a service;
-//! reads are limited per API key, or per address for anonymous callers;
-//! page views per address.
-//! Every limit is "N per minute" with a burst of N; 0 turns it off.
+//! Reports are limited per client (an IPv4 address or an IPv6 /64, see
+//! [`client_key`]) and per network prefix (/24 IPv4, /48 IPv6, each with
+//! its own budget), so neither one home nor one network can flood a
+//! service; reads are limited per API key, or per client for anonymous
+//! callers; page views per client. Every limit is "N per minute" with a
+//! burst of N; 0 turns it off.
 //!
 //! Limiter state lives in this process only and is never persisted. Memory
-//! is bounded: every few checks a limiter past half its key budget drops
-//! the keys that are back at full allowance (`retain_recent`), and one
-//! still past its budget (a flood from more distinct addresses than the
-//! budget within one replenish period) is replaced by an empty one. That
-//! forgets who was limited, which only ever errs towards letting requests
-//! through; the per-prefix limit still holds most floods.
+//! is bounded ([`BoundedStore`]): every few checks a limiter past half its
+//! key budget drops the keys that are back at full allowance, and one still
+//! past its budget (a flood from more distinct clients than the budget
+//! within one replenish period) evicts the keys nearest to full allowance,
+//! so the clients being refused stay refused.
 
-use super::identity::network_prefix;
-use arc_swap::ArcSwap;
+use super::bounded_store::BoundedStore;
+use super::identity::{client_key, network_prefix};
 use governor::clock::{Clock, DefaultClock};
 use governor::middleware::{StateInformationMiddleware, StateSnapshot};
-use governor::{DefaultKeyedRateLimiter, Quota};
+use governor::{Quota, RateLimiter};
 use ipnet::IpNet;
 use std::hash::Hash;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
@@ -33,6 +32,8 @@ use std::time::Duration;
 pub struct LimitSettings {
     pub reports_per_ip: u32,
     pub reports_per_prefix: u32,
+    /// Per IPv6 /48 (`reports_per_prefix` is per IPv4 /24).
+    pub reports_per_ipv6_prefix: u32,
     pub reads_anonymous: u32,
     pub reads_keyed: u32,
     /// Page views (and assets) per client address.
@@ -47,6 +48,7 @@ impl LimitSettings {
         Self {
             reports_per_ip: 0,
             reports_per_prefix: 0,
+            reports_per_ipv6_prefix: 0,
             reads_anonymous: 0,
             reads_keyed: 0,
             pages_per_ip: 0,
@@ -55,9 +57,12 @@ impl LimitSettings {
     }
 }
 
-/// Default key budget per limiter: about 5 MB each (see
+/// Default key budget per limiter: about 8 MiB each when full (see
 /// `examples/limiter_memory.rs`).
 pub const DEFAULT_MAX_KEYS: usize = 100_000;
+
+/// Default reports a minute from one IPv6 /48.
+pub const DEFAULT_REPORTS_PER_IPV6_PREFIX: u32 = 120;
 
 /// What a client is told about a limit (the `RateLimit-*` headers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,12 +87,12 @@ pub struct Refusal {
 /// The outcome of a check: `Ok(None)` when no limit applies.
 pub type Verdict = Result<Option<RateStatus>, Refusal>;
 
-type Limiter<K> = DefaultKeyedRateLimiter<K, StateInformationMiddleware>;
+type Limiter<K> = RateLimiter<K, BoundedStore<K>, DefaultClock, StateInformationMiddleware>;
 
 /// One keyed limit with a bounded number of keys.
 pub struct KeyedLimit<K: Hash + Eq + Clone> {
     quota: Option<Quota>,
-    limiter: ArcSwap<Limiter<K>>,
+    limiter: Limiter<K>,
     max_keys: usize,
     sweep_every: u64,
     checks: AtomicU64,
@@ -102,7 +107,7 @@ impl<K: Hash + Eq + Clone> KeyedLimit<K> {
         let max_keys = max_keys.max(1);
         Self {
             quota,
-            limiter: ArcSwap::from_pointee(new_limiter(quota)),
+            limiter: new_limiter(quota, max_keys),
             max_keys,
             sweep_every: (max_keys as u64 / 8).clamp(1, 1024),
             checks: AtomicU64::new(0),
@@ -115,9 +120,7 @@ impl<K: Hash + Eq + Clone> KeyedLimit<K> {
         let Some(quota) = self.quota else {
             return Ok(None);
         };
-        let limiter = self.limiter.load();
-        let outcome = limiter.check_key(key);
-        drop(limiter);
+        let outcome = self.limiter.check_key(key);
         if self
             .checks
             .fetch_add(1, Ordering::Relaxed)
@@ -143,7 +146,7 @@ impl<K: Hash + Eq + Clone> KeyedLimit<K> {
 
     /// Keys currently held.
     pub fn len(&self) -> usize {
-        self.limiter.load().len()
+        self.limiter.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -151,26 +154,25 @@ impl<K: Hash + Eq + Clone> KeyedLimit<K> {
     }
 
     fn bound_memory(&self) {
-        let limiter = self.limiter.load();
-        if limiter.len() <= self.max_keys / 2 {
+        if self.limiter.len() <= self.max_keys / 2 {
             return;
         }
-        limiter.retain_recent();
-        if limiter.len() > self.max_keys {
-            tracing::warn!(
-                keys = limiter.len(),
+        let before = self.limiter.len();
+        self.limiter.retain_recent();
+        if before > self.max_keys {
+            tracing::info!(
+                keys = before,
                 max_keys = self.max_keys,
-                "rate limiter over its key budget; starting afresh"
+                "rate limiter over its key budget; evicted the keys nearest to full allowance"
             );
-            self.limiter.store(Arc::new(new_limiter(self.quota)));
         }
     }
 }
 
-fn new_limiter<K: Hash + Eq + Clone>(quota: Option<Quota>) -> Limiter<K> {
+fn new_limiter<K: Hash + Eq + Clone>(quota: Option<Quota>, max_keys: usize) -> Limiter<K> {
     // A disabled limit never checks its limiter; any quota will do.
     let quota = quota.unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN));
-    DefaultKeyedRateLimiter::dashmap(quota).with_middleware::<StateInformationMiddleware>()
+    Limiter::new(quota, BoundedStore::new(max_keys), DefaultClock::default())
 }
 
 fn status_of_quota(quota: Quota) -> RateStatus {
@@ -193,12 +195,13 @@ fn status(quota: Quota, snapshot: &StateSnapshot) -> RateStatus {
     }
 }
 
-fn ceil_secs(d: Duration) -> u64 {
+/// `d` in whole seconds, rounded up.
+pub fn ceil_secs(d: Duration) -> u64 {
     d.as_secs() + u64::from(d.subsec_nanos() > 0)
 }
 
 /// Who is reading: a configured API key (by its index) or an anonymous
-/// address.
+/// client address (limited as its [`client_key`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Caller {
     Key(usize),
@@ -209,6 +212,7 @@ pub enum Caller {
 pub struct RateLimits {
     reports_per_ip: KeyedLimit<IpAddr>,
     reports_per_prefix: KeyedLimit<IpNet>,
+    reports_per_ipv6_prefix: KeyedLimit<IpNet>,
     reads_anonymous: KeyedLimit<IpAddr>,
     reads_keyed: KeyedLimit<usize>,
     pages_per_ip: KeyedLimit<IpAddr>,
@@ -219,35 +223,54 @@ impl RateLimits {
         Self {
             reports_per_ip: KeyedLimit::new(settings.reports_per_ip, settings.max_keys),
             reports_per_prefix: KeyedLimit::new(settings.reports_per_prefix, settings.max_keys),
+            reports_per_ipv6_prefix: KeyedLimit::new(
+                settings.reports_per_ipv6_prefix,
+                settings.max_keys,
+            ),
             reads_anonymous: KeyedLimit::new(settings.reads_anonymous, settings.max_keys),
             reads_keyed: KeyedLimit::new(settings.reads_keyed, settings.max_keys),
             pages_per_ip: KeyedLimit::new(settings.pages_per_ip, settings.max_keys),
         }
     }
 
-    /// A report from `ip`: its address and its network must both be under
-    /// their limits. Reports the tighter of the two.
+    /// A report from `ip`: its client (address or /64) and its network
+    /// must both be under their limits. Reports the tighter of the two.
     pub fn check_report(&self, ip: IpAddr) -> Verdict {
         let ip = ip.to_canonical();
-        let by_ip = self.reports_per_ip.check(&ip)?;
-        let by_prefix = self.reports_per_prefix.check(&network_prefix(ip))?;
+        let by_ip = self.reports_per_ip.check(&client_key(ip))?;
+        let network = network_prefix(ip);
+        let by_prefix = match network {
+            IpNet::V4(_) => self.reports_per_prefix.check(&network)?,
+            IpNet::V6(_) => self.reports_per_ipv6_prefix.check(&network)?,
+        };
         Ok(match (by_ip, by_prefix) {
             (Some(a), Some(b)) => Some(if b.remaining < a.remaining { b } else { a }),
             (a, b) => a.or(b),
         })
     }
 
+    /// The shared per-minute budget of `ip`'s network for one service
+    /// ([`crate::ingest::Report::network_budget`]): the network limit of
+    /// its address family, so it holds across processes too (0: none).
+    pub fn network_budget(&self, ip: IpAddr) -> u32 {
+        let limit = match ip.to_canonical() {
+            IpAddr::V4(_) => &self.reports_per_prefix,
+            IpAddr::V6(_) => &self.reports_per_ipv6_prefix,
+        };
+        limit.quota.map_or(0, |q| q.burst_size().get())
+    }
+
     /// A read by `caller`.
     pub fn check_read(&self, caller: Caller) -> Verdict {
         match caller {
             Caller::Key(index) => self.reads_keyed.check(&index),
-            Caller::Anonymous(ip) => self.reads_anonymous.check(&ip.to_canonical()),
+            Caller::Anonymous(ip) => self.reads_anonymous.check(&client_key(ip)),
         }
     }
 
     /// A page view (or asset) from `ip`.
     pub fn check_page(&self, ip: IpAddr) -> Verdict {
-        self.pages_per_ip.check(&ip.to_canonical())
+        self.pages_per_ip.check(&client_key(ip))
     }
 }
 
@@ -296,6 +319,54 @@ mod tests {
         }
         assert!(limits.check_report(ip("81.2.69.4")).is_err());
         assert!(limits.check_report(ip("81.2.70.4")).is_ok());
+    }
+
+    #[test]
+    fn one_ipv6_64_is_one_client_and_a_48_has_its_own_budget() {
+        let limits = RateLimits::new(LimitSettings {
+            reports_per_ip: 2,
+            reports_per_prefix: 1,
+            reports_per_ipv6_prefix: 3,
+            ..LimitSettings::unlimited()
+        });
+        assert!(limits.check_report(ip("2a02:cf40:1:1::1")).is_ok());
+        assert!(limits.check_report(ip("2a02:cf40:1:1::2")).is_ok());
+        assert!(limits.check_report(ip("2a02:cf40:1:1:ffff::3")).is_err());
+        // Another /64 of the same /48: the /48's third report, its last.
+        assert!(limits.check_report(ip("2a02:cf40:1:2::1")).is_ok());
+        assert!(limits.check_report(ip("2a02:cf40:1:3::1")).is_err());
+        let reads = RateLimits::new(LimitSettings {
+            reads_anonymous: 1,
+            ..LimitSettings::unlimited()
+        });
+        assert!(
+            reads
+                .check_read(Caller::Anonymous(ip("2a02:cf40::1")))
+                .is_ok()
+        );
+        assert!(
+            reads
+                .check_read(Caller::Anonymous(ip("2a02:cf40::2")))
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn a_flood_of_new_keys_does_not_forgive_a_limited_one() {
+        let limit = KeyedLimit::new(10, 1_000);
+        let limited = ip("2a02:cf40::1");
+        while limit.check(&limited).is_ok() {}
+        for n in 0u128..20_000 {
+            let _ = limit.check(&IpAddr::from(
+                (0x2001_0db8_u128 << 96 | n << 64).to_be_bytes(),
+            ));
+        }
+        for _ in 0..10 {
+            assert!(
+                limit.check(&limited).is_err(),
+                "the limited key got through"
+            );
+        }
     }
 
     #[test]

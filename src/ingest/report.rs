@@ -19,4 +19,8 @@ pub struct Report {
     /// Keyed hash of the reporter's network prefix (/24 IPv4, /48 IPv6),
     /// counted per bucket for the brigading signal; never the prefix itself.
     pub network: Option<String>,
+    /// Counted reports a minute that the reporter's network may make for
+    /// this service, across every process sharing the store (0: no cap).
+    /// The store checks it in the same atomic step that counts the report.
+    pub network_budget: u32,
 }

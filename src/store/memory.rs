@@ -219,8 +219,19 @@ impl Store for MemoryStore {
             };
             let previous = report.previous_reporter.as_deref().map(ReporterId::of);
             if active(Some(reporter)) || active(previous) {
-                return Ok(Recorded { counted: false });
+                return Ok(Recorded::REPEAT);
             }
+        }
+        if let (Some(network), true) = (&report.network, report.network_budget > 0) {
+            let used = svc
+                .minute_networks
+                .get(&Resolution::Minute.bucket_of(at))
+                .map_or(0, |m| m.count(network));
+            if used >= u64::from(report.network_budget) {
+                return Ok(Recorded::OVER_BUDGET);
+            }
+        }
+        if let (Some(reporter), true) = (reporter, self.dedupe_secs > 0) {
             svc.seen
                 .insert(reporter, now.saturating_add(self.dedupe_secs));
         }
@@ -247,7 +258,7 @@ impl Store for MemoryStore {
             }
         }
         svc.prune(now);
-        Ok(Recorded { counted: true })
+        Ok(Recorded::COUNTED)
     }
 
     async fn buckets(
@@ -413,13 +424,20 @@ impl Store for MemoryStore {
             .collect())
     }
 
-    async fn put_webhook(&self, service: &str, id: &str, json: &str) -> Result<(), StoreError> {
-        self.docs()
-            .webhooks
-            .entry(service.to_string())
-            .or_default()
-            .insert(id.to_string(), json.to_string());
-        Ok(())
+    async fn put_webhook(
+        &self,
+        service: &str,
+        id: &str,
+        json: &str,
+        max: usize,
+    ) -> Result<bool, StoreError> {
+        let mut docs = self.docs();
+        let hooks = docs.webhooks.entry(service.to_string()).or_default();
+        if hooks.len() >= max && !hooks.contains_key(id) {
+            return Ok(false);
+        }
+        hooks.insert(id.to_string(), json.to_string());
+        Ok(true)
     }
 
     async fn delete_webhook(&self, service: &str, id: &str) -> Result<bool, StoreError> {
@@ -500,7 +518,13 @@ impl Store for MemoryStore {
         after: Option<&str>,
         limit: usize,
     ) -> Result<Vec<(String, String)>, StoreError> {
-        let after: u64 = after.and_then(|a| a.parse().ok()).unwrap_or(0);
+        let after: u64 = match after {
+            None => 0,
+            Some(a) => match a.parse() {
+                Ok(n) => n,
+                Err(_) => return Ok(Vec::new()),
+            },
+        };
         Ok(self
             .docs()
             .events

@@ -68,6 +68,25 @@ pub struct Recorded {
     /// False when the reporter already reported this service within the
     /// dedupe period: the report is accepted but not counted again.
     pub counted: bool,
+    /// True when the report's network had used its budget for this
+    /// service and minute ([`Report::network_budget`]): not counted, no
+    /// dedupe marker set, and the client is to be told to wait.
+    pub over_budget: bool,
+}
+
+impl Recorded {
+    pub const COUNTED: Self = Self {
+        counted: true,
+        over_budget: false,
+    };
+    pub const REPEAT: Self = Self {
+        counted: false,
+        over_budget: false,
+    };
+    pub const OVER_BUDGET: Self = Self {
+        counted: false,
+        over_budget: true,
+    };
 }
 
 /// Counting storage. Implementations must make `record` atomic: all of a
@@ -164,8 +183,17 @@ pub trait Store: Send + Sync + 'static {
         ids: &[&str],
     ) -> Result<Vec<Vec<String>>, StoreError>;
 
-    /// Saves a webhook subscription (JSON) of `service` under `id`.
-    async fn put_webhook(&self, service: &str, id: &str, json: &str) -> Result<(), StoreError>;
+    /// Saves a webhook subscription (JSON) of `service` under `id`, unless
+    /// the service already has `max` of them: checked and written in one
+    /// atomic step, so concurrent creates cannot pass the cap. False when
+    /// the cap refused it.
+    async fn put_webhook(
+        &self,
+        service: &str,
+        id: &str,
+        json: &str,
+        max: usize,
+    ) -> Result<bool, StoreError>;
 
     /// Removes a webhook subscription; false when there was none.
     async fn delete_webhook(&self, service: &str, id: &str) -> Result<bool, StoreError>;
@@ -207,7 +235,8 @@ pub trait Store: Send + Sync + 'static {
     async fn changes(&self) -> Result<u64, StoreError>;
 
     /// Events after `after` (all kept events when None), oldest first, at
-    /// most `limit`.
+    /// most `limit`. An `after` that is not an id of this store gives none
+    /// (the reader resumes from now).
     async fn read_events(
         &self,
         after: Option<&str>,

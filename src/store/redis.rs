@@ -58,6 +58,17 @@ end
 return due
 ";
 
+/// KEYS: a service's webhooks hash. ARGV: id, JSON, the most the service
+/// may have. Saves unless the cap is reached; 1 when saved.
+const PUT_WEBHOOK_LUA: &str = r"
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0
+  and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[3]) then
+  return 0
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return 1
+";
+
 /// A stream entry id: "<ms>-<seq>".
 fn is_stream_id(id: &str) -> bool {
     id.split_once('-').is_some_and(|(a, b)| {
@@ -103,6 +114,7 @@ pub struct RedisStore {
     detectors_script: Script,
     secret_script: Script,
     claim_script: Script,
+    webhook_script: Script,
     dedupe_secs: u64,
     url: String,
     metrics: Option<StoreMetrics>,
@@ -127,6 +139,7 @@ impl RedisStore {
             detectors_script: Script::new(DETECTORS_LUA),
             secret_script: Script::new(SECRET_LUA),
             claim_script: Script::new(CLAIM_LUA),
+            webhook_script: Script::new(PUT_WEBHOOK_LUA),
             dedupe_secs,
             url: redact(url),
             metrics: None,
@@ -268,13 +281,13 @@ impl Store for RedisStore {
             now: at.timestamp(),
             reporter: report.reporter.clone().unwrap_or_default(),
             dedupe_secs,
+            network_budget: report.network_budget,
             fields: keys::fields_of(report),
             network: report.network.as_deref().map(keys::network_field),
         };
         // The writer gives up on Redis at the call timeout; the bound
         // covers the wait for room in its queue too.
-        let counted = self.bounded(self.writers.write(write)).await?;
-        Ok(Recorded { counted })
+        self.bounded(self.writers.write(write)).await
     }
 
     async fn buckets(
@@ -501,10 +514,22 @@ impl Store for RedisStore {
         self.call(pipe.query_async(&mut conn)).await
     }
 
-    async fn put_webhook(&self, service: &str, id: &str, json: &str) -> Result<(), StoreError> {
+    async fn put_webhook(
+        &self,
+        service: &str,
+        id: &str,
+        json: &str,
+        max: usize,
+    ) -> Result<bool, StoreError> {
+        let mut invocation = self.webhook_script.prepare_invoke();
+        invocation
+            .key(keys::webhooks_key(service))
+            .arg(id)
+            .arg(json)
+            .arg(max);
         let mut conn = self.conn.clone();
-        self.call(conn.hset::<_, _, _, ()>(keys::webhooks_key(service), id, json))
-            .await
+        let saved: i64 = self.call(invocation.invoke_async(&mut conn)).await?;
+        Ok(saved == 1)
     }
 
     async fn delete_webhook(&self, service: &str, id: &str) -> Result<bool, StoreError> {
@@ -593,7 +618,8 @@ impl Store for RedisStore {
     ) -> Result<Vec<(String, String)>, StoreError> {
         let start = match after {
             Some(id) if is_stream_id(id) => format!("({id}"),
-            _ => "-".to_string(),
+            Some(_) => return Ok(Vec::new()),
+            None => "-".to_string(),
         };
         let mut conn = self.conn.clone();
         let entries: Vec<(String, Vec<(String, String)>)> = self

@@ -279,3 +279,69 @@ async fn admin_calls_share_the_per_address_read_limit() {
     assert_eq!(r.status(), 429);
     assert!(r.headers().contains_key("retry-after"));
 }
+
+async fn list_hooks_as(app: &TestApp, client_ip: &str, token: &str) -> reqwest::Response {
+    app.client
+        .get(app.url("/api/v1/admin/services/spotify/webhooks"))
+        .header("x-forwarded-for", client_ip)
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("request")
+}
+
+async fn spawn_guarded_admin_app(failures_per_minute: u32) -> TestApp {
+    spawn_app_with(AppOptions {
+        tweak: Some(Box::new(move |s| {
+            s.admin_token = Some(Secret::new(TOKEN));
+            s.admin_failures_per_minute = failures_per_minute;
+        })),
+        ..AppOptions::default()
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_client_that_keeps_guessing_the_token_has_to_wait() {
+    let app = spawn_guarded_admin_app(0).await;
+
+    let mut refused_early = 0;
+    for n in 0..10 {
+        let r = list_hooks_as(&app, "2a02:cf40:0:1::1", &format!("guess-{n}")).await;
+        match r.status().as_u16() {
+            401 => {}
+            429 => refused_early += 1,
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert!(refused_early > 0, "ten guesses in a row were all checked");
+
+    // The same /64 waits, even with the right token; others do not.
+    let r = list_hooks_as(&app, "2a02:cf40:0:1::2", TOKEN).await;
+    assert!(r.headers().contains_key("retry-after"));
+    assert_error(r, 429, "too_many_failures").await;
+    assert_eq!(list_hooks_as(&app, "8.8.8.8", TOKEN).await.status(), 200);
+}
+
+#[tokio::test]
+async fn past_the_global_failure_budget_every_admin_attempt_waits() {
+    let app = spawn_guarded_admin_app(3).await;
+
+    for (n, ip) in ["8.8.8.8", "8.8.4.4", "81.2.69.142", "89.160.20.112"]
+        .into_iter()
+        .enumerate()
+    {
+        let r = list_hooks_as(&app, ip, &format!("guess-{n}")).await;
+        assert_error(r, 401, "invalid_admin_token").await;
+    }
+
+    // A guesser learns nothing now: the right token is refused too.
+    let r = list_hooks_as(&app, "1.1.1.1", TOKEN).await;
+    let retry: u64 = r.headers()["retry-after"]
+        .to_str()
+        .expect("ascii")
+        .parse()
+        .expect("seconds");
+    assert!((1..=60).contains(&retry), "{retry}");
+    assert_error(r, 429, "too_many_failures").await;
+}

@@ -1,7 +1,8 @@
 //! Redis faults under traffic: a crash (SIGKILL) and restart of an AOF
 //! Redis, and a Redis that stops answering (`DEBUG SLEEP`). The server
 //! keeps answering (503 with `Retry-After` while Redis is away), recovers
-//! by itself, and never loses a report it answered 202 for.
+//! by itself, never loses a report it answered 202 for, and takes the
+//! first reports after a restart that `/readyz` calls ready.
 
 use crate::common::{AppOptions, RedisServer, TestApp, spawn_app_on, spawn_app_with};
 use serde_json::json;
@@ -117,6 +118,39 @@ async fn aof_redis_killed_and_restarted_under_traffic_loses_no_accepted_report()
     );
     let d = app.get_json("/api/v1/services/spotify").await;
     assert_eq!(d["reports"]["last_5m"], stored);
+}
+
+#[tokio::test]
+async fn the_first_reports_after_a_redis_restart_are_taken_once_ready() {
+    let mut redis = RedisServer::start();
+    let app = spawn_app_on(&redis).await;
+    let ips = ["8.8.8.8", "81.2.69.142", "89.160.20.112", "1.1.1.1"];
+    for ip in ips {
+        let r = app
+            .post_report_from(ip, &json!({"service": "spotify", "symptom": "login"}))
+            .await;
+        assert_eq!(r.status(), 202);
+    }
+
+    redis.stop();
+    redis.restart(&[]);
+    let mut ready = false;
+    for _ in 0..200 {
+        if app.get("/readyz").await.status() == 200 {
+            ready = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(ready, "/readyz never said ready again");
+
+    for ip in ips {
+        let r = app
+            .post_report_from(ip, &json!({"service": "spotify", "symptom": "login"}))
+            .await;
+        assert_eq!(r.status(), 202, "{}", r.text().await.unwrap_or_default());
+    }
+    assert_eq!(redis.reports_stored("spotify"), 4);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

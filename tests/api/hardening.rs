@@ -1,5 +1,6 @@
-//! Hardened HTTP: request ids, `nosniff` on every answer, slow clients cut
-//! off, and error bodies that never show internal details.
+//! Hardened HTTP: request ids (never one holding an address), `nosniff` on
+//! every answer, slow clients cut off (headers and bodies), and error
+//! bodies that never show internal details.
 
 use crate::common::{
     AppOptions, RedisServer, assert_error, free_port, spawn_app, spawn_app_on, spawn_app_with,
@@ -44,6 +45,8 @@ async fn a_garbage_or_oversized_request_id_is_replaced() {
         "two words",
         &"a".repeat(65),
         "",
+        "c-91.198.174.33",
+        "req-2a02:cf40::1",
     ] {
         let r = app
             .client
@@ -142,6 +145,56 @@ async fn a_client_sending_headers_byte_by_byte_is_cut_off() {
         }
     }
     assert!(healthy, "the server stopped answering");
+}
+
+#[tokio::test]
+async fn a_body_that_trickles_in_is_answered_408() {
+    let app = spawn_app_with(AppOptions {
+        tweak: Some(Box::new(|s| s.client_body_timeout_ms = 300)),
+        ..AppOptions::default()
+    })
+    .await;
+    let body = r#"{"service":"spotify","symptom":"login"}"#;
+    let head = format!(
+        "POST /api/v1/reports HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", app.port))
+        .await
+        .expect("connect");
+    stream.write_all(head.as_bytes()).await.expect("head");
+
+    // One byte every 100 ms: the whole body would take 4 s.
+    let mut answer = Vec::new();
+    for byte in body.bytes() {
+        let mut buf = [0u8; 1024];
+        match stream.try_read(&mut buf) {
+            Ok(n) if n > 0 => {
+                answer.extend_from_slice(&buf[..n]);
+                break;
+            }
+            Ok(_) => break,
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+            Err(_) => break,
+        }
+        if stream.write_all(&[byte]).await.is_err() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    if answer.is_empty() {
+        let _ = tokio::time::timeout(
+            Duration::from_secs(10),
+            tokio::io::AsyncReadExt::read_to_end(&mut stream, &mut answer),
+        )
+        .await;
+    }
+
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("\"request_timeout\""), "{answer}");
+    let d = app.get_json("/api/v1/services/spotify").await;
+    assert_eq!(d["reports"]["last_5m"], 0);
 }
 
 #[tokio::test]

@@ -5,6 +5,7 @@
 mod common;
 
 mod admin;
+mod client_ip;
 mod cluster;
 mod detection;
 mod faults;
@@ -23,4 +24,5 @@ mod redis_store;
 mod reporters;
 mod reports;
 mod startup;
+mod streams;
 mod webhooks;

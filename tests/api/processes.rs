@@ -26,6 +26,7 @@ impl ServerProcess {
             .args(["--detector-interval-ms", "200", "--geoip-poll-secs", "0"])
             .args(["--reports-per-minute-per-ip", "0"])
             .args(["--reports-per-minute-per-prefix", "0"])
+            .args(["--reports-per-minute-per-ipv6-prefix", "0"])
             .env("RUST_LOG", "warn")
             .stdout(Stdio::null())
             .stderr(Stdio::null())

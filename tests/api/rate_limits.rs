@@ -72,6 +72,7 @@ async fn one_network_shares_one_report_limit() {
     let app = app_with(|s| {
         s.reports_per_minute_per_ip = 100;
         s.reports_per_minute_per_prefix = 2;
+        s.reports_per_minute_per_ipv6_prefix = 2;
     })
     .await;
 
@@ -86,7 +87,7 @@ async fn one_network_shares_one_report_limit() {
     let r = app.post_report_from("81.2.69.3", &report()).await;
     assert!(header(&r, "retry-after").is_some());
     assert_error(r, 429, "rate_limited").await;
-    // IPv6: one /48.
+    // IPv6: one /48, on its own budget.
     assert_eq!(
         app.post_report_from("2a02:cf40:1::1", &report())
             .await
@@ -164,4 +165,38 @@ async fn a_wrong_api_key_is_refused() {
     assert!(!body.to_string().contains("wrong"), "{body}");
 
     assert_eq!(get_with_key(&app, "right").await.status(), 200);
+}
+
+#[tokio::test]
+async fn a_network_budget_holds_across_processes_on_one_redis() {
+    let redis = crate::common::RedisServer::start();
+    let spawn = || {
+        spawn_app_with(AppOptions {
+            redis_url: Some(redis.url()),
+            tweak: Some(Box::new(|s| s.reports_per_minute_per_prefix = 3)),
+            ..AppOptions::default()
+        })
+    };
+    let (first, second) = (spawn().await, spawn().await);
+
+    for host in 1..=3 {
+        let r = first
+            .post_report_from(&format!("81.2.69.{host}"), &report())
+            .await;
+        assert_eq!(r.status(), 202);
+    }
+    // The second process's own limiter has not seen this network, but the
+    // network's budget for the minute is spent.
+    for host in 4..=6 {
+        let r = second
+            .post_report_from(&format!("81.2.69.{host}"), &report())
+            .await;
+        assert!(header(&r, "retry-after").is_some());
+        assert_eq!(header(&r, "ratelimit-limit"), Some("3"));
+        assert_error(r, 429, "rate_limited").await;
+    }
+    let r = second.post_report_from("8.8.8.8", &report()).await;
+    assert_eq!(r.status(), 202);
+
+    assert_eq!(redis.reports_stored("spotify"), 4);
 }

@@ -1,6 +1,7 @@
 //! Report submission: accepted reports, regions, and every bad input.
 
-use crate::common::{GEO_ANSWERS, assert_error, spawn_app};
+use crate::common::{AppOptions, GEO_ANSWERS, assert_error, spawn_app, spawn_app_with};
+use downwatch::geo::ClientIpHeader;
 use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -61,11 +62,16 @@ async fn regions_come_from_the_database_and_special_ranges_are_unknown() {
 async fn forwarded_headers_from_an_untrusted_peer_are_ignored() {
     // The peer is 127.0.0.1, trusted in tests; an untrusted peer is tested in
     // the unit tests of geo::client_ip. Here: the RFC 7239 header through a
-    // trusted peer, and a chain with a spoofed left part.
-    let app = spawn_app().await;
-    let r = app
+    // trusted peer that is said to set it, and a chain with a spoofed left
+    // part (tests/api/client_ip.rs has the header the proxy does not set).
+    let forwarding = spawn_app_with(AppOptions {
+        tweak: Some(Box::new(|s| s.client_ip_header = ClientIpHeader::Forwarded)),
+        ..AppOptions::default()
+    })
+    .await;
+    let r = forwarding
         .client
-        .post(app.url("/api/v1/reports"))
+        .post(forwarding.url("/api/v1/reports"))
         .header("forwarded", "for=\"[2a02:cf40::1]:5000\"")
         .json(&json!({"service": "spotify", "symptom": "app"}))
         .send()
@@ -74,6 +80,7 @@ async fn forwarded_headers_from_an_untrusted_peer_are_ignored() {
     let body: serde_json::Value = r.json().await.expect("json");
     assert_eq!(body["region"]["country"], "DE");
 
+    let app = spawn_app().await;
     let r = app
         .post_report_from(
             "8.8.8.8, 81.2.69.142",

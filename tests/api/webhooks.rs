@@ -1,6 +1,9 @@
 //! Webhooks end to end: subscriptions through the admin API, incident
-//! events posted signed to a local receiver, retries after a failure, and
-//! pending deliveries kept in Redis across processes.
+//! events posted signed to a local receiver, retries after a failure,
+//! pending deliveries kept in Redis across processes, the target policy
+//! (no internal addresses, no credentials) and the per-service cap under
+//! concurrent creates. The receivers listen on loopback, so the apps that
+//! deliver to them opt in to internal targets.
 
 use crate::common::{
     AppOptions, MANY_NETWORKS, RedisServer, TestApp, assert_error, quiet_hour_then_surge,
@@ -149,6 +152,15 @@ fn signature_is_valid(r: &Received, secret: &str) -> bool {
 }
 
 async fn spawn_hook_app(redis_url: Option<String>, detector_ms: u64, poll_ms: u64) -> TestApp {
+    spawn_hook_app_with(redis_url, detector_ms, poll_ms, true).await
+}
+
+async fn spawn_hook_app_with(
+    redis_url: Option<String>,
+    detector_ms: u64,
+    poll_ms: u64,
+    allow_internal: bool,
+) -> TestApp {
     spawn_app_with(AppOptions {
         redis_url,
         detector_interval_ms: detector_ms,
@@ -157,10 +169,58 @@ async fn spawn_hook_app(redis_url: Option<String>, detector_ms: u64, poll_ms: u6
             s.webhook_poll_ms = poll_ms;
             s.webhook_retry_base_ms = 50;
             s.webhook_timeout_ms = 2000;
+            s.webhook_allow_internal_targets = allow_internal;
         })),
         ..AppOptions::default()
     })
     .await
+}
+
+fn queued_deliveries(redis: &RedisServer) -> usize {
+    redis::cmd("ZCARD")
+        .arg("dw:{webhooks}:deliveries")
+        .query(&mut redis.client())
+        .expect("zcard")
+}
+
+async fn wait_for_queued_deliveries(redis: &RedisServer) {
+    for _ in 0..200 {
+        if queued_deliveries(redis) > 0 {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no delivery was queued in Redis");
+}
+
+/// The service's subscriptions, as the admin API lists them.
+async fn list_hooks(app: &TestApp) -> Value {
+    app.client
+        .get(app.url("/api/v1/admin/services/spotify/webhooks"))
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .expect("list")
+        .json()
+        .await
+        .expect("json")
+}
+
+/// A process on `redis` that allows internal targets, detects and delivers
+/// nothing: it subscribes `receiver`, sees an outage and leaves its
+/// deliveries queued in Redis.
+async fn queue_deliveries_without_delivering(redis: &RedisServer, receiver: &Receiver) -> TestApp {
+    let app = spawn_hook_app(Some(redis.url()), 20, 0).await;
+    let r = subscribe(&app, &json!({"url": receiver.url})).await;
+    assert_eq!(r.status(), 201);
+    quiet_hour_then_surge(&[&app], &MANY_NETWORKS).await;
+    app.wait_for_json("/api/v1/outages?active=true&service=spotify", |v| {
+        v["outages"].as_array().is_some_and(|o| !o.is_empty())
+    })
+    .await;
+    // The detector stores an incident before it publishes its events.
+    wait_for_queued_deliveries(redis).await;
+    app
 }
 
 async fn subscribe(app: &TestApp, body: &Value) -> reqwest::Response {
@@ -188,16 +248,7 @@ async fn subscriptions_are_created_listed_without_secrets_and_deleted() {
     assert!(secret.len() >= 32);
     assert_eq!(created["region"], "US");
 
-    let list: Value = app
-        .client
-        .get(app.url("/api/v1/admin/services/spotify/webhooks"))
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .expect("list")
-        .json()
-        .await
-        .expect("json");
+    let list = list_hooks(&app).await;
     assert_eq!(list["webhooks"][0]["id"], id.as_str());
     assert_eq!(list["webhooks"][0]["url"], "https://hooks.example.com/x");
     assert!(!list.to_string().contains(secret), "{list}");
@@ -304,33 +355,95 @@ async fn pending_deliveries_survive_in_redis_for_another_process() {
     let receiver = Receiver::start(0).await;
     // The first process detects but delivers nothing (as if it stopped
     // before delivering).
-    let first = spawn_hook_app(Some(redis.url()), 20, 0).await;
-    let r = subscribe(&first, &json!({"url": receiver.url})).await;
-    assert_eq!(r.status(), 201);
-    quiet_hour_then_surge(&[&first], &MANY_NETWORKS).await;
-    first
-        .wait_for_json("/api/v1/outages?active=true&service=spotify", |v| {
-            v["outages"].as_array().is_some_and(|o| !o.is_empty())
-        })
-        .await;
-    // The incident is stored a moment before its event is published and
-    // its deliveries queued.
-    let mut queued = 0usize;
-    for _ in 0..200 {
-        queued = redis::cmd("ZCARD")
-            .arg("dw:{webhooks}:deliveries")
-            .query(&mut redis.client())
-            .expect("zcard");
-        if queued > 0 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
-    assert!(queued > 0, "deliveries are queued in Redis");
+    let _first = queue_deliveries_without_delivering(&redis, &receiver).await;
     assert!(receiver.received().is_empty());
 
     let second = spawn_hook_app(Some(redis.url()), 0, 20).await;
     let got = receiver.wait_for(|got| got.iter().any(is_opened)).await;
     assert!(got.iter().all(|r| r.answered == 200));
     drop(second);
+}
+
+#[tokio::test]
+async fn internal_targets_and_credentials_are_refused_by_default() {
+    let app = spawn_hook_app_with(None, 0, 0, false).await;
+
+    for url in [
+        "http://127.0.0.1:9/x",
+        "http://[::1]/x",
+        "http://localhost/x",
+        "http://0.0.0.0/x",
+        "http://2130706433/x",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[::ffff:169.254.169.254]/",
+        "http://10.0.0.8/x",
+        "http://[fd00::1]/x",
+        "http://metadata.google.internal/computeMetadata/v1/",
+    ] {
+        let r = subscribe(&app, &json!({ "url": url })).await;
+        assert_error(r, 422, "internal_target").await;
+    }
+    let r = subscribe(&app, &json!({"url": "https://user:pw@hooks.example.com/x"})).await;
+    let body = assert_error(r, 422, "invalid_url").await;
+    assert!(!body.to_string().contains("pw@"), "{body}");
+
+    let r = subscribe(&app, &json!({"url": "https://hooks.example.com/x"})).await;
+    assert_eq!(r.status(), 201);
+    let list = list_hooks(&app).await;
+    assert_eq!(list["webhooks"].as_array().map(Vec::len), Some(1), "{list}");
+}
+
+#[tokio::test]
+async fn a_process_without_the_opt_in_delivers_nothing_to_an_internal_target() {
+    let redis = RedisServer::start();
+    let receiver = Receiver::start(0).await;
+    // A process that allows internal targets takes the subscription and
+    // detects, but delivers nothing; the one that delivers does not allow
+    // them.
+    let _first = queue_deliveries_without_delivering(&redis, &receiver).await;
+
+    let second = spawn_hook_app_with(Some(redis.url()), 0, 20, false).await;
+    for _ in 0..300 {
+        if queued_deliveries(&redis) == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+
+    assert_eq!(
+        queued_deliveries(&redis),
+        0,
+        "the refused deliveries are dropped"
+    );
+    assert!(receiver.received().is_empty(), "{:?}", receiver.received());
+    drop(second);
+}
+
+#[tokio::test]
+async fn the_subscription_cap_holds_under_concurrent_creates() {
+    let redis = RedisServer::start();
+    let app = spawn_hook_app(Some(redis.url()), 0, 0).await;
+
+    let creates = (0..160).map(|n| {
+        let app = &app;
+        async move {
+            subscribe(
+                app,
+                &json!({"url": format!("https://hooks.example.com/{n}")}),
+            )
+            .await
+            .status()
+            .as_u16()
+        }
+    });
+    let statuses = futures_util::future::join_all(creates).await;
+
+    let created = statuses.iter().filter(|s| **s == 201).count();
+    let refused = statuses.iter().filter(|s| **s == 422).count();
+    assert_eq!((created, refused), (100, 60), "{statuses:?}");
+    let stored: usize = redis::cmd("HLEN")
+        .arg("dw:{spotify}:webhooks")
+        .query(&mut redis.client())
+        .expect("hlen");
+    assert_eq!(stored, 100);
 }

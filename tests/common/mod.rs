@@ -133,6 +133,7 @@ pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
         geoip_poll_secs: 0,
         reports_per_minute_per_ip: 0,
         reports_per_minute_per_prefix: 0,
+        reports_per_minute_per_ipv6_prefix: 0,
         reads_per_minute_anonymous: 0,
         reads_per_minute_keyed: 0,
         pages_per_minute_per_ip: 0,

@@ -13,7 +13,7 @@
 //! spends one command of its own on a counted report (its dedupe marker).
 
 use super::super::networks::{NETWORKS_KEPT, NETWORKS_MAX};
-use super::super::{Resolution, StoreError, keys};
+use super::super::{Recorded, Resolution, StoreError, keys};
 use super::conn::RedisConn;
 use futures_util::future::join_all;
 use redis::Script;
@@ -35,14 +35,21 @@ use tokio::sync::{Semaphore, mpsc, oneshot};
 /// counting in each (`t` first), number of networks, its network fields
 /// (`n:<hash>`) with their counts likewise, number of reporters, its
 /// reporters; then per report: group, now (unix seconds), dedupe period
-/// (0 = count it whatever came before), the index of its network in its
-/// group's (0 = none), number of fields, the indexes of its fields in its
-/// group's.
+/// (0 = count it whatever came before), network budget (0 = none), the
+/// index of its network in its group's (0 = none), number of fields, the
+/// indexes of its fields in its group's.
 ///
 /// The counters arrive summed over the batch, so a counted report costs
 /// the script its dedupe marker and nothing else; only a repeat takes its
-/// fields back out of the sums. Returns 1 (counted) or 0 (a repeat) per
-/// report, in order. Reports are judged in order, so a repeat inside one
+/// fields back out of the sums. A report that would count but whose
+/// network has already counted its budget this minute (its counter in the
+/// minute's network summary: every process's reports, and this batch's
+/// before it) is not counted either, and leaves no dedupe marker: the
+/// network budget holds across processes at the cost of one `HGET` per
+/// network and batch. A heavy network is always in the summary, so the
+/// budget holds for the networks that could exceed it. Returns 1
+/// (counted), 0 (a repeat) or 2 (over the network budget) per report, in
+/// order. Reports are judged in order, so a repeat inside one
 /// batch is caught too. A marker holds the virtual time it lapses at, so
 /// replays dedupe like live traffic; its Redis TTL only cleans it up. A
 /// reporter joins the HyperLogLogs whether or not the report counts.
@@ -81,17 +88,19 @@ for g = 1, groups do
 end
 local results = {}
 local marker = 8 * groups
+local used = {}
 local i = 0
 while a <= #ARGV do
   i = i + 1
   local g = tonumber(ARGV[a])
   local period = tonumber(ARGV[a + 2])
-  local net = tonumber(ARGV[a + 3])
-  local n = tonumber(ARGV[a + 4])
+  local budget = tonumber(ARGV[a + 3])
+  local net = tonumber(ARGV[a + 4])
+  local n = tonumber(ARGV[a + 5])
   local counted = 1
+  local seen, previous = KEYS[marker + 2 * i - 1], KEYS[marker + 2 * i]
   if period > 0 then
     local now = tonumber(ARGV[a + 1])
-    local seen, previous = KEYS[marker + 2 * i - 1], KEYS[marker + 2 * i]
     if previous ~= seen and tonumber(redis.call('GET', previous) or '0') > now then
       counted = 0
     elseif not redis.call('SET', seen, now + period, 'EX', period, 'NX') then
@@ -103,9 +112,27 @@ while a <= #ARGV do
       end
     end
   end
-  if counted == 0 then
+  if counted == 1 and budget > 0 and net > 0 then
+    -- The network's count this minute in its summary (every process's
+    -- reports), plus this batch's before this one.
+    local field = nets[g][net]
+    local key = g .. ':' .. field
+    local so_far = used[key]
+    if so_far == nil then
+      so_far = tonumber(redis.call('HGET', KEYS[8 * g - 2], field) or '0')
+    end
+    if so_far >= budget then
+      counted = 2
+      if period > 0 then
+        redis.call('DEL', seen)
+      end
+    else
+      used[key] = so_far + 1
+    end
+  end
+  if counted ~= 1 then
     local c = counts[g]
-    for j = a + 5, a + 4 + n do
+    for j = a + 6, a + 5 + n do
       local k = tonumber(ARGV[j])
       c[k] = c[k] - 1
     end
@@ -114,7 +141,7 @@ while a <= #ARGV do
     end
   end
   results[i] = counted
-  a = a + 5 + n
+  a = a + 6 + n
 end
 -- Adds the batch's sums into a bucket hash, 't' first. Every counted
 -- report counts in 't', so 't' ending at this batch's sum means the hash
@@ -262,6 +289,8 @@ pub struct Write {
     pub fields: Vec<String>,
     /// The network's counter in the network summaries (`n:<hash>`).
     pub network: Option<String>,
+    /// Counted reports a minute the report's network may make (0: no cap).
+    pub network_budget: u32,
 }
 
 /// Names counted in a batch, in first-seen order, with the number of the
@@ -325,7 +354,7 @@ impl<'a> GroupTable<'a> {
 
 struct Pending {
     write: Write,
-    reply: oneshot::Sender<Result<bool, StoreError>>,
+    reply: oneshot::Sender<Result<Recorded, StoreError>>,
 }
 
 /// The handle requests write through; the batching task runs until every
@@ -361,7 +390,7 @@ impl Batcher {
 
     /// Queues `write` and waits until Redis has stored it: true when it
     /// counted, false for a repeat.
-    pub async fn write(&self, write: Write) -> Result<bool, StoreError> {
+    pub async fn write(&self, write: Write) -> Result<Recorded, StoreError> {
         let (reply, answer) = oneshot::channel();
         self.queue
             .send(Pending { write, reply })
@@ -440,6 +469,7 @@ impl Writer {
             reports.push(g.to_string().into_bytes());
             reports.push(w.now.to_string().into_bytes());
             reports.push(w.dedupe_secs.to_string().into_bytes());
+            reports.push(w.network_budget.to_string().into_bytes());
             reports.push(network.to_string().into_bytes());
             reports.push(w.fields.len().to_string().into_bytes());
             for f in &w.fields {
@@ -476,8 +506,17 @@ impl Writer {
             invocation.arg(a);
         }
         let mut conn = self.conn.clone();
+        let call = async {
+            match invocation.invoke_async(&mut conn).await {
+                // A connection that broke while idle (Redis restarted) fails
+                // the first command sent on it, before Redis saw the script;
+                // the manager reconnects, and one more try goes through.
+                Err(e) if e.is_connection_dropped() => invocation.invoke_async(&mut conn).await,
+                other => other,
+            }
+        };
         let outcome: Result<Vec<i64>, StoreError> =
-            match tokio::time::timeout(self.timeout, invocation.invoke_async(&mut conn)).await {
+            match tokio::time::timeout(self.timeout, call).await {
                 Ok(Ok(v)) => Ok(v),
                 Ok(Err(e)) => Err(super::classify(e)),
                 Err(_) => Err(StoreError::Unavailable(
@@ -487,7 +526,11 @@ impl Writer {
         match outcome {
             Ok(counted) if counted.len() == batch.len() => {
                 for (p, c) in batch.into_iter().zip(counted) {
-                    let _ = p.reply.send(Ok(c == 1));
+                    let _ = p.reply.send(Ok(match c {
+                        1 => Recorded::COUNTED,
+                        2 => Recorded::OVER_BUDGET,
+                        _ => Recorded::REPEAT,
+                    }));
                 }
             }
             Ok(counted) => {

@@ -5,7 +5,7 @@
 //! costs no hand-over to another thread and back (the wake-ups and context
 //! switches that a single shared writer costs every request).
 
-use super::super::StoreError;
+use super::super::{Recorded, StoreError};
 use super::batch::{Batcher, Write};
 use super::conn::RedisConn;
 use std::cell::RefCell;
@@ -30,8 +30,8 @@ impl Writers {
     }
 
     /// Queues `write` with this thread's writer and waits until Redis has
-    /// stored it: true when it counted, false for a repeat.
-    pub async fn write(&self, write: Write) -> Result<bool, StoreError> {
+    /// stored it.
+    pub async fn write(&self, write: Write) -> Result<Recorded, StoreError> {
         let batcher = self.current()?;
         batcher.write(write).await
     }

@@ -1,0 +1,177 @@
+//! Where webhooks may post: the server-side request forgery policy.
+//!
+//! A webhook makes this server send requests to a URL someone else chose,
+//! from inside our network. Unless the operator opts in
+//! (`--webhook-allow-internal-targets`), no delivery goes to a loopback,
+//! private, link-local (cloud metadata), shared, multicast or otherwise
+//! reserved address ([`crate::geo::is_special`], IPv4-mapped and NAT64
+//! addresses judged by the IPv4 address they carry):
+//!
+//! - a URL naming such an address, or a name reserved for such use
+//!   (`localhost`, `*.localhost`, `*.internal`), is refused when the
+//!   webhook is created and again before each delivery;
+//! - a host name is checked when the delivery connects, against the
+//!   addresses it resolves to then ([`PublicResolver`]), so a name that
+//!   resolved to a public address at creation and to an internal one later
+//!   (DNS rebinding) still cannot reach inside.
+//!
+//! Credentials in a URL (`user:password@`) are always refused: they would
+//! be sent as Basic auth to whoever the URL names, and shown in listings.
+
+use crate::geo::is_special;
+use reqwest::Url;
+use reqwest::dns::{Addrs, Name, Resolve, Resolving};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+/// What a webhook URL may name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TargetPolicy {
+    /// Internal addresses allowed too (`--webhook-allow-internal-targets`).
+    pub allow_internal: bool,
+}
+
+/// Why a URL may not be a webhook target.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TargetError {
+    #[error("url must not carry credentials (user:password@)")]
+    Credentials,
+    #[error(
+        "url names an internal address (loopback, private, link-local or reserved); webhooks go to public addresses only"
+    )]
+    Internal,
+}
+
+impl TargetPolicy {
+    /// Checks what can be told from the URL itself: credentials, and a host
+    /// that is an internal address or a name reserved for internal use.
+    pub fn check(&self, url: &Url) -> Result<(), TargetError> {
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(TargetError::Credentials);
+        }
+        if self.allow_internal {
+            return Ok(());
+        }
+        // The URL parser writes every form of an address (`2130706433`,
+        // `0x7f.1`) as a dotted quad, and IPv6 in brackets.
+        let host = url.host_str().unwrap_or("");
+        let literal = host
+            .strip_prefix('[')
+            .and_then(|h| h.strip_suffix(']'))
+            .unwrap_or(host)
+            .parse::<IpAddr>();
+        let internal = match literal {
+            Ok(ip) => is_internal(ip),
+            Err(_) => is_internal_name(host),
+        };
+        if internal {
+            Err(TargetError::Internal)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// True for addresses no webhook may reach by default.
+pub fn is_internal(ip: IpAddr) -> bool {
+    let ip = ip.to_canonical();
+    if let IpAddr::V6(v6) = ip {
+        // NAT64 (64:ff9b::/96) carries an IPv4 address in its last 32 bits.
+        let bits = u128::from(v6);
+        if bits >> 32 == 0x0064_ff9b_0000_0000_0000_0000 {
+            return is_special(IpAddr::V4(Ipv4Addr::from(bits as u32)));
+        }
+    }
+    is_special(ip)
+}
+
+/// Names that stand for this machine or a private network by definition.
+fn is_internal_name(name: &str) -> bool {
+    let name = name.trim_end_matches('.').to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name == "internal"
+        || name.ends_with(".internal")
+}
+
+/// The delivery client's resolver: the system's, with internal addresses
+/// left out of every answer. A name with no public address fails to
+/// connect.
+pub struct PublicResolver;
+
+impl Resolve for PublicResolver {
+    fn resolve(&self, name: Name) -> Resolving {
+        let host = name.as_str().to_string();
+        Box::pin(async move {
+            let resolved = tokio::net::lookup_host((host.as_str(), 0)).await?;
+            let public: Vec<SocketAddr> = resolved.filter(|a| !is_internal(a.ip())).collect();
+            if public.is_empty() {
+                return Err(format!("{host} resolves to no public address").into());
+            }
+            Ok(Box::new(public.into_iter()) as Addrs)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(url: &str) -> Result<(), TargetError> {
+        TargetPolicy::default().check(&Url::parse(url).expect("url"))
+    }
+
+    #[test]
+    fn internal_targets_are_refused() {
+        for url in [
+            "http://127.0.0.1/",
+            "http://[::1]/",
+            "http://localhost:8080/",
+            "http://LocalHost./",
+            "http://0.0.0.0/",
+            "http://2130706433/",
+            "http://0x7f.1/",
+            "http://169.254.169.254/latest/meta-data/",
+            "http://[::ffff:169.254.169.254]/",
+            "http://[64:ff9b::a9fe:a9fe]/",
+            "http://10.1.2.3/",
+            "http://192.168.0.1/",
+            "http://[fd00::1]/",
+            "http://[fe80::1]/",
+            "http://metadata.google.internal/",
+        ] {
+            assert_eq!(check(url), Err(TargetError::Internal), "{url}");
+        }
+        for url in [
+            "https://hooks.example.com/x",
+            "http://8.8.8.8/",
+            "http://[2a00:1450::1]/",
+        ] {
+            assert_eq!(check(url), Ok(()), "{url}");
+        }
+    }
+
+    #[test]
+    fn credentials_are_refused_even_when_internal_targets_are_allowed() {
+        let allow = TargetPolicy {
+            allow_internal: true,
+        };
+        assert_eq!(
+            allow.check(&Url::parse("https://u:p@hooks.example.com/").expect("url")),
+            Err(TargetError::Credentials)
+        );
+        assert_eq!(
+            check("https://u@hooks.example.com/"),
+            Err(TargetError::Credentials)
+        );
+        assert_eq!(
+            allow.check(&Url::parse("http://127.0.0.1:9/").expect("url")),
+            Ok(())
+        );
+    }
+
+    #[tokio::test]
+    async fn the_resolver_leaves_internal_addresses_out() {
+        let name: Name = "localhost".parse().expect("name");
+        assert!(PublicResolver.resolve(name).await.is_err());
+    }
+}
