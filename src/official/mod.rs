@@ -1,0 +1,124 @@
+//! The official word beside the crowd: polling services' official status
+//! pages (Statuspage v2 JSON, Atom/RSS feeds), keeping what they say in the
+//! store, linking crowd incidents to official ones with the lag between
+//! them, and grading how fast each service admits its outages. Knows the
+//! crowd's incidents as data only, never how they are detected. The
+//! formats, the mapping, the matching and the grade are described in
+//! docs/official-status.md.
+
+pub mod feed;
+pub mod fetch;
+pub mod matching;
+pub mod merge;
+pub mod model;
+pub mod poller;
+pub mod reading;
+pub mod regions;
+pub mod statuspage;
+
+pub use matching::{Acknowledgements, acknowledgements, link};
+pub use model::{ComponentStatus, OFFICIAL_DOC, OfficialDoc, OfficialIncident, OfficialUpdate};
+pub use poller::{OfficialPoller, PollSettings};
+
+use crate::detect::OfficialLevel;
+use crate::store::{Store, StoreError};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The name of the event published when what a page says changes.
+pub const CHANGED_EVENT: &str = "official.changed";
+
+/// What the API, pages and events show of a service's official status.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct OfficialSummary {
+    /// The status page read (the catalog's `official_status`).
+    pub source: String,
+    /// False when the last read failed: "official status unavailable".
+    pub available: bool,
+    pub unavailable_reason: Option<String>,
+    /// `ok`, `maintenance`, `minor` or `major`; null before the first read.
+    pub level: Option<OfficialLevel>,
+    /// The page's own words ("Partial System Outage"), when it has them.
+    pub description: Option<String>,
+    /// Since when the page shows `level`.
+    pub since: Option<DateTime<Utc>>,
+    /// The last successful read.
+    pub checked_at: Option<DateTime<Utc>>,
+    /// Components not operational.
+    pub components: Vec<ComponentStatus>,
+    /// Open official incidents and maintenances in progress.
+    pub incidents: Vec<OfficialIncident>,
+}
+
+impl OfficialSummary {
+    pub fn of(doc: &OfficialDoc) -> Self {
+        Self {
+            source: doc.source.clone(),
+            available: doc.available,
+            unavailable_reason: doc.unavailable_reason.clone(),
+            level: doc.level,
+            description: doc.description.clone(),
+            since: doc.since,
+            checked_at: doc.checked_at,
+            components: doc.components.clone(),
+            incidents: doc.open.clone(),
+        }
+    }
+
+    /// Nothing read yet from `source`.
+    pub fn not_read(source: &str) -> Self {
+        Self {
+            source: source.to_string(),
+            available: false,
+            unavailable_reason: Some("not read yet".to_string()),
+            level: None,
+            description: None,
+            since: None,
+            checked_at: None,
+            components: Vec::new(),
+            incidents: Vec::new(),
+        }
+    }
+
+    /// The level to show: None while unavailable.
+    pub fn shown_level(&self) -> Option<OfficialLevel> {
+        self.level.filter(|_| self.available)
+    }
+}
+
+/// The `official.changed` event (SSE, webhooks): the service and what its
+/// page says now.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct OfficialEvent {
+    /// Always `official.changed`.
+    pub kind: String,
+    pub service: String,
+    pub official: OfficialSummary,
+}
+
+/// The kept doc of `service`, if its page was ever polled; an unreadable
+/// doc is logged and taken as none.
+pub async fn load(store: &dyn Store, service: &str) -> Result<Option<OfficialDoc>, StoreError> {
+    let Some(json) = store.get_doc(service, OFFICIAL_DOC).await? else {
+        return Ok(None);
+    };
+    match serde_json::from_str(&json) {
+        Ok(doc) => Ok(Some(doc)),
+        Err(e) => {
+            tracing::warn!(%service, error = %e, "unreadable official status document");
+            Ok(None)
+        }
+    }
+}
+
+/// Publishes `official.changed` for `service` (the shared event log, so
+/// every process's cached views turn stale, and webhooks).
+pub async fn publish(store: &dyn Store, service: &str, doc: &OfficialDoc) -> Result<(), StoreError> {
+    let event = OfficialEvent {
+        kind: CHANGED_EVENT.to_string(),
+        service: service.to_string(),
+        official: OfficialSummary::of(doc),
+    };
+    let json = serde_json::to_string(&event).map_err(|e| StoreError::Backend(e.to_string()))?;
+    crate::events::publish_json(store, service, None, CHANGED_EVENT, &json).await
+}
