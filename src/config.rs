@@ -4,6 +4,10 @@
 use crate::events::delivery::DeliverySettings;
 use crate::http_cache::{CachePolicy, DEFAULT_MAX_AGE_SECS, DEFAULT_STALE_WHILE_REVALIDATE_SECS};
 use crate::ingest::{DEFAULT_MAX_KEYS, LimitSettings, Secret};
+use crate::official::PollSettings;
+use crate::official::poller::{
+    DEFAULT_CHECK_MS, DEFAULT_MAX_BYTES, DEFAULT_POLL_SECS, DEFAULT_TIMEOUT_MS,
+};
 use crate::read::cache::Freshness;
 use crate::store::DEFAULT_MAX_PENDING;
 use clap::{Args, Parser, Subcommand};
@@ -244,6 +248,24 @@ pub struct Settings {
     /// Milliseconds a webhook target has to answer.
     #[arg(long, env = "DOWNWATCH_WEBHOOK_TIMEOUT_MS", default_value_t = 10_000)]
     pub webhook_timeout_ms: u64,
+
+    /// Seconds between two polls of a service's official status page
+    /// (±10 % jitter, doubled after each failure up to an hour; 0: this
+    /// process polls none, others on the same Redis still do).
+    #[arg(long, env = "DOWNWATCH_OFFICIAL_POLL_SECS", default_value_t = DEFAULT_POLL_SECS)]
+    pub official_poll_secs: u64,
+
+    /// Milliseconds between looks for status pages due a poll.
+    #[arg(long, env = "DOWNWATCH_OFFICIAL_CHECK_MS", default_value_t = DEFAULT_CHECK_MS)]
+    pub official_check_ms: u64,
+
+    /// Milliseconds a status page has to answer, body included.
+    #[arg(long, env = "DOWNWATCH_OFFICIAL_TIMEOUT_MS", default_value_t = DEFAULT_TIMEOUT_MS)]
+    pub official_timeout_ms: u64,
+
+    /// Largest status page body read, in bytes; a larger one is refused.
+    #[arg(long, env = "DOWNWATCH_OFFICIAL_MAX_BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+    pub official_max_bytes: usize,
 }
 
 impl Settings {
@@ -255,6 +277,17 @@ impl Settings {
             retry_base: Duration::from_millis(self.webhook_retry_base_ms),
             timeout: Duration::from_millis(self.webhook_timeout_ms.max(1)),
         }
+    }
+
+    /// How official status pages are polled; None when this process
+    /// polls none.
+    pub fn official_polls(&self) -> Option<PollSettings> {
+        (self.official_poll_secs > 0).then(|| PollSettings {
+            interval: Duration::from_secs(self.official_poll_secs),
+            check: Duration::from_millis(self.official_check_ms.max(10)),
+            timeout: Duration::from_millis(self.official_timeout_ms.max(1)),
+            max_bytes: self.official_max_bytes.max(1),
+        })
     }
 
     /// The rate limits these settings ask for.
@@ -319,6 +352,10 @@ impl Default for Settings {
             webhook_max_attempts: 8,
             webhook_retry_base_ms: 1000,
             webhook_timeout_ms: 10_000,
+            official_poll_secs: DEFAULT_POLL_SECS,
+            official_check_ms: DEFAULT_CHECK_MS,
+            official_timeout_ms: DEFAULT_TIMEOUT_MS,
+            official_max_bytes: DEFAULT_MAX_BYTES,
         }
     }
 }
@@ -357,6 +394,10 @@ mod tests {
         );
         assert_eq!(cli.serve.keep_alive_secs, defaults.keep_alive_secs);
         assert_eq!(cli.serve.redis_max_pending, defaults.redis_max_pending);
+        assert_eq!(
+            cli.serve.official_polls().map(|p| p.interval),
+            defaults.official_polls().map(|p| p.interval)
+        );
         assert_eq!(
             cli.serve.shutdown_timeout_secs,
             defaults.shutdown_timeout_secs

@@ -218,7 +218,7 @@ fn incident(e: Entry, now: DateTime<Utc>) -> Option<ReadIncident> {
         url: e
             .link
             .map(|l| l.trim().to_string())
-            .filter(|l| l.starts_with("https://") || l.starts_with("http://")),
+            .filter(|l| super::statuspage::is_web_url(l)),
         status: status.to_string(),
         created_at,
         resolved_at,

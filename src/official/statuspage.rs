@@ -117,12 +117,18 @@ fn maintenance_in_progress(status: &str) -> bool {
     matches!(status, "in_progress" | "verifying")
 }
 
+/// Links shown on pages must be http(s): never `javascript:` and the like.
+pub fn is_web_url(s: &str) -> bool {
+    (s.starts_with("https://") || s.starts_with("http://")) && !s.chars().any(char::is_whitespace)
+}
+
 pub fn parse(body: &[u8]) -> Result<Reading, ParseError> {
     let summary: Summary =
         serde_json::from_slice(body).map_err(|e| ParseError::Statuspage(e.to_string()))?;
     let page_url = summary
         .page
         .and_then(|p| p.url)
+        .filter(|u| is_web_url(u))
         .map(|u| u.trim_end_matches('/').to_string());
     let components: Vec<ComponentStatus> = summary
         .components
@@ -175,7 +181,7 @@ fn incident(i: Incident, page_url: Option<&str>, maintenance: bool) -> ReadIncid
     updates.truncate(UPDATES_KEPT);
     let url = i
         .shortlink
-        .filter(|l| l.starts_with("https://") || l.starts_with("http://"))
+        .filter(|l| is_web_url(l))
         .or_else(|| page_url.map(|p| format!("{p}/incidents/{}", i.id)));
     ReadIncident {
         impact: if maintenance {

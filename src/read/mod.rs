@@ -190,7 +190,9 @@ pub async fn incident(
     Ok(Some(incident))
 }
 
-/// Joins the official updates (stored apart) to `incidents` of `service`.
+/// Joins the official updates (stored apart) to `incidents` of `service`,
+/// and what its official status page said: the acknowledgement, its lag
+/// and the linked official incident (see `crate::official::link`).
 pub async fn attach_updates(
     store: &dyn Store,
     service: &str,
@@ -210,6 +212,10 @@ pub async fn attach_updates(
             })
             .collect();
         incident.set_updates(parsed);
+    }
+    let official = crate::official::load(store, service).await?;
+    for incident in incidents.iter_mut() {
+        crate::official::link(incident, official.as_ref());
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ use super::{MapCell, SeriesPoint, ServiceSummary, SymptomShare};
 use crate::catalog::Catalog;
 use crate::clock::Clock;
 use crate::detect::Incident;
+use crate::official::{Acknowledgements, OfficialSummary};
 use crate::store::{Bucket, Resolution, Store, StoreError, keys, window};
 use chrono::{DateTime, Duration, Utc};
 use futures_util::{StreamExt, stream};
@@ -27,6 +28,10 @@ const MAX_CELLS: usize = 500;
 /// Steps of the status chart: 96 of 15 minutes, 24 hours.
 const CHART_STEP_MINUTES: i64 = 15;
 const CHART_STEPS: i64 = 96;
+
+/// Incidents a view reads: the open ones, and the recent ones the
+/// acknowledgement figures are over.
+const RECENT_INCIDENTS: usize = 50;
 
 /// Services whose summaries are read at once.
 const CONCURRENT_SUMMARIES: usize = 16;
@@ -58,8 +63,13 @@ pub struct ServiceView {
     pub series: Vec<SeriesPoint>,
     /// Map cells of the last 24 hours, busiest first.
     pub cells: Vec<MapCell>,
-    /// Open incidents, with their official updates.
+    /// Open incidents, with their official updates and acknowledgement.
     pub active: Vec<Incident>,
+    /// What the service's official status page says; None when the
+    /// catalog names none.
+    pub official: Option<OfficialSummary>,
+    /// How fast the service acknowledges its outages.
+    pub acknowledgements: Acknowledgements,
 }
 
 impl ServiceView {
@@ -235,11 +245,16 @@ pub async fn service_view(
     .await?;
     let mut cells = super::map_cells(&sums[DAY]);
     cells.truncate(MAX_CELLS);
-    let active = super::incidents(store, slug, 50)
-        .await?
-        .into_iter()
-        .filter(Incident::is_active)
-        .collect();
+    let recent = super::incidents(store, slug, RECENT_INCIDENTS).await?;
+    let acknowledgements = crate::official::acknowledgements(&recent, now);
+    let active = recent.into_iter().filter(Incident::is_active).collect();
+    let official = match catalog.service(slug).and_then(|s| s.official_status.as_deref()) {
+        Some(source) => Some(match crate::official::load(store, slug).await? {
+            Some(doc) => OfficialSummary::of(&doc),
+            None => OfficialSummary::not_read(source),
+        }),
+        None => None,
+    };
     Ok(ServiceView {
         slug: slug.to_string(),
         computed_at: now,
@@ -248,6 +263,8 @@ pub async fn service_view(
         series,
         cells,
         active,
+        official,
+        acknowledgements,
     })
 }
 

@@ -140,6 +140,9 @@ pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
         // after writing them, often in virtual time. The cache's own tests
         // (tests/api/read_path.rs) set it.
         view_ttl_ms: 0,
+        // No official status polls (the bundled catalog names real
+        // pages); tests/api/official.rs turns them on against its own.
+        official_poll_secs: 0,
         ..Settings::default()
     };
     if let Some(tweak) = opts.tweak {
