@@ -24,10 +24,7 @@ fn frame(e: &LoggedEvent) -> Bytes {
     } else {
         format!("incident.{kind}")
     };
-    Bytes::from(format!(
-        "id: {}\nevent: {name}\ndata: {}\n\n",
-        e.id, e.json
-    ))
+    Bytes::from(format!("id: {}\nevent: {name}\ndata: {}\n\n", e.id, e.json))
 }
 
 /// Live incident events as Server-Sent Events: `event: incident.opened`,

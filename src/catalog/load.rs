@@ -204,7 +204,9 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Catalog, CatalogError> {
             Some(url) if !is_http_url(url.get_ref()) => {
                 return Err(ctx.at(
                     url.span().start,
-                    format!("service \"{slug}\": official_status must be an http:// or https:// URL"),
+                    format!(
+                        "service \"{slug}\": official_status must be an http:// or https:// URL"
+                    ),
                 ));
             }
             other => other.map(Spanned::into_inner),
@@ -326,14 +328,21 @@ symptoms = ["app", "login"]
                 &format!("category = \"music\"\nofficial_status = \"{url}\"\nsymptoms"),
             )
         };
-        let c = parse(&with("https://status.example.com/api/v2/summary.json"), "cat.toml")
-            .expect("valid");
+        let c = parse(
+            &with("https://status.example.com/api/v2/summary.json"),
+            "cat.toml",
+        )
+        .expect("valid");
         assert_eq!(
-            c.service("spotify").and_then(|s| s.official_status.as_deref()),
+            c.service("spotify")
+                .and_then(|s| s.official_status.as_deref()),
             Some("https://status.example.com/api/v2/summary.json")
         );
         let e = error_of(&with("ftp://status.example.com/feed"));
-        assert!(e.starts_with("cat.toml:14:") && e.contains("official_status"), "{e}");
+        assert!(
+            e.starts_with("cat.toml:14:") && e.contains("official_status"),
+            "{e}"
+        );
         let bundled = Catalog::bundled().expect("bundled");
         let with_source = bundled
             .services()

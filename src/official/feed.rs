@@ -149,8 +149,22 @@ fn is_over(status: &str) -> bool {
 /// How bad an entry says it is, from its words.
 pub fn impact_of(title: &str, text: &str) -> OfficialLevel {
     let words = format!("{title} {text}").to_lowercase();
-    let minor = ["partial", "degraded", "elevated", "some users", "intermittent", "delay", "slow"];
-    let major = ["outage", "unavailable", "not available", "down", "disruption"];
+    let minor = [
+        "partial",
+        "degraded",
+        "elevated",
+        "some users",
+        "intermittent",
+        "delay",
+        "slow",
+    ];
+    let major = [
+        "outage",
+        "unavailable",
+        "not available",
+        "down",
+        "disruption",
+    ];
     if minor.iter().any(|w| words.contains(w)) {
         OfficialLevel::Minor
     } else if major.iter().any(|w| words.contains(w)) {
@@ -424,7 +438,11 @@ mod tests {
             open.url.as_deref(),
             Some("https://status.example.com/incidents/42")
         );
-        assert!(open.updates[0].body.starts_with("Identified - A bad deploy."));
+        assert!(
+            open.updates[0]
+                .body
+                .starts_with("Identified - A bad deploy.")
+        );
         let over = &r.incidents[1];
         assert_eq!(over.status, "resolved");
         assert_eq!(over.impact, OfficialLevel::Minor);

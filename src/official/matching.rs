@@ -190,11 +190,17 @@ mod tests {
         doc.open.push(official("all", at(14, 32), &[]));
         let mut i = crowd("global", at(14, 20));
         link(&mut i, Some(&doc));
-        assert_eq!(i.official_incident.as_ref().map(|o| o.id.as_str()), Some("eu"));
+        assert_eq!(
+            i.official_incident.as_ref().map(|o| o.id.as_str()),
+            Some("eu")
+        );
         assert_eq!(i.acknowledgement_lag_minutes, Some(0));
         let mut us = crowd("US-CA", at(14, 20));
         link(&mut us, Some(&doc));
-        assert_eq!(us.official_incident.as_ref().map(|o| o.id.as_str()), Some("all"));
+        assert_eq!(
+            us.official_incident.as_ref().map(|o| o.id.as_str()),
+            Some("all")
+        );
         assert_eq!(us.acknowledgement_lag_minutes, Some(12));
     }
 

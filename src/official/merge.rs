@@ -23,7 +23,10 @@ fn visible(doc: &OfficialDoc) -> impl PartialEq + use<> {
                 i.id.clone(),
                 i.status.clone(),
                 i.updates.len(),
-                i.updates.first().map(|u| u.body.clone()).unwrap_or_default(),
+                i.updates
+                    .first()
+                    .map(|u| u.body.clone())
+                    .unwrap_or_default(),
             )
         })
         .collect();
@@ -85,8 +88,10 @@ pub fn apply(doc: &mut OfficialDoc, source: &str, reading: Reading, now: DateTim
         doc.recent.insert(0, gone);
     }
     doc.recent.sort_by(|a, b| b.resolved_at.cmp(&a.resolved_at));
-    doc.recent
-        .retain(|i| i.resolved_at.is_none_or(|r| now - r <= Duration::days(RECENT_DAYS)));
+    doc.recent.retain(|i| {
+        i.resolved_at
+            .is_none_or(|r| now - r <= Duration::days(RECENT_DAYS))
+    });
     doc.recent.truncate(RECENT_KEPT);
 
     doc.level = Some(reading.level);
@@ -100,7 +105,13 @@ pub fn apply(doc: &mut OfficialDoc, source: &str, reading: Reading, now: DateTim
                 e.to = Some(now);
             }
         }
-        _ if trouble => doc.episodes.insert(0, Episode { from: now, to: None }),
+        _ if trouble => doc.episodes.insert(
+            0,
+            Episode {
+                from: now,
+                to: None,
+            },
+        ),
         _ => {}
     }
     doc.episodes.truncate(EPISODES_KEPT);
@@ -198,13 +209,39 @@ mod tests {
     fn incidents_keep_first_sight_and_resolve_when_gone() {
         let mut doc = OfficialDoc::default();
         assert!(apply(&mut doc, "u", reading(OfficialLevel::Ok, &[]), at(0)));
-        assert!(!apply(&mut doc, "u", reading(OfficialLevel::Ok, &[]), at(1)));
-        assert!(apply(&mut doc, "u", reading(OfficialLevel::Major, &["a"]), at(5)));
-        assert!(!apply(&mut doc, "u", reading(OfficialLevel::Major, &["a"]), at(6)));
+        assert!(!apply(
+            &mut doc,
+            "u",
+            reading(OfficialLevel::Ok, &[]),
+            at(1)
+        ));
+        assert!(apply(
+            &mut doc,
+            "u",
+            reading(OfficialLevel::Major, &["a"]),
+            at(5)
+        ));
+        assert!(!apply(
+            &mut doc,
+            "u",
+            reading(OfficialLevel::Major, &["a"]),
+            at(6)
+        ));
         assert_eq!(doc.open[0].first_seen_at, at(5));
         assert!(doc.open[0].regions.len() > 10, "Europe names countries");
-        assert_eq!(doc.episodes, [Episode { from: at(5), to: None }]);
-        assert!(apply(&mut doc, "u", reading(OfficialLevel::Ok, &[]), at(30)));
+        assert_eq!(
+            doc.episodes,
+            [Episode {
+                from: at(5),
+                to: None
+            }]
+        );
+        assert!(apply(
+            &mut doc,
+            "u",
+            reading(OfficialLevel::Ok, &[]),
+            at(30)
+        ));
         assert!(doc.open.is_empty());
         assert_eq!(doc.recent[0].resolved_at, Some(at(30)));
         assert_eq!(doc.episodes[0].to, Some(at(30)));
@@ -219,7 +256,12 @@ mod tests {
         assert!(!fail(&mut doc, "u", "timed out", at(2)));
         assert!(!doc.available);
         assert_eq!(doc.level, Some(OfficialLevel::Minor));
-        assert!(apply(&mut doc, "u", reading(OfficialLevel::Minor, &[]), at(3)));
+        assert!(apply(
+            &mut doc,
+            "u",
+            reading(OfficialLevel::Minor, &[]),
+            at(3)
+        ));
         assert!(doc.available);
     }
 }

@@ -113,7 +113,11 @@ pub async fn load(store: &dyn Store, service: &str) -> Result<Option<OfficialDoc
 
 /// Publishes `official.changed` for `service` (the shared event log, so
 /// every process's cached views turn stale, and webhooks).
-pub async fn publish(store: &dyn Store, service: &str, doc: &OfficialDoc) -> Result<(), StoreError> {
+pub async fn publish(
+    store: &dyn Store,
+    service: &str,
+    doc: &OfficialDoc,
+) -> Result<(), StoreError> {
     let event = OfficialEvent {
         kind: CHANGED_EVENT.to_string(),
         service: service.to_string(),

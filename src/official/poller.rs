@@ -162,7 +162,9 @@ impl OfficialPoller {
         let delay = self.settings.delay(poll.failures, jitter);
         poll.next_at = Some(now + chrono::Duration::from_std(delay).unwrap_or_default());
         self.store.put_doc(slug, POLL_DOC, &to_json(&poll)?).await?;
-        self.store.put_doc(slug, OFFICIAL_DOC, &to_json(&doc)?).await?;
+        self.store
+            .put_doc(slug, OFFICIAL_DOC, &to_json(&doc)?)
+            .await?;
         if changed {
             super::publish(self.store.as_ref(), slug, &doc).await?;
         }

@@ -20,7 +20,10 @@ fn words(s: &str) -> String {
             }
         })
         .collect();
-    format!(" {} ", spaced.split_whitespace().collect::<Vec<_>>().join(" "))
+    format!(
+        " {} ",
+        spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
 }
 
 /// (latitude, longitude) boxes of country centres: south, north, west, east.

@@ -248,7 +248,10 @@ pub async fn service_view(
     let recent = super::incidents(store, slug, RECENT_INCIDENTS).await?;
     let acknowledgements = crate::official::acknowledgements(&recent, now);
     let active = recent.into_iter().filter(Incident::is_active).collect();
-    let official = match catalog.service(slug).and_then(|s| s.official_status.as_deref()) {
+    let official = match catalog
+        .service(slug)
+        .and_then(|s| s.official_status.as_deref())
+    {
         Some(source) => Some(match crate::official::load(store, slug).await? {
             Some(doc) => OfficialSummary::of(&doc),
             None => OfficialSummary::not_read(source),
