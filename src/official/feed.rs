@@ -301,11 +301,9 @@ fn read_entries(body: &[u8]) -> Result<Vec<Entry>, ParseError> {
                             e.link = Some(h);
                         }
                     }
-                    if field.is_none() && !empty {
-                        if let Some(f) = f {
-                            field = Some((f, depth));
-                            text.clear();
-                        }
+                    if let (None, false, Some(f)) = (field, empty, f) {
+                        field = Some((f, depth));
+                        text.clear();
                     }
                 }
             }
@@ -334,32 +332,21 @@ fn read_entries(body: &[u8]) -> Result<Vec<Entry>, ParseError> {
                 }
                 depth = depth.saturating_sub(1);
                 if let Some(done) = entry.take_if(|_| field.is_none() && is_entry_end(depth, &root))
+                    && entries.len() < MAX_ENTRIES
                 {
-                    if entries.len() < MAX_ENTRIES {
-                        entries.push(done);
-                    }
+                    entries.push(done);
                 }
             }
-            Event::Text(t) => {
-                if field.is_some() {
-                    text.push_str(&t);
-                }
-            }
-            Event::CData(t) => {
-                if field.is_some() {
-                    text.push_str(&t);
-                }
-            }
-            Event::GeneralRef(r) => {
-                if field.is_some() {
-                    let name: &str = &r;
-                    match resolve_ref(name) {
-                        Some(s) => text.push_str(&s),
-                        None => {
-                            text.push('&');
-                            text.push_str(name);
-                            text.push(';');
-                        }
+            Event::Text(t) if field.is_some() => text.push_str(&t),
+            Event::CData(t) if field.is_some() => text.push_str(&t),
+            Event::GeneralRef(r) if field.is_some() => {
+                let name: &str = &r;
+                match resolve_ref(name) {
+                    Some(s) => text.push_str(&s),
+                    None => {
+                        text.push('&');
+                        text.push_str(name);
+                        text.push(';');
                     }
                 }
             }

@@ -87,7 +87,7 @@ pub fn apply(doc: &mut OfficialDoc, source: &str, reading: Reading, now: DateTim
         texts.push(format!("Resolved: {}", gone.title));
         doc.recent.insert(0, gone);
     }
-    doc.recent.sort_by(|a, b| b.resolved_at.cmp(&a.resolved_at));
+    doc.recent.sort_by_key(|i| std::cmp::Reverse(i.resolved_at));
     doc.recent.retain(|i| {
         i.resolved_at
             .is_none_or(|r| now - r <= Duration::days(RECENT_DAYS))
@@ -100,11 +100,8 @@ pub fn apply(doc: &mut OfficialDoc, source: &str, reading: Reading, now: DateTim
     }
     let trouble = reading.level.is_trouble();
     match doc.episodes.first_mut() {
-        Some(e) if e.to.is_none() => {
-            if !trouble {
-                e.to = Some(now);
-            }
-        }
+        Some(e) if e.to.is_none() && !trouble => e.to = Some(now),
+        Some(e) if e.to.is_none() => {}
         _ if trouble => doc.episodes.insert(
             0,
             Episode {

@@ -177,7 +177,7 @@ fn incident(i: Incident, page_url: Option<&str>, maintenance: bool) -> ReadIncid
             body: clip(&u.body),
         })
         .collect();
-    updates.sort_by(|a, b| b.at.cmp(&a.at));
+    updates.sort_by_key(|u| std::cmp::Reverse(u.at));
     updates.truncate(UPDATES_KEPT);
     let url = i
         .shortlink

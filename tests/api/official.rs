@@ -172,12 +172,11 @@ fn time(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// An incident of [`summary`]: impact, creation and (status, body) updates.
+type PageIncident<'a> = (&'a str, DateTime<Utc>, &'a [(&'a str, &'a str)]);
+
 /// A Statuspage v2 summary: operational, or with one incident.
-fn summary(
-    indicator: &str,
-    component: &str,
-    incident: Option<(&str, DateTime<Utc>, &[(&str, &str)])>,
-) -> String {
+fn summary(indicator: &str, component: &str, incident: Option<PageIncident<'_>>) -> String {
     let incidents: Vec<Value> = incident
         .into_iter()
         .map(|(impact, created, updates)| {
