@@ -73,10 +73,11 @@ pub fn apply(doc: &mut OfficialDoc, source: &str, reading: Reading, now: DateTim
         if known_open.is_some() && resolved {
             texts.push(format!("Resolved: {}", read.title));
         }
-        let kept = incident(read, first_seen_at);
+        let mut kept = incident(read, first_seen_at);
         if kept.is_open() {
             doc.open.push(kept);
         } else {
+            kept.updates.truncate(1);
             doc.recent.insert(0, kept);
         }
     }
@@ -84,6 +85,8 @@ pub fn apply(doc: &mut OfficialDoc, source: &str, reading: Reading, now: DateTim
     for mut gone in open_before {
         gone.resolved_at = Some(now);
         gone.status = "resolved".to_string();
+        // History needs the last word only: keeps the document small.
+        gone.updates.truncate(1);
         texts.push(format!("Resolved: {}", gone.title));
         doc.recent.insert(0, gone);
     }

@@ -111,6 +111,20 @@ pub async fn load(store: &dyn Store, service: &str) -> Result<Option<OfficialDoc
     }
 }
 
+/// The level each of `services`' status pages shows, in order: None
+/// where there is no page, it was never read or it is unavailable.
+pub async fn levels(
+    store: &dyn Store,
+    services: &[&str],
+) -> Result<Vec<Option<OfficialLevel>>, StoreError> {
+    Ok(store
+        .get_docs(services, model::LEVEL_DOC)
+        .await?
+        .into_iter()
+        .map(|d| d.and_then(|j| serde_json::from_str(&j).ok()).flatten())
+        .collect())
+}
+
 /// Publishes `official.changed` for `service` (the shared event log, so
 /// every process's cached views turn stale, and webhooks).
 pub async fn publish(

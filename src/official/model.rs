@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 /// Document names in the store.
 pub const OFFICIAL_DOC: &str = "official";
 pub const POLL_DOC: &str = "official_poll";
+/// The level shown (JSON: `"major"`, or `null` while unavailable), small
+/// so the service list reads every service's at once.
+pub const LEVEL_DOC: &str = "official_level";
 
 /// Resolved official incidents kept for matching and grading.
 pub const RECENT_KEPT: usize = 50;

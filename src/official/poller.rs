@@ -8,7 +8,7 @@
 //! errors. Schedules follow the app's clock (virtual in tests).
 
 use super::fetch::{FetchError, Fetched, Fetcher};
-use super::model::{OFFICIAL_DOC, OfficialDoc, POLL_DOC, PollState};
+use super::model::{LEVEL_DOC, OFFICIAL_DOC, OfficialDoc, POLL_DOC, PollState};
 use super::{merge, reading};
 use crate::catalog::Catalog;
 use crate::clock::Clock;
@@ -164,6 +164,10 @@ impl OfficialPoller {
         self.store.put_doc(slug, POLL_DOC, &to_json(&poll)?).await?;
         self.store
             .put_doc(slug, OFFICIAL_DOC, &to_json(&doc)?)
+            .await?;
+        let shown = doc.level.filter(|_| doc.available);
+        self.store
+            .put_doc(slug, LEVEL_DOC, &to_json(&shown)?)
             .await?;
         if changed {
             super::publish(self.store.as_ref(), slug, &doc).await?;

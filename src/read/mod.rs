@@ -27,6 +27,10 @@ pub struct ServiceSummary {
     /// detection has run for the service).
     pub expected_last_15m: Option<f64>,
     pub active_incidents: Vec<String>,
+    /// What the service's official status page shows (`ok`,
+    /// `maintenance`, `minor`, `major`); null without a page, before it
+    /// was read or while it cannot be.
+    pub official: Option<crate::detect::OfficialLevel>,
 }
 
 /// One bucket of a report series.

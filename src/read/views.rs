@@ -279,6 +279,7 @@ async fn all_summaries(
 ) -> Result<Vec<ServiceSummary>, StoreError> {
     let slugs = catalog.slugs();
     let statuses = status::statuses(store.as_ref(), &slugs).await?;
+    let officials = crate::official::levels(store.as_ref(), &slugs).await?;
     let owned: Vec<String> = catalog.services().iter().map(|s| s.slug.clone()).collect();
     let counts: Vec<Result<u64, StoreError>> =
         stream::iter(owned)
@@ -296,7 +297,8 @@ async fn all_summaries(
         .iter()
         .zip(statuses)
         .zip(counts)
-        .map(|((s, st), reports_last_15m)| {
+        .zip(officials)
+        .map(|(((s, st), reports_last_15m), official)| {
             Ok(ServiceSummary {
                 slug: s.slug.clone(),
                 name: s.name.clone(),
@@ -307,6 +309,7 @@ async fn all_summaries(
                     .updated_at
                     .map(|_| (st.expected_per_minute * 150.0).round() / 10.0),
                 active_incidents: st.active_incidents,
+                official,
             })
         })
         .collect()

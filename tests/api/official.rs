@@ -421,6 +421,16 @@ async fn a_statuspage_is_polled_conditionally_linked_to_the_crowd_and_shown_with
         html.contains("We are looking into playback failures."),
         "{html}"
     );
+    let badge = app
+        .get("/badge/spotify.svg")
+        .await
+        .text()
+        .await
+        .expect("badge");
+    assert!(badge.contains(">outage</text>"), "{badge}");
+    assert!(badge.contains(">official: major</text>"), "{badge}");
+    let services = app.get_json("/api/v1/services").await;
+    assert_eq!(services["services"][0]["official"], "major", "{services}");
     let list = app
         .get_json("/api/v1/outages?service=spotify&region=global")
         .await;
