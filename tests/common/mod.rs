@@ -5,6 +5,7 @@
 pub mod mmdb;
 pub mod redis_cluster;
 pub mod redis_server;
+pub mod status_page;
 
 use chrono::{DateTime, TimeZone, Utc};
 use downwatch::clock::ManualClock;
