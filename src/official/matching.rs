@@ -186,8 +186,10 @@ mod tests {
     #[test]
     fn a_crowd_incident_links_to_the_overlapping_official_one() {
         let mut doc = OfficialDoc::default();
-        doc.open.push(official("eu", at(14, 20), &["DE", "FR"]));
-        doc.open.push(official("all", at(14, 32), &[]));
+        doc.page
+            .incidents
+            .push(official("eu", at(14, 20), &["DE", "FR"]));
+        doc.page.incidents.push(official("all", at(14, 32), &[]));
         let mut i = crowd("global", at(14, 20));
         link(&mut i, Some(&doc));
         assert_eq!(

@@ -5,7 +5,8 @@
 //! recorded for the feed and reported to the caller, who publishes it.
 
 use super::model::{
-    CHANGES_KEPT, Change, EPISODES_KEPT, Episode, OfficialDoc, OfficialIncident, RECENT_KEPT,
+    CHANGES_KEPT, Change, EPISODES_KEPT, Episode, OfficialDoc, OfficialIncident, OfficialSummary,
+    RECENT_KEPT,
 };
 use super::reading::{ReadIncident, Reading};
 use chrono::{DateTime, Duration, Utc};
@@ -13,45 +14,28 @@ use chrono::{DateTime, Duration, Utc};
 /// Resolved incidents older than this are forgotten.
 pub const RECENT_DAYS: i64 = 30;
 
-/// What people see of a doc: a change of it is an `official.changed`.
-fn visible(doc: &OfficialDoc) -> impl PartialEq + use<> {
-    let open: Vec<(String, String, usize, String)> = doc
-        .open
-        .iter()
-        .map(|i| {
-            (
-                i.id.clone(),
-                i.status.clone(),
-                i.updates.len(),
-                i.updates
-                    .first()
-                    .map(|u| u.body.clone())
-                    .unwrap_or_default(),
-            )
-        })
-        .collect();
-    (
-        doc.available,
-        doc.level,
-        doc.description.clone(),
-        doc.components.clone(),
-        open,
-    )
+/// What people see of a doc, but when it was read: a change of it is an
+/// `official.changed`.
+fn visible(doc: &OfficialDoc) -> OfficialSummary {
+    OfficialSummary {
+        checked_at: None,
+        ..doc.page.clone()
+    }
 }
 
 /// Applies a successful read; true when something people see changed.
 pub fn apply(doc: &mut OfficialDoc, source: &str, reading: Reading, now: DateTime<Utc>) -> bool {
     let before = visible(doc);
-    let was_level = doc.level;
+    let was_level = doc.page.level;
     let mut texts = Vec::new();
-    doc.source = source.to_string();
-    doc.available = true;
-    doc.unavailable_reason = None;
-    doc.checked_at = Some(now);
-    doc.description = reading.description;
-    doc.components = reading.components;
+    doc.page.source = source.to_string();
+    doc.page.available = true;
+    doc.page.unavailable_reason = None;
+    doc.page.checked_at = Some(now);
+    doc.page.description = reading.description;
+    doc.page.components = reading.components;
 
-    let mut open_before = std::mem::take(&mut doc.open);
+    let mut open_before = std::mem::take(&mut doc.page.incidents);
     for read in reading.incidents {
         let resolved = read.resolved_at.is_some();
         let known_open = open_before
@@ -75,7 +59,7 @@ pub fn apply(doc: &mut OfficialDoc, source: &str, reading: Reading, now: DateTim
         }
         let mut kept = incident(read, first_seen_at);
         if kept.is_open() {
-            doc.open.push(kept);
+            doc.page.incidents.push(kept);
         } else {
             kept.updates.truncate(1);
             doc.recent.insert(0, kept);
@@ -97,9 +81,9 @@ pub fn apply(doc: &mut OfficialDoc, source: &str, reading: Reading, now: DateTim
     });
     doc.recent.truncate(RECENT_KEPT);
 
-    doc.level = Some(reading.level);
-    if was_level != doc.level {
-        doc.since = Some(now);
+    doc.page.level = Some(reading.level);
+    if was_level != doc.page.level {
+        doc.page.since = Some(now);
     }
     let trouble = reading.level.is_trouble();
     match doc.episodes.first_mut() {
@@ -130,10 +114,10 @@ pub fn apply(doc: &mut OfficialDoc, source: &str, reading: Reading, now: DateTim
 
 /// Records a failed read; true when the page turned unavailable.
 pub fn fail(doc: &mut OfficialDoc, source: &str, reason: &str, now: DateTime<Utc>) -> bool {
-    doc.source = source.to_string();
-    doc.unavailable_reason = Some(reason.to_string());
-    let turned = doc.available || doc.changes.is_empty();
-    doc.available = false;
+    doc.page.source = source.to_string();
+    doc.page.unavailable_reason = Some(reason.to_string());
+    let turned = doc.page.available || doc.changes.is_empty();
+    doc.page.available = false;
     if turned {
         record(doc, now, "Official status unavailable".to_string());
     }
@@ -145,7 +129,7 @@ fn record(doc: &mut OfficialDoc, at: DateTime<Utc>, text: String) {
         0,
         Change {
             at,
-            level: doc.available.then_some(doc.level).flatten(),
+            level: doc.page.available.then_some(doc.page.level).flatten(),
             text,
         },
     );
@@ -227,8 +211,11 @@ mod tests {
             reading(OfficialLevel::Major, &["a"]),
             at(6)
         ));
-        assert_eq!(doc.open[0].first_seen_at, at(5));
-        assert!(doc.open[0].regions.len() > 10, "Europe names countries");
+        assert_eq!(doc.page.incidents[0].first_seen_at, at(5));
+        assert!(
+            doc.page.incidents[0].regions.len() > 10,
+            "Europe names countries"
+        );
         assert_eq!(
             doc.episodes,
             [Episode {
@@ -242,7 +229,7 @@ mod tests {
             reading(OfficialLevel::Ok, &[]),
             at(30)
         ));
-        assert!(doc.open.is_empty());
+        assert!(doc.page.incidents.is_empty());
         assert_eq!(doc.recent[0].resolved_at, Some(at(30)));
         assert_eq!(doc.episodes[0].to, Some(at(30)));
         assert!(doc.changes[0].text.contains("Resolved: Incident a"));
@@ -254,14 +241,14 @@ mod tests {
         apply(&mut doc, "u", reading(OfficialLevel::Minor, &[]), at(0));
         assert!(fail(&mut doc, "u", "timed out", at(1)));
         assert!(!fail(&mut doc, "u", "timed out", at(2)));
-        assert!(!doc.available);
-        assert_eq!(doc.level, Some(OfficialLevel::Minor));
+        assert!(!doc.page.available);
+        assert_eq!(doc.page.level, Some(OfficialLevel::Minor));
         assert!(apply(
             &mut doc,
             "u",
             reading(OfficialLevel::Minor, &[]),
             at(3)
         ));
-        assert!(doc.available);
+        assert!(doc.page.available);
     }
 }

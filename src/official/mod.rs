@@ -17,74 +17,17 @@ pub mod regions;
 pub mod statuspage;
 
 pub use matching::{Acknowledgements, acknowledgements, link};
-pub use model::{ComponentStatus, OFFICIAL_DOC, OfficialDoc, OfficialIncident, OfficialUpdate};
+pub use model::{
+    ComponentStatus, OFFICIAL_DOC, OfficialDoc, OfficialIncident, OfficialSummary, OfficialUpdate,
+};
 pub use poller::{OfficialPoller, PollSettings};
 
 use crate::detect::OfficialLevel;
 use crate::store::{Store, StoreError};
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The name of the event published when what a page says changes.
 pub const CHANGED_EVENT: &str = "official.changed";
-
-/// What the API, pages and events show of a service's official status.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct OfficialSummary {
-    /// The status page read (the catalog's `official_status`).
-    pub source: String,
-    /// False when the last read failed: "official status unavailable".
-    pub available: bool,
-    pub unavailable_reason: Option<String>,
-    /// `ok`, `maintenance`, `minor` or `major`; null before the first read.
-    pub level: Option<OfficialLevel>,
-    /// The page's own words ("Partial System Outage"), when it has them.
-    pub description: Option<String>,
-    /// Since when the page shows `level`.
-    pub since: Option<DateTime<Utc>>,
-    /// The last successful read.
-    pub checked_at: Option<DateTime<Utc>>,
-    /// Components not operational.
-    pub components: Vec<ComponentStatus>,
-    /// Open official incidents and maintenances in progress.
-    pub incidents: Vec<OfficialIncident>,
-}
-
-impl OfficialSummary {
-    pub fn of(doc: &OfficialDoc) -> Self {
-        Self {
-            source: doc.source.clone(),
-            available: doc.available,
-            unavailable_reason: doc.unavailable_reason.clone(),
-            level: doc.level,
-            description: doc.description.clone(),
-            since: doc.since,
-            checked_at: doc.checked_at,
-            components: doc.components.clone(),
-            incidents: doc.open.clone(),
-        }
-    }
-
-    /// Nothing read yet from `source`.
-    pub fn not_read(source: &str) -> Self {
-        Self {
-            source: source.to_string(),
-            available: false,
-            unavailable_reason: Some("not read yet".to_string()),
-            level: None,
-            description: None,
-            since: None,
-            checked_at: None,
-            components: Vec::new(),
-            incidents: Vec::new(),
-        }
-    }
-
-    /// The level to show: None while unavailable.
-    pub fn shown_level(&self) -> Option<OfficialLevel> {
-        self.level.filter(|_| self.available)
-    }
-}
 
 /// The `official.changed` event (SSE, webhooks): the service and what its
 /// page says now.
@@ -135,7 +78,7 @@ pub async fn publish(
     let event = OfficialEvent {
         kind: CHANGED_EVENT.to_string(),
         service: service.to_string(),
-        official: OfficialSummary::of(doc),
+        official: doc.page.clone(),
     };
     let json = serde_json::to_string(&event).map_err(|e| StoreError::Backend(e.to_string()))?;
     crate::events::publish_json(store, service, None, CHANGED_EVENT, &json).await

@@ -101,28 +101,54 @@ pub struct Change {
     pub text: String,
 }
 
-/// What is kept of a service's official status page.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct OfficialDoc {
-    /// The URL read.
+/// What the API, pages and events show of a service's official status:
+/// the page as last read, and whether it could be.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct OfficialSummary {
+    /// The status page read (the catalog's `official_status`).
     pub source: String,
-    /// False when the last read failed (the page is then shown as
-    /// "official status unavailable"); the rest is what was last read.
+    /// False when the last read failed ("official status unavailable");
+    /// the rest is then what was last read.
     pub available: bool,
     /// Why the last read failed, in a few words.
     pub unavailable_reason: Option<String>,
-    /// None until the page was read once.
+    /// `ok`, `maintenance`, `minor` or `major`; null before the first read.
     pub level: Option<OfficialLevel>,
-    /// The page's own words for its status, if it has them.
+    /// The page's own words ("Partial System Outage"), when it has them.
     pub description: Option<String>,
-    /// When the level last changed.
+    /// Since when the page shows `level`.
     pub since: Option<DateTime<Utc>>,
     /// The last successful read.
     pub checked_at: Option<DateTime<Utc>>,
+    /// Components not operational.
     pub components: Vec<ComponentStatus>,
-    /// Open incidents and maintenances in progress.
-    pub open: Vec<OfficialIncident>,
-    /// Resolved ones, newest first.
+    /// Open official incidents and maintenances in progress.
+    pub incidents: Vec<OfficialIncident>,
+}
+
+impl OfficialSummary {
+    /// Nothing read yet from `source`.
+    pub fn not_read(source: &str) -> Self {
+        Self {
+            source: source.to_string(),
+            unavailable_reason: Some("not read yet".to_string()),
+            ..Self::default()
+        }
+    }
+
+    /// The level to show: None while unavailable.
+    pub fn shown_level(&self) -> Option<OfficialLevel> {
+        self.level.filter(|_| self.available)
+    }
+}
+
+/// What is kept of a service's official status page: what it says now,
+/// and what it said lately (for matching, grading and the feed).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OfficialDoc {
+    #[serde(flatten)]
+    pub page: OfficialSummary,
+    /// Resolved incidents, newest first.
     pub recent: Vec<OfficialIncident>,
     /// Periods of trouble, newest first.
     pub episodes: Vec<Episode>,
@@ -133,7 +159,7 @@ pub struct OfficialDoc {
 impl OfficialDoc {
     /// Every incident kept, open or resolved.
     pub fn all_incidents(&self) -> impl Iterator<Item = &OfficialIncident> {
-        self.open.iter().chain(&self.recent)
+        self.page.incidents.iter().chain(&self.recent)
     }
 }
 

@@ -165,7 +165,7 @@ impl OfficialPoller {
         self.store
             .put_doc(slug, OFFICIAL_DOC, &to_json(&doc)?)
             .await?;
-        let shown = doc.level.filter(|_| doc.available);
+        let shown = doc.page.level.filter(|_| doc.page.available);
         self.store
             .put_doc(slug, LEVEL_DOC, &to_json(&shown)?)
             .await?;
@@ -189,22 +189,22 @@ impl OfficialPoller {
         match fetched {
             Ok(Fetched::NotModified) => {
                 poll.failures = 0;
-                let was = doc.available;
-                doc.available = doc.level.is_some();
-                doc.unavailable_reason = None;
-                doc.checked_at = Some(now);
-                if !was && doc.available {
+                let was = doc.page.available;
+                doc.page.available = doc.page.level.is_some();
+                doc.page.unavailable_reason = None;
+                doc.page.checked_at = Some(now);
+                if !was && doc.page.available {
                     doc.changes.insert(
                         0,
                         super::model::Change {
                             at: now,
-                            level: doc.level,
+                            level: doc.page.level,
                             text: "Official status available again".to_string(),
                         },
                     );
                     doc.changes.truncate(super::model::CHANGES_KEPT);
                 }
-                was != doc.available
+                was != doc.page.available
             }
             Ok(Fetched::Body {
                 bytes,

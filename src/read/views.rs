@@ -253,7 +253,7 @@ pub async fn service_view(
         .and_then(|s| s.official_status.as_deref())
     {
         Some(source) => Some(match crate::official::load(store, slug).await? {
-            Some(doc) => OfficialSummary::of(&doc),
+            Some(doc) => doc.page,
             None => OfficialSummary::not_read(source),
         }),
         None => None,

@@ -119,7 +119,7 @@ pub async fn badge(
     }
     let official = crate::official::load(state.store.as_ref(), &service.slug)
         .await?
-        .map(|d| crate::official::OfficialSummary::of(&d));
+        .map(|d| d.page);
     let (text, official_colour) = official_part(official.and_then(|o| o.shown_level()));
     Ok(respond(
         StatusCode::OK,
