@@ -5,12 +5,12 @@
 //! `official.changed`, backs off on errors and refuses bad bodies, all in
 //! virtual time (the app's clock schedules polls).
 
-use crate::common::status_page::{Page, StatusPage, catalog, json_page, summary, time};
-use crate::common::{
-    AppOptions, MANY_NETWORKS, RedisServer, TestApp, report_spotify, spawn_app_with,
+use crate::common::status_page::{
+    Page, StatusPage, catalog, json_page, keep_reporting_until, summary, time,
 };
+use crate::common::{AppOptions, RedisServer, TestApp, spawn_app_with};
 use chrono::{DateTime, Duration as Minutes, Utc};
-use downwatch::clock::{Clock, ManualClock};
+use downwatch::clock::ManualClock;
 use serde_json::{Value, json};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -140,11 +140,7 @@ async fn a_statuspage_is_polled_conditionally_linked_to_the_crowd_and_shown_with
         .await
         .expect("events");
     let created = detected + Minutes::minutes(12);
-    // People keep reporting meanwhile, so the crowd's outage stays open.
-    while app.clock.now() < created + Minutes::minutes(1) {
-        report_spotify(&[&app], 40, &MANY_NETWORKS).await;
-        app.clock.advance(Minutes::minutes(1));
-    }
+    keep_reporting_until(&app, created + Minutes::minutes(1)).await;
     page.set(json_page(
         summary(
             "major",

@@ -253,10 +253,7 @@ pub async fn crowd_outage_admitted_late(app: &TestApp, page: &StatusPage, lag: i
         .and_then(|s| s.parse().ok())
         .expect("detected_at");
     let created = detected + Minutes::minutes(lag);
-    while app.clock.now() < created + Minutes::minutes(1) {
-        report_spotify(&[app], 40, &MANY_NETWORKS).await;
-        app.clock.advance(Minutes::minutes(1));
-    }
+    keep_reporting_until(app, created + Minutes::minutes(1)).await;
     page.set(json_page(
         summary(
             "major",
@@ -275,4 +272,13 @@ pub async fn crowd_outage_admitted_late(app: &TestApp, page: &StatusPage, lag: i
     })
     .await;
     outage
+}
+
+/// 40 Spotify reports a minute until the app's clock reaches `until`, so
+/// the crowd's outage stays open while virtual time passes.
+pub async fn keep_reporting_until(app: &TestApp, until: DateTime<Utc>) {
+    while app.clock.now() < until {
+        report_spotify(&[app], 40, &MANY_NETWORKS).await;
+        app.clock.advance(Minutes::minutes(1));
+    }
 }
