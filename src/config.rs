@@ -10,6 +10,10 @@ use crate::events::targets::TargetPolicy;
 use crate::geo::ClientIpHeader;
 use crate::http_cache::{CachePolicy, DEFAULT_MAX_AGE_SECS, DEFAULT_STALE_WHILE_REVALIDATE_SECS};
 use crate::ingest::{DEFAULT_MAX_KEYS, DEFAULT_REPORTS_PER_IPV6_PREFIX, LimitSettings, Secret};
+use crate::official::PollSettings;
+use crate::official::poller::{
+    DEFAULT_CHECK_MS, DEFAULT_MAX_BYTES, DEFAULT_POLL_SECS, DEFAULT_TIMEOUT_MS,
+};
 use crate::read::cache::Freshness;
 use crate::store::DEFAULT_MAX_PENDING;
 use clap::{Args, Parser, Subcommand};
@@ -314,6 +318,23 @@ pub struct Settings {
     /// internal addresses (refused by default: see docs/webhooks.md).
     #[arg(long, env = "DOWNWATCH_WEBHOOK_ALLOW_INTERNAL_TARGETS")]
     pub webhook_allow_internal_targets: bool,
+    /// Seconds between two polls of a service's official status page
+    /// (±10 % jitter, doubled after each failure up to an hour; 0: this
+    /// process polls none, others on the same Redis still do).
+    #[arg(long, env = "DOWNWATCH_OFFICIAL_POLL_SECS", default_value_t = DEFAULT_POLL_SECS)]
+    pub official_poll_secs: u64,
+
+    /// Milliseconds between looks for status pages due a poll.
+    #[arg(long, env = "DOWNWATCH_OFFICIAL_CHECK_MS", default_value_t = DEFAULT_CHECK_MS)]
+    pub official_check_ms: u64,
+
+    /// Milliseconds a status page has to answer, body included.
+    #[arg(long, env = "DOWNWATCH_OFFICIAL_TIMEOUT_MS", default_value_t = DEFAULT_TIMEOUT_MS)]
+    pub official_timeout_ms: u64,
+
+    /// Largest status page body read, in bytes; a larger one is refused.
+    #[arg(long, env = "DOWNWATCH_OFFICIAL_MAX_BYTES", default_value_t = DEFAULT_MAX_BYTES)]
+    pub official_max_bytes: usize,
 }
 
 /// Default of `--client-body-timeout-ms`.
@@ -358,6 +379,17 @@ impl Settings {
     pub fn body_timeout(&self) -> Option<Duration> {
         (self.client_body_timeout_ms > 0)
             .then(|| Duration::from_millis(self.client_body_timeout_ms))
+    }
+
+    /// How official status pages are polled; None when this process
+    /// polls none.
+    pub fn official_polls(&self) -> Option<PollSettings> {
+        (self.official_poll_secs > 0).then(|| PollSettings {
+            interval: Duration::from_secs(self.official_poll_secs),
+            check: Duration::from_millis(self.official_check_ms.max(10)),
+            timeout: Duration::from_millis(self.official_timeout_ms.max(1)),
+            max_bytes: self.official_max_bytes.max(1),
+        })
     }
 
     /// The rate limits these settings ask for.
@@ -430,6 +462,10 @@ impl Default for Settings {
             webhook_retry_base_ms: 1000,
             webhook_timeout_ms: 10_000,
             webhook_allow_internal_targets: false,
+            official_poll_secs: DEFAULT_POLL_SECS,
+            official_check_ms: DEFAULT_CHECK_MS,
+            official_timeout_ms: DEFAULT_TIMEOUT_MS,
+            official_max_bytes: DEFAULT_MAX_BYTES,
         }
     }
 }
@@ -468,6 +504,10 @@ mod tests {
         );
         assert_eq!(cli.serve.keep_alive_secs, defaults.keep_alive_secs);
         assert_eq!(cli.serve.redis_max_pending, defaults.redis_max_pending);
+        assert_eq!(
+            cli.serve.official_polls().map(|p| p.interval),
+            defaults.official_polls().map(|p| p.interval)
+        );
         assert_eq!(
             cli.serve.shutdown_timeout_secs,
             defaults.shutdown_timeout_secs

@@ -30,6 +30,11 @@ pub fn country(code: &str) -> Option<&'static Country> {
     TABLE.get(code)
 }
 
+/// Every country of the table, in no particular order.
+pub fn all() -> impl Iterator<Item = &'static Country> {
+    TABLE.values()
+}
+
 /// A display name for a region code: "US" -> "United States",
 /// "US-CA" -> "CA, United States". Unknown codes are returned as they are.
 pub fn region_name(code: &str) -> String {

@@ -18,6 +18,7 @@ pub mod healthcheck;
 pub mod http_cache;
 pub mod ingest;
 pub mod metrics;
+pub mod official;
 pub mod open_files;
 pub mod read;
 pub mod startup;

@@ -16,6 +16,7 @@ use crate::events::targets::TargetPolicy;
 use crate::geo::{GeoDb, GeoError, GeoSource, TrustedProxies};
 use crate::ingest::{RateLimits, ReporterIdentity};
 use crate::metrics::{self, Metrics};
+use crate::official::OfficialPoller;
 use crate::read::views::Views;
 use crate::store::{MemoryStore, RedisStore, Store, StoreError};
 use crate::telemetry;
@@ -76,7 +77,7 @@ pub enum StartupError {
     Store(#[from] StoreError),
     #[error("metrics: {0}")]
     Metrics(#[from] prometheus::Error),
-    #[error("webhook HTTP client: {0}")]
+    #[error("HTTP client (webhooks, official status pages): {0}")]
     Webhooks(#[from] reqwest::Error),
     #[error("--listen {addr}: {source}")]
     Bind {
@@ -203,6 +204,10 @@ impl Application {
             )
             .with_tick_metric(metrics.detector_tick.clone());
             tasks.push(tokio::spawn(task.run()));
+        }
+        if let Some(polls) = settings.official_polls() {
+            let poller = OfficialPoller::new(store.clone(), catalog.clone(), clock.clone(), polls)?;
+            tasks.push(tokio::spawn(poller.run()));
         }
         let geo = Arc::new(GeoSource::new(geo, settings.geoip.clone()));
         let poll =

@@ -31,10 +31,13 @@
     window.downwatchEvents = events;
     var onEvent = function (e) {
       var service = "";
-      try { service = JSON.parse(e.data).incident.service; } catch (_) {}
+      try {
+        var data = JSON.parse(e.data);
+        service = data.incident ? data.incident.service : data.service;
+      } catch (_) {}
       if (scope === "all" || scope === "service:" + service) refresh();
     };
-    ["incident.opened", "incident.updated", "incident.resolved", "incident.official_update"].forEach(function (kind) {
+    ["incident.opened", "incident.updated", "incident.resolved", "incident.official_update", "official.changed"].forEach(function (kind) {
       events.addEventListener(kind, onEvent);
     });
   }

@@ -20,15 +20,20 @@ fn frame(e: &LoggedEvent) -> Bytes {
         .ok()
         .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
         .unwrap_or_else(|| "message".to_string());
-    Bytes::from(format!(
-        "id: {}\nevent: incident.{kind}\ndata: {}\n\n",
-        e.id, e.json
-    ))
+    // Incident events carry their kind ("opened"); others their whole
+    // name ("official.changed").
+    let name = if kind.contains('.') {
+        kind
+    } else {
+        format!("incident.{kind}")
+    };
+    Bytes::from(format!("id: {}\nevent: {name}\ndata: {}\n\n", e.id, e.json))
 }
 
 /// Live incident events as Server-Sent Events: `event: incident.opened`,
-/// `incident.updated` (the detector's changes and official updates) or
-/// `incident.resolved`, each with an `id:` for `Last-Event-ID` and a JSON
+/// `incident.updated` (the detector's changes and official updates),
+/// `incident.resolved` or `official.changed` (what the service's status
+/// page says changed: `{"kind", "service", "official"}`), each with an `id:` for `Last-Event-ID` and a JSON
 /// `data:` line.
 #[utoipa::path(
     get,

@@ -42,7 +42,7 @@ Errors are `{\"error\": \"snake_case_code\", \"message\": \"...\"}`.",
         metrics::metrics,
         openapi_json,
     ),
-    components(schemas(ErrorBody)),
+    components(schemas(ErrorBody, crate::official::OfficialEvent)),
     modifiers(&CommonAnswers),
     tags(
         (name = "reports", description = "Submitting reports"),

@@ -22,6 +22,7 @@ use super::{ApiError, ErrorBody};
 use crate::catalog::Service;
 use crate::countries::region_name;
 use crate::http_cache::{RenderCache, Rendered};
+use crate::official::{Acknowledgements, OfficialSummary};
 use crate::read::views::{DAY, ServiceView, WINDOWS, WindowView};
 use crate::read::{ServiceSummary, SymptomShare};
 use crate::startup::AppState;
@@ -177,6 +178,11 @@ pub struct ServiceDetail {
     network_suspect: bool,
     top_symptoms: Vec<SymptomShare>,
     top_regions: Vec<RegionCount>,
+    /// What the service's official status page says (null when the
+    /// catalog names none; `available` false while it cannot be read).
+    official: Option<OfficialSummary>,
+    /// How fast the service acknowledges the crowd's outages.
+    acknowledgements: Acknowledgements,
 }
 
 /// How many regions the detail lists.
@@ -287,5 +293,7 @@ fn detail(
         network_suspect: ranked.network_suspect,
         top_symptoms: ranked.symptoms.clone(),
         top_regions,
+        official: view.official.clone(),
+        acknowledgements: view.acknowledgements.clone(),
     }
 }

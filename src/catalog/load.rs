@@ -49,6 +49,8 @@ struct RawService {
     category: Spanned<String>,
     #[serde(default)]
     website: Option<String>,
+    #[serde(default)]
+    official_status: Option<Spanned<String>>,
     symptoms: Spanned<Vec<Spanned<String>>>,
 }
 
@@ -84,6 +86,17 @@ fn is_slug(s: &str, extra: char) -> bool {
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == extra)
         && !s.starts_with(extra)
+}
+
+/// An absolute http(s) URL with a host and no spaces.
+fn is_http_url(s: &str) -> bool {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        !host.is_empty() && !s.chars().any(char::is_whitespace)
+    })
 }
 
 pub(super) fn parse(text: &str, file: &str) -> Result<Catalog, CatalogError> {
@@ -187,12 +200,24 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Catalog, CatalogError> {
             }
             own.push(name.clone());
         }
+        let official_status = match s.official_status {
+            Some(url) if !is_http_url(url.get_ref()) => {
+                return Err(ctx.at(
+                    url.span().start,
+                    format!(
+                        "service \"{slug}\": official_status must be an http:// or https:// URL"
+                    ),
+                ));
+            }
+            other => other.map(Spanned::into_inner),
+        };
         by_slug.insert(slug.clone(), services.len());
         services.push(Service {
             slug: slug.clone(),
             name: s.name.into_inner(),
             category: category.clone(),
             website: s.website,
+            official_status,
             symptoms: own,
         });
     }
@@ -293,6 +318,38 @@ symptoms = ["app", "login"]
             e.starts_with("cat.toml:17:") && e.contains("duplicate service"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn official_sources_are_http_urls() {
+        let with = |url: &str| {
+            GOOD.replace(
+                "category = \"music\"\nsymptoms",
+                &format!("category = \"music\"\nofficial_status = \"{url}\"\nsymptoms"),
+            )
+        };
+        let c = parse(
+            &with("https://status.example.com/api/v2/summary.json"),
+            "cat.toml",
+        )
+        .expect("valid");
+        assert_eq!(
+            c.service("spotify")
+                .and_then(|s| s.official_status.as_deref()),
+            Some("https://status.example.com/api/v2/summary.json")
+        );
+        let e = error_of(&with("ftp://status.example.com/feed"));
+        assert!(
+            e.starts_with("cat.toml:14:") && e.contains("official_status"),
+            "{e}"
+        );
+        let bundled = Catalog::bundled().expect("bundled");
+        let with_source = bundled
+            .services()
+            .iter()
+            .filter(|s| s.official_status.is_some())
+            .count();
+        assert!(with_source >= 19, "{with_source} official sources");
     }
 
     #[test]

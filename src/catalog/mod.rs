@@ -34,6 +34,10 @@ pub struct Service {
     pub category: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
+    /// The service's official status source: a Statuspage v2
+    /// `summary.json` or an Atom/RSS incident feed (docs/official-status.md).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub official_status: Option<String>,
     /// Symptom slugs in the order the service lists them (most common first).
     pub symptoms: Vec<String>,
 }

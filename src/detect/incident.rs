@@ -92,6 +92,84 @@ pub struct Incident {
     /// follows the reports.
     #[serde(default)]
     pub official_status: Option<OfficialStatus>,
+    /// When the service first admitted the problem: the linked official
+    /// incident's creation, the status page first showing trouble, or the
+    /// owner's first update, whichever came first (joined on reading, see
+    /// docs/official-status.md).
+    #[serde(default)]
+    pub official_acknowledged_at: Option<DateTime<Utc>>,
+    /// Minutes from `detected_at` to `official_acknowledged_at`; negative
+    /// when the company spoke first.
+    #[serde(default)]
+    pub acknowledgement_lag_minutes: Option<i64>,
+    /// The status page's incident this one is linked to.
+    #[serde(default)]
+    pub official_incident: Option<OfficialIncidentRef>,
+}
+
+/// How bad a service's official status page says things are, mapped from
+/// each format's own words (docs/official-status.md). Ordered: a worse
+/// level compares greater.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum OfficialLevel {
+    Ok,
+    Maintenance,
+    Minor,
+    Major,
+}
+
+impl OfficialLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OfficialLevel::Ok => "ok",
+            OfficialLevel::Maintenance => "maintenance",
+            OfficialLevel::Minor => "minor",
+            OfficialLevel::Major => "major",
+        }
+    }
+
+    /// Words for people: "Major outage".
+    pub fn label(self) -> &'static str {
+        match self {
+            OfficialLevel::Ok => "Operational",
+            OfficialLevel::Maintenance => "Under maintenance",
+            OfficialLevel::Minor => "Minor problems",
+            OfficialLevel::Major => "Major outage",
+        }
+    }
+
+    /// True for trouble the company admits (minor or major).
+    pub fn is_trouble(self) -> bool {
+        self >= OfficialLevel::Minor
+    }
+}
+
+/// The official incident a crowd incident is linked to, as the status
+/// page tells it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct OfficialIncidentRef {
+    /// The status page's own id (Statuspage incident id, feed entry id).
+    pub id: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub impact: OfficialLevel,
+    pub created_at: DateTime<Utc>,
+    pub resolved_at: Option<DateTime<Utc>>,
+    /// The newest update's text, if any.
+    pub latest_update: Option<String>,
 }
 
 /// What a service's owner says about an incident (the usual status-page

@@ -17,7 +17,7 @@ pub mod stat;
 pub use engine::{ServiceDetector, StepCounts};
 pub use incident::{
     GLOBAL, Incident, IncidentEvent, IncidentEventKind, IncidentState, IncidentUpdate,
-    OfficialStatus,
+    OfficialIncidentRef, OfficialLevel, OfficialStatus,
 };
 pub use params::Params;
 pub use series::Status;

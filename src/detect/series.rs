@@ -356,6 +356,9 @@ impl SeriesDetector {
             suspect: false,
             updates: Vec::new(),
             official_status: None,
+            official_acknowledged_at: None,
+            acknowledgement_lag_minutes: None,
+            official_incident: None,
         };
         // The steps since onset belong to the incident too.
         let since_onset: Vec<Step> = self

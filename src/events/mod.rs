@@ -1,4 +1,5 @@
-//! Live events: incidents opened, updated and resolved, fanned out to
+//! Live events: incidents opened, updated and resolved, and official
+//! status changes (`official.changed`), fanned out to
 //! Server-Sent Events clients and webhooks. Whoever makes an event (the
 //! detector, the admin API) calls [`publish`]: it appends the event to the
 //! store's shared log and queues a webhook delivery per matching
@@ -23,8 +24,23 @@ pub async fn publish(store: &dyn Store, event: &IncidentEvent) -> Result<(), Sto
     let service = event.incident.service.clone();
     crate::read::attach_updates(store, &service, std::slice::from_mut(&mut event.incident)).await?;
     let json = serde_json::to_string(&event).map_err(|e| StoreError::Backend(e.to_string()))?;
-    store.append_event(&json).await?;
-    webhooks::enqueue(store, &event, &json, delivery::now_ms()).await
+    let name = format!("incident.{}", event.kind.as_str());
+    publish_json(store, &service, Some(&event.incident.region), &name, &json).await
+}
+
+/// Publishes an event already in JSON (`{"kind": …}`) named `name`
+/// (`incident.opened`, `official.changed`) for `service`: appends it to
+/// the log and queues a delivery per subscription matching `region`
+/// (None: every subscription of the service).
+pub async fn publish_json(
+    store: &dyn Store,
+    service: &str,
+    region: Option<&str>,
+    name: &str,
+    json: &str,
+) -> Result<(), StoreError> {
+    store.append_event(json).await?;
+    webhooks::enqueue(store, service, region, name, json, delivery::now_ms()).await
 }
 
 /// One event from the log: its id (for `Last-Event-ID`) and JSON body.

@@ -8,7 +8,6 @@
 //! logged; `X-Downwatch-Signature: sha256=<hex>` is HMAC-SHA256 with the
 //! subscription's secret over `"<X-Downwatch-Timestamp>.<body>"`.
 
-use crate::detect::IncidentEvent;
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
@@ -51,8 +50,8 @@ pub struct Delivery {
     pub id: String,
     pub service: String,
     pub webhook: String,
-    /// `incident.opened`, `incident.updated`, `incident.resolved` or
-    /// `incident.official_update`.
+    /// `incident.opened`, `incident.updated`, `incident.resolved`,
+    /// `incident.official_update` or `official.changed`.
     pub event: String,
     /// 0 for the first attempt.
     pub attempt: u32,
@@ -96,24 +95,26 @@ pub async fn subscriptions(store: &dyn Store, service: &str) -> Result<Vec<Webho
         .collect())
 }
 
-/// Queues one delivery of `event` (logged as `json`) per matching
-/// subscription, due at once.
+/// Queues one delivery of the event `name` (logged as `json`) of
+/// `service` per subscription matching `region` (None: every one), due
+/// at once.
 pub async fn enqueue(
     store: &dyn Store,
-    event: &IncidentEvent,
+    service: &str,
+    region: Option<&str>,
+    name: &str,
     json: &str,
     now_ms: i64,
 ) -> Result<(), StoreError> {
-    let incident = &event.incident;
-    for hook in subscriptions(store, &incident.service).await? {
-        if !hook.matches(&incident.region) {
+    for hook in subscriptions(store, service).await? {
+        if region.is_some_and(|r| !hook.matches(r)) {
             continue;
         }
         let delivery = Delivery {
             id: random_hex(12)?,
             service: hook.service.clone(),
             webhook: hook.id.clone(),
-            event: format!("incident.{}", event.kind.as_str()),
+            event: name.to_string(),
             attempt: 0,
             body: json.to_string(),
         };

@@ -27,6 +27,10 @@ pub struct ServiceSummary {
     /// detection has run for the service).
     pub expected_last_15m: Option<f64>,
     pub active_incidents: Vec<String>,
+    /// What the service's official status page shows (`ok`,
+    /// `maintenance`, `minor`, `major`); null without a page, before it
+    /// was read or while it cannot be.
+    pub official: Option<crate::detect::OfficialLevel>,
 }
 
 /// One bucket of a report series.
@@ -190,7 +194,9 @@ pub async fn incident(
     Ok(Some(incident))
 }
 
-/// Joins the official updates (stored apart) to `incidents` of `service`.
+/// Joins the official updates (stored apart) to `incidents` of `service`,
+/// and what its official status page said: the acknowledgement, its lag
+/// and the linked official incident (see `crate::official::link`).
 pub async fn attach_updates(
     store: &dyn Store,
     service: &str,
@@ -210,6 +216,10 @@ pub async fn attach_updates(
             })
             .collect();
         incident.set_updates(parsed);
+    }
+    let official = crate::official::load(store, service).await?;
+    for incident in incidents.iter_mut() {
+        crate::official::link(incident, official.as_ref());
     }
     Ok(())
 }

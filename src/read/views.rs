@@ -10,6 +10,7 @@ use super::{MapCell, SeriesPoint, ServiceSummary, SymptomShare};
 use crate::catalog::Catalog;
 use crate::clock::Clock;
 use crate::detect::Incident;
+use crate::official::{Acknowledgements, OfficialSummary};
 use crate::store::{Bucket, NetworkSummary, Resolution, Store, StoreError, keys, window};
 use chrono::{DateTime, Duration, Utc};
 use futures_util::{StreamExt, stream};
@@ -30,6 +31,9 @@ const CHART_STEPS: i64 = 96;
 
 /// Maps live this many times `--view-ttl-ms`.
 const MAP_TTL_FACTOR: u32 = 5;
+/// Incidents a view reads: the open ones, and the recent ones the
+/// acknowledgement figures are over.
+const RECENT_INCIDENTS: usize = 50;
 
 /// Services whose summaries are read at once.
 const CONCURRENT_SUMMARIES: usize = 16;
@@ -61,8 +65,13 @@ pub struct ServiceView {
     pub series: Vec<SeriesPoint>,
     /// Map cells of the last 24 hours, busiest first.
     pub cells: Vec<MapCell>,
-    /// Open incidents, with their official updates.
+    /// Open incidents, with their official updates and acknowledgement.
     pub active: Vec<Incident>,
+    /// What the service's official status page says; None when the
+    /// catalog names none.
+    pub official: Option<OfficialSummary>,
+    /// How fast the service acknowledges its outages.
+    pub acknowledgements: Acknowledgements,
 }
 
 impl ServiceView {
@@ -212,7 +221,7 @@ pub async fn service_view(
         futures_util::future::try_join_all(
             WINDOWS.map(|m| window::distinct_reporters_last_minutes(store, slug, now, m))
         ),
-        super::incidents(store, slug, 50),
+        super::incidents(store, slug, RECENT_INCIDENTS),
     )?;
     let status = statuses.into_iter().next().unwrap_or_default();
     let mut sums: [Bucket; 4] = Default::default();
@@ -258,7 +267,18 @@ pub async fn service_view(
     .await?;
     let mut cells = super::map_cells(&sums[DAY]);
     cells.truncate(MAX_CELLS);
+    let acknowledgements = crate::official::acknowledgements(&incidents, now);
     let active = incidents.into_iter().filter(Incident::is_active).collect();
+    let official = match catalog
+        .service(slug)
+        .and_then(|s| s.official_status.as_deref())
+    {
+        Some(source) => Some(match crate::official::load(store, slug).await? {
+            Some(doc) => doc.page,
+            None => OfficialSummary::not_read(source),
+        }),
+        None => None,
+    };
     Ok(ServiceView {
         slug: slug.to_string(),
         computed_at: now,
@@ -267,6 +287,8 @@ pub async fn service_view(
         series,
         cells,
         active,
+        official,
+        acknowledgements,
     })
 }
 
@@ -278,6 +300,7 @@ async fn all_summaries(
 ) -> Result<Vec<ServiceSummary>, StoreError> {
     let slugs = catalog.slugs();
     let statuses = status::statuses(store.as_ref(), &slugs).await?;
+    let officials = crate::official::levels(store.as_ref(), &slugs).await?;
     let owned: Vec<String> = catalog.services().iter().map(|s| s.slug.clone()).collect();
     let counts: Vec<Result<u64, StoreError>> =
         stream::iter(owned)
@@ -295,7 +318,8 @@ async fn all_summaries(
         .iter()
         .zip(statuses)
         .zip(counts)
-        .map(|((s, st), reports_last_15m)| {
+        .zip(officials)
+        .map(|(((s, st), reports_last_15m), official)| {
             Ok(ServiceSummary {
                 slug: s.slug.clone(),
                 name: s.name.clone(),
@@ -306,6 +330,7 @@ async fn all_summaries(
                     .updated_at
                     .map(|_| (st.expected_per_minute * 150.0).round() / 10.0),
                 active_incidents: st.active_incidents,
+                official,
             })
         })
         .collect()

@@ -21,6 +21,10 @@
 //!   the service; expires after the dedupe period.
 //! - `dw:{spotify}:u:m:<minute>`, `dw:{spotify}:u:h:<hour>`: HyperLogLogs of
 //!   the reporters (keyed hashes) seen in a bucket; same expiry as the hashes.
+//! - `dw:{spotify}:lease`, `dw:{spotify}:lease:official`: which process
+//!   runs the service's detector, and polls its official status page.
+//! - `dw:{spotify}:doc:official`, `dw:{spotify}:doc:official_poll`: what
+//!   the official status page says, and how it is polled (docs/official-status.md).
 //! - `dw:{spotify}:incident:<id>:updates`: list of an incident's official
 //!   updates (JSON), oldest first, at most [`UPDATES_KEPT`].
 //! - `dw:{spotify}:webhooks`: hash of webhook subscription id -> JSON.
@@ -79,6 +83,11 @@ pub fn seen_key(service: &str, reporter: &str) -> String {
 
 pub fn lease_key(service: &str) -> String {
     format!("dw:{{{service}}}:lease")
+}
+
+/// The lease of another per-service task (`task` = "official").
+pub fn task_lease_key(service: &str, task: &str) -> String {
+    format!("dw:{{{service}}}:lease:{task}")
 }
 
 pub fn doc_key(service: &str, name: &str) -> String {

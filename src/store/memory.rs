@@ -318,6 +318,16 @@ impl Store for MemoryStore {
         Ok(true)
     }
 
+    async fn try_task_lease(
+        &self,
+        _service: &str,
+        _task: &str,
+        _owner: &str,
+        _ttl_ms: u64,
+    ) -> Result<bool, StoreError> {
+        Ok(true)
+    }
+
     async fn live_detectors(&self, owner: &str, _ttl_ms: u64) -> Result<Vec<String>, StoreError> {
         // A memory store belongs to one process.
         Ok(vec![owner.to_string()])

@@ -132,6 +132,17 @@ pub trait Store: Send + Sync + 'static {
     /// `owner` holds it for the next `ttl_ms` milliseconds.
     async fn try_lease(&self, service: &str, owner: &str, ttl_ms: u64) -> Result<bool, StoreError>;
 
+    /// The same lease mechanism for another per-service background task
+    /// (`task` names it, e.g. "official"): a lease of its own, so the
+    /// task's owner need not be the detector's.
+    async fn try_task_lease(
+        &self,
+        service: &str,
+        task: &str,
+        owner: &str,
+        ttl_ms: u64,
+    ) -> Result<bool, StoreError>;
+
     /// Announces `owner` as a live detector process for the next `ttl_ms`
     /// milliseconds (by the store's clock) and returns every live one,
     /// itself included, sorted. Processes split the services among the

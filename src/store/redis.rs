@@ -390,6 +390,23 @@ impl Store for RedisStore {
         Ok(held == 1)
     }
 
+    async fn try_task_lease(
+        &self,
+        service: &str,
+        task: &str,
+        owner: &str,
+        ttl_ms: u64,
+    ) -> Result<bool, StoreError> {
+        let mut invocation = self.lease_script.prepare_invoke();
+        invocation
+            .key(keys::task_lease_key(service, task))
+            .arg(owner)
+            .arg(ttl_ms);
+        let mut conn = self.conn.clone();
+        let held: i64 = self.call(invocation.invoke_async(&mut conn)).await?;
+        Ok(held == 1)
+    }
+
     async fn live_detectors(&self, owner: &str, ttl_ms: u64) -> Result<Vec<String>, StoreError> {
         let mut invocation = self.detectors_script.prepare_invoke();
         invocation.key(keys::DETECTORS_KEY).arg(owner).arg(ttl_ms);

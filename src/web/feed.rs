@@ -52,12 +52,56 @@ pub async fn feed(
 ) -> Result<HttpResponse, PageError> {
     let service = state.catalog.service(&slug).ok_or(PageError::NotFound)?;
     let incidents = read::incidents(state.store.as_ref(), &service.slug, ENTRIES).await?;
-    let xml = atom(service, &incidents, &base_url(&req), state.clock.now());
+    let changes = match service.official_status {
+        Some(_) => crate::official::load(state.store.as_ref(), &service.slug)
+            .await?
+            .map(|d| d.changes)
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let mut xml = atom(service, &incidents, &base_url(&req), state.clock.now());
+    official_entries(&mut xml, service, &changes, &base_url(&req));
     Ok(HttpResponse::Ok()
         .content_type("application/atom+xml; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=60"))
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .body(xml))
+}
+
+/// Entries for the changes of what the official status page says
+/// (`official.changed`), put before the feed's end.
+fn official_entries(
+    xml: &mut String,
+    service: &Service,
+    changes: &[crate::official::model::Change],
+    base: &str,
+) {
+    let Some(end) = xml.rfind("</feed>") else {
+        return;
+    };
+    let page = format!("{base}/status/{}", service.slug);
+    let mut entries = String::new();
+    for c in changes {
+        let _ = write!(
+            entries,
+            "<entry>\n\
+             <id>urn:downwatch:official:{slug}:{at}</id>\n\
+             <title>{title}</title>\n\
+             <published>{published}</published>\n\
+             <updated>{published}</updated>\n\
+             <link rel=\"alternate\" type=\"text/html\" href=\"{page}\"/>\n\
+             <category term=\"official.changed\"/>\n\
+             <summary type=\"text\">{summary}</summary>\n\
+             </entry>\n",
+            slug = xml_escape(&service.slug),
+            at = c.at.timestamp(),
+            title = xml_escape(&format!("{}'s status page: {}", service.name, c.text)),
+            published = rfc3339(c.at),
+            page = xml_escape(&page),
+            summary = xml_escape(&c.text),
+        );
+    }
+    xml.insert_str(end, &entries);
 }
 
 /// The last change to an incident: the detector's or an official update.
@@ -105,6 +149,13 @@ fn summary(i: &Incident) -> String {
     }
     if i.suspect {
         s.push_str(" Most reports come from one network: possibly coordinated reporting.");
+    }
+    if let (Some(at), Some(lag)) = (i.official_acknowledged_at, i.acknowledgement_lag_minutes) {
+        let _ = write!(
+            s,
+            " Acknowledged by the service {} ({lag} minutes after detection).",
+            rfc3339(at)
+        );
     }
     for u in &i.updates {
         let _ = write!(

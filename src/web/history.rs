@@ -1,6 +1,7 @@
 //! `/status/{slug}/history`: a service's incidents, newest first.
 
 use super::layout::{date_time, page_with_feed};
+use super::official::lag_words;
 use super::{PageError, ok};
 use crate::countries::region_name;
 use crate::detect::GLOBAL;
@@ -19,9 +20,21 @@ pub async fn history(
     let service = state.catalog.service(&slug).ok_or(PageError::NotFound)?;
     let incidents = read::incidents(state.store.as_ref(), &service.slug, LIMIT).await?;
     let name = &service.name;
+    let ack = crate::official::acknowledgements(&incidents, state.clock.now());
     let body = html! {
         h1 { (name) " incident history" }
         p { a href={ "/status/" (service.slug) } { "Current status of " (name) } }
+        @if let Some(grade) = &ack.grade {
+            p.acknowledgement-grade #acknowledgement-grade {
+                "How fast " (name) " admits outages (last " (ack.window_days) " days): grade "
+                strong { (grade) } "; "
+                @match ack.median_lag_minutes {
+                    Some(m) => { "median lag " (format!("{m:.0}")) " min" }
+                    None => "no acknowledgement",
+                }
+                ", " (ack.unacknowledged) " of " (ack.outages) " outages never acknowledged."
+            }
+        }
         div data-live="history" #history-box {
             @if incidents.is_empty() {
                 p #no-incidents { "No incidents recorded for " (name) "." }
@@ -33,6 +46,7 @@ pub async fn history(
                         th scope="col" { "Resolved" } th scope="col" { "Reports" }
                         th scope="col" { "Peak a minute" }
                         th scope="col" { "Official status" }
+                        th scope="col" { "Acknowledged" }
                     } }
                     tbody {
                         @for i in &incidents {
@@ -46,6 +60,15 @@ pub async fn history(
                                     @match i.updates.last() {
                                         Some(u) => { (u.status.as_str()) ": " (u.message) }
                                         None => "—",
+                                    }
+                                }
+                                td.acknowledgement {
+                                    @match (i.official_acknowledged_at, i.acknowledgement_lag_minutes) {
+                                        (Some(at), Some(lag)) => {
+                                            (date_time(at)) " (" (lag_words(lag)) ")"
+                                            @if let Some(o) = &i.official_incident { br; (o.title) }
+                                        }
+                                        _ => "Not acknowledged",
                                     }
                                 }
                             }

@@ -16,6 +16,7 @@ mod history;
 mod home;
 mod layout;
 mod map_page;
+mod official;
 mod service_page;
 mod world;
 

@@ -5,6 +5,7 @@
 
 use super::chart::report_chart;
 use super::layout::{badge, clock_time, page_with_feed, severity};
+use super::official::{incident_acknowledgement, official_panel};
 use super::world::world_map;
 use super::{HTML, PageError, cached_page, personal_page};
 use crate::catalog::{PLATFORMS, Service};
@@ -109,6 +110,7 @@ fn render(
         }
         div data-live="status-line" #status-line-box {
             (status_line(service, &view.status.status, active))
+            (official_panel(service, view, &shown_incidents(active)))
             p.counts {
                 span #reports-15m data-count=(last_15m) { (last_15m) }
                 (if last_15m == 1 { " report" } else { " reports" }) " in the last 15 minutes · "
@@ -123,7 +125,7 @@ fn render(
             }
         }
         div data-live="incidents" #incidents-box {
-            @for i in shown_incidents(active) { (incident(i)) }
+            @for i in shown_incidents(active) { (incident(service, i)) }
         }
         div.columns {
             div data-live="symptoms" #symptoms-box {
@@ -266,7 +268,7 @@ fn official_updates(i: &Incident) -> Markup {
     }
 }
 
-fn incident(i: &Incident) -> Markup {
+fn incident(service: &Service, i: &Incident) -> Markup {
     let first = i.timeline.len().saturating_sub(TIMELINE_POINTS);
     html! {
         section.incident aria-label="Active incident" data-incident=(i.id) {
@@ -292,6 +294,9 @@ fn incident(i: &Incident) -> Markup {
                         @if n > 0 { "; " } (region_name(r))
                     }
                 }
+            }
+            @if service.official_status.is_some() || !i.updates.is_empty() {
+                (incident_acknowledgement(service, i))
             }
             @if !i.updates.is_empty() {
                 (official_updates(i))

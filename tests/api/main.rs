@@ -14,6 +14,7 @@ mod geo_reload;
 mod hardening;
 mod health;
 mod metrics;
+mod official;
 mod openapi;
 mod pages;
 mod processes;

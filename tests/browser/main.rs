@@ -5,6 +5,7 @@
 mod common;
 mod webdriver;
 
+use common::status_page::{StatusPage, catalog, crowd_outage_admitted_late, json_page, summary};
 use common::{AppOptions, spawn_app, spawn_app_with};
 use serde_json::json;
 use webdriver::Browser;
@@ -253,5 +254,53 @@ async fn the_status_page_follows_the_event_stream() {
         .await;
     assert!(us.as_str().expect("class").contains("reported"), "{us}");
     b.screenshot("status-incident").await;
+    b.quit().await;
+}
+
+#[tokio::test]
+async fn the_status_page_shows_the_official_word_and_how_late_it_came() {
+    let page = StatusPage::start(
+        "/api/v2/summary.json",
+        json_page(summary("none", "operational", None), "v1"),
+    )
+    .await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = spawn_app_with(AppOptions {
+        catalog: Some(catalog(dir.path(), &page.url, None)),
+        detector_interval_ms: 50,
+        tweak: Some(Box::new(|s| {
+            s.official_poll_secs = 60;
+            s.official_check_ms = 20;
+        })),
+        ..AppOptions::default()
+    })
+    .await;
+    crowd_outage_admitted_late(&app, &page, 14).await;
+
+    let b = Browser::start().await;
+    b.set_size(1280, 2400).await;
+    b.goto(&app.url("/status/spotify")).await;
+    let official = b.text("#official-line").await;
+    assert!(
+        official.starts_with("Spotify says: Major outage (Major Service Outage) — acknowledged"),
+        "{official}"
+    );
+    assert!(
+        official.ends_with("14 min after reports surged"),
+        "{official}"
+    );
+    assert!(
+        b.text(".official-incident")
+            .await
+            .contains("Playback fails for many users"),
+        "the official incident is listed"
+    );
+    assert!(
+        b.text(".incident .acknowledged")
+            .await
+            .contains("14 min after reports surged"),
+        "the crowd incident says when it was acknowledged"
+    );
+    b.screenshot("status-official-lag").await;
     b.quit().await;
 }

@@ -5,6 +5,7 @@
 pub mod mmdb;
 pub mod redis_cluster;
 pub mod redis_server;
+pub mod status_page;
 
 use chrono::{DateTime, TimeZone, Utc};
 use downwatch::clock::ManualClock;
@@ -141,6 +142,9 @@ pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
         // after writing them, often in virtual time. The cache's own tests
         // (tests/api/read_path.rs) set it.
         view_ttl_ms: 0,
+        // No official status polls (the bundled catalog names real
+        // pages); tests/api/official.rs turns them on against its own.
+        official_poll_secs: 0,
         ..Settings::default()
     };
     if let Some(tweak) = opts.tweak {
