@@ -244,6 +244,18 @@ pub struct Settings {
     /// Milliseconds a webhook target has to answer.
     #[arg(long, env = "DOWNWATCH_WEBHOOK_TIMEOUT_MS", default_value_t = 10_000)]
     pub webhook_timeout_ms: u64,
+
+    /// Demo mode: a week of simulated reports written at start, then live
+    /// ones with outages injected every few minutes, for the real detector
+    /// to find. Pages, API answers and metrics say it is a demo. Refuses a
+    /// store that holds other data.
+    #[arg(long, env = "DOWNWATCH_DEMO")]
+    pub demo: bool,
+
+    /// With --demo: run on a store that holds other data too, mixing
+    /// simulated reports into it.
+    #[arg(long, env = "DOWNWATCH_DEMO_FORCE")]
+    pub demo_force: bool,
 }
 
 impl Settings {
@@ -319,6 +331,8 @@ impl Default for Settings {
             webhook_max_attempts: 8,
             webhook_retry_base_ms: 1000,
             webhook_timeout_ms: 10_000,
+            demo: false,
+            demo_force: false,
         }
     }
 }
@@ -361,6 +375,19 @@ mod tests {
             cli.serve.shutdown_timeout_secs,
             defaults.shutdown_timeout_secs
         );
+        assert_eq!(cli.serve.demo, defaults.demo);
+    }
+
+    #[test]
+    fn demo_with_or_without_the_serve_subcommand() {
+        let plain = Cli::try_parse_from(["downwatch", "--demo"]).expect("parse");
+        assert!(plain.serve.demo && !plain.serve.demo_force);
+        let serve = Cli::try_parse_from(["downwatch", "serve", "--demo", "--demo-force"])
+            .expect("parse");
+        let Some(Command::Serve(s)) = serve.command else {
+            panic!("serve expected")
+        };
+        assert!(s.demo && s.demo_force);
     }
 
     #[test]

@@ -63,7 +63,17 @@ impl Metrics {
     /// A fresh registry with every metric at zero. Fails only on an
     /// invalid or duplicate metric definition, a bug caught by the tests.
     pub fn new() -> Result<Self, prometheus::Error> {
-        let registry = Registry::new_custom(Some("downwatch".to_string()), None)?;
+        Self::labelled(false)
+    }
+
+    /// As [`Metrics::new`]; in demo mode every metric carries the label
+    /// `demo="true"`, so simulated traffic never passes for real traffic
+    /// on a dashboard.
+    pub fn labelled(demo: bool) -> Result<Self, prometheus::Error> {
+        let labels = demo.then(|| {
+            std::collections::HashMap::from([("demo".to_string(), "true".to_string())])
+        });
+        let registry = Registry::new_custom(Some("downwatch".to_string()), labels)?;
         let register = |c: Box<dyn prometheus::core::Collector>| registry.register(c);
         let counter = |name: &str, help: &str| -> Result<IntCounter, prometheus::Error> {
             let c = IntCounter::new(name, help)?;

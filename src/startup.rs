@@ -51,6 +51,8 @@ pub struct AppState {
     pub api_cache: ServiceAnswers,
     /// `Cache-Control` of public pages and read API answers.
     pub cache_control: String,
+    /// Demo mode: simulated reports (`--demo`); pages and API answers say so.
+    pub demo: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -67,6 +69,8 @@ pub enum StartupError {
     Metrics(#[from] prometheus::Error),
     #[error("webhook HTTP client: {0}")]
     Webhooks(#[from] reqwest::Error),
+    #[error(transparent)]
+    Demo(#[from] crate::demo::DemoError),
     #[error("--listen {addr}: {source}")]
     Bind {
         addr: String,
@@ -97,7 +101,7 @@ impl Application {
         settings: Settings,
         clock: Arc<dyn Clock>,
     ) -> Result<Self, StartupError> {
-        let metrics = Metrics::new()?;
+        let metrics = Metrics::labelled(settings.demo)?;
         let dedupe_secs = settings.dedupe_minutes.saturating_mul(60);
         let store: Arc<dyn Store> = match &settings.redis_url {
             Some(url) => {
@@ -167,6 +171,19 @@ impl Application {
             let worker = DeliveryWorker::new(store.clone(), settings.deliveries())?;
             tasks.push(tokio::spawn(worker.run()));
         }
+        // The demo's history and its learned baselines are in the store
+        // before the server's detector first looks.
+        if settings.demo {
+            let feed = crate::demo::prepare(
+                store.clone(),
+                catalog.clone(),
+                clock.clone(),
+                &params,
+                settings.demo_force,
+            )
+            .await?;
+            tasks.push(tokio::spawn(feed.run()));
+        }
         if settings.detector_interval_ms > 0 {
             let task = DetectorTask::new(
                 store.clone(),
@@ -209,6 +226,7 @@ impl Application {
             pages: PageCache::default(),
             api_cache: ServiceAnswers::default(),
             cache_control: settings.cache_policy().header_value(),
+            demo: settings.demo,
         });
         let keep_alive = match settings.keep_alive_secs {
             0 => KeepAlive::Disabled,
