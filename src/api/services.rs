@@ -34,6 +34,10 @@ use utoipa::{IntoParams, ToSchema};
 #[derive(Serialize, ToSchema)]
 pub struct ServiceList<'a> {
     pub services: &'a [ServiceSummary],
+    /// True when the server runs the demo (`--demo`): every report is
+    /// simulated. Absent otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub demo: bool,
 }
 
 /// Every catalog service with its status and reports in the last 15 minutes.
@@ -56,6 +60,7 @@ pub async fn list_services(
         .get_or_render(&(), (summaries.generation, 0), || {
             json(&ServiceList {
                 services: &summaries.value,
+                demo: state.demo,
             })
         });
     Ok(answer.respond(&req, &state.cache_control, |_| {}))
@@ -177,6 +182,10 @@ pub struct ServiceDetail {
     network_suspect: bool,
     top_symptoms: Vec<SymptomShare>,
     top_regions: Vec<RegionCount>,
+    /// True when the server runs the demo (`--demo`): every report is
+    /// simulated. Absent otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    demo: bool,
 }
 
 /// How many regions the detail lists.
@@ -287,5 +296,6 @@ fn detail(
         network_suspect: ranked.network_suspect,
         top_symptoms: ranked.symptoms.clone(),
         top_regions,
+        demo: state.demo,
     }
 }

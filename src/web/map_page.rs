@@ -96,5 +96,5 @@ fn render(
             }
         }
     };
-    page("Outage map", "all", body)
+    page(state.demo, "Outage map", "all", body)
 }

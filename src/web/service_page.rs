@@ -180,6 +180,7 @@ fn render(
         }
     };
     page_with_feed(
+        state.demo,
         &format!("{name} down? Current problems and outages"),
         &format!("service:{}", service.slug),
         Some(&format!("/status/{}/feed.atom", service.slug)),
