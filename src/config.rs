@@ -382,8 +382,8 @@ mod tests {
     fn demo_with_or_without_the_serve_subcommand() {
         let plain = Cli::try_parse_from(["downwatch", "--demo"]).expect("parse");
         assert!(plain.serve.demo && !plain.serve.demo_force);
-        let serve = Cli::try_parse_from(["downwatch", "serve", "--demo", "--demo-force"])
-            .expect("parse");
+        let serve =
+            Cli::try_parse_from(["downwatch", "serve", "--demo", "--demo-force"]).expect("parse");
         let Some(Command::Serve(s)) = serve.command else {
             panic!("serve expected")
         };

@@ -70,9 +70,8 @@ impl Metrics {
     /// `demo="true"`, so simulated traffic never passes for real traffic
     /// on a dashboard.
     pub fn labelled(demo: bool) -> Result<Self, prometheus::Error> {
-        let labels = demo.then(|| {
-            std::collections::HashMap::from([("demo".to_string(), "true".to_string())])
-        });
+        let labels = demo
+            .then(|| std::collections::HashMap::from([("demo".to_string(), "true".to_string())]));
         let registry = Registry::new_custom(Some("downwatch".to_string()), labels)?;
         let register = |c: Box<dyn prometheus::core::Collector>| registry.register(c);
         let counter = |name: &str, help: &str| -> Result<IntCounter, prometheus::Error> {

@@ -117,7 +117,12 @@ async fn check_store(
         let mut foreign = states[i].is_some() || statuses[i].is_some();
         if !foreign {
             let counts = store
-                .field(slug, Resolution::Hour, week.clone(), crate::store::keys::TOTAL)
+                .field(
+                    slug,
+                    Resolution::Hour,
+                    week.clone(),
+                    crate::store::keys::TOTAL,
+                )
                 .await?;
             foreign = counts.iter().any(|&n| n > 0);
         }
@@ -298,8 +303,7 @@ symptoms = ["login"]
             .await
             .expect("doc")
             .expect("detector state");
-        let detector: crate::detect::ServiceDetector =
-            serde_json::from_str(&state).expect("state");
+        let detector: crate::detect::ServiceDetector = serde_json::from_str(&state).expect("state");
         assert_eq!(
             detector.last_step().map(window::minute_of),
             Some(window::minute_of(start())),

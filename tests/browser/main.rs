@@ -3,6 +3,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod demo;
 mod webdriver;
 
 use common::{AppOptions, spawn_app, spawn_app_with};

@@ -95,6 +95,9 @@ pub struct AppOptions {
     pub detector_interval_ms: u64,
     /// Share a clock (and fixture directory) with another app.
     pub clock: Option<ManualClock>,
+    /// Run on the wall clock instead (the demo's live feed follows it);
+    /// `TestApp::clock` is then not the app's.
+    pub wall_clock: bool,
     /// Anything else; test apps start with rate limits off, views not
     /// cached, loopback as a trusted proxy and no GeoIP polling.
     pub tweak: Option<Tweak>,
@@ -146,9 +149,12 @@ pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
         tweak(&mut settings);
     }
     let clock = opts.clock.unwrap_or_else(|| ManualClock::new(test_start()));
-    let app = Application::build_with_clock(settings, Arc::new(clock.clone()))
-        .await
-        .expect("app builds");
+    let app = if opts.wall_clock {
+        Application::build(settings).await
+    } else {
+        Application::build_with_clock(settings, Arc::new(clock.clone())).await
+    }
+    .expect("app builds");
     let port = app.port();
     // Signals are for the real binary (tests/lifecycle.rs): a test app
     // runs until its test ends, and ctrl-c still stops `cargo test`.
