@@ -105,16 +105,24 @@ pub fn severity(status: &str) -> u8 {
     }
 }
 
-/// A time as "14:05 UTC" in a `<time>` element the script may localise.
+/// A time as "14:05 UTC" in a `<time>` element; the page script shows it
+/// in the visitor's time zone (`data-tz`: how much to show).
 pub fn clock_time(at: DateTime<Utc>) -> Markup {
     html! {
-        time datetime=(at.to_rfc3339()) { (at.format("%H:%M")) " UTC" }
+        time datetime=(at.to_rfc3339()) data-tz="time" { (at.format("%H:%M")) " UTC" }
     }
 }
 
-/// A date and time as "2 Mar 2026, 14:05 UTC".
+/// A date and time as "2 Mar 2026, 14:05 UTC", localised like
+/// [`clock_time`].
 pub fn date_time(at: DateTime<Utc>) -> Markup {
     html! {
-        time datetime=(at.to_rfc3339()) { (at.format("%-d %b %Y, %H:%M")) " UTC" }
+        time datetime=(at.to_rfc3339()) data-tz="date" { (at.format("%-d %b %Y, %H:%M")) " UTC" }
     }
+}
+
+/// "Times are in UTC.", which the page script turns into the visitor's
+/// zone.
+pub fn zone_note() -> Markup {
+    html! { span.tz-note data-tz-note { "Times are in UTC." } }
 }

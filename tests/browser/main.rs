@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod demo;
+mod local_time;
 mod webdriver;
 
 use common::{AppOptions, spawn_app, spawn_app_with};

@@ -180,6 +180,16 @@ impl Browser {
         panic!("timed out waiting for: {script}");
     }
 
+    /// Shows pages as in time zone `tz` (IANA name, "Asia/Tokyo"), as a
+    /// visitor there sees them (Chromium's DevTools emulation).
+    pub async fn set_timezone(&self, tz: &str) {
+        self.post(
+            "/goog/cdp/execute",
+            json!({"cmd": "Emulation.setTimezoneOverride", "params": {"timezoneId": tz}}),
+        )
+        .await;
+    }
+
     pub async fn set_size(&self, width: u32, height: u32) {
         self.post("/window/rect", json!({ "width": width, "height": height }))
             .await;
