@@ -1,6 +1,7 @@
 //! End-to-end tests in headless Chromium over WebDriver: the pages as a
 //! person uses them. Screenshots land in target/screenshots/ for review.
 
+mod a11y;
 #[path = "../common/mod.rs"]
 mod common;
 mod demo;
