@@ -28,6 +28,9 @@ pub const DEMO_DOC: &str = "demo";
 
 /// Days of history written at start.
 const HISTORY_DAYS: i64 = 7;
+/// The last minutes of history whose reports carry a reporter each (the
+/// pages count distinct people over up to a day); older ones only count.
+const IDENTIFIED_MINUTES: i64 = 24 * 60;
 /// Minutes of history written between two detector steps: the driver
 /// catches up at most this much at once.
 const HISTORY_CHUNK_MINUTES: i64 = 120;
@@ -187,7 +190,7 @@ async fn write_history(
         for m in minute..end {
             // Within the minute, so each lands in its bucket.
             let at = minute_start(m) + Duration::seconds(30);
-            let reports = crowd.reports(at, 1.0);
+            let reports = crowd.reports(at, 1.0, m >= current - IDENTIFIED_MINUTES);
             written += write(store, reports, at).await;
         }
         history_clock.set(minute_start(end));
@@ -197,7 +200,7 @@ async fn write_history(
     // The current minute up to now.
     let elapsed = (now - minute_start(current)).num_milliseconds() as f64 / 60_000.0;
     if elapsed > 0.0 {
-        let reports = crowd.reports(now, elapsed);
+        let reports = crowd.reports(now, elapsed, true);
         written += write(store, reports, now).await;
     }
     Ok(written)
@@ -216,7 +219,7 @@ impl LiveFeed {
                 continue;
             }
             // A long pause (a suspended laptop) is not made up for.
-            let reports = self.crowd.reports(now, minutes.min(1.0));
+            let reports = self.crowd.reports(now, minutes.min(1.0), true);
             self.last = now;
             write(&self.store, reports, now).await;
         }
