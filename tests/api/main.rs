@@ -6,6 +6,7 @@ mod common;
 
 mod admin;
 mod cluster;
+mod demo;
 mod detection;
 mod faults;
 mod feeds;

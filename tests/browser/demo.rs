@@ -3,37 +3,10 @@
 //! page, the status page and the map show it. Runs on the wall clock, as a
 //! newcomer's first run does.
 
-use crate::common::{AppOptions, TestApp, spawn_app_with};
+use crate::common::{AppOptions, TestApp, demo_catalog, spawn_app_with};
 use crate::webdriver::Browser;
 use serde_json::{Value, json};
 use std::time::Duration;
-
-/// A small catalog, so a week of history is quick to learn in a debug
-/// build; the full catalog works the same.
-const CATALOG: &str = r#"
-[symptoms]
-app = "App"
-login = "Login"
-streaming = "Streaming"
-[[category]]
-slug = "music"
-name = "Music"
-[[service]]
-slug = "spotify"
-name = "Spotify"
-category = "music"
-symptoms = ["streaming", "app", "login"]
-[[service]]
-slug = "deezer"
-name = "Deezer"
-category = "music"
-symptoms = ["app", "login"]
-[[service]]
-slug = "tidal"
-name = "TIDAL"
-category = "music"
-symptoms = ["app", "streaming"]
-"#;
 
 /// The first run must show an outage within two minutes: the first
 /// injected outage starts with the demo and has to complete one minute
@@ -41,22 +14,18 @@ symptoms = ["app", "streaming"]
 /// busy machine.
 const FIRST_OUTAGE_WAIT: Duration = Duration::from_secs(150);
 
+/// The demo on the small catalog and the wall clock, detecting every
+/// second.
 pub async fn demo_app() -> TestApp {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let catalog = dir.path().join("catalog.toml");
-    std::fs::write(&catalog, CATALOG).expect("catalog");
-    let app = spawn_app_with(AppOptions {
-        catalog: Some(catalog),
+    spawn_app_with(AppOptions {
+        catalog: Some(demo_catalog()),
         detector_interval_ms: 1000,
         dedupe_minutes: 30,
         wall_clock: true,
         tweak: Some(Box::new(|s| s.demo = true)),
         ..AppOptions::default()
     })
-    .await;
-    // The app has read its catalog; the directory may go.
-    drop(dir);
-    app
+    .await
 }
 
 /// The first active outage, waiting for the detector to open one.

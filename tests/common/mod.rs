@@ -66,6 +66,12 @@ pub fn write_geo_fixture(path: &Path) {
     w.write_to(path).expect("write test mmdb");
 }
 
+/// A catalog of three music services (Spotify, Deezer, TIDAL) for demo
+/// tests.
+pub fn demo_catalog() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/common/demo_catalog.toml")
+}
+
 /// Monday 2 March 2026, 12:00:30 UTC: tests run in virtual time.
 pub fn test_start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 30)
