@@ -335,6 +335,17 @@ pub struct Settings {
     /// Largest status page body read, in bytes; a larger one is refused.
     #[arg(long, env = "DOWNWATCH_OFFICIAL_MAX_BYTES", default_value_t = DEFAULT_MAX_BYTES)]
     pub official_max_bytes: usize,
+    /// Demo mode: a week of simulated reports written at start, then live
+    /// ones with outages injected every few minutes, for the real detector
+    /// to find. Pages, API answers and metrics say it is a demo. Refuses a
+    /// store that holds other data.
+    #[arg(long, env = "DOWNWATCH_DEMO")]
+    pub demo: bool,
+
+    /// With --demo: run on a store that holds other data too, mixing
+    /// simulated reports into it.
+    #[arg(long, env = "DOWNWATCH_DEMO_FORCE")]
+    pub demo_force: bool,
 }
 
 /// Default of `--client-body-timeout-ms`.
@@ -466,6 +477,8 @@ impl Default for Settings {
             official_check_ms: DEFAULT_CHECK_MS,
             official_timeout_ms: DEFAULT_TIMEOUT_MS,
             official_max_bytes: DEFAULT_MAX_BYTES,
+            demo: false,
+            demo_force: false,
         }
     }
 }
@@ -517,6 +530,7 @@ mod tests {
         assert_eq!(cli.serve.admin_guard(), defaults.admin_guard());
         assert_eq!(cli.serve.body_timeout(), defaults.body_timeout());
         assert!(!cli.serve.webhook_allow_internal_targets);
+        assert_eq!(cli.serve.demo, defaults.demo);
     }
 
     #[test]
@@ -525,6 +539,18 @@ mod tests {
             Cli::try_parse_from(["downwatch", "--client-ip-header", "forwarded"]).expect("parse");
         assert_eq!(cli.serve.client_ip_header, ClientIpHeader::Forwarded);
         assert!(Cli::try_parse_from(["downwatch", "--client-ip-header", "x-real-ip"]).is_err());
+    }
+
+    #[test]
+    fn demo_with_or_without_the_serve_subcommand() {
+        let plain = Cli::try_parse_from(["downwatch", "--demo"]).expect("parse");
+        assert!(plain.serve.demo && !plain.serve.demo_force);
+        let serve =
+            Cli::try_parse_from(["downwatch", "serve", "--demo", "--demo-force"]).expect("parse");
+        let Some(Command::Serve(s)) = serve.command else {
+            panic!("serve expected")
+        };
+        assert!(s.demo && s.demo_force);
     }
 
     #[test]

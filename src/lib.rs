@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod clock;
 pub mod config;
 pub mod countries;
+pub mod demo;
 pub mod detect;
 pub mod driver;
 pub mod events;

@@ -21,6 +21,11 @@ const LATENCY_BUCKETS: &[f64] = &[
     0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0,
 ];
 
+/// The `limit` label values of `rate_limited_total`.
+const RATE_LIMITS: [&str; 4] = ["report", "read", "page", "admin"];
+/// The `kind` label values of `redis_errors_total`.
+const REDIS_ERROR_KINDS: [&str; 4] = ["unavailable", "timeout", "overloaded", "backend"];
+
 /// Every metric the server exports, registered in its own [`Registry`].
 /// Cheap to clone: the metric handles share their values.
 #[derive(Clone)]
@@ -63,7 +68,16 @@ impl Metrics {
     /// A fresh registry with every metric at zero. Fails only on an
     /// invalid or duplicate metric definition, a bug caught by the tests.
     pub fn new() -> Result<Self, prometheus::Error> {
-        let registry = Registry::new_custom(Some("downwatch".to_string()), None)?;
+        Self::labelled(false)
+    }
+
+    /// As [`Metrics::new`]; in demo mode every metric carries the label
+    /// `demo="true"`, so simulated traffic never passes for real traffic
+    /// on a dashboard.
+    pub fn labelled(demo: bool) -> Result<Self, prometheus::Error> {
+        let labels = demo
+            .then(|| std::collections::HashMap::from([("demo".to_string(), "true".to_string())]));
+        let registry = Registry::new_custom(Some("downwatch".to_string()), labels)?;
         let register = |c: Box<dyn prometheus::core::Collector>| registry.register(c);
         let counter = |name: &str, help: &str| -> Result<IntCounter, prometheus::Error> {
             let c = IntCounter::new(name, help)?;
@@ -109,6 +123,24 @@ impl Metrics {
             "cached_answer_bytes",
             "Bytes of rendered pages and API answers held, every encoding, as of the last scrape",
         )?;
+        let rate_limited = counter_vec(
+            "rate_limited_total",
+            "Requests refused by a rate limit, by limit (report, read, page or admin)",
+            &["limit"],
+        )?;
+        let redis_errors = counter_vec(
+            "redis_errors_total",
+            "Failed Redis calls, by kind (unavailable, timeout, overloaded, backend)",
+            &["kind"],
+        )?;
+        // Exported at zero from the start, so dashboards and alerts see a
+        // series (and rate() a first point) before the first refusal.
+        for limit in RATE_LIMITS {
+            rate_limited.with_label_values(&[limit]);
+        }
+        for kind in REDIS_ERROR_KINDS {
+            redis_errors.with_label_values(&[kind]);
+        }
         Ok(Self {
             reports_received: counter("reports_received_total", "Report submissions received")?,
             reports_counted: counter("reports_counted_total", "Reports accepted and counted")?,
@@ -121,22 +153,14 @@ impl Metrics {
                 "Report submissions refused, by error code",
                 &["reason"],
             )?,
-            rate_limited: counter_vec(
-                "rate_limited_total",
-                "Requests refused by a rate limit, by limit (report, read, page or admin)",
-                &["limit"],
-            )?,
+            rate_limited,
             http_duration,
             store: StoreMetrics {
                 call_duration: histogram(
                     "redis_call_duration_seconds",
                     "Latency of Redis calls, failed ones included",
                 )?,
-                errors: counter_vec(
-                    "redis_errors_total",
-                    "Failed Redis calls, by kind (unavailable, timeout, overloaded, backend)",
-                    &["kind"],
-                )?,
+                errors: redis_errors,
             },
             detector_tick: histogram(
                 "detector_tick_duration_seconds",

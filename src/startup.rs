@@ -63,6 +63,8 @@ pub struct AppState {
     pub body_timeout: Option<Duration>,
     /// Where webhooks may post.
     pub webhook_targets: TargetPolicy,
+    /// Demo mode: simulated reports (`--demo`); pages and API answers say so.
+    pub demo: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -79,6 +81,8 @@ pub enum StartupError {
     Metrics(#[from] prometheus::Error),
     #[error("HTTP client (webhooks, official status pages): {0}")]
     Webhooks(#[from] reqwest::Error),
+    #[error(transparent)]
+    Demo(#[from] crate::demo::DemoError),
     #[error("--listen {addr}: {source}")]
     Bind {
         addr: String,
@@ -113,7 +117,7 @@ impl Application {
         settings: Settings,
         clock: Arc<dyn Clock>,
     ) -> Result<Self, StartupError> {
-        let metrics = Metrics::new()?;
+        let metrics = Metrics::labelled(settings.demo)?;
         let dedupe_secs = settings.dedupe_minutes.saturating_mul(60);
         let store: Arc<dyn Store> = match &settings.redis_url {
             Some(url) => {
@@ -194,6 +198,19 @@ impl Application {
             let worker = DeliveryWorker::new(store.clone(), settings.deliveries())?;
             tasks.push(tokio::spawn(worker.run()));
         }
+        // The demo's history and its learned baselines are in the store
+        // before the server's detector first looks.
+        if settings.demo {
+            let feed = crate::demo::prepare(
+                store.clone(),
+                catalog.clone(),
+                clock.clone(),
+                &params,
+                settings.demo_force,
+            )
+            .await?;
+            tasks.push(tokio::spawn(feed.run()));
+        }
         if settings.detector_interval_ms > 0 {
             let task = DetectorTask::new(
                 store.clone(),
@@ -247,6 +264,7 @@ impl Application {
             streams: StreamSlots::new(settings.stream_limits()),
             body_timeout: settings.body_timeout(),
             webhook_targets: settings.webhook_targets(),
+            demo: settings.demo,
         });
         let keep_alive = match settings.keep_alive_secs {
             0 => KeepAlive::Disabled,

@@ -1,11 +1,18 @@
 //! The deployment files: docker-compose.yml validates with a compose
-//! implementation and wires Redis (AOF), downwatch and Prometheus together;
-//! the Dockerfile is multi-stage, runs as non-root and health-checks with
-//! the binary's own subcommand; Prometheus scrapes downwatch's /metrics.
+//! implementation and wires Redis (AOF), downwatch, Prometheus and Grafana
+//! together; the Dockerfile is multi-stage, runs as non-root and
+//! health-checks with the binary's own subcommand; Prometheus scrapes
+//! downwatch's /metrics; the Grafana dashboard queries only metrics a
+//! running downwatch exports, through the provisioned data source.
 //!
 //! Needs `docker-compose` (Debian package `docker-compose`; `.ci/run`
 //! installs it). No Docker engine is needed.
 
+#[path = "common/mod.rs"]
+mod common;
+
+use serde_json::{Value, json};
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
@@ -51,7 +58,7 @@ fn compose_file_validates_and_runs_the_full_stack() {
         .map(str::to_string)
         .collect();
     services.sort();
-    assert_eq!(services, ["downwatch", "prometheus", "redis"]);
+    assert_eq!(services, ["downwatch", "grafana", "prometheus", "redis"]);
 
     let config = compose(&["config"]);
     let redis = service_block(&config, "redis").join("\n");
@@ -77,6 +84,106 @@ fn compose_file_validates_and_runs_the_full_stack() {
         prometheus.contains("deploy/prometheus.yml:/etc/prometheus/prometheus.yml"),
         "{prometheus}"
     );
+    let grafana = service_block(&config, "grafana").join("\n");
+    assert!(grafana.contains("image: grafana/grafana"), "{grafana}");
+    assert!(grafana.contains("published: 3000"), "{grafana}");
+    assert!(
+        grafana.contains("deploy/grafana/provisioning:/etc/grafana/provisioning"),
+        "{grafana}"
+    );
+    assert!(
+        grafana.contains("deploy/grafana/dashboards:/var/lib/grafana/dashboards"),
+        "{grafana}"
+    );
+    assert!(
+        grafana.contains("prometheus:"),
+        "starts after Prometheus: {grafana}"
+    );
+}
+
+/// Every `downwatch_*` metric name in a PromQL expression.
+fn metric_names(expr: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut rest = expr;
+    while let Some(at) = rest.find("downwatch_") {
+        let name: String = rest[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        rest = &rest[at + name.len()..];
+        names.push(name);
+    }
+    names
+}
+
+/// Every panel's queries, nested rows included.
+fn queries(panels: &Value, out: &mut Vec<(String, Value)>) {
+    for panel in panels.as_array().into_iter().flatten() {
+        for target in panel["targets"].as_array().into_iter().flatten() {
+            let expr = target["expr"].as_str().unwrap_or_default().to_string();
+            out.push((expr, target["datasource"].clone()));
+        }
+        queries(&panel["panels"], out);
+    }
+}
+
+#[tokio::test]
+async fn the_grafana_dashboard_queries_metrics_downwatch_exports() {
+    let datasource = repo_file("deploy/grafana/provisioning/datasources/prometheus.yml");
+    assert!(datasource.contains("type: prometheus"), "{datasource}");
+    assert!(
+        datasource.contains("url: http://prometheus:9090"),
+        "{datasource}"
+    );
+    assert!(datasource.contains("uid: prometheus"), "{datasource}");
+    let provider = repo_file("deploy/grafana/provisioning/dashboards/downwatch.yml");
+    assert!(
+        provider.contains("path: /var/lib/grafana/dashboards"),
+        "{provider}"
+    );
+    let dashboard: Value =
+        serde_json::from_str(&repo_file("deploy/grafana/dashboards/downwatch.json"))
+            .expect("the dashboard is JSON");
+    let mut all = Vec::new();
+    queries(&dashboard["panels"], &mut all);
+    let names: BTreeSet<String> = all.iter().flat_map(|(e, _)| metric_names(e)).collect();
+    for (expr, source) in &all {
+        assert_eq!(
+            source["uid"], "prometheus",
+            "{expr}: the provisioned data source"
+        );
+    }
+    // What the issue asks the dashboard to show.
+    for wanted in [
+        "downwatch_reports_counted_total",
+        "downwatch_reports_rejected_total",
+        "downwatch_http_request_duration_seconds_bucket",
+        "downwatch_redis_call_duration_seconds_bucket",
+        "downwatch_redis_errors_total",
+        "downwatch_detector_tick_duration_seconds_bucket",
+        "downwatch_active_incidents",
+        "downwatch_rate_limited_total",
+    ] {
+        assert!(names.contains(wanted), "the dashboard shows no {wanted}");
+    }
+
+    // A running app, after a request and a refused report, exports each.
+    let app = common::spawn_app().await;
+    let refused = app
+        .post_report(&json!({"service": "no-such-service", "symptom": "login"}))
+        .await;
+    assert_eq!(refused.status(), 404);
+    let metrics = app.get("/metrics").await.text().await.expect("metrics");
+    let exported: BTreeSet<&str> = metrics
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split(['{', ' ']).next())
+        .collect();
+    let missing: Vec<&String> = names
+        .iter()
+        .filter(|n| !exported.contains(n.as_str()))
+        .collect();
+    assert!(missing.is_empty(), "not in /metrics: {missing:?}");
 }
 
 #[test]

@@ -4,6 +4,38 @@
 // counts, and filters the service list as you type.
 (function () {
   "use strict";
+
+  // Times: the page says them in UTC (and names the zone); here they are
+  // said in the visitor's own zone. The UTC text stays as a tooltip.
+  function localize(root) {
+    if (!window.Intl || !Intl.DateTimeFormat) return;
+    var zone = "";
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (_) {}
+    var formats = {
+      time: new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }),
+      date: new Intl.DateTimeFormat(undefined, {
+        day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+        timeZoneName: "short"
+      })
+    };
+    var tick = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    root.querySelectorAll("time[data-tz]").forEach(function (el) {
+      var at = new Date(el.getAttribute("datetime"));
+      var format = formats[el.getAttribute("data-tz")];
+      if (!format || isNaN(at)) return;
+      if (!el.title) el.title = el.textContent;
+      el.textContent = format.format(at);
+    });
+    root.querySelectorAll("[data-datetime]").forEach(function (el) {
+      var at = new Date(el.getAttribute("data-datetime"));
+      if (!isNaN(at)) el.textContent = tick.format(at);
+    });
+    root.querySelectorAll("[data-tz-note]").forEach(function (el) {
+      el.textContent = zone ? "Times are in your time zone (" + zone + ")." : "Times are in your time zone.";
+    });
+  }
+  localize(document);
+
   var scope = document.body.getAttribute("data-live-scope") || "";
   if (!scope) return;
 
@@ -17,7 +49,10 @@
         var doc = new DOMParser().parseFromString(text, "text/html");
         document.querySelectorAll("[data-live]").forEach(function (el) {
           var fresh = doc.querySelector('[data-live="' + el.getAttribute("data-live") + '"]');
-          if (fresh && fresh.innerHTML !== el.innerHTML) el.innerHTML = fresh.innerHTML;
+          if (fresh && fresh.innerHTML !== el.innerHTML) {
+            el.innerHTML = fresh.innerHTML;
+            localize(el);
+          }
         });
         document.documentElement.setAttribute("data-refreshed", String(Date.now()));
       })

@@ -70,6 +70,10 @@ pub struct Heatmap<'a> {
     /// Reports placed at this level.
     located: u64,
     regions: HeatRegions,
+    /// True when the server runs the demo (`--demo`): every report is
+    /// simulated. Absent otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    demo: bool,
 }
 
 /// Where reports come from, for maps.
@@ -119,6 +123,7 @@ pub async fn heatmap(
         total: window::total(&sum),
         located,
         regions,
+        demo: state.demo,
     }))
 }
 

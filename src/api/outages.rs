@@ -30,6 +30,10 @@ pub struct OutagesQuery {
 #[derive(Serialize, ToSchema)]
 pub struct OutageList {
     outages: Vec<Incident>,
+    /// True when the server runs the demo (`--demo`): every report is
+    /// simulated. Absent otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    demo: bool,
 }
 
 /// Incidents of the matching services, newest first.
@@ -80,7 +84,10 @@ pub async fn list_outages(
     for i in &mut incidents {
         i.timeline = Vec::new();
     }
-    Ok(HttpResponse::Ok().json(OutageList { outages: incidents }))
+    Ok(HttpResponse::Ok().json(OutageList {
+        outages: incidents,
+        demo: state.demo,
+    }))
 }
 
 /// One incident with its evidence timeline.

@@ -35,6 +35,10 @@ use utoipa::{IntoParams, ToSchema};
 #[derive(Serialize, ToSchema)]
 pub struct ServiceList<'a> {
     pub services: &'a [ServiceSummary],
+    /// True when the server runs the demo (`--demo`): every report is
+    /// simulated. Absent otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub demo: bool,
 }
 
 /// Every catalog service with its status and reports in the last 15 minutes.
@@ -57,6 +61,7 @@ pub async fn list_services(
         .get_or_render(&(), (summaries.generation, 0), || {
             json(&ServiceList {
                 services: &summaries.value,
+                demo: state.demo,
             })
         });
     Ok(answer.respond(&req, &state.cache_control, |_| {}))
@@ -183,6 +188,10 @@ pub struct ServiceDetail {
     official: Option<OfficialSummary>,
     /// How fast the service acknowledges the crowd's outages.
     acknowledgements: Acknowledgements,
+    /// True when the server runs the demo (`--demo`): every report is
+    /// simulated. Absent otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    demo: bool,
 }
 
 /// How many regions the detail lists.
@@ -295,5 +304,6 @@ fn detail(
         top_regions,
         official: view.official.clone(),
         acknowledgements: view.acknowledgements.clone(),
+        demo: state.demo,
     }
 }

@@ -75,6 +75,10 @@ pub struct Timeseries<'a> {
     hours: u32,
     /// Oldest first; the last holds now.
     buckets: Vec<SeriesPoint>,
+    /// True when the server runs the demo (`--demo`): every report is
+    /// simulated. Absent otherwise.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    demo: bool,
 }
 
 /// A service's reports in regular buckets, the last one holding now.
@@ -140,5 +144,6 @@ pub async fn timeseries(
         step_seconds: step.minutes() * 60,
         hours,
         buckets: points,
+        demo: state.demo,
     }))
 }

@@ -79,6 +79,7 @@ pub async fn history(
         }
     };
     ok(page_with_feed(
+        state.demo,
         &format!("{name} incident history"),
         &format!("service:{}", service.slug),
         Some(&format!("/status/{}/feed.atom", service.slug)),

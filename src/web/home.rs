@@ -121,7 +121,7 @@ fn render(state: &AppState, summaries: &[ServiceSummary], query: &HomeQuery) -> 
             }
         }
     };
-    page("Outage reports", "all", body)
+    page(state.demo, "Outage reports", "all", body)
 }
 
 fn card(s: &ServiceSummary) -> Markup {

@@ -4,13 +4,20 @@ use chrono::{DateTime, Utc};
 use maud::{DOCTYPE, Markup, html};
 
 /// A full page. `live` names what the script should follow ("service:spotify",
-/// "all"); the page's `[data-live]` parts are refreshed on events.
-pub fn page(title: &str, live: &str, body: Markup) -> Markup {
-    page_with_feed(title, live, None, body)
+/// "all"); the page's `[data-live]` parts are refreshed on events. `demo`:
+/// the server runs the demo, and every page says so.
+pub fn page(demo: bool, title: &str, live: &str, body: Markup) -> Markup {
+    page_with_feed(demo, title, live, None, body)
 }
 
 /// A page that also names its Atom feed (`feed`: its path).
-pub fn page_with_feed(title: &str, live: &str, feed: Option<&str>, body: Markup) -> Markup {
+pub fn page_with_feed(
+    demo: bool,
+    title: &str,
+    live: &str,
+    feed: Option<&str>,
+    body: Markup,
+) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -26,6 +33,12 @@ pub fn page_with_feed(title: &str, live: &str, feed: Option<&str>, body: Markup)
             }
             body data-live-scope=(live) {
                 a.skip href="#main" { "Skip to content" }
+                @if demo {
+                    p.demo-banner #demo-banner role="note" {
+                        strong { "Demo." }
+                        " These reports and outages are simulated, not real; the detection is real."
+                    }
+                }
                 header.top {
                     a.brand href="/" { "downwatch" }
                     nav aria-label="Main" {
@@ -53,6 +66,7 @@ pub fn page_with_feed(title: &str, live: &str, feed: Option<&str>, body: Markup)
 /// A page with a heading and one sentence (errors, 404).
 pub fn message_page(title: &str, text: &str) -> Markup {
     page(
+        false,
         title,
         "",
         html! {
@@ -91,16 +105,24 @@ pub fn severity(status: &str) -> u8 {
     }
 }
 
-/// A time as "14:05 UTC" in a `<time>` element the script may localise.
+/// A time as "14:05 UTC" in a `<time>` element; the page script shows it
+/// in the visitor's time zone (`data-tz`: how much to show).
 pub fn clock_time(at: DateTime<Utc>) -> Markup {
     html! {
-        time datetime=(at.to_rfc3339()) { (at.format("%H:%M")) " UTC" }
+        time datetime=(at.to_rfc3339()) data-tz="time" { (at.format("%H:%M")) " UTC" }
     }
 }
 
-/// A date and time as "2 Mar 2026, 14:05 UTC".
+/// A date and time as "2 Mar 2026, 14:05 UTC", localised like
+/// [`clock_time`].
 pub fn date_time(at: DateTime<Utc>) -> Markup {
     html! {
-        time datetime=(at.to_rfc3339()) { (at.format("%-d %b %Y, %H:%M")) " UTC" }
+        time datetime=(at.to_rfc3339()) data-tz="date" { (at.format("%-d %b %Y, %H:%M")) " UTC" }
     }
+}
+
+/// "Times are in UTC.", which the page script turns into the visitor's
+/// zone.
+pub fn zone_note() -> Markup {
+    html! { span.tz-note data-tz-note { "Times are in UTC." } }
 }

@@ -1,12 +1,14 @@
 //! `/map`: where reports come from, across all services or one, over the
 //! last 15 minutes, hour or day.
 
-use super::layout::{page, reports};
+use super::layout::{badge, page, reports};
 use super::world::world_map;
 use super::{HTML, PageError, cached_page};
 use crate::catalog::Service;
 use crate::countries::region_name;
+use crate::detect::GLOBAL;
 use crate::http_cache::Rendered;
+use crate::read::ServiceSummary;
 use crate::read::views::MapView;
 use crate::startup::AppState;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -41,12 +43,22 @@ pub async fn map(
         .unwrap_or(WINDOWS[1]);
     let slug = service.map(|s| s.slug.as_str());
     let view = state.views.map(slug, minutes).await?;
+    let version = state.views.version().await;
+    let summaries = state.views.summaries(version).await?;
     let key = (slug.map(str::to_string), minutes);
     let page = state
         .pages
         .map
-        .get_or_render(&key, (view.generation, 0), || {
-            let page = render(&state, service, window_key, window_phrase, &view.value);
+        .get_or_render(&key, (view.generation, summaries.generation), || {
+            let outages = outages_now(&summaries.value, service);
+            let page = render(
+                &state,
+                service,
+                window_key,
+                window_phrase,
+                &view.value,
+                &outages,
+            );
             Rendered::new(HTML, page.into_string())
         });
     Ok(cached_page(&req, &state, &page))
@@ -58,6 +70,7 @@ fn render(
     window_key: &str,
     window_phrase: &str,
     view: &MapView,
+    outages: &[(&ServiceSummary, &str)],
 ) -> Markup {
     let countries = &view.countries;
     let scope = service.map_or("all services".to_string(), |s| s.name.clone());
@@ -83,18 +96,51 @@ fn render(
             button type="submit" { "Show" }
         }
         div data-live="map" #map-box {
+            @if !outages.is_empty() {
+                section aria-labelledby="outages-h" {
+                    h2 #outages-h { "Outages now" }
+                    ul.outages #map-outages {
+                        @for (s, region) in outages {
+                            li data-service=(s.slug) data-region=(region) {
+                                a href={ "/status/" (s.slug) } { (s.name) }
+                                " " (badge(&s.status)) " "
+                                @if *region == GLOBAL { "worldwide" } @else { "in " (region_name(region)) }
+                            }
+                        }
+                    }
+                }
+            }
             p #map-summary {
                 (reports(view.total)) " about " (scope) " in the last " (window_phrase) "."
             }
             (world_map(&format!("Map of reports about {scope} by country"), countries, &view.cells))
             @if !countries.is_empty() {
                 ol.regions #top-regions {
-                    @for (code, n) in countries.iter().take(15) {
+                    @for (code, n) in countries.iter() {
                         li data-cc=(code) { (region_name(code)) " " span.count { (n) } }
                     }
                 }
             }
         }
     };
-    page("Outage map", "all", body)
+    page(state.demo, "Outage map", "all", body)
+}
+
+/// The open incidents of every service (or `only` one) with their region,
+/// read from the incident ids (`<service>.<region>.<minute>`).
+fn outages_now<'a>(
+    summaries: &'a [ServiceSummary],
+    only: Option<&Service>,
+) -> Vec<(&'a ServiceSummary, &'a str)> {
+    summaries
+        .iter()
+        .filter(|s| only.is_none_or(|o| o.slug == s.slug))
+        .flat_map(|s| {
+            s.active_incidents.iter().filter_map(move |id| {
+                let rest = id.strip_prefix(s.slug.as_str())?.strip_prefix('.')?;
+                let (region, _) = rest.rsplit_once('.')?;
+                Some((s, region))
+            })
+        })
+        .collect()
 }

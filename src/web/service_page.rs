@@ -121,7 +121,7 @@ fn render(
         div data-live="chart" #chart-box {
             section aria-labelledby="chart-h" {
                 h2 #chart-h { "Reports in the last 24 hours" }
-                (report_chart(name, &view.series))
+                (report_chart(name, &view.series, &view.windows[1]))
             }
         }
         div data-live="incidents" #incidents-box {
@@ -182,6 +182,7 @@ fn render(
         }
     };
     page_with_feed(
+        state.demo,
         &format!("{name} down? Current problems and outages"),
         &format!("service:{}", service.slug),
         Some(&format!("/status/{}/feed.atom", service.slug)),

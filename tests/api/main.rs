@@ -7,6 +7,7 @@ mod common;
 mod admin;
 mod client_ip;
 mod cluster;
+mod demo;
 mod detection;
 mod faults;
 mod feeds;

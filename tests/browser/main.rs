@@ -1,8 +1,11 @@
 //! End-to-end tests in headless Chromium over WebDriver: the pages as a
 //! person uses them. Screenshots land in target/screenshots/ for review.
 
+mod a11y;
 #[path = "../common/mod.rs"]
 mod common;
+mod demo;
+mod local_time;
 mod webdriver;
 
 use common::status_page::{StatusPage, catalog, crowd_outage_admitted_late, json_page, summary};

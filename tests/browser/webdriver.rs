@@ -169,6 +169,33 @@ impl Browser {
             .await
     }
 
+    /// Runs `script` (a function body) that ends by calling its last
+    /// argument with the result, as WebDriver's asynchronous scripts do.
+    pub async fn script_async(&self, script: &str, args: Value) -> Value {
+        self.post("/execute/async", json!({ "script": script, "args": args }))
+            .await
+    }
+
+    /// Presses and releases each key of `keys` in turn (WebDriver key
+    /// codes, e.g. "\u{E004}" for Tab) on whatever has the focus.
+    pub async fn press_keys(&self, keys: &str) {
+        let actions: Vec<Value> = keys
+            .chars()
+            .flat_map(|k| {
+                let k = k.to_string();
+                [
+                    json!({"type": "keyDown", "value": k}),
+                    json!({"type": "keyUp", "value": k}),
+                ]
+            })
+            .collect();
+        self.post(
+            "/actions",
+            json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]}),
+        )
+        .await;
+    }
+
     /// Waits until `script` returns true (at most `secs` seconds).
     pub async fn wait_until(&self, script: &str, secs: u64) {
         for _ in 0..secs * 10 {
@@ -178,6 +205,16 @@ impl Browser {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         panic!("timed out waiting for: {script}");
+    }
+
+    /// Shows pages as in time zone `tz` (IANA name, "Asia/Tokyo"), as a
+    /// visitor there sees them (Chromium's DevTools emulation).
+    pub async fn set_timezone(&self, tz: &str) {
+        self.post(
+            "/goog/cdp/execute",
+            json!({"cmd": "Emulation.setTimezoneOverride", "params": {"timezoneId": tz}}),
+        )
+        .await;
     }
 
     pub async fn set_size(&self, width: u32, height: u32) {

@@ -67,6 +67,12 @@ pub fn write_geo_fixture(path: &Path) {
     w.write_to(path).expect("write test mmdb");
 }
 
+/// A catalog of three music services (Spotify, Deezer, TIDAL) for demo
+/// tests.
+pub fn demo_catalog() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/common/demo_catalog.toml")
+}
+
 /// Monday 2 March 2026, 12:00:30 UTC: tests run in virtual time.
 pub fn test_start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 30)
@@ -96,6 +102,9 @@ pub struct AppOptions {
     pub detector_interval_ms: u64,
     /// Share a clock (and fixture directory) with another app.
     pub clock: Option<ManualClock>,
+    /// Run on the wall clock instead (the demo's live feed follows it);
+    /// `TestApp::clock` is then not the app's.
+    pub wall_clock: bool,
     /// Anything else; test apps start with rate limits off, views not
     /// cached, loopback as a trusted proxy and no GeoIP polling.
     pub tweak: Option<Tweak>,
@@ -151,9 +160,12 @@ pub async fn spawn_app_with(opts: AppOptions) -> TestApp {
         tweak(&mut settings);
     }
     let clock = opts.clock.unwrap_or_else(|| ManualClock::new(test_start()));
-    let app = Application::build_with_clock(settings, Arc::new(clock.clone()))
-        .await
-        .expect("app builds");
+    let app = if opts.wall_clock {
+        Application::build(settings).await
+    } else {
+        Application::build_with_clock(settings, Arc::new(clock.clone())).await
+    }
+    .expect("app builds");
     let port = app.port();
     // Signals are for the real binary (tests/lifecycle.rs): a test app
     // runs until its test ends, and ctrl-c still stops `cargo test`.
