@@ -98,7 +98,7 @@ pub async fn list_outages(
     params(("id" = String, Path, description = "incident id, `<service>.<region>.<minute>`")),
     security((), ("api_key" = []), ("api_key_header" = [])),
     responses(
-        (status = 200, description = "The incident", body = Incident),
+        (status = 200, description = "The incident (with `\"demo\": true` when the server runs the demo)", body = Incident),
         (status = 404, description = "Unknown outage (`unknown_outage`)", body = ErrorBody),
     ),
 )]
@@ -121,5 +121,14 @@ pub async fn get_outage(
     let incident = read::incident(state.store.as_ref(), service, &id)
         .await?
         .ok_or_else(not_found)?;
-    Ok(HttpResponse::Ok().json(incident))
+    if !state.demo {
+        return Ok(HttpResponse::Ok().json(incident));
+    }
+    // A demo's incident says so, like every other answer of a demo.
+    let mut body =
+        serde_json::to_value(&incident).map_err(|e| ApiError::Internal(e.to_string()))?;
+    if let Some(fields) = body.as_object_mut() {
+        fields.insert("demo".to_string(), serde_json::Value::Bool(true));
+    }
+    Ok(HttpResponse::Ok().json(body))
 }

@@ -69,6 +69,9 @@ async fn a_first_demo_run_shows_an_outage_on_the_home_status_and_map_pages() {
     // The first injected outage is declared by the detector.
     let outage = first_outage(&app).await;
     let service = outage["service"].as_str().expect("service").to_string();
+    let id = outage["id"].as_str().expect("id");
+    let one = app.get_json(&format!("/api/v1/outages/{id}")).await;
+    assert_eq!(one["demo"], json!(true), "{one}");
     let name = app.get_json(&format!("/api/v1/services/{service}")).await["service"]["name"]
         .as_str()
         .expect("name")
