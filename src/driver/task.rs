@@ -19,6 +19,15 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// This process's name in leases: its pid and the start's nanoseconds,
+/// so a restarted process with a reused pid is another owner.
+pub fn process_owner() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!("{}-{nanos:x}", std::process::id())
+}
+
 /// At most this many missed minutes are caught up after a pause.
 const MAX_BACKLOG_MINUTES: i64 = 120;
 
@@ -102,16 +111,13 @@ impl DetectorTask {
         params: Params,
         interval: Duration,
     ) -> Self {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
         Self {
             store,
             catalog,
             clock,
             params,
             interval,
-            owner: format!("{}-{nanos:x}", std::process::id()),
+            owner: process_owner(),
             held: HashMap::new(),
             published: HashMap::new(),
             tick_duration: None,

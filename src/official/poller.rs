@@ -76,16 +76,13 @@ impl OfficialPoller {
         settings: PollSettings,
     ) -> Result<Self, reqwest::Error> {
         let fetcher = Fetcher::new(settings.timeout, settings.max_bytes)?;
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
         Ok(Self {
             store,
             catalog,
             clock,
             fetcher,
             settings,
-            owner: format!("{}-{nanos:x}-official", std::process::id()),
+            owner: format!("{}-official", crate::driver::task::process_owner()),
         })
     }
 
