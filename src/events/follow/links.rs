@@ -125,11 +125,11 @@ mod tests {
         assert!(!key.verify(LinkAction::Confirm, "spotify", "abd", &sig));
         assert!(!key.verify(LinkAction::Confirm, "spotify", "abc", "zz"));
         // The same as any HMAC-SHA256 (Python: hmac.new(b"k", b"confirm:spotify:abc", sha256)).
-        let mut plain = Hmac::<Sha256>::new_from_slice(b"k").expect("key");
+        let mut plain = <Hmac<Sha256> as Mac>::new_from_slice(b"k").expect("key");
         plain.update(b"confirm:spotify:abc");
         assert_eq!(sig, hex::encode(plain.finalize().into_bytes()));
         let long = LinkKey::from_bytes(&[7u8; 100]);
-        let mut plain = Hmac::<Sha256>::new_from_slice(&[7u8; 100]).expect("key");
+        let mut plain = <Hmac<Sha256> as Mac>::new_from_slice(&[7u8; 100]).expect("key");
         plain.update(b"confirm:spotify:abc");
         assert_eq!(
             long.sign(LinkAction::Confirm, "spotify", "abc"),
