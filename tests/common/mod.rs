@@ -2,7 +2,10 @@
 //! answers, and the app spawned on port 0.
 #![allow(dead_code)]
 
+pub mod http_request;
 pub mod mmdb;
+pub mod push_service;
+pub mod smtp_server;
 pub mod redis_cluster;
 pub mod redis_server;
 pub mod status_page;

@@ -36,7 +36,7 @@ pub async fn enqueue(
     if all.is_empty() {
         return Ok(());
     }
-    let others = active_others(store, incident).await?;
+    let others = recent_others(store, incident).await?;
     let now = incident.updated_at;
     for f in all {
         if f.expires_at <= now {
@@ -51,13 +51,19 @@ pub async fn enqueue(
                 // Told once when incidents overlap: by the earliest.
                 let told = others
                     .iter()
-                    .any(|o| f.matches(&o.region) && earlier(o, incident));
+                    .any(|o| o.is_active() && f.matches(&o.region) && earlier(o, incident));
                 if f.matches(&incident.region) && !told {
                     queue(store, &f, NoticeKind::Problems, incident, None, now_ms).await?;
                 }
             }
             (IncidentEventKind::Resolved, FollowKind::Problems) => {
-                let still = others.iter().any(|o| f.matches(&o.region));
+                // Told when the last of its incidents ends; of several
+                // ending together, by the earliest.
+                let still = others.iter().any(|o| {
+                    f.matches(&o.region)
+                        && (o.is_active()
+                            || (o.resolved_at == incident.resolved_at && earlier(o, incident)))
+                });
                 if f.matches(&incident.region) && !still {
                     queue(store, &f, NoticeKind::Back, incident, None, now_ms).await?;
                 }
@@ -83,8 +89,8 @@ fn earlier(a: &Incident, b: &Incident) -> bool {
     (a.started_at, &a.id) < (b.started_at, &b.id)
 }
 
-/// The service's other active incidents.
-async fn active_others(
+/// The service's other recent incidents (active, or resolved now).
+async fn recent_others(
     store: &dyn Store,
     incident: &Incident,
 ) -> Result<Vec<Incident>, StoreError> {
@@ -93,7 +99,9 @@ async fn active_others(
         .await?
         .iter()
         .filter_map(|j| serde_json::from_str::<Incident>(j).ok())
-        .filter(|i| i.is_active() && i.id != incident.id)
+        .filter(|i| {
+            i.id != incident.id && (i.is_active() || i.resolved_at == incident.resolved_at)
+        })
         .collect())
 }
 
