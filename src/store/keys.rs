@@ -189,8 +189,11 @@ pub fn region_field(region: &str) -> String {
     format!("r:{region}")
 }
 
+/// The prefix of symptom counters.
+pub const SYMPTOM_PREFIX: &str = "s:";
+
 pub fn symptom_field(symptom: &str) -> String {
-    format!("s:{symptom}")
+    format!("{SYMPTOM_PREFIX}{symptom}")
 }
 
 /// The counter for reports from `region` (`None` = global).

@@ -5,6 +5,7 @@
 //! concurrent creates. The receivers listen on loopback, so the apps that
 //! deliver to them opt in to internal targets.
 
+use crate::common::http_request::read_request;
 use crate::common::{
     AppOptions, MANY_NETWORKS, RedisServer, TestApp, assert_error, quiet_hour_then_surge,
     spawn_app_with,
@@ -16,7 +17,6 @@ use sha2::Sha256;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use crate::common::http_request::read_request;
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpListener;
 

@@ -5,9 +5,9 @@
 pub mod http_request;
 pub mod mmdb;
 pub mod push_service;
-pub mod smtp_server;
 pub mod redis_cluster;
 pub mod redis_server;
+pub mod smtp_server;
 pub mod status_page;
 
 use chrono::{DateTime, TimeZone, Utc};

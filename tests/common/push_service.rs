@@ -100,7 +100,10 @@ impl PushService {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("the push service did not get what was expected: {:?}", self.received());
+        panic!(
+            "the push service did not get what was expected: {:?}",
+            self.received()
+        );
     }
 
     /// A new browser subscribed here as `name`.
@@ -139,13 +142,19 @@ impl Browser {
 
     /// Its deliveries among `all`.
     pub fn mine(&self, all: &[Pushed]) -> Vec<Pushed> {
-        all.iter().filter(|p| p.browser == self.name).cloned().collect()
+        all.iter()
+            .filter(|p| p.browser == self.name)
+            .cloned()
+            .collect()
     }
 
     /// The payload of `pushed`, decrypted as the browser would (fails the
     /// test when it does not decrypt).
     pub fn read(&self, pushed: &Pushed) -> Value {
-        assert_eq!(pushed.headers.get("content-encoding").map(String::as_str), Some("aes128gcm"));
+        assert_eq!(
+            pushed.headers.get("content-encoding").map(String::as_str),
+            Some("aes128gcm")
+        );
         let plain = web_push_native::decrypt(
             pushed.body.clone(),
             &self.secret,
@@ -161,7 +170,10 @@ impl Browser {
 /// `audience` from `contact`, and expires within 24 hours. Returns the
 /// claims.
 pub fn check_vapid(pushed: &Pushed, server_key: &str, audience: &str, contact: &str) -> Value {
-    let header = pushed.headers.get("authorization").expect("an Authorization header");
+    let header = pushed
+        .headers
+        .get("authorization")
+        .expect("an Authorization header");
     let rest = header.strip_prefix("vapid ").expect("the vapid scheme");
     let mut token = None;
     let mut key = None;
@@ -174,7 +186,8 @@ pub fn check_vapid(pushed: &Pushed, server_key: &str, audience: &str, contact: &
     }
     let (token, key) = (token.expect("t="), key.expect("k="));
     assert_eq!(key, server_key, "k= is the published VAPID key");
-    let public = ES256PublicKey::from_bytes(&URL_SAFE_NO_PAD.decode(&key).expect("b64")).expect("a P-256 key");
+    let public = ES256PublicKey::from_bytes(&URL_SAFE_NO_PAD.decode(&key).expect("b64"))
+        .expect("a P-256 key");
     let options = VerificationOptions {
         allowed_audiences: Some(HashSet::from([audience.to_string()])),
         required_subject: Some(contact.to_string()),
@@ -184,9 +197,13 @@ pub fn check_vapid(pushed: &Pushed, server_key: &str, audience: &str, contact: &
         .verify_token::<NoCustomClaims>(&token, Some(options))
         .expect("the JWT verifies with the VAPID key, audience and subject");
     let claims_b64 = token.split('.').nth(1).expect("claims");
-    let claims: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(claims_b64).expect("b64")).expect("json");
+    let claims: Value =
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(claims_b64).expect("b64")).expect("json");
     let exp = claims["exp"].as_i64().expect("exp");
     let now = chrono::Utc::now().timestamp();
-    assert!(exp > now && exp <= now + 24 * 3600, "exp within a day: {claims}");
+    assert!(
+        exp > now && exp <= now + 24 * 3600,
+        "exp within a day: {claims}"
+    );
     claims
 }

@@ -85,12 +85,17 @@ impl SmtpServer {
             .expect("mail dir")
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+            .filter(|p| {
+                !p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
             .collect();
         names.sort();
         names
             .iter()
-            .map(|p| serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("json"))
+            .map(|p| {
+                serde_json::from_str(&std::fs::read_to_string(p).expect("read")).expect("json")
+            })
             .collect()
     }
 
@@ -103,7 +108,10 @@ impl SmtpServer {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("the SMTP server did not get what was expected: {:?}", self.mails());
+        panic!(
+            "the SMTP server did not get what was expected: {:?}",
+            self.mails()
+        );
     }
 }
 

@@ -10,9 +10,10 @@
 
 use super::text::{Notice, NoticeKind};
 use super::{FollowKind, Follower, followers, remove};
+use crate::detect::incident::SymptomCount;
 use crate::detect::{Incident, IncidentEvent, IncidentEventKind};
 use crate::events::webhooks::{Channel, Delivery, random_hex};
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, keys, window};
 
 /// The event name of a notice delivery.
 pub const NOTICE_EVENT: &str = "follow.notice";
@@ -36,6 +37,7 @@ pub async fn enqueue(
     if all.is_empty() {
         return Ok(());
     }
+    let incident = &with_symptoms(store, incident).await?;
     let others = recent_others(store, incident).await?;
     let now = incident.updated_at;
     for f in all {
@@ -84,9 +86,25 @@ pub async fn enqueue(
     Ok(())
 }
 
-/// Whether `a` began before `b` (ids break ties).
+/// Whether `a` was detected before `b` (ids break ties: incidents
+/// detected at one step are published in turn).
 fn earlier(a: &Incident, b: &Incident) -> bool {
-    (a.started_at, &a.id) < (b.started_at, &b.id)
+    (a.detected_at, &a.id) < (b.detected_at, &b.id)
+}
+
+/// The incident with its top symptoms; a subdivision's incident has none
+/// of its own, so those of the service's last 15 minutes are taken.
+async fn with_symptoms(store: &dyn Store, incident: &Incident) -> Result<Incident, StoreError> {
+    let mut incident = incident.clone();
+    if incident.top_symptoms.is_empty() {
+        let recent =
+            window::last_minutes(store, &incident.service, incident.updated_at, 15).await?;
+        incident.top_symptoms = window::ranked(&recent, keys::SYMPTOM_PREFIX)
+            .into_iter()
+            .map(|(symptom, count)| SymptomCount { symptom, count })
+            .collect();
+    }
+    Ok(incident)
 }
 
 /// The service's other recent incidents (active, or resolved now).
@@ -99,9 +117,7 @@ async fn recent_others(
         .await?
         .iter()
         .filter_map(|j| serde_json::from_str::<Incident>(j).ok())
-        .filter(|i| {
-            i.id != incident.id && (i.is_active() || i.resolved_at == incident.resolved_at)
-        })
+        .filter(|i| i.id != incident.id && (i.is_active() || i.resolved_at == incident.resolved_at))
         .collect())
 }
 

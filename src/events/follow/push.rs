@@ -12,7 +12,10 @@ use base64::Engine;
 use base64::alphabet::URL_SAFE;
 use base64::engine::DecodePaddingMode;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, URL_SAFE_NO_PAD};
-use web_push_native::jwt_simple::algorithms::{ECDSAP256PublicKeyLike, ES256KeyPair};
+use web_push_native::jwt_simple::algorithms::{
+    ECDSAP256KeyPairLike, ECDSAP256PublicKeyLike, ES256KeyPair,
+};
+use web_push_native::jwt_simple::claims::Claims;
 use web_push_native::p256::PublicKey;
 use web_push_native::{Auth, WebPushBuilder};
 
@@ -21,6 +24,10 @@ const B64URL: GeneralPurpose = GeneralPurpose::new(
     &URL_SAFE,
     GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
+
+/// How long a push service may hold a message (`TTL`), and how long its
+/// VAPID token is good for (RFC 8292: at most a day).
+const VALID_FOR: std::time::Duration = std::time::Duration::from_secs(12 * 3600);
 
 /// The auth secret's length (RFC 8291).
 const AUTH_BYTES: usize = 16;
@@ -65,11 +72,16 @@ impl Vapid {
             .parse()
             .map_err(|e| format!("endpoint: {e}"))?;
         let (parts, body) = WebPushBuilder::new(endpoint, keys.p256dh, keys.auth)
-            .with_vapid(&self.key, contact)
+            .with_valid_duration(VALID_FOR)
             .build(payload.to_vec())
             .map_err(|e| e.to_string())?
             .into_parts();
         let mut headers = parts.headers;
+        let authorization = self.authorization(&keys.endpoint, contact)?;
+        headers.insert(
+            reqwest::header::AUTHORIZATION,
+            reqwest::header::HeaderValue::from_str(&authorization).map_err(|e| e.to_string())?,
+        );
         // Notices are about now: ask the push service to wake the device.
         headers.insert("urgency", reqwest::header::HeaderValue::from_static("high"));
         Ok(PushRequest {
@@ -77,6 +89,22 @@ impl Vapid {
             headers,
             body,
         })
+    }
+}
+
+impl Vapid {
+    /// `vapid t=<JWT>, k=<public key>` (RFC 8292). Signed here rather than
+    /// by `web-push-native`'s `with_vapid`, whose `aud` leaves out a
+    /// non-default port (RFC 8292 wants the endpoint's origin, port
+    /// included).
+    fn authorization(&self, endpoint: &str, contact: &str) -> Result<String, String> {
+        let url = reqwest::Url::parse(endpoint).map_err(|e| format!("endpoint: {e}"))?;
+        let origin = url.origin().ascii_serialization();
+        let claims = Claims::create(VALID_FOR.into())
+            .with_audience(origin)
+            .with_subject(contact);
+        let token = self.key.sign(claims).map_err(|e| e.to_string())?;
+        Ok(format!("vapid t={token}, k={}", self.public_key))
     }
 }
 
