@@ -51,7 +51,7 @@ impl Mailer {
         let to: Mailbox = mail
             .to
             .parse()
-            .map_err(|e| MailFailure::Permanent(format!("bad address: {e}")))?;
+            .map_err(|_| MailFailure::Permanent("not a mail address".to_string()))?;
         let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -70,7 +70,7 @@ impl Mailer {
         }
         let message = builder
             .body(mail.text.to_string())
-            .map_err(|e| MailFailure::Permanent(e.to_string()))?;
+            .map_err(|_| MailFailure::Permanent("the mail could not be built".to_string()))?;
         self.transport
             .send(message)
             .await
@@ -79,11 +79,19 @@ impl Mailer {
     }
 }
 
+/// The failure, said without the server's words: an SMTP reply may quote
+/// the address, and failures are logged.
 fn classify(e: &SmtpError) -> MailFailure {
+    let what = match e.status() {
+        Some(code) => format!("the SMTP server answered {code}"),
+        None if e.is_timeout() => "the SMTP server did not answer in time".to_string(),
+        None if e.is_tls() => "TLS with the SMTP server failed".to_string(),
+        None => "the SMTP connection failed".to_string(),
+    };
     if e.is_permanent() {
-        MailFailure::Permanent(e.to_string())
+        MailFailure::Permanent(what)
     } else {
-        MailFailure::Transient(e.to_string())
+        MailFailure::Transient(what)
     }
 }
 
