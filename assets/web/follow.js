@@ -13,6 +13,7 @@
   if (!("serviceWorker" in navigator) || !("PushManager" in window) || !("Notification" in window)) return;
   var service = box.getAttribute("data-service");
   var stored = "downwatch-follow:" + service + ":";
+  var SUBSCRIBE_WAIT_MS = 15000;
 
   function say(text) { status.textContent = text; }
 
@@ -55,10 +56,15 @@
     }).then(function () {
       return fetch("/api/v1/follow/vapid-public-key").then(function (r) { return r.json(); });
     }).then(function (key) {
-      return registration.pushManager.subscribe({
+      // A browser that cannot reach its push service may never answer:
+      // give up after a while rather than leave the person waiting.
+      var giveUp = new Promise(function (_, reject) {
+        setTimeout(function () { reject(new Error("no answer")); }, SUBSCRIBE_WAIT_MS);
+      });
+      return Promise.race([registration.pushManager.subscribe({
         userVisibleOnly: true,
         applicationServerKey: keyBytes(key.public_key)
-      }).catch(function (e) {
+      }), giveUp]).catch(function (e) {
         box.setAttribute("data-push", "unreachable");
         throw new Error("your browser could not reach its push service (" + e.message + ")");
       });
