@@ -478,30 +478,30 @@ async fn subscribe(
     };
     let now_ms = now.timestamp_millis();
     let slot = member(&f.service, &f.id);
-    if existing.is_none() {
-        if let Some(ip) = client {
-            let set = format!(
-                "client:{}",
-                links.follower_id("client", "", &ip.to_string())
-            );
-            if !store
-                .take_slot(
-                    &set,
-                    &slot,
-                    now_ms + CLIENT_WINDOW_MS,
-                    now_ms,
-                    state.follow.per_client,
-                )
-                .await?
-            {
-                return Err(invalid(
-                    "too_many_follows",
-                    format!(
-                        "one address may follow at most {} times a day",
-                        state.follow.per_client
-                    ),
-                ));
-            }
+    if existing.is_none()
+        && let Some(ip) = client
+    {
+        let set = format!(
+            "client:{}",
+            links.follower_id("client", "", &crate::ingest::client_key(ip).to_string())
+        );
+        if !store
+            .take_slot(
+                &set,
+                &slot,
+                now_ms + CLIENT_WINDOW_MS,
+                now_ms,
+                state.follow.per_client,
+            )
+            .await?
+        {
+            return Err(invalid(
+                "too_many_follows",
+                format!(
+                    "one address may follow at most {} times a day",
+                    state.follow.per_client
+                ),
+            ));
         }
     }
     if !store
