@@ -212,11 +212,8 @@ fn parse_endpoint(endpoint: &str, policy: TargetPolicy) -> Result<String, ApiErr
     request_body(content = FollowPush, content_type = "application/json"),
     responses(
         (status = 201, description = "Subscribed (again: renewed)", body = FollowView),
-        (status = 400, description = "Malformed body (`invalid_body`)", body = ErrorBody),
         (status = 404, description = "Unknown service (`unknown_service`)", body = ErrorBody),
-        (status = 415, description = "Not JSON (`unsupported_media_type`)", body = ErrorBody),
         (status = 422, description = "Bad endpoint or keys, no incident to wait for, or a cap reached (`invalid_endpoint`, `invalid_keys`, `no_active_incident`, `too_many_follows`, `service_follows_full`, `follows_full`)", body = ErrorBody),
-        (status = 429, description = "Rate limited (`rate_limited`)", body = ErrorBody),
     ),
 )]
 pub async fn follow_push(
@@ -249,10 +246,7 @@ pub async fn follow_push(
     request_body(content = UnfollowPush, content_type = "application/json"),
     responses(
         (status = 204, description = "Unsubscribed"),
-        (status = 400, description = "Malformed body (`invalid_body`)", body = ErrorBody),
         (status = 404, description = "Unknown service or subscription (`unknown_service`, `unknown_follow`)", body = ErrorBody),
-        (status = 415, description = "Not JSON (`unsupported_media_type`)", body = ErrorBody),
-        (status = 429, description = "Rate limited (`rate_limited`)", body = ErrorBody),
     ),
 )]
 pub async fn unfollow_push(
@@ -295,11 +289,9 @@ pub async fn unfollow_push(
     responses(
         (status = 202, description = "A confirmation mail is on its way (unless the address is subscribed already)", body = EmailAccepted),
         (status = 303, description = "Form post: back to the status page"),
-        (status = 400, description = "Malformed body (`invalid_body`)", body = ErrorBody),
         (status = 404, description = "Unknown service, or no email on this server (`unknown_service`, `email_unavailable`)", body = ErrorBody),
         (status = 415, description = "Neither JSON nor a form (`unsupported_media_type`)", body = ErrorBody),
         (status = 422, description = "Bad address, no incident to wait for, or a cap reached (`invalid_email`, `no_active_incident`, `too_many_follows`, `service_follows_full`, `follows_full`)", body = ErrorBody),
-        (status = 429, description = "Rate limited (`rate_limited`)", body = ErrorBody),
     ),
 )]
 pub async fn follow_email(

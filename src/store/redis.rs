@@ -59,8 +59,8 @@ end
 return due
 ";
 
-/// KEYS: a service's webhooks hash. ARGV: id, JSON, the most the service
-/// may have. Saves unless the cap is reached; 1 when saved.
+/// KEYS: a service's webhooks (or followers) hash. ARGV: id, JSON, the
+/// most the service may have. Saves unless the cap is reached; 1 when saved.
 const PUT_WEBHOOK_LUA: &str = r"
 if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0
   and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[3]) then

@@ -111,18 +111,19 @@ pub struct LinkQuery {
     sig: Option<String>,
 }
 
-/// The follower a signed link names, or a 404 page for a bad link.
-async fn check_link(
+/// The service and follower id a signed link names, or a 404 page for a
+/// bad link.
+async fn signed(
     state: &AppState,
     action: LinkAction,
-    service: &str,
-    id: &str,
-    sig: Option<&str>,
-) -> Result<(), PageError> {
-    state.catalog.service(service).ok_or(PageError::NotFound)?;
+    path: web::Path<(String, String)>,
+    query: &LinkQuery,
+) -> Result<(String, String), PageError> {
+    let (service, id) = path.into_inner();
+    state.catalog.service(&service).ok_or(PageError::NotFound)?;
     let keys = state.follow.keys.links().await?;
-    if keys.verify(action, service, id, sig.unwrap_or("")) {
-        Ok(())
+    if keys.verify(action, &service, &id, query.sig.as_deref().unwrap_or("")) {
+        Ok((service, id))
     } else {
         Err(PageError::NotFound)
     }
@@ -145,15 +146,7 @@ pub async fn confirm(
     path: web::Path<(String, String)>,
     query: web::Query<LinkQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let (service, id) = path.into_inner();
-    check_link(
-        &state,
-        LinkAction::Confirm,
-        &service,
-        &id,
-        query.sig.as_deref(),
-    )
-    .await?;
+    let (service, id) = signed(&state, LinkAction::Confirm, path, &query).await?;
     let store = state.store.as_ref();
     let Some(mut f) = follower(store, &service, &id).await? else {
         return Ok(message(
@@ -208,15 +201,7 @@ pub async fn unsubscribe(
     path: web::Path<(String, String)>,
     query: web::Query<LinkQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let (service, id) = path.into_inner();
-    check_link(
-        &state,
-        LinkAction::Unsubscribe,
-        &service,
-        &id,
-        query.sig.as_deref(),
-    )
-    .await?;
+    let (service, id) = signed(&state, LinkAction::Unsubscribe, path, &query).await?;
     remove(state.store.as_ref(), &service, &id).await?;
     Ok(message(
         StatusCode::OK,

@@ -94,6 +94,29 @@ async fn settle() {
     tokio::time::sleep(Duration::from_millis(800)).await;
 }
 
+/// Resolves `outage` and waits for both followers' "back" notices, then
+/// for anything still queued.
+async fn resolve_and_wait(
+    apps: &[&TestApp],
+    outage: &str,
+    push: &PushService,
+    problems: &Browser,
+    back: &Browser,
+) {
+    back_to_normal(apps).await;
+    apps[0]
+        .wait_for_json(&format!("/api/v1/outages/{outage}"), |v| {
+            v["state"] == "resolved"
+        })
+        .await;
+    push.wait_for(|got| {
+        !titled(back, got, "Spotify is back").is_empty()
+            && !titled(problems, got, "Spotify is back").is_empty()
+    })
+    .await;
+    settle().await;
+}
+
 #[tokio::test]
 async fn a_follower_gets_an_encrypted_signed_notice_then_exactly_one_back_notice() {
     let push = PushService::start().await;
@@ -131,17 +154,7 @@ async fn a_follower_gets_an_encrypted_signed_notice_then_exactly_one_back_notice
     assert_eq!(claims["sub"], CONTACT);
     assert!(back.mine(&got).is_empty(), "no notice before the resolve");
 
-    back_to_normal(&[&app]).await;
-    app.wait_for_json(&format!("/api/v1/outages/{outage}"), |v| {
-        v["state"] == "resolved"
-    })
-    .await;
-    push.wait_for(|got| {
-        !titled(&back, got, "Spotify is back").is_empty()
-            && !titled(&problems, got, "Spotify is back").is_empty()
-    })
-    .await;
-    settle().await;
+    resolve_and_wait(&[&app], &outage, &push, &problems, &back).await;
 
     let got = push.received();
     assert_eq!(back.mine(&got).len(), 1, "one notice to the back follower");
@@ -212,17 +225,7 @@ async fn two_processes_on_one_redis_send_each_notice_once() {
     quiet_hour_then_surge(&[&a, &b], &MANY_NETWORKS).await;
     let outage = a.active_global_outage().await;
     assert_eq!(follow(&b, &back, "back").await.status(), 201);
-    back_to_normal(&[&a, &b]).await;
-    a.wait_for_json(&format!("/api/v1/outages/{outage}"), |v| {
-        v["state"] == "resolved"
-    })
-    .await;
-    push.wait_for(|got| {
-        !titled(&back, got, "Spotify is back").is_empty()
-            && !titled(&problems, got, "Spotify is back").is_empty()
-    })
-    .await;
-    settle().await;
+    resolve_and_wait(&[&a, &b], &outage, &push, &problems, &back).await;
 
     let got = push.received();
     let all: Vec<Value> = problems

@@ -6,17 +6,6 @@ use super::super::{StoreError, keys};
 use super::RedisStore;
 use redis::{AsyncCommands, Script};
 
-/// KEYS: a service's followers hash. ARGV: id, JSON, the most the service
-/// may have. Saves unless the cap is reached; 1 when saved.
-const PUT_FOLLOWER_LUA: &str = r"
-if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0
-  and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[3]) then
-  return 0
-end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-return 1
-";
-
 /// KEYS: a capped set. ARGV: member, until ms, now ms, max. Members more
 /// than a week past their end are dropped; the key expires a week after
 /// its last member's end.
@@ -55,7 +44,6 @@ return redis.call('GET', KEYS[1])
 /// The scripts, prepared once per store.
 #[derive(Clone)]
 pub(super) struct FollowScripts {
-    put: Script,
     take: Script,
     expired: Script,
     secret: Script,
@@ -64,7 +52,6 @@ pub(super) struct FollowScripts {
 impl Default for FollowScripts {
     fn default() -> Self {
         Self {
-            put: Script::new(PUT_FOLLOWER_LUA),
             take: Script::new(TAKE_SLOT_LUA),
             expired: Script::new(EXPIRED_SLOTS_LUA),
             secret: Script::new(SHARED_SECRET_LUA),
@@ -80,7 +67,8 @@ impl RedisStore {
         json: &str,
         max: usize,
     ) -> Result<bool, StoreError> {
-        let mut invocation = self.follow_scripts.put.prepare_invoke();
+        // The webhooks' capped put: the same step on another hash.
+        let mut invocation = self.webhook_script.prepare_invoke();
         invocation
             .key(keys::followers_key(service))
             .arg(id)
