@@ -1,6 +1,8 @@
 //! Settings from command-line flags and `DOWNWATCH_*` environment variables.
 //! Every field is documented here and in the README's configuration table.
 
+pub mod notify;
+
 use crate::api::{
     AdminGuardSettings, DEFAULT_ADMIN_FAILURES_PER_MINUTE, DEFAULT_MAX_EVENT_STREAMS,
     DEFAULT_MAX_EVENT_STREAMS_PER_CLIENT, StreamLimits,
@@ -346,6 +348,10 @@ pub struct Settings {
     /// simulated reports into it.
     #[arg(long, env = "DOWNWATCH_DEMO_FORCE")]
     pub demo_force: bool,
+
+    /// People following services: push, email, their limits.
+    #[command(flatten)]
+    pub notify: notify::NotifySettings,
 }
 
 /// Default of `--client-body-timeout-ms`.
@@ -479,6 +485,7 @@ impl Default for Settings {
             official_max_bytes: DEFAULT_MAX_BYTES,
             demo: false,
             demo_force: false,
+            notify: notify::NotifySettings::default(),
         }
     }
 }

@@ -22,7 +22,7 @@ const LATENCY_BUCKETS: &[f64] = &[
 ];
 
 /// The `limit` label values of `rate_limited_total`.
-const RATE_LIMITS: [&str; 4] = ["report", "read", "page", "admin"];
+const RATE_LIMITS: [&str; 5] = ["report", "read", "page", "admin", "follow"];
 /// The `kind` label values of `redis_errors_total`.
 const REDIS_ERROR_KINDS: [&str; 4] = ["unavailable", "timeout", "overloaded", "backend"];
 

@@ -3,7 +3,7 @@
 //! (listen on port 0, read back [`Application::port`]).
 
 use crate::api::{
-    self, AdminAuth, AdminGuard, ApiKeys, KeysFileError, ServiceAnswers, StreamSlots,
+    self, AdminAuth, AdminGuard, ApiKeys, FollowState, KeysFileError, ServiceAnswers, StreamSlots,
 };
 use crate::catalog::{Catalog, CatalogError};
 use crate::clock::{Clock, SystemClock};
@@ -12,6 +12,9 @@ use crate::detect::Params;
 use crate::driver::DetectorTask;
 use crate::events::EventHub;
 use crate::events::delivery::DeliveryWorker;
+use crate::events::follow::FollowKeys;
+use crate::events::follow::mail::Mailer;
+use crate::events::follow::send::FollowSender;
 use crate::events::targets::TargetPolicy;
 use crate::geo::{GeoDb, GeoError, GeoSource, TrustedProxies};
 use crate::ingest::{RateLimits, ReporterIdentity};
@@ -65,6 +68,8 @@ pub struct AppState {
     pub webhook_targets: TargetPolicy,
     /// Demo mode: simulated reports (`--demo`); pages and API answers say so.
     pub demo: bool,
+    /// People following services: keys, caps, the endpoints' rate limit.
+    pub follow: crate::api::FollowState,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -83,6 +88,10 @@ pub enum StartupError {
     Webhooks(#[from] reqwest::Error),
     #[error(transparent)]
     Demo(#[from] crate::demo::DemoError),
+    #[error(transparent)]
+    Notify(#[from] crate::config::notify::NotifySettingsError),
+    #[error("{0}")]
+    Mail(String),
     #[error("--listen {addr}: {source}")]
     Bind {
         addr: String,
@@ -194,8 +203,12 @@ impl Application {
                 .clone()
                 .pump(store.clone(), Duration::from_millis(250)),
         )];
+        settings.notify.validate()?;
+        let follow_keys = Arc::new(FollowKeys::new(store.clone()));
         if settings.webhook_poll_ms > 0 {
-            let worker = DeliveryWorker::new(store.clone(), settings.deliveries())?;
+            let sender = follow_sender(&settings, &store, &catalog, &clock, &follow_keys)?;
+            let worker =
+                DeliveryWorker::new(store.clone(), settings.deliveries())?.with_follow(sender);
             tasks.push(tokio::spawn(worker.run()));
         }
         // The demo's history and its learned baselines are in the store
@@ -265,6 +278,7 @@ impl Application {
             body_timeout: settings.body_timeout(),
             webhook_targets: settings.webhook_targets(),
             demo: settings.demo,
+            follow: FollowState::new(follow_keys, &settings.notify, settings.limiter_max_keys),
         });
         let keep_alive = match settings.keep_alive_secs {
             0 => KeepAlive::Disabled,
@@ -343,6 +357,35 @@ impl Application {
         tracing::info!("stopped");
         result
     }
+}
+
+/// What the delivery worker needs for followers' push and mail.
+fn follow_sender(
+    settings: &Settings,
+    store: &Arc<dyn Store>,
+    catalog: &Arc<Catalog>,
+    clock: &Arc<dyn Clock>,
+    keys: &Arc<FollowKeys>,
+) -> Result<FollowSender, StartupError> {
+    let notify = &settings.notify;
+    let mailer = match (&notify.smtp_url, &notify.smtp_from) {
+        (Some(url), Some(from)) => {
+            Some(Mailer::new(url.expose(), from).map_err(StartupError::Mail)?)
+        }
+        _ => None,
+    };
+    Ok(FollowSender {
+        store: store.clone(),
+        catalog: catalog.clone(),
+        clock: clock.clone(),
+        keys: keys.clone(),
+        mailer,
+        public_url: notify.public_url()?,
+        contact: notify.push_contact()?,
+        targets: settings.webhook_targets(),
+        mails_per_address_per_hour: notify.mails_per_address_per_hour,
+        mails_per_hour: notify.mails_per_hour,
+    })
 }
 
 /// Completes on the first SIGTERM or SIGINT.

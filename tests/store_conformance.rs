@@ -1061,3 +1061,156 @@ async fn every_logged_event_moves_the_change_count() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn followers_are_kept_per_service_under_a_cap() {
+    on_both_stores(|store| async move {
+        let who = store.describe();
+        for id in ["f1", "f2"] {
+            let json = format!("{{\"id\":\"{id}\"}}");
+            assert!(
+                store
+                    .put_follower("spotify", id, &json, 2)
+                    .await
+                    .expect("put")
+            );
+        }
+        assert!(
+            !store
+                .put_follower("spotify", "f3", "{}", 2)
+                .await
+                .expect("capped"),
+            "{who}"
+        );
+        assert!(
+            store
+                .put_follower("spotify", "f2", "{\"v\":2}", 2)
+                .await
+                .expect("replace")
+        );
+        assert_eq!(
+            store
+                .get_follower("spotify", "f2")
+                .await
+                .expect("get")
+                .as_deref(),
+            Some("{\"v\":2}"),
+            "{who}"
+        );
+        assert_eq!(
+            store.get_follower("netflix", "f2").await.expect("get"),
+            None
+        );
+        assert_eq!(
+            store.list_followers("spotify").await.expect("list").len(),
+            2
+        );
+        // Of two deletes, one removes it.
+        let (a, b) = tokio::join!(
+            store.delete_follower("spotify", "f1"),
+            store.delete_follower("spotify", "f1")
+        );
+        assert!(a.expect("delete") ^ b.expect("delete"), "{who}");
+        assert_eq!(
+            store.list_followers("spotify").await.expect("list"),
+            vec!["{\"v\":2}"]
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn capped_slots_count_only_members_that_still_hold() {
+    on_both_stores(|store| async move {
+        let who = store.describe();
+        let now = 1_000_000;
+        assert!(
+            store
+                .take_slot("t", "a", now + 100, now, 2)
+                .await
+                .expect("a")
+        );
+        assert!(
+            store
+                .take_slot("t", "b", now + 200, now, 2)
+                .await
+                .expect("b")
+        );
+        assert!(
+            !store
+                .take_slot("t", "c", now + 300, now, 2)
+                .await
+                .expect("c"),
+            "{who}"
+        );
+        // A member already in renews whatever the count.
+        assert!(
+            store
+                .take_slot("t", "a", now + 400, now, 2)
+                .await
+                .expect("renew")
+        );
+        // Once b's end has passed, there is room again.
+        assert!(
+            store
+                .take_slot("t", "c", now + 300, now + 250, 2)
+                .await
+                .expect("c later")
+        );
+        assert_eq!(
+            store
+                .expired_slots("t", now + 250, 10)
+                .await
+                .expect("expired"),
+            vec!["b".to_string()],
+            "{who}"
+        );
+        assert!(
+            store
+                .expired_slots("t", now + 250, 10)
+                .await
+                .expect("again")
+                .is_empty()
+        );
+        store.release_slot("t", "c").await.expect("release");
+        let mut left = store.expired_slots("t", now + 1000, 10).await.expect("all");
+        left.sort();
+        assert_eq!(left, vec!["a".to_string()], "{who}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn every_process_gets_the_first_shared_secret() {
+    on_both_stores(|store| async move {
+        let first = store.shared_secret("vapid", "one").await.expect("first");
+        let second = store.shared_secret("vapid", "two").await.expect("second");
+        assert_eq!((first.as_str(), second.as_str()), ("one", "one"));
+        assert_eq!(
+            store.shared_secret("links", "three").await.expect("other"),
+            "three"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn concurrent_takers_never_pass_a_slot_cap() {
+    on_both_stores(|store| async move {
+        let takes = (0..40).map(|n| {
+            let store = store.clone();
+            async move {
+                store
+                    .take_slot("flood", &format!("m{n}"), 2000, 1000, 7)
+                    .await
+            }
+        });
+        let taken = futures_util::future::join_all(takes)
+            .await
+            .into_iter()
+            .filter(|r| matches!(r, Ok(true)))
+            .count();
+        assert_eq!(taken, 7, "{}", store.describe());
+    })
+    .await;
+}

@@ -69,6 +69,9 @@ pub async fn guard(
         }
         Kind::Page => request_client_ip(req.request(), &state)
             .map_or(Ok(None), |ip| state.limits.check_page(ip)),
+        Kind::Follow => {
+            request_client_ip(req.request(), &state).map_or(Ok(None), |ip| state.follow.check(ip))
+        }
         Kind::Other => Ok(None),
     };
     let status = match verdict {
@@ -87,6 +90,8 @@ pub async fn guard(
                 "admin"
             } else if matches!(kind, Kind::Page) {
                 "page"
+            } else if matches!(kind, Kind::Follow) {
+                "follow"
             } else {
                 "read"
             };
@@ -181,6 +186,8 @@ enum Kind {
     Read,
     Admin,
     Page,
+    /// Subscribing, unsubscribing, confirming (not the VAPID key read).
+    Follow,
     Other,
 }
 
@@ -192,6 +199,8 @@ fn classify(req: &ServiceRequest) -> Kind {
         } else {
             Kind::Other
         }
+    } else if is_follow(path, req.method()) {
+        Kind::Follow
     } else if path.starts_with("/api/v1/admin/") {
         // Admin calls carry the admin token, not an API key.
         Kind::Admin
@@ -204,4 +213,12 @@ fn classify(req: &ServiceRequest) -> Kind {
     } else {
         Kind::Page
     }
+}
+
+/// The follow endpoints that write: subscriptions, and the links in mails.
+fn is_follow(path: &str, method: &Method) -> bool {
+    path.starts_with("/follow/")
+        || (*method != Method::GET
+            && path.starts_with("/api/v1/services/")
+            && path.contains("/follow/"))
 }

@@ -8,6 +8,7 @@ mod admin;
 mod admin_guard;
 mod error;
 mod events;
+mod follow;
 mod guard;
 mod health;
 mod heatmap;
@@ -24,6 +25,7 @@ mod webhooks;
 pub use admin::AdminAuth;
 pub use admin_guard::{AdminGuard, AdminGuardSettings, DEFAULT_ADMIN_FAILURES_PER_MINUTE};
 pub use error::{ApiError, ErrorBody};
+pub use follow::FollowState;
 pub use guard::guard;
 pub use keys::{ApiKeys, KeysFileError};
 pub use services::ServiceAnswers;
@@ -95,6 +97,21 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(resource(
         "/api/v1/admin/services/{service}/webhooks/{id}",
         web::delete().to(webhooks::delete_webhook),
+    ))
+    .service(resource(
+        "/api/v1/follow/vapid-public-key",
+        web::get().to(follow::vapid_public_key),
+    ))
+    .service(
+        resource(
+            "/api/v1/services/{service}/follow/push",
+            web::post().to(follow::follow_push),
+        )
+        .route(web::delete().to(follow::unfollow_push)),
+    )
+    .service(resource(
+        "/api/v1/services/{service}/follow/email",
+        web::post().to(follow::follow_email),
     ))
     .service(resource(
         "/api/v1/openapi.json",

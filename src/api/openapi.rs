@@ -9,7 +9,8 @@
 
 use super::ErrorBody;
 use super::{
-    admin, events, health, heatmap, metrics, outages, reports, services, timeseries, webhooks,
+    admin, events, follow, health, heatmap, metrics, outages, reports, services, timeseries,
+    webhooks,
 };
 use actix_web::HttpResponse;
 use utoipa::OpenApi;
@@ -37,6 +38,10 @@ Errors are `{\"error\": \"snake_case_code\", \"message\": \"...\"}`.",
         webhooks::create_webhook,
         webhooks::list_webhooks,
         webhooks::delete_webhook,
+        follow::vapid_public_key,
+        follow::follow_push,
+        follow::unfollow_push,
+        follow::follow_email,
         health::healthz,
         health::readyz,
         metrics::metrics,
@@ -49,6 +54,7 @@ Errors are `{\"error\": \"snake_case_code\", \"message\": \"...\"}`.",
         (name = "services", description = "Counts, series and maps"),
         (name = "outages", description = "Detected incidents"),
         (name = "events", description = "Live events"),
+        (name = "follow", description = "People following a service: push and email notices"),
         (name = "health", description = "Liveness and readiness"),
         (name = "admin", description = "For service owners, with the admin token"),
         (name = "meta", description = "This document"),

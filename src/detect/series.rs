@@ -191,12 +191,17 @@ impl SeriesDetector {
         if calm && !self.building {
             self.learn_dispersion(count, expected, params);
         }
-        let event = self.transition(at, &reading, alpha, params);
+        let mut event = self.transition(at, &reading, alpha, params);
         if let (Some(incident), Some(symptoms)) = (self.incident.as_mut(), symptoms) {
             for (s, n) in symptoms {
                 *self.symptom_totals.entry(s.clone()).or_default() += n;
             }
             incident.top_symptoms = top_symptoms(&self.symptom_totals);
+            // The event says what is wrong from its first step on (a
+            // notice of an opened incident names its symptoms).
+            if let Some(e) = event.as_mut().filter(|e| e.incident.id == incident.id) {
+                e.incident.top_symptoms = incident.top_symptoms.clone();
+            }
         }
         if self.status == Status::Ok && !self.building {
             self.frozen_steps = 0;

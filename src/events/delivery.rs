@@ -1,5 +1,6 @@
-//! The webhook delivery worker: every process runs one (unless
-//! `--webhook-poll-ms 0`). It claims due deliveries from the store's queue
+//! The delivery worker: every process runs one (unless
+//! `--webhook-poll-ms 0`). It delivers webhooks and the notices of people
+//! following services ([`super::follow`]) from one queue. It claims due deliveries from the store's queue
 //! (atomically, so two processes never post the same attempt), posts them
 //! signed, and on failure or timeout queues the next attempt with
 //! exponential backoff, up to `--webhook-max-attempts`; then the delivery
@@ -9,8 +10,9 @@
 //! Due times are wall-clock milliseconds, not the app's (possibly
 //! virtual) clock: retries wait for real networks.
 
+use super::follow::send::FollowSender;
 use super::targets::{PublicResolver, TargetPolicy};
-use super::webhooks::{self, Delivery};
+use super::webhooks::{self, Channel, Delivery};
 use crate::store::Store;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -39,10 +41,24 @@ pub fn now_ms() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
+/// What came of one attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Delivered,
+    /// Never going to work, or no longer wanted: removed, logged.
+    Dropped(String),
+    /// Worth another attempt (with backoff, up to the maximum).
+    Failed(String),
+    /// Left claimed: the lease runs out and it comes due again.
+    Wait,
+}
+
 pub struct DeliveryWorker {
     store: Arc<dyn Store>,
     client: reqwest::Client,
     settings: DeliverySettings,
+    /// Push and mail to people following services.
+    follow: Option<FollowSender>,
 }
 
 impl DeliveryWorker {
@@ -64,7 +80,14 @@ impl DeliveryWorker {
             store,
             client,
             settings,
+            follow: None,
         })
+    }
+
+    /// Makes followers' deliveries too (and deletes expired followers).
+    pub fn with_follow(mut self, sender: FollowSender) -> Self {
+        self.follow = Some(sender);
+        self
     }
 
     /// Claimed deliveries stay hidden this long: longer than one attempt.
@@ -97,6 +120,9 @@ impl DeliveryWorker {
             }
         };
         futures_util::future::join_all(claimed.into_iter().map(|json| self.deliver(json))).await;
+        if let Some(follow) = &self.follow {
+            follow.sweep().await;
+        }
     }
 
     async fn deliver(&self, queued: String) {
@@ -108,62 +134,36 @@ impl DeliveryWorker {
                 return;
             }
         };
-        let hook = match webhooks::subscriptions(self.store.as_ref(), &delivery.service).await {
-            Ok(hooks) => hooks.into_iter().find(|h| h.id == delivery.webhook),
-            // The lease runs out and the delivery comes due again.
-            Err(_) => return,
+        let outcome = match (delivery.channel, &self.follow) {
+            (Channel::Webhook, _) => self.post_webhook(&delivery).await,
+            (Channel::Follow, Some(follow)) => follow.send(&self.client, &delivery).await,
+            // A process without the follow sender leaves it to the lease.
+            (Channel::Follow, None) => return,
         };
-        let Some(hook) = hook else {
-            tracing::info!(delivery = %delivery.id, "webhook deleted; delivery dropped");
-            self.finish(&queued, None).await;
-            return;
-        };
-        // A literal address never meets the resolver: check the URL itself
-        // (a subscription may predate the policy, or the opt-in).
-        let target = reqwest::Url::parse(&hook.url)
-            .map_err(|e| e.to_string())
-            .and_then(|url| self.settings.targets.check(&url).map_err(|e| e.to_string()));
-        if let Err(refused) = target {
-            tracing::warn!(
-                delivery = %delivery.id, webhook = %hook.id, service = %hook.service,
-                %refused, "webhook target refused; delivery dropped"
-            );
-            self.finish(&queued, None).await;
-            return;
-        }
-        let timestamp = now_ms() / 1000;
-        let signature = webhooks::signature(&hook.secret, timestamp, delivery.body.as_bytes());
-        let sent = self
-            .client
-            .post(&hook.url)
-            .header("content-type", "application/json")
-            .header("x-downwatch-event", &delivery.event)
-            .header("x-downwatch-delivery", &delivery.id)
-            .header("x-downwatch-timestamp", timestamp.to_string())
-            .header("x-downwatch-signature", format!("sha256={signature}"))
-            .body(delivery.body.clone())
-            .send()
-            .await;
-        let failure = match sent {
-            Ok(r) if r.status().is_success() => None,
-            Ok(r) => Some(format!("answered {}", r.status())),
-            Err(e) => Some(e.to_string()),
-        };
-        let Some(failure) = failure else {
-            tracing::debug!(delivery = %delivery.id, attempt = delivery.attempt, "webhook delivered");
-            self.finish(&queued, None).await;
-            return;
+        let failure = match outcome {
+            Outcome::Delivered => {
+                tracing::debug!(delivery = %delivery.id, attempt = delivery.attempt, event = %delivery.event, "delivered");
+                self.finish(&queued, None).await;
+                return;
+            }
+            Outcome::Dropped(reason) => {
+                tracing::info!(delivery = %delivery.id, service = %delivery.service, event = %delivery.event, %reason, "delivery dropped");
+                self.finish(&queued, None).await;
+                return;
+            }
+            Outcome::Failed(failure) => failure,
+            Outcome::Wait => return,
         };
         let attempts = delivery.attempt + 1;
         if attempts >= self.settings.max_attempts {
             tracing::warn!(
-                delivery = %delivery.id, webhook = %hook.id, service = %hook.service,
-                attempts, %failure, "webhook delivery failed; dropped"
+                delivery = %delivery.id, target = %delivery.webhook, service = %delivery.service,
+                attempts, %failure, "delivery failed; dropped"
             );
             self.finish(&queued, None).await;
             return;
         }
-        tracing::info!(delivery = %delivery.id, attempt = delivery.attempt, %failure, "webhook delivery failed; will retry");
+        tracing::info!(delivery = %delivery.id, attempt = delivery.attempt, %failure, "delivery failed; will retry");
         let wait = self
             .settings
             .retry_base
@@ -178,7 +178,49 @@ impl DeliveryWorker {
                 let due = now_ms().saturating_add(i64::try_from(wait.as_millis()).unwrap_or(0));
                 self.finish(&queued, Some((due, &json))).await;
             }
-            Err(e) => tracing::warn!(error = %e, "webhook retry not queued"),
+            Err(e) => tracing::warn!(error = %e, "delivery retry not queued"),
+        }
+    }
+
+    /// Posts one webhook delivery, signed.
+    async fn post_webhook(&self, delivery: &Delivery) -> Outcome {
+        let hook = match webhooks::subscriptions(self.store.as_ref(), &delivery.service).await {
+            Ok(hooks) => hooks.into_iter().find(|h| h.id == delivery.webhook),
+            // The lease runs out and the delivery comes due again.
+            Err(_) => return Outcome::Wait,
+        };
+        let Some(hook) = hook else {
+            return Outcome::Dropped("webhook deleted".into());
+        };
+        // A literal address never meets the resolver: check the URL itself
+        // (a subscription may predate the policy, or the opt-in).
+        let target = reqwest::Url::parse(&hook.url)
+            .map_err(|e| e.to_string())
+            .and_then(|url| self.settings.targets.check(&url).map_err(|e| e.to_string()));
+        if let Err(refused) = target {
+            tracing::warn!(
+                delivery = %delivery.id, webhook = %hook.id, service = %hook.service,
+                %refused, "webhook target refused; delivery dropped"
+            );
+            return Outcome::Dropped(format!("target refused: {refused}"));
+        }
+        let timestamp = now_ms() / 1000;
+        let signature = webhooks::signature(&hook.secret, timestamp, delivery.body.as_bytes());
+        let sent = self
+            .client
+            .post(&hook.url)
+            .header("content-type", "application/json")
+            .header("x-downwatch-event", &delivery.event)
+            .header("x-downwatch-delivery", &delivery.id)
+            .header("x-downwatch-timestamp", timestamp.to_string())
+            .header("x-downwatch-signature", format!("sha256={signature}"))
+            .body(delivery.body.clone())
+            .send()
+            .await;
+        match sent {
+            Ok(r) if r.status().is_success() => Outcome::Delivered,
+            Ok(r) => Outcome::Failed(format!("answered {}", r.status())),
+            Err(e) => Outcome::Failed(e.to_string()),
         }
     }
 

@@ -1,12 +1,14 @@
 //! Live events: incidents opened, updated and resolved, and official
 //! status changes (`official.changed`), fanned out to
-//! Server-Sent Events clients and webhooks. Whoever makes an event (the
+//! Server-Sent Events clients, webhooks and people following a service
+//! ([`follow`]). Whoever makes an event (the
 //! detector, the admin API) calls [`publish`]: it appends the event to the
 //! store's shared log and queues a webhook delivery per matching
 //! subscription. Every process pumps that log into a local broadcast
 //! channel, so a client connected to any process sees every event once.
 
 pub mod delivery;
+pub mod follow;
 pub mod targets;
 pub mod webhooks;
 
@@ -25,7 +27,8 @@ pub async fn publish(store: &dyn Store, event: &IncidentEvent) -> Result<(), Sto
     crate::read::attach_updates(store, &service, std::slice::from_mut(&mut event.incident)).await?;
     let json = serde_json::to_string(&event).map_err(|e| StoreError::Backend(e.to_string()))?;
     let name = format!("incident.{}", event.kind.as_str());
-    publish_json(store, &service, Some(&event.incident.region), &name, &json).await
+    publish_json(store, &service, Some(&event.incident.region), &name, &json).await?;
+    follow::fanout::enqueue(store, &event, delivery::now_ms()).await
 }
 
 /// Publishes an event already in JSON (`{"kind": …}`) named `name`

@@ -55,8 +55,31 @@ pub struct Delivery {
     pub event: String,
     /// 0 for the first attempt.
     pub attempt: u32,
-    /// The event's JSON, posted as is.
+    /// The event's JSON, posted as is (a follower's: the notice).
     pub body: String,
+    /// Whom it is for: a webhook (`webhook` is its id) or a follower of
+    /// the service (`webhook` is the follower's id; [`super::follow`]).
+    #[serde(default, skip_serializing_if = "Channel::is_webhook")]
+    pub channel: Channel,
+    /// A follower deleted when this was queued (a "back" follower, told
+    /// once): its JSON rides along.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follower: Option<String>,
+}
+
+/// Who a delivery goes to.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    #[default]
+    Webhook,
+    Follow,
+}
+
+impl Channel {
+    pub fn is_webhook(&self) -> bool {
+        *self == Channel::Webhook
+    }
 }
 
 /// The hex HMAC-SHA256 of `"<timestamp>.<body>"` under `secret`.
@@ -117,6 +140,8 @@ pub async fn enqueue(
             event: name.to_string(),
             attempt: 0,
             body: json.to_string(),
+            channel: Channel::Webhook,
+            follower: None,
         };
         let queued =
             serde_json::to_string(&delivery).map_err(|e| StoreError::Backend(e.to_string()))?;

@@ -28,6 +28,9 @@
 //! - `dw:{spotify}:incident:<id>:updates`: list of an incident's official
 //!   updates (JSON), oldest first, at most [`UPDATES_KEPT`].
 //! - `dw:{spotify}:webhooks`: hash of webhook subscription id -> JSON.
+//! - `dw:{spotify}:followers`: hash of follower id -> JSON (push, email).
+//! - `dw:{follow}:slots:<set>`, `dw:{follow}:secret:<name>`: follow caps,
+//!   mail limits (sorted sets by expiry) and the VAPID and link keys.
 //! - `dw:{webhooks}:deliveries`: sorted set of pending webhook deliveries
 //!   (JSON) by due time; one key, single-key commands only.
 //! - `dw:{secret}:reporter:<yyyy-mm-dd>`: the day's reporter secret when none
@@ -125,6 +128,22 @@ pub fn webhooks_key(service: &str) -> String {
 /// scripts only, so it may live on any cluster slot.
 pub const DELIVERIES_KEY: &str = "dw:{webhooks}:deliveries";
 
+/// Hash of follower id -> JSON (a person's push or email subscription).
+pub fn followers_key(service: &str) -> String {
+    format!("dw:{{{service}}}:followers")
+}
+
+/// A capped set of expiring members (sorted set by until, unix ms): the
+/// follow caps and mail limits. All on one slot; single-key scripts only.
+pub fn slots_key(set: &str) -> String {
+    format!("dw:{{follow}}:slots:{set}")
+}
+
+/// A long-lived shared secret (VAPID key pair, link signing key).
+pub fn shared_secret_key(name: &str) -> String {
+    format!("dw:{{follow}}:secret:{name}")
+}
+
 /// The shared event log (a Redis stream), capped at [`EVENTS_KEPT`].
 pub const EVENTS_KEY: &str = "dw:events";
 pub const EVENTS_KEPT: usize = 10_000;
@@ -170,8 +189,11 @@ pub fn region_field(region: &str) -> String {
     format!("r:{region}")
 }
 
+/// The prefix of symptom counters.
+pub const SYMPTOM_PREFIX: &str = "s:";
+
 pub fn symptom_field(symptom: &str) -> String {
-    format!("s:{symptom}")
+    format!("{SYMPTOM_PREFIX}{symptom}")
 }
 
 /// The counter for reports from `region` (`None` = global).

@@ -2,6 +2,8 @@
 //! A cheap-to-clone handle around a `std::sync::Mutex` that is never held
 //! across an `.await` (the mini-redis `Db` pattern).
 
+mod follow;
+
 use super::{Bucket, NetworkSummary, Recorded, Resolution, Store, StoreError, keys};
 use crate::ingest::Report;
 use async_trait::async_trait;
@@ -115,6 +117,8 @@ struct Documents {
     webhooks: HashMap<String, BTreeMap<String, String>>,
     /// Pending deliveries: JSON -> due (unix ms).
     deliveries: HashMap<String, i64>,
+    /// Followers, follow caps, mail limits and shared secrets.
+    follow: follow::FollowDocs,
     next_event: u64,
 }
 
@@ -506,6 +510,60 @@ impl Store for MemoryStore {
             docs.deliveries.insert(next.to_string(), due_ms);
         }
         Ok(())
+    }
+
+    async fn put_follower(
+        &self,
+        service: &str,
+        id: &str,
+        json: &str,
+        max: usize,
+    ) -> Result<bool, StoreError> {
+        Ok(self.docs().follow.put(service, id, json, max))
+    }
+
+    async fn get_follower(&self, service: &str, id: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.docs().follow.get(service, id))
+    }
+
+    async fn delete_follower(&self, service: &str, id: &str) -> Result<bool, StoreError> {
+        Ok(self.docs().follow.delete(service, id))
+    }
+
+    async fn list_followers(&self, service: &str) -> Result<Vec<String>, StoreError> {
+        Ok(self.docs().follow.list(service))
+    }
+
+    async fn take_slot(
+        &self,
+        set: &str,
+        member: &str,
+        until_ms: i64,
+        now_ms: i64,
+        max: usize,
+    ) -> Result<bool, StoreError> {
+        Ok(self
+            .docs()
+            .follow
+            .take_slot(set, member, until_ms, now_ms, max))
+    }
+
+    async fn release_slot(&self, set: &str, member: &str) -> Result<(), StoreError> {
+        self.docs().follow.release_slot(set, member);
+        Ok(())
+    }
+
+    async fn expired_slots(
+        &self,
+        set: &str,
+        now_ms: i64,
+        limit: usize,
+    ) -> Result<Vec<String>, StoreError> {
+        Ok(self.docs().follow.expired_slots(set, now_ms, limit))
+    }
+
+    async fn shared_secret(&self, name: &str, candidate: &str) -> Result<String, StoreError> {
+        Ok(self.docs().follow.shared_secret(name, candidate))
     }
 
     async fn append_event(&self, json: &str) -> Result<String, StoreError> {

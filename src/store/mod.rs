@@ -235,6 +235,58 @@ pub trait Store: Send + Sync + 'static {
         retry: Option<(i64, &str)>,
     ) -> Result<(), StoreError>;
 
+    /// Saves a follower (a person's push or email subscription, JSON) of
+    /// `service` under `id`, unless the service already has `max` of
+    /// them; checked and written in one atomic step. Saving an existing id
+    /// replaces it and always succeeds. False when the cap refused it.
+    async fn put_follower(
+        &self,
+        service: &str,
+        id: &str,
+        json: &str,
+        max: usize,
+    ) -> Result<bool, StoreError>;
+
+    async fn get_follower(&self, service: &str, id: &str) -> Result<Option<String>, StoreError>;
+
+    /// Removes a follower; false when there was none (so of two callers,
+    /// exactly one gets true).
+    async fn delete_follower(&self, service: &str, id: &str) -> Result<bool, StoreError>;
+
+    /// A service's followers (JSON), in no particular order.
+    async fn list_followers(&self, service: &str) -> Result<Vec<String>, StoreError>;
+
+    /// Adds `member` to the capped set `set`, to hold until `until_ms`,
+    /// unless the set holds `max` members that still hold at `now_ms`
+    /// (a member already in the set is renewed whatever the count).
+    /// Atomic, so concurrent takers cannot pass the cap. Caps on follows
+    /// and sliding-window limits on mail are made of these.
+    async fn take_slot(
+        &self,
+        set: &str,
+        member: &str,
+        until_ms: i64,
+        now_ms: i64,
+        max: usize,
+    ) -> Result<bool, StoreError>;
+
+    /// Removes `member` from `set` (nothing when absent).
+    async fn release_slot(&self, set: &str, member: &str) -> Result<(), StoreError>;
+
+    /// Removes and returns up to `limit` members of `set` that held until
+    /// `now_ms` or earlier.
+    async fn expired_slots(
+        &self,
+        set: &str,
+        now_ms: i64,
+        limit: usize,
+    ) -> Result<Vec<String>, StoreError>;
+
+    /// A long-lived secret named `name` (the VAPID key, the link key):
+    /// `candidate` is stored unless one is already, and the stored one is
+    /// returned, so every process sharing the store agrees. Never expires.
+    async fn shared_secret(&self, name: &str, candidate: &str) -> Result<String, StoreError>;
+
     /// Appends an event (JSON) to the shared event log; returns its id.
     async fn append_event(&self, json: &str) -> Result<String, StoreError>;
 

@@ -6,6 +6,7 @@
 
 mod batch;
 mod conn;
+mod follow;
 mod per_thread;
 
 use super::{Bucket, NetworkSummary, Recorded, Resolution, Store, StoreError, keys};
@@ -58,8 +59,8 @@ end
 return due
 ";
 
-/// KEYS: a service's webhooks hash. ARGV: id, JSON, the most the service
-/// may have. Saves unless the cap is reached; 1 when saved.
+/// KEYS: a service's webhooks (or followers) hash. ARGV: id, JSON, the
+/// most the service may have. Saves unless the cap is reached; 1 when saved.
 const PUT_WEBHOOK_LUA: &str = r"
 if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0
   and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[3]) then
@@ -115,6 +116,7 @@ pub struct RedisStore {
     secret_script: Script,
     claim_script: Script,
     webhook_script: Script,
+    follow_scripts: follow::FollowScripts,
     dedupe_secs: u64,
     url: String,
     metrics: Option<StoreMetrics>,
@@ -140,6 +142,7 @@ impl RedisStore {
             secret_script: Script::new(SECRET_LUA),
             claim_script: Script::new(CLAIM_LUA),
             webhook_script: Script::new(PUT_WEBHOOK_LUA),
+            follow_scripts: follow::FollowScripts::default(),
             dedupe_secs,
             url: redact(url),
             metrics: None,
@@ -596,6 +599,56 @@ impl Store for RedisStore {
         }
         let mut conn = self.conn.clone();
         self.call(pipe.query_async::<()>(&mut conn)).await
+    }
+
+    async fn put_follower(
+        &self,
+        service: &str,
+        id: &str,
+        json: &str,
+        max: usize,
+    ) -> Result<bool, StoreError> {
+        self.follow_put(service, id, json, max).await
+    }
+
+    async fn get_follower(&self, service: &str, id: &str) -> Result<Option<String>, StoreError> {
+        self.follow_get(service, id).await
+    }
+
+    async fn delete_follower(&self, service: &str, id: &str) -> Result<bool, StoreError> {
+        self.follow_delete(service, id).await
+    }
+
+    async fn list_followers(&self, service: &str) -> Result<Vec<String>, StoreError> {
+        self.follow_list(service).await
+    }
+
+    async fn take_slot(
+        &self,
+        set: &str,
+        member: &str,
+        until_ms: i64,
+        now_ms: i64,
+        max: usize,
+    ) -> Result<bool, StoreError> {
+        self.slot_take(set, member, until_ms, now_ms, max).await
+    }
+
+    async fn release_slot(&self, set: &str, member: &str) -> Result<(), StoreError> {
+        self.slot_release(set, member).await
+    }
+
+    async fn expired_slots(
+        &self,
+        set: &str,
+        now_ms: i64,
+        limit: usize,
+    ) -> Result<Vec<String>, StoreError> {
+        self.slots_expired(set, now_ms, limit).await
+    }
+
+    async fn shared_secret(&self, name: &str, candidate: &str) -> Result<String, StoreError> {
+        self.secret_shared(name, candidate).await
     }
 
     async fn append_event(&self, json: &str) -> Result<String, StoreError> {

@@ -47,6 +47,11 @@ static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
             include_str!("../../assets/web/app.js").to_string(),
         ),
         asset(
+            "follow.js",
+            "text/javascript; charset=utf-8",
+            include_str!("../../assets/web/follow.js").to_string(),
+        ),
+        asset(
             "world.svg",
             "image/svg+xml",
             super::world::OUTLINES_SVG.clone(),

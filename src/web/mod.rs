@@ -12,6 +12,7 @@ mod assets;
 mod badge;
 mod chart;
 mod feed;
+pub mod follow;
 mod history;
 mod home;
 mod layout;
@@ -72,7 +73,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/status/{slug}/history", web::get().to(history::history))
         .route("/status/{slug}/feed.atom", web::get().to(feed::feed))
         .route("/badge/{slug}.svg", web::get().to(badge::badge))
-        .route("/assets/{name}", web::get().to(assets::serve));
+        .route("/assets/{name}", web::get().to(assets::serve))
+        .route("/sw.js", web::get().to(follow::service_worker))
+        .route(
+            "/follow/{service}/{id}/confirm",
+            web::get().to(follow::confirm),
+        )
+        .route(
+            "/follow/{service}/{id}/unsubscribe",
+            web::get().to(follow::unsubscribe),
+        )
+        .route(
+            "/follow/{service}/{id}/unsubscribe",
+            web::post().to(follow::unsubscribe_one_click),
+        );
 }
 
 /// Why a page could not be shown.

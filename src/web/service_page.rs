@@ -26,6 +26,8 @@ const TIMELINE_POINTS: usize = 12;
 #[derive(Deserialize)]
 pub struct StatusQuery {
     reported: Option<String>,
+    /// After the email follow form: `email`, `email-invalid`, …
+    followed: Option<String>,
 }
 
 pub async fn status_page(
@@ -38,7 +40,8 @@ pub async fn status_page(
     let version = state.views.version().await;
     let view = state.views.service(&service.slug, version).await?;
     let summaries = state.views.summaries(version).await?;
-    let Some(reported) = query.reported.as_deref() else {
+    let followed = query.followed.as_deref().map(|w| format!("follow-{w}"));
+    let Some(reported) = query.reported.as_deref().or(followed.as_deref()) else {
         let page = state.pages.status.get_or_render(
             &service.slug,
             (view.generation, summaries.generation),
@@ -106,6 +109,7 @@ fn render(
             Some("invalid") => p.notice.error #confirmation role="alert" {
                 "Please pick what is not working, then send the report again."
             },
+            Some(word) if word.starts_with("follow-") => (super::follow::follow_notice(word)),
             _ => {}
         }
         div data-live="status-line" #status-line-box {
@@ -118,6 +122,7 @@ fn render(
             }
         }
         (report_form(state, service, reported == Some("invalid")))
+        (super::follow::follow_panel(state, service, active))
         div data-live="chart" #chart-box {
             section aria-labelledby="chart-h" {
                 h2 #chart-h { "Reports in the last 24 hours" }

@@ -11,6 +11,8 @@ mod demo;
 mod detection;
 mod faults;
 mod feeds;
+mod follow_email;
+mod follow_push;
 mod geo_reload;
 mod hardening;
 mod health;

@@ -5,6 +5,7 @@
 //! concurrent creates. The receivers listen on loopback, so the apps that
 //! deliver to them opt in to internal targets.
 
+use crate::common::http_request::read_request;
 use crate::common::{
     AppOptions, MANY_NETWORKS, RedisServer, TestApp, assert_error, quiet_hour_then_surge,
     spawn_app_with,
@@ -16,7 +17,7 @@ use sha2::Sha256;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpListener;
 
 const TOKEN: &str = "hook-admin-token";
@@ -91,39 +92,6 @@ impl Receiver {
             self.received()
         );
     }
-}
-
-async fn read_request(
-    socket: &mut tokio::net::TcpStream,
-) -> Option<(HashMap<String, String>, Vec<u8>)> {
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 4096];
-    let head_end = loop {
-        let n = socket.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break i + 4;
-        }
-    };
-    let head = String::from_utf8_lossy(&buf[..head_end]).to_string();
-    let headers: HashMap<String, String> = head
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
-    let length: usize = headers.get("content-length")?.parse().ok()?;
-    while buf.len() < head_end + length {
-        let n = socket.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-    }
-    Some((headers, buf[head_end..head_end + length].to_vec()))
 }
 
 fn is_opened(r: &Received) -> bool {

@@ -5,6 +5,7 @@ mod a11y;
 #[path = "../common/mod.rs"]
 mod common;
 mod demo;
+mod follow;
 mod local_time;
 mod webdriver;
 

@@ -207,6 +207,17 @@ impl Browser {
         panic!("timed out waiting for: {script}");
     }
 
+    /// Sets a permission (`notifications`, …) for the current page's
+    /// origin (W3C Permissions' WebDriver extension), as a person
+    /// answering the browser's prompt would.
+    pub async fn set_permission(&self, name: &str, state: &str) {
+        self.post(
+            "/permissions",
+            json!({"descriptor": {"name": name}, "state": state}),
+        )
+        .await;
+    }
+
     /// Shows pages as in time zone `tz` (IANA name, "Asia/Tokyo"), as a
     /// visitor there sees them (Chromium's DevTools emulation).
     pub async fn set_timezone(&self, tz: &str) {

@@ -2,9 +2,12 @@
 //! answers, and the app spawned on port 0.
 #![allow(dead_code)]
 
+pub mod http_request;
 pub mod mmdb;
+pub mod push_service;
 pub mod redis_cluster;
 pub mod redis_server;
+pub mod smtp_server;
 pub mod status_page;
 
 use chrono::{DateTime, TimeZone, Utc};

@@ -1,0 +1,525 @@
+//! Following a service without an account (docs/notifications.md): push
+//! subscriptions from the status page's script, email subscriptions from
+//! its form or any client, and the VAPID key browsers subscribe with.
+//! The confirm and unsubscribe links in mails are pages
+//! ([`crate::web::follow`]).
+//!
+//! Limits: the endpoints are rate limited per client address (in
+//! [`super::guard`]); a client address may make `--follows-per-client`
+//! subscriptions a day, a service have `--follows-per-service` and all
+//! together `--follows-total`.
+
+use super::admin::json_body;
+use super::reports::read_limited;
+use super::services::find_service;
+use super::{ApiError, ErrorBody};
+use crate::catalog::Service;
+use crate::config::notify::NotifySettings;
+use crate::detect::GLOBAL;
+use crate::events::delivery::now_ms;
+use crate::events::follow::fanout::{CONFIRM_EVENT, queue_delivery};
+use crate::events::follow::push::PushKeys;
+use crate::events::follow::{
+    ALL, CONFIRM_WITHIN, FollowKeys, FollowKind, FollowTarget, Follower, follower, member, remove,
+};
+use crate::events::targets::TargetPolicy;
+use crate::ingest::{BodyFormat, KeyedLimit, Verdict};
+use crate::startup::AppState;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use utoipa::ToSchema;
+
+const MAX_ENDPOINT_CHARS: usize = 2000;
+const MAX_ADDRESS_CHARS: usize = 254;
+/// How long a client address's subscriptions count against its cap.
+const CLIENT_WINDOW_MS: i64 = 24 * 3600 * 1000;
+
+/// The follow endpoints' shared state.
+pub struct FollowState {
+    pub keys: Arc<FollowKeys>,
+    pub email: bool,
+    pub lifetime: Duration,
+    pub per_client: usize,
+    pub per_service: usize,
+    pub total: usize,
+    /// Requests per minute per client address (None: unlimited).
+    limit: Option<KeyedLimit<IpAddr>>,
+}
+
+impl FollowState {
+    pub fn new(keys: Arc<FollowKeys>, settings: &NotifySettings, max_keys: usize) -> Self {
+        Self {
+            keys,
+            email: settings.smtp_url.is_some(),
+            lifetime: settings.lifetime(),
+            per_client: settings.follows_per_client,
+            per_service: settings.follows_per_service,
+            total: settings.follows_total,
+            limit: (settings.follow_requests_per_minute_per_ip > 0)
+                .then(|| KeyedLimit::new(settings.follow_requests_per_minute_per_ip, max_keys)),
+        }
+    }
+
+    /// The rate limit on the follow endpoints.
+    pub fn check(&self, ip: IpAddr) -> Verdict {
+        match &self.limit {
+            Some(limit) => limit.check(&crate::ingest::client_key(ip)),
+            None => Ok(None),
+        }
+    }
+}
+
+/// `PushSubscription.toJSON()`'s keys.
+#[derive(Deserialize, ToSchema)]
+pub struct PushSubscriptionKeys {
+    /// The browser's P-256 public key, base64url.
+    p256dh: String,
+    /// The 16-byte auth secret, base64url.
+    auth: String,
+}
+
+/// `PushSubscription.toJSON()`.
+#[derive(Deserialize, ToSchema)]
+pub struct PushSubscriptionJson {
+    /// The push service URL (https).
+    #[schema(format = "uri", max_length = 2000)]
+    endpoint: String,
+    keys: PushSubscriptionKeys,
+}
+
+/// A push subscription to a service.
+#[derive(Deserialize, ToSchema)]
+pub struct FollowPush {
+    /// `problems`: every incident; `back`: once, when the current one ends.
+    kind: FollowKind,
+    subscription: PushSubscriptionJson,
+}
+
+/// A push subscription to end.
+#[derive(Deserialize, ToSchema)]
+pub struct UnfollowPush {
+    kind: FollowKind,
+    #[schema(format = "uri", max_length = 2000)]
+    endpoint: String,
+}
+
+/// An email subscription (JSON or a form post).
+#[derive(Deserialize, ToSchema)]
+pub struct FollowEmail {
+    kind: FollowKind,
+    #[schema(format = "email", max_length = 254, example = "someone@example.com")]
+    email: String,
+}
+
+/// A follower as answered (nothing about where notices go).
+#[derive(Serialize, ToSchema)]
+pub struct FollowView {
+    id: String,
+    service: String,
+    kind: FollowKind,
+    /// For `back`: the incident it waits for.
+    incident: Option<String>,
+    expires_at: DateTime<Utc>,
+}
+
+impl From<&Follower> for FollowView {
+    fn from(f: &Follower) -> Self {
+        Self {
+            id: f.id.clone(),
+            service: f.service.clone(),
+            kind: f.kind,
+            incident: f.incident.clone(),
+            expires_at: f.expires_at,
+        }
+    }
+}
+
+/// The answer to an email subscription, whatever the address's state (so
+/// the answer tells nobody whether an address is subscribed).
+#[derive(Serialize, ToSchema)]
+pub struct EmailAccepted {
+    #[schema(example = "confirmation_sent")]
+    status: &'static str,
+}
+
+/// The VAPID public key.
+#[derive(Serialize, ToSchema)]
+pub struct VapidKey {
+    /// base64url, an uncompressed P-256 point: `applicationServerKey`.
+    public_key: String,
+}
+
+fn invalid(code: &'static str, message: impl Into<String>) -> ApiError {
+    ApiError::Unprocessable {
+        code,
+        message: message.into(),
+    }
+}
+
+/// The key browsers subscribe with.
+#[utoipa::path(
+    get,
+    path = "/api/v1/follow/vapid-public-key",
+    tag = "follow",
+    responses(
+        (status = 200, description = "The VAPID public key", body = VapidKey),
+        (status = 503, description = "Store unavailable (`store_unavailable`)", body = ErrorBody),
+    ),
+)]
+pub async fn vapid_public_key(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let vapid = state.follow.keys.vapid().await?;
+    Ok(HttpResponse::Ok().json(VapidKey {
+        public_key: vapid.public_key().to_string(),
+    }))
+}
+
+/// A push endpoint: https (or http where internal targets are allowed, as
+/// in tests), and a target the webhook policy allows.
+fn parse_endpoint(endpoint: &str, policy: TargetPolicy) -> Result<String, ApiError> {
+    let endpoint = endpoint.trim();
+    if endpoint.chars().count() > MAX_ENDPOINT_CHARS {
+        return Err(invalid(
+            "invalid_endpoint",
+            format!("endpoint is longer than {MAX_ENDPOINT_CHARS} characters"),
+        ));
+    }
+    let url = reqwest::Url::parse(endpoint)
+        .map_err(|e| invalid("invalid_endpoint", format!("endpoint is not a URL: {e}")))?;
+    let scheme_ok = url.scheme() == "https" || (url.scheme() == "http" && policy.allow_internal);
+    if !scheme_ok || url.host_str().is_none_or(str::is_empty) {
+        return Err(invalid(
+            "invalid_endpoint",
+            "endpoint must be an https:// URL with a host",
+        ));
+    }
+    policy
+        .check(&url)
+        .map_err(|e| invalid("invalid_endpoint", e.to_string()))?;
+    Ok(url.to_string())
+}
+
+/// Subscribes a browser (Web Push) to a service's notices.
+#[utoipa::path(
+    post,
+    path = "/api/v1/services/{service}/follow/push",
+    tag = "follow",
+    params(("service" = String, Path, description = "service slug", example = "spotify")),
+    request_body(content = FollowPush, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Subscribed (again: renewed)", body = FollowView),
+        (status = 404, description = "Unknown service (`unknown_service`)", body = ErrorBody),
+        (status = 422, description = "Bad endpoint or keys, no incident to wait for, or a cap reached (`invalid_endpoint`, `invalid_keys`, `no_active_incident`, `too_many_follows`, `service_follows_full`, `follows_full`)", body = ErrorBody),
+    ),
+)]
+pub async fn follow_push(
+    req: HttpRequest,
+    payload: web::Payload,
+    state: web::Data<AppState>,
+    service: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let service = find_service(&state, &service)?;
+    let request: FollowPush = json_body(&req, payload).await?;
+    let endpoint = parse_endpoint(&request.subscription.endpoint, state.webhook_targets)?;
+    let keys = &request.subscription.keys;
+    PushKeys::parse(&endpoint, &keys.p256dh, &keys.auth)
+        .map_err(|e| invalid("invalid_keys", e.to_string()))?;
+    let target = FollowTarget::Push {
+        endpoint: endpoint.clone(),
+        p256dh: keys.p256dh.trim().to_string(),
+        auth: keys.auth.trim().to_string(),
+    };
+    let f = subscribe(&req, &state, service, request.kind, &endpoint, target).await?;
+    Ok(HttpResponse::Created().json(FollowView::from(&f)))
+}
+
+/// Ends a browser's push subscription to a service.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/services/{service}/follow/push",
+    tag = "follow",
+    params(("service" = String, Path, description = "service slug", example = "spotify")),
+    request_body(content = UnfollowPush, content_type = "application/json"),
+    responses(
+        (status = 204, description = "Unsubscribed"),
+        (status = 404, description = "Unknown service or subscription (`unknown_service`, `unknown_follow`)", body = ErrorBody),
+    ),
+)]
+pub async fn unfollow_push(
+    req: HttpRequest,
+    payload: web::Payload,
+    state: web::Data<AppState>,
+    service: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let service = find_service(&state, &service)?;
+    let request: UnfollowPush = json_body(&req, payload).await?;
+    let links = state.follow.keys.links().await?;
+    let id = links.follower_id(
+        &service.slug,
+        request.kind.as_str(),
+        request.endpoint.trim(),
+    );
+    if remove(state.store.as_ref(), &service.slug, &id).await? {
+        Ok(HttpResponse::NoContent().finish())
+    } else {
+        Err(ApiError::NotFound {
+            code: "unknown_follow",
+            message: format!("no such subscription to {}", service.name),
+        })
+    }
+}
+
+/// Subscribes an email address (double opt-in: only a confirmation mail
+/// goes to it until its link is opened). Only when SMTP is configured.
+#[utoipa::path(
+    post,
+    path = "/api/v1/services/{service}/follow/email",
+    tag = "follow",
+    params(("service" = String, Path, description = "service slug", example = "spotify")),
+    request_body(
+        content(
+            (FollowEmail = "application/json"),
+            (FollowEmail = "application/x-www-form-urlencoded"),
+        ),
+    ),
+    responses(
+        (status = 202, description = "A confirmation mail is on its way (unless the address is subscribed already)", body = EmailAccepted),
+        (status = 303, description = "Form post: back to the status page"),
+        (status = 404, description = "Unknown service, or no email on this server (`unknown_service`, `email_unavailable`)", body = ErrorBody),
+        (status = 415, description = "Neither JSON nor a form (`unsupported_media_type`)", body = ErrorBody),
+        (status = 422, description = "Bad address, no incident to wait for, or a cap reached (`invalid_email`, `no_active_incident`, `too_many_follows`, `service_follows_full`, `follows_full`)", body = ErrorBody),
+    ),
+)]
+pub async fn follow_email(
+    req: HttpRequest,
+    payload: web::Payload,
+    state: web::Data<AppState>,
+    service: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let service = find_service(&state, &service)?;
+    let format = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(BodyFormat::from_content_type)
+        .ok_or_else(|| {
+            ApiError::UnsupportedMediaType(
+                "send application/json or application/x-www-form-urlencoded".to_string(),
+            )
+        })?;
+    let result = subscribe_email(&req, payload, &state, service, format).await;
+    if format == BodyFormat::Json {
+        return result.map(|()| {
+            HttpResponse::Accepted().json(EmailAccepted {
+                status: "confirmation_sent",
+            })
+        });
+    }
+    // A person at the page's form: back to the page, with a word.
+    let word = match result {
+        Ok(()) => "email",
+        Err(
+            ApiError::Unprocessable {
+                code: "invalid_email",
+                ..
+            }
+            | ApiError::BadRequest { .. },
+        ) => "email-invalid",
+        Err(ApiError::Unprocessable {
+            code: "no_active_incident",
+            ..
+        }) => "no-incident",
+        Err(ApiError::Unprocessable { .. }) => "limited",
+        Err(e) => return Err(e),
+    };
+    Ok(HttpResponse::SeeOther()
+        .insert_header((
+            header::LOCATION,
+            format!("/status/{}?followed={word}", service.slug),
+        ))
+        .finish())
+}
+
+async fn subscribe_email(
+    req: &HttpRequest,
+    payload: web::Payload,
+    state: &AppState,
+    service: &Service,
+    format: BodyFormat,
+) -> Result<(), ApiError> {
+    if !state.follow.email {
+        return Err(ApiError::NotFound {
+            code: "email_unavailable",
+            message: "this server sends no email; follow with push notifications or the Atom feed"
+                .to_string(),
+        });
+    }
+    let body = read_limited(req, payload).await?;
+    let request: FollowEmail = match format {
+        BodyFormat::Json => serde_json::from_slice(&body).map_err(|e| ApiError::BadRequest {
+            code: "invalid_body",
+            message: format!("invalid JSON body: {e}"),
+        })?,
+        BodyFormat::Form => {
+            serde_urlencoded::from_bytes(&body).map_err(|e| ApiError::BadRequest {
+                code: "invalid_body",
+                message: format!("invalid form body: {e}"),
+            })?
+        }
+    };
+    let address = request.email.trim().to_ascii_lowercase();
+    let valid =
+        address.chars().count() <= MAX_ADDRESS_CHARS && address.parse::<lettre::Address>().is_ok();
+    if !valid {
+        return Err(invalid(
+            "invalid_email",
+            "email must be a mail address (someone@example.com)",
+        ));
+    }
+    let target = FollowTarget::Email {
+        address: address.clone(),
+        confirmed: false,
+    };
+    let f = subscribe(req, state, service, request.kind, &address, target).await?;
+    if f.unconfirmed() {
+        queue_delivery(
+            state.store.as_ref(),
+            &f,
+            CONFIRM_EVENT,
+            String::new(),
+            None,
+            now_ms(),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// The incident a "back" follower in `country` waits for: theirs, else
+/// the global one, else any.
+async fn awaited_incident(
+    state: &AppState,
+    service: &Service,
+    country: Option<&str>,
+) -> Result<String, ApiError> {
+    let version = state.views.version().await;
+    let view = state.views.service(&service.slug, version).await?;
+    let active = &view.value.active;
+    let pick = active
+        .iter()
+        .find(|i| country.is_some_and(|c| i.region == c))
+        .or_else(|| active.iter().find(|i| i.region == GLOBAL))
+        .or_else(|| active.first());
+    pick.map(|i| i.id.clone()).ok_or_else(|| {
+        invalid(
+            "no_active_incident",
+            format!(
+                "{} has no incident now; follow \"problems\" to hear of the next one",
+                service.name
+            ),
+        )
+    })
+}
+
+/// Stores a follower of `service` (`what` is its endpoint or address),
+/// under the caps; an existing one is kept (a push one renewed).
+async fn subscribe(
+    req: &HttpRequest,
+    state: &AppState,
+    service: &Service,
+    kind: FollowKind,
+    what: &str,
+    target: FollowTarget,
+) -> Result<Follower, ApiError> {
+    let store = state.store.as_ref();
+    let links = state.follow.keys.links().await?;
+    let id = links.follower_id(&service.slug, kind.as_str(), what);
+    let now = state.clock.now();
+    let existing = follower(store, &service.slug, &id).await?;
+    let client = super::guard::request_client_ip(req, state);
+    let country = client.and_then(|ip| state.geo.lookup(ip).country);
+    let incident = match (kind, &existing) {
+        (FollowKind::Back, Some(f)) if f.incident.is_some() => f.incident.clone(),
+        (FollowKind::Back, _) => Some(awaited_incident(state, service, country.as_deref()).await?),
+        (FollowKind::Problems, _) => None,
+    };
+    let lifetime = chrono::Duration::from_std(state.follow.lifetime)
+        .unwrap_or_else(|_| chrono::Duration::days(90));
+    let (target, expires_at) = match (&existing, target) {
+        // An email address keeps its state; asking again changes nothing.
+        (Some(f), FollowTarget::Email { .. }) => (f.target.clone(), f.expires_at),
+        (_, t @ FollowTarget::Email { .. }) => (
+            t,
+            now + chrono::Duration::from_std(CONFIRM_WITHIN).unwrap_or_default(),
+        ),
+        (_, t @ FollowTarget::Push { .. }) => (t, now + lifetime),
+    };
+    let f = Follower {
+        id,
+        service: service.slug.clone(),
+        kind,
+        region: country,
+        incident,
+        target,
+        created_at: existing.as_ref().map_or(now, |e| e.created_at),
+        expires_at,
+    };
+    let now_ms = now.timestamp_millis();
+    let slot = member(&f.service, &f.id);
+    if existing.is_none()
+        && let Some(ip) = client
+    {
+        let set = format!(
+            "client:{}",
+            links.follower_id("client", "", &crate::ingest::client_key(ip).to_string())
+        );
+        if !store
+            .take_slot(
+                &set,
+                &slot,
+                now_ms + CLIENT_WINDOW_MS,
+                now_ms,
+                state.follow.per_client,
+            )
+            .await?
+        {
+            return Err(invalid(
+                "too_many_follows",
+                format!(
+                    "one address may follow at most {} times a day",
+                    state.follow.per_client
+                ),
+            ));
+        }
+    }
+    if !store
+        .take_slot(
+            ALL,
+            &slot,
+            f.expires_at.timestamp_millis(),
+            now_ms,
+            state.follow.total,
+        )
+        .await?
+    {
+        return Err(invalid(
+            "follows_full",
+            "this server takes no more followers now; use the Atom feed",
+        ));
+    }
+    if !store
+        .put_follower(&f.service, &f.id, &f.to_json()?, state.follow.per_service)
+        .await?
+    {
+        store.release_slot(ALL, &slot).await?;
+        return Err(invalid(
+            "service_follows_full",
+            format!("{} has as many followers as it may have", service.name),
+        ));
+    }
+    Ok(f)
+}

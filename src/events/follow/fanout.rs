@@ -1,0 +1,159 @@
+//! From incident events to queued notices: an opened incident tells its
+//! "problems" followers; a resolved one tells them it is over, and tells
+//! the "back" followers waiting for it, whom it forgets at once. Each
+//! notice is one delivery in the webhook queue.
+//!
+//! Runs where the event is published: by the process holding the
+//! service's detector lease, once per event. A "back" follower is removed
+//! before its notice is queued, and only the call that removed it queues
+//! one, so it is told exactly once.
+
+use super::text::{Notice, NoticeKind};
+use super::{FollowKind, Follower, followers, remove};
+use crate::detect::incident::SymptomCount;
+use crate::detect::{Incident, IncidentEvent, IncidentEventKind};
+use crate::events::webhooks::{Channel, Delivery, random_hex};
+use crate::store::{Store, StoreError, keys, window};
+
+/// The event name of a notice delivery.
+pub const NOTICE_EVENT: &str = "follow.notice";
+/// The event name of a confirmation mail delivery.
+pub const CONFIRM_EVENT: &str = "follow.confirm";
+
+/// Queues the notices `event` makes, due at `now_ms`.
+pub async fn enqueue(
+    store: &dyn Store,
+    event: &IncidentEvent,
+    now_ms: i64,
+) -> Result<(), StoreError> {
+    let incident = &event.incident;
+    if !matches!(
+        event.kind,
+        IncidentEventKind::Opened | IncidentEventKind::Resolved
+    ) {
+        return Ok(());
+    }
+    let all = followers(store, &incident.service).await?;
+    if all.is_empty() {
+        return Ok(());
+    }
+    let incident = &with_symptoms(store, incident).await?;
+    let others = recent_others(store, incident).await?;
+    let now = incident.updated_at;
+    for f in all {
+        if f.expires_at <= now {
+            remove(store, &f.service, &f.id).await?;
+            continue;
+        }
+        if f.unconfirmed() {
+            continue;
+        }
+        match (event.kind, f.kind) {
+            (IncidentEventKind::Opened, FollowKind::Problems) => {
+                // Told once when incidents overlap: by the earliest.
+                let told = others
+                    .iter()
+                    .any(|o| o.is_active() && f.matches(&o.region) && earlier(o, incident));
+                if f.matches(&incident.region) && !told {
+                    queue(store, &f, NoticeKind::Problems, incident, None, now_ms).await?;
+                }
+            }
+            (IncidentEventKind::Resolved, FollowKind::Problems) => {
+                // Told when the last of its incidents ends; of several
+                // ending together, by the earliest.
+                let still = others.iter().any(|o| {
+                    f.matches(&o.region)
+                        && (o.is_active()
+                            || (o.resolved_at == incident.resolved_at && earlier(o, incident)))
+                });
+                if f.matches(&incident.region) && !still {
+                    queue(store, &f, NoticeKind::Back, incident, None, now_ms).await?;
+                }
+            }
+            (IncidentEventKind::Resolved, FollowKind::Back) => {
+                let waits_for_this = match &f.incident {
+                    Some(id) => *id == incident.id,
+                    None => f.matches(&incident.region),
+                };
+                if waits_for_this && remove(store, &f.service, &f.id).await? {
+                    let json = f.to_json()?;
+                    queue(store, &f, NoticeKind::Back, incident, Some(json), now_ms).await?;
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Whether `a` was detected before `b` (ids break ties: incidents
+/// detected at one step are published in turn).
+fn earlier(a: &Incident, b: &Incident) -> bool {
+    (a.detected_at, &a.id) < (b.detected_at, &b.id)
+}
+
+/// The incident with its top symptoms; a subdivision's incident has none
+/// of its own, so those of the service's last 15 minutes are taken.
+async fn with_symptoms(store: &dyn Store, incident: &Incident) -> Result<Incident, StoreError> {
+    let mut incident = incident.clone();
+    if incident.top_symptoms.is_empty() {
+        let recent =
+            window::last_minutes(store, &incident.service, incident.updated_at, 15).await?;
+        incident.top_symptoms = window::ranked(&recent, keys::SYMPTOM_PREFIX)
+            .into_iter()
+            .map(|(symptom, count)| SymptomCount { symptom, count })
+            .collect();
+    }
+    Ok(incident)
+}
+
+/// The service's other recent incidents (active, or resolved now).
+async fn recent_others(
+    store: &dyn Store,
+    incident: &Incident,
+) -> Result<Vec<Incident>, StoreError> {
+    Ok(store
+        .list_incidents(&incident.service, 50)
+        .await?
+        .iter()
+        .filter_map(|j| serde_json::from_str::<Incident>(j).ok())
+        .filter(|i| i.id != incident.id && (i.is_active() || i.resolved_at == incident.resolved_at))
+        .collect())
+}
+
+async fn queue(
+    store: &dyn Store,
+    f: &Follower,
+    kind: NoticeKind,
+    incident: &Incident,
+    follower: Option<String>,
+    now_ms: i64,
+) -> Result<(), StoreError> {
+    let notice = Notice::new(kind, incident);
+    let body = serde_json::to_string(&notice).map_err(|e| StoreError::Backend(e.to_string()))?;
+    queue_delivery(store, f, NOTICE_EVENT, body, follower, now_ms).await
+}
+
+/// Queues one delivery to follower `f`.
+pub async fn queue_delivery(
+    store: &dyn Store,
+    f: &Follower,
+    event: &str,
+    body: String,
+    follower: Option<String>,
+    now_ms: i64,
+) -> Result<(), StoreError> {
+    let delivery = Delivery {
+        id: random_hex(12)?,
+        service: f.service.clone(),
+        webhook: f.id.clone(),
+        event: event.to_string(),
+        attempt: 0,
+        body,
+        channel: Channel::Follow,
+        follower,
+    };
+    let queued =
+        serde_json::to_string(&delivery).map_err(|e| StoreError::Backend(e.to_string()))?;
+    store.enqueue_delivery(now_ms, &queued).await
+}

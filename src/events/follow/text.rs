@@ -1,0 +1,188 @@
+//! What a notice says. A [`Notice`] is what the fan-out knows of the
+//! incident when it queues the delivery (no catalog there); [`render`]
+//! turns it into words with the catalog's names when it is sent: the
+//! service, the region when the incident is regional, the top symptoms,
+//! since when, the official acknowledgement when there is one, and the
+//! status page.
+
+use crate::catalog::Catalog;
+use crate::countries::region_name;
+use crate::detect::{GLOBAL, Incident};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Symptoms named in a notice.
+const SYMPTOMS_NAMED: usize = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeKind {
+    /// An incident opened.
+    Problems,
+    /// The incident resolved.
+    Back,
+}
+
+/// The facts of one notice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub service: String,
+    pub incident: String,
+    pub region: String,
+    /// Symptom slugs, most reported first.
+    pub symptoms: Vec<String>,
+    pub since: DateTime<Utc>,
+    pub back_at: Option<DateTime<Utc>>,
+    /// When the service's owner acknowledged it, and in what words (their
+    /// latest update, or their status page's incident title).
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    pub official: Option<String>,
+}
+
+impl Notice {
+    pub fn new(kind: NoticeKind, i: &Incident) -> Self {
+        let official = i
+            .updates
+            .last()
+            .map(|u| u.message.clone())
+            .or_else(|| i.official_incident.as_ref().map(|o| o.title.clone()));
+        Self {
+            kind,
+            service: i.service.clone(),
+            incident: i.id.clone(),
+            region: i.region.clone(),
+            symptoms: i
+                .top_symptoms
+                .iter()
+                .take(SYMPTOMS_NAMED)
+                .map(|s| s.symptom.clone())
+                .collect(),
+            since: i.started_at,
+            back_at: i.resolved_at,
+            acknowledged_at: i
+                .official_acknowledged_at
+                .or(i.updates.first().map(|u| u.at)),
+            official,
+        }
+    }
+}
+
+/// A notice in words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NoticeText {
+    pub title: String,
+    pub body: String,
+    /// The status page, from the site's root.
+    pub path: String,
+}
+
+/// "12:03 UTC on 2 Mar".
+fn when(at: DateTime<Utc>) -> String {
+    at.format("%H:%M UTC on %-d %b").to_string()
+}
+
+pub fn render(notice: &Notice, catalog: &Catalog) -> NoticeText {
+    let name = catalog
+        .service(&notice.service)
+        .map_or(notice.service.as_str(), |s| s.name.as_str());
+    let place = if notice.region == GLOBAL {
+        String::new()
+    } else {
+        format!(" in {}", region_name(&notice.region))
+    };
+    let symptoms: Vec<&str> = notice
+        .symptoms
+        .iter()
+        .map(|s| catalog.symptom_label(s).unwrap_or(s))
+        .collect();
+    let official = match (&notice.official, notice.acknowledged_at) {
+        (Some(words), Some(at)) => format!(" {name} acknowledged it at {}: “{words}”", when(at)),
+        (Some(words), None) => format!(" {name} says: “{words}”"),
+        (None, Some(at)) => format!(" {name} acknowledged it at {}.", when(at)),
+        (None, None) => String::new(),
+    };
+    let (title, body) = match notice.kind {
+        NoticeKind::Problems => {
+            let what = if symptoms.is_empty() {
+                ".".to_string()
+            } else {
+                format!(": {}.", symptoms.join(", "))
+            };
+            (
+                format!("{name}: problems reported{place}"),
+                format!(
+                    "People report problems with {name}{place} since {}{what}{official}",
+                    when(notice.since)
+                ),
+            )
+        }
+        NoticeKind::Back => (
+            format!("{name} is back{place}"),
+            format!(
+                "Reports about {name}{place} are back to the usual level{}. Problems were reported from {}.{official}",
+                notice
+                    .back_at
+                    .map(|at| format!(" since {}", when(at)))
+                    .unwrap_or_default(),
+                when(notice.since)
+            ),
+        ),
+    };
+    NoticeText {
+        title,
+        body,
+        path: format!("/status/{}", notice.service),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn notice(kind: NoticeKind, region: &str) -> Notice {
+        Notice {
+            kind,
+            service: "spotify".into(),
+            incident: "spotify.global.1".into(),
+            region: region.into(),
+            symptoms: vec!["streaming".into(), "login".into()],
+            since: Utc
+                .with_ymd_and_hms(2026, 3, 2, 12, 3, 0)
+                .single()
+                .expect("t"),
+            back_at: Utc.with_ymd_and_hms(2026, 3, 2, 13, 5, 0).single(),
+            acknowledged_at: Utc.with_ymd_and_hms(2026, 3, 2, 12, 20, 0).single(),
+            official: Some("We are looking into it.".into()),
+        }
+    }
+
+    #[test]
+    fn a_notice_names_service_region_symptoms_time_and_the_acknowledgement() {
+        let catalog = Catalog::bundled().expect("catalog");
+        let t = render(&notice(NoticeKind::Problems, "DE"), &catalog);
+        assert_eq!(t.title, "Spotify: problems reported in Germany");
+        assert!(
+            t.body.starts_with(
+                "People report problems with Spotify in Germany since 12:03 UTC on 2 Mar: "
+            ),
+            "{}",
+            t.body
+        );
+        let streaming = catalog.symptom_label("streaming").expect("label");
+        assert!(t.body.contains(streaming), "{}", t.body);
+        assert!(
+            t.body.ends_with(
+                "Spotify acknowledged it at 12:20 UTC on 2 Mar: “We are looking into it.”"
+            ),
+            "{}",
+            t.body
+        );
+        assert_eq!(t.path, "/status/spotify");
+
+        let back = render(&notice(NoticeKind::Back, "global"), &catalog);
+        assert_eq!(back.title, "Spotify is back");
+        assert!(back.body.starts_with("Reports about Spotify are back to the usual level since 13:05 UTC on 2 Mar. Problems were reported from 12:03 UTC on 2 Mar."), "{}", back.body);
+    }
+}
