@@ -11,6 +11,7 @@
 //! encryption, VAPID) is covered by tests/api/follow_push.rs, which plays
 //! the push service.
 
+use crate::a11y::{axe_source, serious_violations};
 use crate::common::push_service::PushService;
 use crate::common::smtp_server::SmtpServer;
 use crate::common::{
@@ -287,6 +288,8 @@ async fn a_browser_that_follows_can_stop_from_the_page() {
     )
     .await;
     b.screenshot("follow-following").await;
+    let violations = serious_violations(&b, &axe_source()).await;
+    assert!(violations.is_empty(), "{violations:#?}");
 
     b.click("#unfollow-problems").await;
     b.wait_until(
