@@ -8,7 +8,7 @@
 use crate::common::smtp_server::{SmtpServer, link_in};
 use crate::common::{
     AppOptions, MANY_NETWORKS, RedisServer, TestApp, assert_error, back_to_normal,
-    quiet_hour_then_surge, report_spotify, spawn_app_with,
+    quiet_hour_then_surge, spawn_app_with,
 };
 use downwatch::config::Settings;
 use downwatch::ingest::Secret;

@@ -9,7 +9,7 @@
 use crate::common::push_service::{Browser, PushService, Pushed, check_vapid};
 use crate::common::{
     AppOptions, MANY_NETWORKS, RedisServer, TestApp, assert_error, back_to_normal,
-    quiet_hour_then_surge, report_spotify, spawn_app_with,
+    quiet_hour_then_surge, spawn_app_with,
 };
 use downwatch::config::Settings;
 use serde_json::{Value, json};
