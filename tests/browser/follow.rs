@@ -15,18 +15,18 @@ use crate::a11y::{axe_source, serious_violations};
 use crate::common::push_service::PushService;
 use crate::common::smtp_server::SmtpServer;
 use crate::common::{
-    AppOptions, MANY_NETWORKS, assert_error, back_to_normal, quiet_hour_then_surge, spawn_app_with,
+    AppOptions, MANY_NETWORKS, TestApp, assert_error, back_to_normal, quiet_hour_then_surge,
+    spawn_app_with,
 };
 use crate::webdriver::Browser;
 use downwatch::ingest::Secret;
 use serde_json::json;
 
-#[tokio::test]
-async fn during_an_incident_both_buttons_show_and_a_click_gets_as_far_as_the_browser_allows() {
-    let smtp = SmtpServer::start();
+/// An app that sends mail through `smtp` (so the page has the email form).
+async fn spawn_mail_app(smtp: &SmtpServer, detector_interval_ms: u64) -> TestApp {
     let smtp_url = smtp.url();
-    let app = spawn_app_with(AppOptions {
-        detector_interval_ms: 20,
+    spawn_app_with(AppOptions {
+        detector_interval_ms,
         tweak: Some(Box::new(move |s| {
             s.notify.smtp_url = Some(Secret::new(smtp_url));
             s.notify.smtp_from = Some("Downwatch <alerts@downwatch.test>".to_string());
@@ -34,7 +34,13 @@ async fn during_an_incident_both_buttons_show_and_a_click_gets_as_far_as_the_bro
         })),
         ..AppOptions::default()
     })
-    .await;
+    .await
+}
+
+#[tokio::test]
+async fn during_an_incident_both_buttons_show_and_a_click_gets_as_far_as_the_browser_allows() {
+    let smtp = SmtpServer::start();
+    let app = spawn_mail_app(&smtp, 20).await;
     quiet_hour_then_surge(&[&app], &MANY_NETWORKS).await;
     app.active_global_outage().await;
 
@@ -143,17 +149,7 @@ async fn hidden(b: &Browser, id: &str) -> bool {
 #[tokio::test]
 async fn the_back_button_comes_and_goes_with_the_incident_without_a_reload() {
     let smtp = SmtpServer::start();
-    let smtp_url = smtp.url();
-    let app = spawn_app_with(AppOptions {
-        detector_interval_ms: 50,
-        tweak: Some(Box::new(move |s| {
-            s.notify.smtp_url = Some(Secret::new(smtp_url));
-            s.notify.smtp_from = Some("Downwatch <alerts@downwatch.test>".to_string());
-            s.notify.public_url = Some("http://downwatch.test".to_string());
-        })),
-        ..AppOptions::default()
-    })
-    .await;
+    let app = spawn_mail_app(&smtp, 50).await;
     let b = Browser::start().await;
     b.set_size(1280, 1400).await;
     b.goto(&app.url("/status/spotify")).await;
