@@ -54,6 +54,11 @@
             localize(el);
           }
         });
+        // Scripts with state of their own (the follow panel) take what
+        // they need from the same fetch.
+        try {
+          document.dispatchEvent(new CustomEvent("downwatch:refreshed", { detail: { doc: doc } }));
+        } catch (_) {}
         document.documentElement.setAttribute("data-refreshed", String(Date.now()));
       })
       .catch(function () {})

@@ -25,17 +25,31 @@ pub fn follow_panel(state: &AppState, service: &Service, active: &[Incident]) ->
     let name = &service.name;
     let incident = !active.is_empty();
     html! {
-        section.follow #follow aria-labelledby="follow-h" data-service=(service.slug) {
+        section.follow #follow aria-labelledby="follow-h" data-service=(service.slug)
+            data-incident=(if incident { "true" } else { "false" }) {
             h2 #follow-h { "Get notified" }
+            // follow.js shows the buttons (and the "back" one only during an
+            // incident: it follows the live updates of the page), and the
+            // stop buttons of what this browser follows.
             div.follow-push #follow-push hidden {
-                @if incident {
-                    button.button type="button" #follow-back data-follow="back" {
-                        "Notify me when " (name) " is back"
-                    }
-                    " "
+                button.button type="button" #follow-back data-follow="back" hidden[!incident]
+                    data-followed={ "You will be notified when " (name) " is back" } {
+                    "Notify me when " (name) " is back"
                 }
-                button.button type="button" #follow-problems data-follow="problems" {
+                " "
+                button.button type="button" #follow-problems data-follow="problems"
+                    data-followed={ "You will be notified about problems with " (name) } {
                     "Notify me about problems with " (name)
+                }
+                " "
+                button.button type="button" #unfollow-back data-unfollow="back" hidden
+                    data-done={ "Stopped: you will not be notified when " (name) " is back." } {
+                    "Stop notifications when " (name) " is back"
+                }
+                " "
+                button.button type="button" #unfollow-problems data-unfollow="problems" hidden
+                    data-done={ "Stopped: you will get no more notifications about " (name) "." } {
+                    "Stop notifications about problems with " (name)
                 }
                 p.muted #follow-status role="status" aria-live="polite" {}
             }

@@ -7,8 +7,8 @@
 
 use crate::common::smtp_server::{SmtpServer, link_in};
 use crate::common::{
-    AppOptions, MANY_NETWORKS, RedisServer, TestApp, assert_error, quiet_hour_then_surge,
-    report_spotify, spawn_app_with,
+    AppOptions, MANY_NETWORKS, RedisServer, TestApp, assert_error, back_to_normal,
+    quiet_hour_then_surge, spawn_app_with,
 };
 use downwatch::config::Settings;
 use downwatch::ingest::Secret;
@@ -64,13 +64,6 @@ fn subject(mail: &Value) -> &str {
 
 async fn settle() {
     tokio::time::sleep(Duration::from_millis(800)).await;
-}
-
-async fn back_to_normal(app: &TestApp) {
-    for _ in 0..30 {
-        report_spotify(&[app], 2, &MANY_NETWORKS).await;
-        app.clock.advance(chrono::Duration::minutes(1));
-    }
 }
 
 fn followers(redis: &RedisServer) -> usize {
@@ -146,7 +139,7 @@ async fn nothing_is_mailed_before_confirmation_and_one_click_post_unsubscribes()
     let forged = local(&confirm_link).replace("sig=", "sig=00");
     assert_eq!(app.get(&forged).await.status(), 404);
 
-    back_to_normal(&app).await;
+    back_to_normal(&[&app]).await;
     app.wait_for_json(&format!("/api/v1/outages/{outage}"), |v| {
         v["state"] == "resolved"
     })
@@ -235,7 +228,7 @@ async fn a_confirmed_follower_gets_the_notice_and_unsubscribes_by_link() {
     let forged = local(&unsubscribe).replace("/spotify/", "/netflix/");
     assert_eq!(app.get(&forged).await.status(), 404);
 
-    back_to_normal(&app).await;
+    back_to_normal(&[&app]).await;
     settle().await;
     assert_eq!(smtp.mails().len(), 2, "nothing after unsubscribing");
 }

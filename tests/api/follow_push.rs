@@ -8,8 +8,8 @@
 
 use crate::common::push_service::{Browser, PushService, Pushed, check_vapid};
 use crate::common::{
-    AppOptions, MANY_NETWORKS, RedisServer, TestApp, assert_error, quiet_hour_then_surge,
-    report_spotify, spawn_app_with,
+    AppOptions, MANY_NETWORKS, RedisServer, TestApp, assert_error, back_to_normal,
+    quiet_hour_then_surge, spawn_app_with,
 };
 use downwatch::config::Settings;
 use serde_json::{Value, json};
@@ -82,13 +82,6 @@ fn titled(browser: &Browser, got: &[Pushed], start: &str) -> Vec<Value> {
 }
 
 /// Half an hour of the usual traffic: the detector resolves the outage.
-async fn back_to_normal(apps: &[&TestApp]) {
-    for _ in 0..30 {
-        report_spotify(apps, 2, &MANY_NETWORKS).await;
-        apps[0].clock.advance(chrono::Duration::minutes(1));
-    }
-}
-
 /// Lets the delivery workers take anything still queued.
 async fn settle() {
     tokio::time::sleep(Duration::from_millis(800)).await;

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 /// axe-core's browser bundle: `$DOWNWATCH_AXE`, else where `.ci/run`
 /// installs it.
-fn axe_source() -> String {
+pub(crate) fn axe_source() -> String {
     let path = std::env::var_os("DOWNWATCH_AXE").map_or_else(
         || {
             PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -31,7 +31,7 @@ fn axe_source() -> String {
 
 /// axe's serious and critical violations on the page open in `b`, as
 /// "rule: target (message)" lines.
-async fn serious_violations(b: &Browser, axe: &str) -> Vec<String> {
+pub(crate) async fn serious_violations(b: &Browser, axe: &str) -> Vec<String> {
     // Injected through WebDriver, so the page's Content-Security-Policy
     // (scripts from /assets/ only) stays as it is.
     b.script(&format!("{axe}\n;return typeof axe;"), json!([]))

@@ -309,6 +309,15 @@ pub async fn report_spotify(apps: &[&TestApp], n: usize, ips: &[&str]) {
     }
 }
 
+/// Half an hour of quiet Spotify traffic (2 reports a minute) on the
+/// clock `apps` share: enough for the detector to resolve a surge.
+pub async fn back_to_normal(apps: &[&TestApp]) {
+    for _ in 0..30 {
+        report_spotify(apps, 2, &MANY_NETWORKS).await;
+        apps[0].clock.advance(chrono::Duration::minutes(1));
+    }
+}
+
 /// An hour of quiet Spotify traffic (2 reports a minute from many
 /// networks), then five minutes at 40 a minute from `surge_ips`, on the
 /// clock `apps` share; waits for the detector to learn the quiet hour
