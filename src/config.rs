@@ -94,6 +94,14 @@ pub struct Settings {
     #[arg(long, env = "DOWNWATCH_GEOIP")]
     pub geoip: Option<PathBuf>,
 
+    /// MaxMind DB with the GeoLite2-ASN fields (`autonomous_system_number`,
+    /// `autonomous_system_organization`): which network operator each
+    /// report comes from, for the ISP labels (docs/shared-cause.md). None is
+    /// bundled. Absent: the --geoip database's ASN fields when it has them;
+    /// otherwise ISP labels are unavailable (upstream labels still work).
+    #[arg(long, env = "DOWNWATCH_ASN_DB")]
+    pub asn_db: Option<PathBuf>,
+
     /// Service catalog TOML. Absent: the bundled catalog.
     #[arg(long, env = "DOWNWATCH_CATALOG")]
     pub catalog: Option<PathBuf>,
@@ -441,6 +449,7 @@ impl Default for Settings {
             redis_url: None,
             redis_max_pending: DEFAULT_MAX_PENDING,
             geoip: None,
+            asn_db: None,
             catalog: None,
             trusted_proxies: Vec::new(),
             client_ip_header: ClientIpHeader::default(),

@@ -34,6 +34,9 @@ use std::time::Duration;
 pub struct AppState {
     pub catalog: Arc<Catalog>,
     pub geo: Arc<GeoSource>,
+    /// The ASN database of `--asn-db`; None: the GeoIP database's ASN
+    /// fields are used when it has them.
+    pub asn_db: Option<Arc<GeoDb>>,
     pub store: Arc<dyn Store>,
     pub clock: Arc<dyn Clock>,
     pub proxies: TrustedProxies,
@@ -146,6 +149,10 @@ impl Application {
             Some(path) => GeoDb::open(path)?,
             None => GeoDb::bundled()?,
         };
+        let asn_db = match &settings.asn_db {
+            Some(path) => Some(Arc::new(GeoDb::open(path)?)),
+            None => None,
+        };
         let api_keys = ApiKeys::load(&settings.api_keys, settings.api_keys_file.as_deref())?;
         if settings.redis_url.is_none() {
             tracing::warn!(
@@ -242,6 +249,7 @@ impl Application {
         let state = web::Data::new(AppState {
             catalog,
             geo,
+            asn_db,
             store,
             clock,
             proxies: TrustedProxies::new(
