@@ -226,7 +226,8 @@ impl Application {
                 params.clone(),
                 Duration::from_millis(settings.detector_interval_ms),
             )
-            .with_tick_metric(metrics.detector_tick.clone());
+            .with_tick_metric(metrics.detector_tick.clone())
+            .with_causes();
             tasks.push(tokio::spawn(task.run()));
         }
         if let Some(polls) = settings.official_polls() {

@@ -221,6 +221,8 @@ pub async fn attach_updates(
     for incident in incidents.iter_mut() {
         crate::official::link(incident, official.as_ref());
     }
+    let causes = crate::cause::load_causes(store).await?;
+    crate::cause::probable_cause(&causes.causes, incidents);
     Ok(())
 }
 
