@@ -81,8 +81,14 @@ impl Correlator<'_> {
         }
         // Sympathy first: it is the most specific reading of carriers'
         // flags.
-        for (country, flags) in &by_country {
-            if let Some(c) = self.sympathy(country, flags, inputs) {
+        let carrier_countries: BTreeSet<&str> = inputs
+            .flags
+            .iter()
+            .filter_map(|f| self.catalog.service(&f.service))
+            .flat_map(|s| s.countries.iter().map(String::as_str))
+            .collect();
+        for country in carrier_countries {
+            if let Some(c) = self.sympathy(country, inputs) {
                 take(&mut taken, &c);
                 causes.push(c);
             }
@@ -193,25 +199,32 @@ impl Correlator<'_> {
             return None;
         }
         // Is the operator's share now more than its usual share explains?
-        // One-sided binomial test (normal approximation), Laplace-smoothed
-        // usual share so a new deployment is not certain of anything.
+        // One-sided binomial test (normal approximation). The usual share
+        // is smoothed by one report spread evenly over the operators seen,
+        // so with no history every operator starts at an equal share, and
+        // a country served by one operator alone can never point at it.
         let op_now = now.get(&op).copied().unwrap_or(0.0);
         let op_usual = usual.get(&op).copied().unwrap_or(0.0);
-        let p0 = (op_usual + 1.0) / (usual_total + 2.0);
+        let operators = now.keys().chain(usual.keys()).collect::<HashSet<_>>().len();
+        let p0 = (op_usual + 1.0 / operators.max(1) as f64) / (usual_total + 1.0);
+        if p0 >= 1.0 - 1e-9 {
+            return None;
+        }
         let z = (op_now - p0 * now_total) / (now_total * p0 * (1.0 - p0)).sqrt();
         if z < z_of(self.params.chance) {
             return None;
         }
         let operator = self.operator_service(&op);
-        let members: Vec<Member> = chain
+        let in_chain: Vec<&Flag> = chain
             .iter()
+            .copied()
             .filter(|f| operator.is_none_or(|o| o != f.service))
             .filter(|f| !taken.contains(&(f.service.clone(), f.region.clone())))
-            .map(|f| member(f))
             .collect();
-        if members.is_empty() {
+        if in_chain.is_empty() {
             return None;
         }
+        let members = with_global(&in_chain, inputs.flags, self.window(), taken);
         let subject = self.operator_name(&op);
         let place = crate::countries::region_name(country);
         let confidence = round3(share_of_extra.min(1.0) * (1.0 - tail(lambda, services.len())));
@@ -239,17 +252,29 @@ impl Correlator<'_> {
         })
     }
 
-    fn sympathy(&self, country: &str, flags: &[&Flag], inputs: &Inputs) -> Option<Cause> {
-        let carriers: Vec<&Flag> = flags
+    fn sympathy(&self, country: &str, inputs: &Inputs) -> Option<Cause> {
+        // A carrier's flag in the country, or its global one (a carrier
+        // of one country: its global series is that country's) when the
+        // country's own series is not flagged.
+        let serves = |f: &Flag| {
+            self.catalog
+                .service(&f.service)
+                .is_some_and(|s| !s.asns.is_empty() && s.countries.iter().any(|c| c == country))
+        };
+        let mut carriers: Vec<&Flag> = inputs
+            .flags
             .iter()
-            .copied()
-            .filter(|f| f.region == country)
-            .filter(|f| {
-                self.catalog
-                    .service(&f.service)
-                    .is_some_and(|s| !s.asns.is_empty() && s.countries.iter().any(|c| c == country))
-            })
+            .filter(|f| f.region == country && serves(f))
             .collect();
+        for g in inputs
+            .flags
+            .iter()
+            .filter(|g| g.region == GLOBAL && serves(g))
+        {
+            if !carriers.iter().any(|f| f.service == g.service) {
+                carriers.push(g);
+            }
+        }
         let primary = carriers
             .iter()
             .max_by(|a, b| a.rise().total_cmp(&b.rise()))?;
@@ -276,7 +301,12 @@ impl Correlator<'_> {
             subject,
             subject_service: Some(primary.service.clone()),
             asns: Vec::new(),
-            members: followers.iter().map(|f| member(f)).collect(),
+            members: with_global(
+                &followers.iter().map(|f| **f).collect::<Vec<_>>(),
+                inputs.flags,
+                window,
+                &HashSet::new(),
+            ),
             share_now: None,
             usual_share: None,
             subject_rise: Some(round3(primary.rise())),
@@ -394,6 +424,28 @@ fn member(f: &Flag) -> Member {
         service: f.service.clone(),
         region: f.region.clone(),
     }
+}
+
+/// The members for `flags`, with the whole-world flags of the same
+/// services that began within `window` of theirs: a surge in one country
+/// can raise a service's global series too, and it has the same cause.
+fn with_global(
+    flags: &[&Flag],
+    all: &[Flag],
+    window: Duration,
+    taken: &HashSet<(String, String)>,
+) -> Vec<Member> {
+    let mut out: Vec<Member> = flags.iter().map(|f| member(f)).collect();
+    for g in all.iter().filter(|g| g.region == GLOBAL) {
+        let near = flags
+            .iter()
+            .any(|f| f.service == g.service && (f.onset - g.onset).abs() <= window);
+        let m = member(g);
+        if near && !taken.contains(&(g.service.clone(), g.region.clone())) && !out.contains(&m) {
+            out.push(m);
+        }
+    }
+    out
 }
 
 fn take(taken: &mut HashSet<(String, String)>, c: &Cause) {
@@ -518,6 +570,7 @@ symptoms = ["app"]
             onset: t(onset),
             observed,
             expected,
+            mostly_from: None,
         }
     }
 

@@ -54,12 +54,23 @@ pub struct Flag {
     /// baseline expected there: how far the service rose for its size.
     pub observed: u64,
     pub expected: f64,
+    /// For a global flag: the country most of the service's reports in the
+    /// window come from, when one has the majority. A surge in one country
+    /// can flag a service's global series before (or instead of) the
+    /// country's own.
+    #[serde(default)]
+    pub mostly_from: Option<String>,
 }
 
 impl Flag {
-    /// The country of the flag's region; None for "global".
+    /// The country of the flag's region; for "global", the country most
+    /// of its reports come from now, if any.
     pub fn country(&self) -> Option<&str> {
-        (self.region != crate::detect::GLOBAL).then(|| self.region.split('-').next().unwrap_or(""))
+        if self.region == crate::detect::GLOBAL {
+            self.mostly_from.as_deref()
+        } else {
+            Some(self.region.split('-').next().unwrap_or(""))
+        }
     }
 
     /// Observed over expected, less one: the relative rise.

@@ -139,12 +139,18 @@ impl CauseTask {
             } else {
                 (0, 0.0)
             };
+            let mostly_from = if region == GLOBAL {
+                self.mostly_from(service, now).await?
+            } else {
+                None
+            };
             flags.push(Flag {
                 service: service.clone(),
                 region: region.clone(),
                 onset,
                 observed,
                 expected,
+                mostly_from,
             });
         }
         for (_, place) in new_here {
@@ -157,6 +163,28 @@ impl CauseTask {
         doc.history.retain(|_, h| !h.is_empty());
         doc.onsets = onsets;
         Ok(flags)
+    }
+
+    /// The country with most of `service`'s reports over the window, when
+    /// it has more than half of them.
+    async fn mostly_from(
+        &self,
+        service: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<String>, StoreError> {
+        let sum = window::last_minutes(
+            self.store.as_ref(),
+            service,
+            now,
+            self.params.window_minutes,
+        )
+        .await?;
+        let total = window::total(&sum);
+        Ok(crate::read::country_counts(&sum)
+            .into_iter()
+            .next()
+            .filter(|(_, n)| 2 * n > total)
+            .map(|(c, _)| c))
     }
 
     fn is_carrier(&self, service: &str) -> bool {
