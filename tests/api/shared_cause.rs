@@ -284,6 +284,13 @@ fn labelled_services(cause: &Value) -> Vec<String> {
 #[tokio::test]
 async fn services_failing_in_one_country_on_one_network_get_an_isp_label() {
     let mut t = spawn().await;
+    let mut events = t
+        .app
+        .client
+        .get(t.app.url("/api/v1/events"))
+        .send()
+        .await
+        .expect("sse");
     let services = ["s1", "s2", "s3", "s4", "s5"];
     t.quiet_hour(&services).await;
     let surges: Vec<(&str, usize, &[Net])> = services
@@ -311,6 +318,9 @@ async fn services_failing_in_one_country_on_one_network_get_an_isp_label() {
     // Usually half of these services' German reports are Telekom's.
     assert!(now > 0.9 && usual < 0.6, "now {now}, usual {usual}");
     assert!(isp["confidence"].as_f64().is_some_and(|c| c > 0.5), "{isp}");
+    let labelled = crate::official::next_event(&mut events, "cause.labelled").await;
+    assert_eq!(labelled["kind"], "cause.labelled");
+    assert_eq!(labelled["cause"]["id"], "isp:DE:telekom");
 
     // Every open incident of the five carries the label; their status is
     // still what the reports say.
@@ -347,6 +357,8 @@ async fn services_failing_in_one_country_on_one_network_get_an_isp_label() {
         t.app.clock.advance(Duration::minutes(1));
     }
     t.causes_when(<[Value]>::is_empty).await;
+    let cleared = crate::official::next_event(&mut events, "cause.cleared").await;
+    assert_eq!(cleared["cause"]["id"], "isp:DE:telekom");
 }
 
 #[tokio::test]
