@@ -60,6 +60,14 @@ pub enum Command {
         weeks: u32,
         #[arg(long, default_value_t = 1)]
         warmup_weeks: u32,
+        /// Shared-cause scenarios instead (ISP, upstream, sympathy,
+        /// unrelated outages): label precision, recall and time to label
+        /// (docs/shared-cause.md).
+        #[arg(long)]
+        causes: bool,
+        /// With --causes: runs of each scenario.
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+        runs: u32,
     },
     /// GET /healthz of a server on this machine; exit 0 when it answers 200
     /// (the container image's HEALTHCHECK: it has no curl).

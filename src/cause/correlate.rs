@@ -24,8 +24,9 @@ pub struct CauseParams {
     pub chance: f64,
     /// Fewest distinct services in a cluster, whatever the usual rate.
     pub min_cluster: usize,
-    /// An ISP cause needs at least this share of the cluster's extra
-    /// reports from one operator's networks.
+    /// An ISP cause needs the cluster's extra reports concentrated on one
+    /// operator: (its share of the extra reports - its usual share) /
+    /// (1 - its usual share) at least this (0: as usual, 1: all of them).
     pub isp_share: f64,
     /// A carrier is labelled sympathy when its rise (observed / expected
     /// - 1) is at most this fraction of the failing carrier's.
@@ -195,9 +196,6 @@ impl Correlator<'_> {
             .map(|op| (op.clone(), extra(op)))
             .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
         let share_of_extra = top / extra_total.max(1.0);
-        if share_of_extra < self.params.isp_share {
-            return None;
-        }
         // Is the operator's share now more than its usual share explains?
         // One-sided binomial test (normal approximation). The usual share
         // is smoothed by one report spread evenly over the operators seen,
@@ -208,6 +206,12 @@ impl Correlator<'_> {
         let operators = now.keys().chain(usual.keys()).collect::<HashSet<_>>().len();
         let p0 = (op_usual + 1.0 / operators.max(1) as f64) / (usual_total + 1.0);
         if p0 >= 1.0 - 1e-9 {
+            return None;
+        }
+        // How far the extra reports moved towards the operator: 0 when
+        // they come from it in its usual share, 1 when all of them do.
+        let concentration = (share_of_extra - p0) / (1.0 - p0);
+        if concentration < self.params.isp_share {
             return None;
         }
         let z = (op_now - p0 * now_total) / (now_total * p0 * (1.0 - p0)).sqrt();
@@ -227,7 +231,8 @@ impl Correlator<'_> {
         let members = with_global(&in_chain, inputs.flags, self.window(), taken);
         let subject = self.operator_name(&op);
         let place = crate::countries::region_name(country);
-        let confidence = round3(share_of_extra.min(1.0) * (1.0 - tail(lambda, services.len())));
+        let confidence =
+            round3(concentration.clamp(0.0, 1.0) * (1.0 - tail(lambda, services.len())));
         Some(Cause {
             id: format!("isp:{country}:{op}"),
             kind: CauseKind::Isp,

@@ -15,6 +15,7 @@
 
 pub mod correlate;
 pub mod model;
+pub mod simulate;
 pub mod task;
 
 pub use correlate::{CauseParams, Correlator, Inputs};
