@@ -225,7 +225,9 @@ impl Correlator<'_> {
             .filter(|f| operator.is_none_or(|o| o != f.service))
             .filter(|f| !taken.contains(&(f.service.clone(), f.region.clone())))
             .collect();
-        if in_chain.is_empty() {
+        // Many services besides the operator's own.
+        let others: BTreeSet<&str> = in_chain.iter().map(|f| f.service.as_str()).collect();
+        if others.len() < self.threshold(lambda) {
             return None;
         }
         let members = with_global(&in_chain, inputs.flags, self.window(), taken);
@@ -287,7 +289,9 @@ impl Correlator<'_> {
         let followers: Vec<&&Flag> = carriers
             .iter()
             .filter(|f| f.service != primary.service)
-            .filter(|f| (f.onset - primary.onset).abs() <= window)
+            // Rising with it: from just before its onset on, while it is
+            // flagged (faint rises take the detector longer to see).
+            .filter(|f| f.onset >= primary.onset - window)
             .filter(|f| f.rise() <= self.params.sympathy_ratio * primary.rise())
             .collect();
         if followers.is_empty() || primary.rise() <= 0.0 {
