@@ -42,8 +42,11 @@ pub struct CauseSimOptions {
     pub runs: usize,
 }
 
-/// Countries and their operators: (catalog slug, name, ASN, market share).
-const OPERATORS: [(&str, &[(&str, &str, u32, f64)]); 4] = [
+/// An operator: (catalog slug, name, ASN, market share in its country).
+type Operator = (&'static str, &'static str, u32, f64);
+
+/// Countries and their operators.
+const OPERATORS: [(&str, &[Operator]); 4] = [
     (
         "DE",
         &[
@@ -286,7 +289,7 @@ fn make_world(catalog: &Catalog, rng: &mut StdRng) -> Vec<SimService> {
     out
 }
 
-fn operators_of(country: &str) -> &'static [(&'static str, &'static str, u32, f64)] {
+fn operators_of(country: &str) -> &'static [Operator] {
     OPERATORS
         .iter()
         .find(|(c, _)| *c == country)
