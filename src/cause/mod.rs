@@ -8,18 +8,18 @@
 //! (other carriers rising far less than the one that failed).
 //!
 //! [`correlate`] is the pure method, like `crate::detect`: no store, no
-//! HTTP. [`task`] runs it after each detector tick, keeps the current
-//! causes in the store and publishes `cause.labelled` / `cause.cleared`.
+//! HTTP. The detector's driver (`crate::driver::causes`) runs it after
+//! each detector tick, keeps the current causes in the store and publishes
+//! `cause.labelled` / `cause.cleared`; [`model`] has what both sides and
+//! the read models share.
 //! A label explains a status, it never changes it. The method and every
 //! default are in docs/shared-cause.md.
 
 pub mod correlate;
 pub mod model;
 pub mod simulate;
-pub mod task;
 
 pub use correlate::{CauseParams, Correlator, Inputs};
 pub use model::{
     AsnMix, Cause, CauseEvent, CauseKind, CausesDoc, Flag, Member, load_causes, probable_cause,
 };
-pub use task::CauseTask;

@@ -102,7 +102,7 @@ pub struct DetectorTask {
     /// Where the CPU work of a tick runs, at low priority.
     worker: Worker,
     /// The shared-cause correlator, run after each tick.
-    causes: Option<crate::cause::CauseTask>,
+    causes: Option<super::causes::CauseTask>,
 }
 
 impl DetectorTask {
@@ -131,7 +131,7 @@ impl DetectorTask {
     /// Runs the shared-cause correlator after each tick (in the process
     /// holding its lease).
     pub fn with_causes(mut self) -> Self {
-        self.causes = Some(crate::cause::CauseTask::new(
+        self.causes = Some(super::causes::CauseTask::new(
             self.store.clone(),
             self.catalog.clone(),
             self.clock.clone(),

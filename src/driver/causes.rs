@@ -4,12 +4,12 @@
 //! levels, runs [`Correlator`], keeps the causes in the store and publishes
 //! `cause.labelled` / `cause.cleared` for labels that appear or clear.
 
-use super::correlate::{CauseParams, Correlator, Inputs};
-use super::model::{
+use crate::catalog::Catalog;
+use crate::cause::correlate::{CauseParams, Correlator, Inputs};
+use crate::cause::model::{
     AsnMix, CAUSES_DOC, CAUSES_SCOPE, CLEARED_EVENT, Cause, CauseEvent, CausesDoc, Flag,
     LABELLED_EVENT, load_causes,
 };
-use crate::catalog::Catalog;
 use crate::clock::Clock;
 use crate::detect::{GLOBAL, OfficialLevel, Status};
 use crate::read::status::{self, StatusDoc};
