@@ -511,56 +511,33 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
-    const CATALOG: &str = r#"
-[symptoms]
-app = "App"
+    const CATALOG: &str = "[symptoms]\napp = \"App\"\n\n[[category]]\nslug = \"x\"\nname = \"X\"\n";
 
-[[category]]
-slug = "x"
-name = "X"
-
-[[service]]
-slug = "cloud"
-name = "Cloud"
-category = "x"
-symptoms = ["app"]
-
-[[service]]
-slug = "telekom"
-name = "Telekom"
-category = "x"
-asns = [3320]
-countries = ["DE"]
-symptoms = ["app"]
-
-[[service]]
-slug = "vodafone"
-name = "Vodafone"
-category = "x"
-asns = [3209]
-countries = ["DE"]
-symptoms = ["app"]
-
-[[service]]
-slug = "o2"
-name = "O2"
-category = "x"
-asns = [6805]
-countries = ["DE"]
-symptoms = ["app"]
-"#;
+    /// One service block: its extra lines (asns, countries, depends_on).
+    fn service(slug: &str, name: &str, extra: &str) -> String {
+        format!(
+            "\n[[service]]\nslug = \"{slug}\"\nname = \"{name}\"\ncategory = \"x\"\n{extra}symptoms = [\"app\"]\n"
+        )
+    }
 
     fn catalog() -> Catalog {
         let mut text = CATALOG.to_string();
+        text.push_str(&service("cloud", "Cloud", ""));
+        for (slug, name, asn) in [
+            ("telekom", "Telekom", 3320),
+            ("vodafone", "Vodafone", 3209),
+            ("o2", "O2", 6805),
+        ] {
+            let extra = format!("asns = [{asn}]\ncountries = [\"DE\"]\n");
+            text.push_str(&service(slug, name, &extra));
+        }
         for i in 0..12 {
             let dep = if i < 4 {
                 "depends_on = [\"cloud\"]\n"
             } else {
                 ""
             };
-            text.push_str(&format!(
-                "\n[[service]]\nslug = \"s{i}\"\nname = \"S{i}\"\ncategory = \"x\"\n{dep}symptoms = [\"app\"]\n"
-            ));
+            text.push_str(&service(&format!("s{i}"), &format!("S{i}"), dep));
         }
         Catalog::parse(&text, "test").expect("catalog")
     }

@@ -8,77 +8,51 @@ use chrono::Duration;
 use serde_json::{Value, json};
 use std::path::Path;
 
-const CATALOG: &str = r#"
-[symptoms]
-app = "App"
-internet = "Internet"
+const CATALOG: &str = "[symptoms]\napp = \"App\"\ninternet = \"Internet\"\n\n\
+[[category]]\nslug = \"apps\"\nname = \"Apps\"\n\n[[category]]\nslug = \"telecom\"\nname = \"Telecom\"\n";
 
-[[category]]
-slug = "apps"
-name = "Apps"
+/// One service block with its extra lines (asns, countries, depends_on).
+fn service(slug: &str, name: &str, category: &str, extra: &str) -> String {
+    let symptom = if category == "telecom" {
+        "internet"
+    } else {
+        "app"
+    };
+    format!(
+        "\n[[service]]\nslug = \"{slug}\"\nname = \"{name}\"\ncategory = \"{category}\"\n{extra}symptoms = [\"{symptom}\"]\n"
+    )
+}
 
-[[category]]
-slug = "telecom"
-name = "Telecom"
-
-[[service]]
-slug = "cloud"
-name = "Cloud"
-category = "apps"
-symptoms = ["app"]
-
-[[service]]
-slug = "telekom"
-name = "Deutsche Telekom"
-category = "telecom"
-asns = [3320]
-countries = ["DE"]
-symptoms = ["internet"]
-
-[[service]]
-slug = "vodafone"
-name = "Vodafone"
-category = "telecom"
-asns = [3209]
-countries = ["DE"]
-symptoms = ["internet"]
-
-[[service]]
-slug = "att"
-name = "AT&T"
-category = "telecom"
-asns = [7018]
-countries = ["US"]
-symptoms = ["internet"]
-
-[[service]]
-slug = "tmobile"
-name = "T-Mobile"
-category = "telecom"
-asns = [21928]
-countries = ["US"]
-symptoms = ["internet"]
-
-[[service]]
-slug = "verizon"
-name = "Verizon"
-category = "telecom"
-asns = [701]
-countries = ["US"]
-symptoms = ["internet"]
-"#;
-
-/// Services s1..s5 and dependants of "cloud" d1..d3.
+/// An upstream ("cloud"), carriers of Germany and the US, services s1..s5
+/// and dependants of "cloud" d1..d3.
 fn catalog_text() -> String {
     let mut text = CATALOG.to_string();
+    text.push_str(&service("cloud", "Cloud", "apps", ""));
+    for (slug, name, asn, country) in [
+        ("telekom", "Deutsche Telekom", 3320, "DE"),
+        ("vodafone", "Vodafone", 3209, "DE"),
+        ("att", "AT&T", 7018, "US"),
+        ("tmobile", "T-Mobile", 21928, "US"),
+        ("verizon", "Verizon", 701, "US"),
+    ] {
+        let extra = format!("asns = [{asn}]\ncountries = [\"{country}\"]\n");
+        text.push_str(&service(slug, name, "telecom", &extra));
+    }
     for i in 1..=5 {
-        text.push_str(&format!(
-            "\n[[service]]\nslug = \"s{i}\"\nname = \"Service {i}\"\ncategory = \"apps\"\nsymptoms = [\"app\"]\n"
+        text.push_str(&service(
+            &format!("s{i}"),
+            &format!("Service {i}"),
+            "apps",
+            "",
         ));
     }
     for i in 1..=3 {
-        text.push_str(&format!(
-            "\n[[service]]\nslug = \"d{i}\"\nname = \"Dependant {i}\"\ncategory = \"apps\"\ndepends_on = [\"cloud\"]\nsymptoms = [\"app\"]\n"
+        let dep = "depends_on = [\"cloud\"]\n";
+        text.push_str(&service(
+            &format!("d{i}"),
+            &format!("Dependant {i}"),
+            "apps",
+            dep,
         ));
     }
     text
