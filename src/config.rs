@@ -62,6 +62,14 @@ pub enum Command {
         weeks: u32,
         #[arg(long, default_value_t = 1)]
         warmup_weeks: u32,
+        /// Shared-cause scenarios instead (ISP, upstream, sympathy,
+        /// unrelated outages): label precision, recall and time to label
+        /// (docs/shared-cause.md).
+        #[arg(long)]
+        causes: bool,
+        /// With --causes: runs of each scenario.
+        #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=10_000))]
+        runs: u32,
     },
     /// GET /healthz of a server on this machine; exit 0 when it answers 200
     /// (the container image's HEALTHCHECK: it has no curl).
@@ -95,6 +103,14 @@ pub struct Settings {
     /// `country_code` layout). Absent: the bundled country database.
     #[arg(long, env = "DOWNWATCH_GEOIP")]
     pub geoip: Option<PathBuf>,
+
+    /// MaxMind DB with the GeoLite2-ASN fields (`autonomous_system_number`,
+    /// `autonomous_system_organization`): which network operator each
+    /// report comes from, for the ISP labels (docs/shared-cause.md). None is
+    /// bundled. Absent: the --geoip database's ASN fields when it has them;
+    /// otherwise ISP labels are unavailable (upstream labels still work).
+    #[arg(long, env = "DOWNWATCH_ASN_DB")]
+    pub asn_db: Option<PathBuf>,
 
     /// Service catalog TOML. Absent: the bundled catalog.
     #[arg(long, env = "DOWNWATCH_CATALOG")]
@@ -447,6 +463,7 @@ impl Default for Settings {
             redis_url: None,
             redis_max_pending: DEFAULT_MAX_PENDING,
             geoip: None,
+            asn_db: None,
             catalog: None,
             trusted_proxies: Vec::new(),
             client_ip_header: ClientIpHeader::default(),

@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod catalog;
+pub mod cause;
 pub mod clock;
 pub mod config;
 pub mod countries;

@@ -27,7 +27,17 @@ async fn main() -> anyhow::Result<()> {
             services,
             weeks,
             warmup_weeks,
+            causes,
+            runs,
         }) => {
+            if causes {
+                let opts = downwatch::cause::simulate::CauseSimOptions {
+                    seed,
+                    runs: runs as usize,
+                };
+                print!("{}", downwatch::cause::simulate::run(&opts).render());
+                return Ok(());
+            }
             anyhow::ensure!(
                 warmup_weeks < weeks,
                 "--warmup-weeks must be less than --weeks"

@@ -37,6 +37,9 @@ use std::time::Duration;
 pub struct AppState {
     pub catalog: Arc<Catalog>,
     pub geo: Arc<GeoSource>,
+    /// The ASN database of `--asn-db`; None: the GeoIP database's ASN
+    /// fields are used when it has them.
+    pub asn_db: Option<Arc<GeoDb>>,
     pub store: Arc<dyn Store>,
     pub clock: Arc<dyn Clock>,
     pub proxies: TrustedProxies,
@@ -155,6 +158,10 @@ impl Application {
             Some(path) => GeoDb::open(path)?,
             None => GeoDb::bundled()?,
         };
+        let asn_db = match &settings.asn_db {
+            Some(path) => Some(Arc::new(GeoDb::open(path)?)),
+            None => None,
+        };
         let api_keys = ApiKeys::load(&settings.api_keys, settings.api_keys_file.as_deref())?;
         if settings.redis_url.is_none() {
             tracing::warn!(
@@ -232,7 +239,8 @@ impl Application {
                 params.clone(),
                 Duration::from_millis(settings.detector_interval_ms),
             )
-            .with_tick_metric(metrics.detector_tick.clone());
+            .with_tick_metric(metrics.detector_tick.clone())
+            .with_causes();
             tasks.push(tokio::spawn(task.run()));
         }
         if let Some(polls) = settings.official_polls() {
@@ -255,6 +263,7 @@ impl Application {
         let state = web::Data::new(AppState {
             catalog,
             geo,
+            asn_db,
             store,
             clock,
             proxies: TrustedProxies::new(

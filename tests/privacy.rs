@@ -162,6 +162,17 @@ async fn no_client_address_reaches_redis_logs_or_responses() {
     let logs = String::from_utf8_lossy(&logs.0.lock().expect("logs")).into_owned();
     assert!(logs.contains("listening"), "logs are captured");
     assert!(dump.contains("dw:{spotify}:m:"), "reports reached Redis");
+    // The per-network-operator counters are in the scan: operators by
+    // number and country, never an address or a prefix.
+    assert!(
+        dump.contains("dw:{spotify}:a:m:"),
+        "ASN summaries reached Redis"
+    );
+    assert!(dump.contains("a:DE:3320="), "{dump}");
+    assert!(
+        !dump.contains("/24") && !dump.contains("/48"),
+        "a prefix in Redis"
+    );
 
     for ip in &ips {
         assert!(!dump.contains(ip.as_str()), "{ip} in Redis");

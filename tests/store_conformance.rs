@@ -508,6 +508,57 @@ async fn repeats_in_a_concurrent_flood_take_nothing_from_the_counts() {
     .await;
 }
 
+/// Reports are counted per country and ASN in their own bounded summary:
+/// repeats take nothing, a flood from thousands of ASNs keeps a heavy one
+/// and stays within the summary's size.
+#[tokio::test]
+async fn asns_are_counted_per_country_in_a_bounded_summary() {
+    on_both_stores(|store| async move {
+        let t = test_start();
+        let counted = record_concurrently(&store, 10, 400, move |writer, i| {
+            let n = writer * 400 + i;
+            let mut r = report("netflix", "streaming", Some("DE"), None);
+            r.reporter = Some(format!("{:016x}", n % 3000));
+            // Every other report from AS3320, the rest from 2,000 others.
+            r.asn = Some(if n % 2 == 0 { 3320 } else { 100_000 + n as u32 });
+            (r, t)
+        })
+        .await;
+        assert_eq!(counted, 3000, "{}", store.describe());
+        let m = minute(t);
+        for res in [Resolution::Minute, Resolution::Hour] {
+            let id = res.bucket_of(t);
+            let a = store.asns("netflix", res, id..id + 1).await.expect("asns");
+            assert_eq!(a[0].reports(), 3000, "{res:?} {}", store.describe());
+            assert!(a[0].len() <= NETWORKS_MAX, "{} counters", a[0].len());
+            let (name, count) = a[0].busiest().expect("busiest");
+            assert_eq!(name, "DE:3320");
+            // A repeat has its first report's parity, so AS3320 counted
+            // exactly 1,500: within the summary's bound of that.
+            assert!(
+                count <= 1500 && count + a[0].max_undercount() >= 1500,
+                "{count}"
+            );
+        }
+        let none = store
+            .asns("netflix", Resolution::Minute, m + 1..m + 2)
+            .await
+            .expect("asns");
+        assert!(none[0].is_empty());
+        // No ASN, no count; the country is part of the name.
+        let mut r = report("netflix", "streaming", None, None);
+        r.asn = Some(3320);
+        store.record(&r, t).await.expect("record");
+        let a = store
+            .asns("netflix", Resolution::Minute, m..m + 1)
+            .await
+            .expect("asns");
+        assert_eq!(a[0].reports(), 3001);
+        assert!(a[0].count("ZZ:3320") <= 1);
+    })
+    .await;
+}
+
 /// A flood minute from 10,000 networks: the bucket holds no field per
 /// network, each network summary at most `NETWORKS_MAX` counters, and the
 /// brigading check still sees the one network that sent most reports.
@@ -617,6 +668,7 @@ async fn every_key_a_report_writes_expires() {
     let with = |reporter: Option<&str>| {
         let mut r = report("steam", "store", Some("US"), None);
         r.reporter = reporter.map(str::to_string);
+        r.asn = Some(7018);
         r
     };
     // Minute 1: counted; minute 2: only a repeat; minute 3: no reporter
@@ -644,6 +696,8 @@ async fn every_key_a_report_writes_expires() {
         "minute HyperLogLogs of three minutes and one hour: {keys:?}"
     );
     assert!(keys.iter().any(|k| k.contains(":q:")), "{keys:?}");
+    assert!(keys.iter().any(|k| k.contains(":a:m:")), "{keys:?}");
+    assert!(keys.iter().any(|k| k.contains(":a:h:")), "{keys:?}");
     // The first complete quarter is one key per service, kept for good.
     let quarters = "dw:{steam}:quarters".to_string();
     assert!(keys.contains(&quarters), "{keys:?}");

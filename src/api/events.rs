@@ -32,8 +32,9 @@ fn frame(e: &LoggedEvent) -> Bytes {
 
 /// Live incident events as Server-Sent Events: `event: incident.opened`,
 /// `incident.updated` (the detector's changes and official updates),
-/// `incident.resolved` or `official.changed` (what the service's status
-/// page says changed: `{"kind", "service", "official"}`), each with an `id:` for `Last-Event-ID` and a JSON
+/// `incident.resolved`, `official.changed` (what the service's status
+/// page says changed: `{"kind", "service", "official"}`), `cause.labelled`
+/// or `cause.cleared` (a shared cause, `{"kind", "cause"}`), each with an `id:` for `Last-Event-ID` and a JSON
 /// `data:` line.
 #[utoipa::path(
     get,

@@ -6,6 +6,7 @@
 
 mod admin;
 mod admin_guard;
+mod causes;
 mod error;
 mod events;
 mod follow;
@@ -78,6 +79,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .service(resource(
         "/api/v1/outages/{id}",
         web::get().to(outages::get_outage),
+    ))
+    .service(resource(
+        "/api/v1/causes",
+        web::get().to(causes::list_causes),
     ))
     .service(resource(
         "/api/v1/events",

@@ -9,8 +9,8 @@
 
 use super::ErrorBody;
 use super::{
-    admin, events, follow, health, heatmap, metrics, outages, reports, services, timeseries,
-    webhooks,
+    admin, causes, events, follow, health, heatmap, metrics, outages, reports, services,
+    timeseries, webhooks,
 };
 use actix_web::HttpResponse;
 use utoipa::OpenApi;
@@ -33,6 +33,7 @@ Errors are `{\"error\": \"snake_case_code\", \"message\": \"...\"}`.",
         heatmap::heatmap,
         outages::list_outages,
         outages::get_outage,
+        causes::list_causes,
         events::event_stream,
         admin::post_incident_update,
         webhooks::create_webhook,
@@ -47,7 +48,7 @@ Errors are `{\"error\": \"snake_case_code\", \"message\": \"...\"}`.",
         metrics::metrics,
         openapi_json,
     ),
-    components(schemas(ErrorBody, crate::official::OfficialEvent)),
+    components(schemas(ErrorBody, crate::official::OfficialEvent, crate::cause::CauseEvent)),
     modifiers(&CommonAnswers),
     tags(
         (name = "reports", description = "Submitting reports"),

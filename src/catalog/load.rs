@@ -52,6 +52,12 @@ struct RawService {
     #[serde(default)]
     official_status: Option<Spanned<String>>,
     symptoms: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    asns: Vec<Spanned<u32>>,
+    #[serde(default)]
+    countries: Vec<Spanned<String>>,
+    #[serde(default)]
+    depends_on: Vec<Spanned<String>>,
 }
 
 struct Ctx<'a> {
@@ -151,6 +157,8 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Catalog, CatalogError> {
     let known_symptoms: HashSet<&str> = raw.symptoms.keys().map(String::as_str).collect();
     let mut services = Vec::new();
     let mut by_slug = HashMap::new();
+    let mut asn_owner: HashMap<u32, String> = HashMap::new();
+    let mut dependencies: Vec<(String, Spanned<String>)> = Vec::new();
     for s in raw.service {
         let slug = s.slug.get_ref();
         if !is_slug(slug, '-') {
@@ -211,6 +219,39 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Catalog, CatalogError> {
             }
             other => other.map(Spanned::into_inner),
         };
+        let mut asns = Vec::new();
+        for asn in &s.asns {
+            let n = *asn.get_ref();
+            if n == 0 {
+                return Err(ctx.at(
+                    asn.span().start,
+                    format!("service \"{slug}\": 0 is not an ASN"),
+                ));
+            }
+            if let Some(other) = asn_owner.insert(n, slug.clone()) {
+                return Err(ctx.at(
+                    asn.span().start,
+                    format!("service \"{slug}\": AS{n} is already \"{other}\"'s"),
+                ));
+            }
+            asns.push(n);
+        }
+        let mut countries = Vec::new();
+        for c in &s.countries {
+            let code = c.get_ref();
+            if code.len() != 2 || !code.chars().all(|ch| ch.is_ascii_uppercase()) {
+                return Err(ctx.at(
+                    c.span().start,
+                    format!(
+                        "service \"{slug}\": country \"{code}\" must be an ISO 3166-1 alpha-2 code (\"DE\")"
+                    ),
+                ));
+            }
+            countries.push(code.clone());
+        }
+        for d in s.depends_on {
+            dependencies.push((slug.clone(), d));
+        }
         by_slug.insert(slug.clone(), services.len());
         services.push(Service {
             slug: slug.clone(),
@@ -219,10 +260,38 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Catalog, CatalogError> {
             website: s.website,
             official_status,
             symptoms: own,
+            asns,
+            countries,
+            depends_on: Vec::new(),
         });
     }
     if services.is_empty() {
         return Err(ctx.whole("the catalog has no [[service]] entries"));
+    }
+    // Upstreams may be listed after their dependants: checked once all
+    // services are known.
+    for (slug, upstream) in dependencies {
+        let name = upstream.get_ref();
+        if !by_slug.contains_key(name) {
+            return Err(ctx.at(
+                upstream.span().start,
+                format!("service \"{slug}\" depends on unknown service \"{name}\""),
+            ));
+        }
+        if *name == slug {
+            return Err(ctx.at(
+                upstream.span().start,
+                format!("service \"{slug}\" cannot depend on itself"),
+            ));
+        }
+        let service = &mut services[by_slug[&slug]];
+        if service.depends_on.contains(name) {
+            return Err(ctx.at(
+                upstream.span().start,
+                format!("service \"{slug}\" lists upstream \"{name}\" twice"),
+            ));
+        }
+        service.depends_on.push(name.clone());
     }
 
     Ok(Catalog {
@@ -350,6 +419,48 @@ symptoms = ["app", "login"]
             .filter(|s| s.official_status.is_some())
             .count();
         assert!(with_source >= 19, "{with_source} official sources");
+    }
+
+    #[test]
+    fn networks_countries_and_upstreams_are_checked() {
+        let with = |extra: &str| {
+            GOOD.replacen(
+                "symptoms = [\"app\"",
+                &format!("{extra}\nsymptoms = [\"app\""),
+                1,
+            )
+        };
+        let ok = Catalog::parse(
+            &with("asns = [3320, 6805]\ncountries = [\"DE\"]\ndepends_on = []"),
+            "cat.toml",
+        )
+        .expect("valid");
+        let s = &ok.services()[0];
+        assert_eq!(s.asns, [3320, 6805]);
+        assert_eq!(s.countries, ["DE"]);
+        let unknown = error_of(&with("depends_on = [\"cloudfare\"]"));
+        assert!(
+            unknown.contains("depends on unknown service \"cloudfare\""),
+            "{unknown}"
+        );
+        assert!(unknown.starts_with("cat.toml:"), "{unknown}");
+        let country = error_of(&with("countries = [\"de\"]"));
+        assert!(country.contains("alpha-2"), "{country}");
+        let zero = error_of(&with("asns = [0]"));
+        assert!(zero.contains("not an ASN"), "{zero}");
+    }
+
+    #[test]
+    fn the_bundled_catalogs_upstreams_and_networks_are_consistent() {
+        let c = Catalog::bundled().expect("bundled");
+        let dt = c.service("deutsche-telekom").expect("listed");
+        assert!(dt.asns.contains(&3320) && dt.countries == ["DE"]);
+        assert_eq!(
+            c.operator_of(3320).map(|s| s.slug.as_str()),
+            Some("deutsche-telekom")
+        );
+        let on_aws = c.dependants("aws");
+        assert!(on_aws.iter().any(|s| s.slug == "netflix"), "{on_aws:?}");
     }
 
     #[test]

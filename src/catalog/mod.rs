@@ -40,6 +40,18 @@ pub struct Service {
     pub official_status: Option<String>,
     /// Symptom slugs in the order the service lists them (most common first).
     pub symptoms: Vec<String>,
+    /// For an ISP or carrier: the autonomous systems it runs (public
+    /// registry data, e.g. its PeeringDB entry). Reports from these
+    /// networks are its customers' (docs/shared-cause.md).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub asns: Vec<u32>,
+    /// For an ISP or carrier: the countries (alpha-2) it serves.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
+    /// Catalog services this one is publicly known to run on (a CDN, a
+    /// cloud): when they fail, it fails with them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<String>,
 }
 
 impl Service {
@@ -99,6 +111,19 @@ impl Catalog {
 
     pub fn service(&self, slug: &str) -> Option<&Service> {
         self.by_slug.get(slug).map(|&i| &self.services[i])
+    }
+
+    /// The ISP or carrier that runs autonomous system `asn`, if listed.
+    pub fn operator_of(&self, asn: u32) -> Option<&Service> {
+        self.services.iter().find(|s| s.asns.contains(&asn))
+    }
+
+    /// The services that depend on `upstream`, in catalog order.
+    pub fn dependants(&self, upstream: &str) -> Vec<&Service> {
+        self.services
+            .iter()
+            .filter(|s| s.depends_on.iter().any(|d| d == upstream))
+            .collect()
     }
 
     pub fn symptom_label(&self, slug: &str) -> Option<&str> {

@@ -341,6 +341,7 @@ impl Crowd {
                         previous_reporter: None,
                         network: None,
                         network_budget: 0,
+                        asn: None,
                     });
                 }
             }

@@ -105,6 +105,25 @@ pub struct Incident {
     /// The status page's incident this one is linked to.
     #[serde(default)]
     pub official_incident: Option<OfficialIncidentRef>,
+    /// A shared cause the incident is part of (an ISP, an upstream, or
+    /// sympathy reports), joined on reading from the current causes
+    /// (docs/shared-cause.md). The incident's state still follows its
+    /// reports: the label explains, it does not hide.
+    #[serde(default)]
+    pub probable_cause: Option<ProbableCause>,
+}
+
+/// The shared cause an incident is labelled with (see `crate::cause`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ProbableCause {
+    /// The cause's id in `GET /api/v1/causes`.
+    pub id: String,
+    /// `isp`, `upstream` or `sympathy`.
+    pub kind: String,
+    /// The operator, upstream or carrier named as the cause.
+    pub subject: String,
+    pub summary: String,
+    pub confidence: f64,
 }
 
 /// How bad a service's official status page says things are, mapped from

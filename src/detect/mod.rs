@@ -17,7 +17,7 @@ pub mod stat;
 pub use engine::{ServiceDetector, StepCounts};
 pub use incident::{
     GLOBAL, Incident, IncidentEvent, IncidentEventKind, IncidentState, IncidentUpdate,
-    OfficialIncidentRef, OfficialLevel, OfficialStatus,
+    OfficialIncidentRef, OfficialLevel, OfficialStatus, ProbableCause,
 };
 pub use params::Params;
 pub use series::Status;

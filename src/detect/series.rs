@@ -364,6 +364,7 @@ impl SeriesDetector {
             official_acknowledged_at: None,
             acknowledgement_lag_minutes: None,
             official_incident: None,
+            probable_cause: None,
         };
         // The steps since onset belong to the incident too.
         let since_onset: Vec<Step> = self

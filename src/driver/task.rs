@@ -101,6 +101,8 @@ pub struct DetectorTask {
     tick_duration: Option<prometheus::Histogram>,
     /// Where the CPU work of a tick runs, at low priority.
     worker: Worker,
+    /// The shared-cause correlator, run after each tick.
+    causes: Option<super::causes::CauseTask>,
 }
 
 impl DetectorTask {
@@ -122,7 +124,20 @@ impl DetectorTask {
             published: HashMap::new(),
             tick_duration: None,
             worker: Worker::start(),
+            causes: None,
         }
+    }
+
+    /// Runs the shared-cause correlator after each tick (in the process
+    /// holding its lease).
+    pub fn with_causes(mut self) -> Self {
+        self.causes = Some(super::causes::CauseTask::new(
+            self.store.clone(),
+            self.catalog.clone(),
+            self.clock.clone(),
+            self.owner.clone(),
+        ));
+        self
     }
 
     /// Observes each tick's duration (seconds) in `histogram`.
@@ -211,6 +226,11 @@ impl DetectorTask {
                 self.held.remove(&slug);
             }
         }
+        if let Some(causes) = &self.causes
+            && let Err(e) = causes.tick(self.lease_ms()).await
+        {
+            tracing::warn!(error = %e, "shared-cause correlation failed");
+        }
     }
 
     /// Steps one service's detector over the minutes completed since its
@@ -294,6 +314,7 @@ impl DetectorTask {
             expected_per_minute: detector.expected_rate(now, None),
             active_incidents: detector.active_incidents().map(|i| i.id.clone()).collect(),
             updated_at: Some(now),
+            global: Some(detector.status(None).as_str().to_string()),
         };
         let status =
             serde_json::to_string(&status).map_err(|e| StoreError::Backend(e.to_string()))?;

@@ -1,7 +1,7 @@
-//! Live events: incidents opened, updated and resolved, and official
-//! status changes (`official.changed`), fanned out to
-//! Server-Sent Events clients, webhooks and people following a service
-//! ([`follow`]). Whoever makes an event (the
+//! Live events: incidents opened, updated and resolved, official status
+//! changes (`official.changed`) and shared causes (`cause.labelled`,
+//! `cause.cleared`), fanned out to Server-Sent Events clients, webhooks and
+//! people following a service ([`follow`]). Whoever makes an event (the
 //! detector, the admin API) calls [`publish`]: it appends the event to the
 //! store's shared log and queues a webhook delivery per matching
 //! subscription. Every process pumps that log into a local broadcast
@@ -44,6 +44,23 @@ pub async fn publish_json(
 ) -> Result<(), StoreError> {
     store.append_event(json).await?;
     webhooks::enqueue(store, service, region, name, json, delivery::now_ms()).await
+}
+
+/// Publishes an event that concerns several services (a shared cause):
+/// appended to the log once, a webhook delivery queued per `targets`
+/// (service, region) as [`publish_json`] does for one.
+pub async fn publish_json_to(
+    store: &dyn Store,
+    targets: &[(&str, Option<&str>)],
+    name: &str,
+    json: &str,
+) -> Result<(), StoreError> {
+    store.append_event(json).await?;
+    let now = delivery::now_ms();
+    for (service, region) in targets {
+        webhooks::enqueue(store, service, *region, name, json, now).await?;
+    }
+    Ok(())
 }
 
 /// One event from the log: its id (for `Last-Event-ID`) and JSON body.

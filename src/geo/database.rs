@@ -1,6 +1,9 @@
 //! MaxMind DB lookups. Two record layouts are understood: the GeoIP2 /
 //! GeoLite2 layout (`country.iso_code`, `subdivisions`, `city`, `location`)
-//! and the flat layout of the bundled database (`{"country_code": "GB"}`).
+//! and the flat layout of the bundled database (`{"country_code": "GB"}`);
+//! and the GeoLite2-ASN fields (`autonomous_system_number`,
+//! `autonomous_system_organization`), from an ASN database or from a
+//! country/city database that carries them too.
 
 use super::{Region, is_special};
 use bytes::Bytes;
@@ -62,6 +65,19 @@ struct Record {
     location: Option<Location>,
 }
 
+/// The network operator (autonomous system) an address belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asn {
+    pub number: u32,
+    pub organization: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct AsnRecord {
+    autonomous_system_number: Option<u32>,
+    autonomous_system_organization: Option<String>,
+}
+
 impl GeoDb {
     /// The database compiled into the binary.
     pub fn bundled() -> Result<Self, GeoError> {
@@ -107,6 +123,27 @@ impl GeoDb {
 
     pub fn source(&self) -> &str {
         &self.source
+    }
+
+    /// The autonomous system of `ip`, when the database has the
+    /// GeoLite2-ASN fields for it; None for special-purpose addresses.
+    pub fn lookup_asn(&self, ip: IpAddr) -> Option<Asn> {
+        let ip = ip.to_canonical();
+        if is_special(ip) {
+            return None;
+        }
+        let record = match self.reader.lookup(ip).and_then(|r| r.decode::<AsnRecord>()) {
+            Ok(record) => record?,
+            Err(e) => {
+                tracing::debug!(error = %e, db = %self.source, "unreadable ASN record");
+                return None;
+            }
+        };
+        let number = record.autonomous_system_number.filter(|&n| n > 0)?;
+        Some(Asn {
+            number,
+            organization: record.autonomous_system_organization,
+        })
     }
 
     /// The region of `ip`; unknown for special-purpose addresses, addresses

@@ -23,4 +23,9 @@ pub struct Report {
     /// this service, across every process sharing the store (0: no cap).
     /// The store checks it in the same atomic step that counts the report.
     pub network_budget: u32,
+    /// The autonomous system (network operator) the reporter's address
+    /// belongs to, from the ASN database; counted per country in bounded
+    /// summaries for the shared-cause labels. Names an operator, never a
+    /// person or an address.
+    pub asn: Option<u32>,
 }

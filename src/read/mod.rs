@@ -221,6 +221,12 @@ pub async fn attach_updates(
     for incident in incidents.iter_mut() {
         crate::official::link(incident, official.as_ref());
     }
+    // Only open incidents can be part of a cause that holds now: a list of
+    // resolved ones costs no read of the causes.
+    if incidents.iter().any(Incident::is_active) {
+        let causes = crate::cause::load_causes(store).await?;
+        crate::cause::probable_cause(&causes.causes, incidents);
+    }
     Ok(())
 }
 

@@ -23,6 +23,10 @@ pub struct StatusDoc {
     pub expected_per_minute: f64,
     pub active_incidents: Vec<String>,
     pub updated_at: Option<DateTime<Utc>>,
+    /// The status of the whole-world series alone ("ok", "possible",
+    /// "outage"); `status` is the worst of every series.
+    #[serde(default)]
+    pub global: Option<String>,
 }
 
 /// Status documents of `services`, in order ("ok" where none exists yet).

@@ -72,6 +72,8 @@ pub struct ServiceView {
     pub official: Option<OfficialSummary>,
     /// How fast the service acknowledges its outages.
     pub acknowledgements: Acknowledgements,
+    /// The shared causes labelling this service now (docs/shared-cause.md).
+    pub causes: Vec<crate::cause::Cause>,
 }
 
 impl ServiceView {
@@ -97,6 +99,7 @@ pub struct Views {
     services: ViewCache<String, ServiceView>,
     summaries: ViewCache<(), Vec<ServiceSummary>>,
     maps: ViewCache<(Option<String>, i64), MapView>,
+    causes: ViewCache<(), Vec<crate::cause::Cause>>,
 }
 
 impl Views {
@@ -122,6 +125,7 @@ impl Views {
                 ttl: freshness.ttl.saturating_mul(MAP_TTL_FACTOR),
                 stale: freshness.stale.saturating_mul(MAP_TTL_FACTOR),
             }),
+            causes: ViewCache::new(freshness),
         };
         (views, task)
     }
@@ -162,6 +166,19 @@ impl Views {
         self.summaries
             .get(&(), version, move || async move {
                 all_summaries(store, &catalog, now).await
+            })
+            .await
+    }
+
+    /// The shared causes that hold now (the home page's big picture).
+    pub async fn causes(
+        &self,
+        version: Option<u64>,
+    ) -> Result<Cached<Vec<crate::cause::Cause>>, StoreError> {
+        let store = self.store.clone();
+        self.causes
+            .get(&(), version, move || async move {
+                Ok(crate::cause::load_causes(store.as_ref()).await?.causes)
             })
             .await
     }
@@ -268,6 +285,12 @@ pub async fn service_view(
     let mut cells = super::map_cells(&sums[DAY]);
     cells.truncate(MAX_CELLS);
     let acknowledgements = crate::official::acknowledgements(&incidents, now);
+    let causes = crate::cause::load_causes(store)
+        .await?
+        .causes
+        .into_iter()
+        .filter(|c| c.touches(slug))
+        .collect();
     let active = incidents.into_iter().filter(Incident::is_active).collect();
     let official = match catalog
         .service(slug)
@@ -289,6 +312,7 @@ pub async fn service_view(
         active,
         official,
         acknowledgements,
+        causes,
     })
 }
 

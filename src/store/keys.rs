@@ -17,6 +17,12 @@
 //!   bounded per-network summary of a bucket ([`super::networks`]): `t` the
 //!   reports that carried a network, `n:<network hash>` at most
 //!   [`super::networks::NETWORKS_MAX`] counters; same expiry as the bucket.
+//! - `dw:{spotify}:a:m:<minute>`, `dw:{spotify}:a:h:<hour>`: hash, the
+//!   bounded summary of the networks (autonomous systems) reports came
+//!   from, per country: `t` the reports that carried an ASN,
+//!   `a:<country>:<asn>` at most [`super::networks::NETWORKS_MAX`]
+//!   counters (a Misra–Gries summary like the network one); same expiry as
+//!   the bucket. An ASN names an operator, never an address.
 //! - `dw:{spotify}:seen:<reporter>`: marker that a reporter was counted for
 //!   the service; expires after the dedupe period.
 //! - `dw:{spotify}:u:m:<minute>`, `dw:{spotify}:u:h:<hour>`: HyperLogLogs of
@@ -73,6 +79,11 @@ pub fn bucket_key(service: &str, res: Resolution, id: i64) -> String {
 /// The network summary of a bucket (minutes and hours only).
 pub fn networks_key(service: &str, res: Resolution, id: i64) -> String {
     format!("dw:{{{service}}}:n:{}:{id}", tag(res))
+}
+
+/// The ASN summary of a bucket (minutes and hours only).
+pub fn asns_key(service: &str, res: Resolution, id: i64) -> String {
+    format!("dw:{{{service}}}:a:{}:{id}", tag(res))
 }
 
 /// Where the first complete quarter-hour of a service is kept.
@@ -171,6 +182,26 @@ pub const NETWORK_REPORTS: &str = TOTAL;
 pub fn network_field(network: &str) -> String {
     format!("{NETWORK_PREFIX}{network}")
 }
+pub const ASN_PREFIX: &str = "a:";
+/// The country of a report with an ASN but no known country.
+pub const UNKNOWN_COUNTRY: &str = "ZZ";
+
+/// A report's name in the ASN summaries: `<country>:<asn>`.
+pub fn asn_name(country: Option<&str>, asn: u32) -> String {
+    format!("{}:{asn}", country.unwrap_or(UNKNOWN_COUNTRY))
+}
+
+/// The country and ASN of an ASN summary name (see [`asn_name`]).
+pub fn parse_asn_name(name: &str) -> Option<(&str, u32)> {
+    let (country, asn) = name.split_once(':')?;
+    Some((country, asn.parse().ok()?))
+}
+
+/// An ASN's counter in a stored ASN summary.
+pub fn asn_field(name: &str) -> String {
+    format!("{ASN_PREFIX}{name}")
+}
+
 pub const CELL_PREFIX: &str = "c:";
 
 /// The 1° map cell holding a point, named by its south-west corner.
@@ -225,6 +256,14 @@ pub fn fields_of(report: &Report) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn asn_names_round_trip() {
+        assert_eq!(asn_name(Some("DE"), 3320), "DE:3320");
+        assert_eq!(parse_asn_name("DE:3320"), Some(("DE", 3320)));
+        assert_eq!(parse_asn_name(&asn_name(None, 7)), Some(("ZZ", 7)));
+        assert_eq!(parse_asn_name("DE:x"), None);
+    }
 
     #[test]
     fn cells_are_one_degree_south_west_corners() {

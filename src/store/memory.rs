@@ -19,6 +19,8 @@ struct ServiceData {
     hours: BTreeMap<i64, Bucket>,
     minute_networks: BTreeMap<i64, NetworkSummary>,
     hour_networks: BTreeMap<i64, NetworkSummary>,
+    minute_asns: BTreeMap<i64, NetworkSummary>,
+    hour_asns: BTreeMap<i64, NetworkSummary>,
     /// Reporters seen per bucket: exact sets where Redis has HyperLogLogs.
     minute_reporters: BTreeMap<i64, HashSet<ReporterId>>,
     hour_reporters: BTreeMap<i64, HashSet<ReporterId>>,
@@ -82,6 +84,15 @@ impl ServiceData {
         }
     }
 
+    /// ASN summaries too.
+    fn asns(&self, res: Resolution) -> Option<&BTreeMap<i64, NetworkSummary>> {
+        match res {
+            Resolution::Minute => Some(&self.minute_asns),
+            Resolution::Quarter => None,
+            Resolution::Hour => Some(&self.hour_asns),
+        }
+    }
+
     fn prune(&mut self, now: i64) {
         let minute = now.div_euclid(60);
         if self.pruned_at == Some(minute) {
@@ -92,12 +103,14 @@ impl ServiceData {
         self.minutes = self.minutes.split_off(&oldest_minute);
         self.minute_reporters = self.minute_reporters.split_off(&oldest_minute);
         self.minute_networks = self.minute_networks.split_off(&oldest_minute);
+        self.minute_asns = self.minute_asns.split_off(&oldest_minute);
         let oldest_quarter = (now - keys::MINUTE_RETENTION_SECS).div_euclid(900);
         self.quarters = self.quarters.split_off(&oldest_quarter);
         let oldest_hour = (now - keys::HOUR_RETENTION_SECS).div_euclid(3600);
         self.hours = self.hours.split_off(&oldest_hour);
         self.hour_reporters = self.hour_reporters.split_off(&oldest_hour);
         self.hour_networks = self.hour_networks.split_off(&oldest_hour);
+        self.hour_asns = self.hour_asns.split_off(&oldest_hour);
         if self.seen.len() > 2 * self.seen_swept_at.max(512) {
             self.seen.retain(|_, expires| *expires > now);
             self.seen_swept_at = self.seen.len();
@@ -182,6 +195,27 @@ impl MemoryStore {
         self.documents.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// The network or ASN summaries (chosen by `pick`) of buckets `ids`.
+    fn summaries(
+        &self,
+        service: &str,
+        ids: Range<i64>,
+        pick: impl Fn(&ServiceData) -> Option<&BTreeMap<i64, NetworkSummary>>,
+    ) -> Vec<NetworkSummary> {
+        let Some(svc) = self.service(service) else {
+            return ids.map(|_| NetworkSummary::default()).collect();
+        };
+        let svc = relock(&svc);
+        let summaries = pick(&svc);
+        ids.map(|id| {
+            summaries
+                .and_then(|s| s.get(&id))
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect()
+    }
+
     fn read<T>(
         &self,
         service: &str,
@@ -261,6 +295,18 @@ impl Store for MemoryStore {
                     .add(network, 1);
             }
         }
+        if let Some(asn) = report.asn {
+            let name = keys::asn_name(report.region.country.as_deref(), asn);
+            for (summaries, res) in [
+                (&mut svc.minute_asns, Resolution::Minute),
+                (&mut svc.hour_asns, Resolution::Hour),
+            ] {
+                summaries
+                    .entry(res.bucket_of(at))
+                    .or_default()
+                    .add(&name, 1);
+            }
+        }
         svc.prune(now);
         Ok(Recorded::COUNTED)
     }
@@ -292,19 +338,16 @@ impl Store for MemoryStore {
         res: Resolution,
         ids: Range<i64>,
     ) -> Result<Vec<NetworkSummary>, StoreError> {
-        let Some(svc) = self.service(service) else {
-            return Ok(ids.map(|_| NetworkSummary::default()).collect());
-        };
-        let svc = relock(&svc);
-        let summaries = svc.networks(res);
-        Ok(ids
-            .map(|id| {
-                summaries
-                    .and_then(|s| s.get(&id))
-                    .cloned()
-                    .unwrap_or_default()
-            })
-            .collect())
+        Ok(self.summaries(service, ids, |svc| svc.networks(res)))
+    }
+
+    async fn asns(
+        &self,
+        service: &str,
+        res: Resolution,
+        ids: Range<i64>,
+    ) -> Result<Vec<NetworkSummary>, StoreError> {
+        Ok(self.summaries(service, ids, |svc| svc.asns(res)))
     }
 
     async fn quarters_complete_from(&self, _service: &str) -> Result<Option<i64>, StoreError> {

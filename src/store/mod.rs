@@ -114,6 +114,16 @@ pub trait Store: Send + Sync + 'static {
         ids: Range<i64>,
     ) -> Result<Vec<NetworkSummary>, StoreError>;
 
+    /// The ASN summary of each bucket `ids`, in order (minutes and hours):
+    /// reports per `<country>:<asn>` (see [`keys::asn_name`]), bounded as
+    /// the network summaries are.
+    async fn asns(
+        &self,
+        service: &str,
+        res: Resolution,
+        ids: Range<i64>,
+    ) -> Result<Vec<NetworkSummary>, StoreError>;
+
     /// The first quarter-hour (bucket id) from which on the quarter buckets
     /// hold every report; `None` while no report wrote one. Earlier quarters
     /// (written before quarter buckets existed) are read from their minutes.

@@ -84,6 +84,11 @@ impl NetworkSummary {
         self.reports
     }
 
+    /// Every counter (network name -> lower bound of its reports).
+    pub fn counters(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.counters.iter().map(|(k, &v)| (k.as_str(), v))
+    }
+
     /// How many networks have a counter.
     pub fn len(&self) -> usize {
         self.counters.len()

@@ -126,6 +126,30 @@ pub struct RedisStore {
 }
 
 impl RedisStore {
+    /// The network or ASN summaries at `keys`, in order. A summary holds
+    /// at most NETWORKS_MAX + 1 fields: one HGETALL each.
+    async fn summaries(
+        &self,
+        keys: impl Iterator<Item = String>,
+        prefix: &str,
+    ) -> Result<Vec<NetworkSummary>, StoreError> {
+        let mut pipe = redis::pipe();
+        let mut any = false;
+        for key in keys {
+            pipe.hgetall(key);
+            any = true;
+        }
+        if !any {
+            return Ok(Vec::new());
+        }
+        let mut conn = self.conn.clone();
+        let stored: Vec<Bucket> = self.call(pipe.query_async(&mut conn)).await?;
+        Ok(stored
+            .into_iter()
+            .map(|s| summary_with_prefix(s, prefix))
+            .collect())
+    }
+
     /// Prepares a store on `url` (one server, or a cluster: see [`conn`])
     /// without connecting: the connection is made on first use and remade
     /// after failures, so the server starts (and answers 503) while Redis is
@@ -210,15 +234,12 @@ impl RedisStore {
     }
 }
 
-/// A network summary as stored: `t` and `n:<hash>` counters.
-fn summary_of(mut fields: Bucket) -> NetworkSummary {
+/// A network or ASN summary as stored: `t` and `<prefix><name>` counters.
+fn summary_with_prefix(mut fields: Bucket, prefix: &str) -> NetworkSummary {
     let reports = fields.remove(keys::NETWORK_REPORTS).unwrap_or(0);
     let counters = fields
         .into_iter()
-        .filter_map(|(k, v)| {
-            k.strip_prefix(keys::NETWORK_PREFIX)
-                .map(|n| (n.to_string(), v))
-        })
+        .filter_map(|(k, v)| k.strip_prefix(prefix).map(|n| (n.to_string(), v)))
         .collect();
     NetworkSummary::from_parts(reports, counters)
 }
@@ -287,6 +308,9 @@ impl Store for RedisStore {
             network_budget: report.network_budget,
             fields: keys::fields_of(report),
             network: report.network.as_deref().map(keys::network_field),
+            asn: report
+                .asn
+                .map(|asn| keys::asn_field(&keys::asn_name(report.region.country.as_deref(), asn))),
         };
         // The writer gives up on Redis at the call timeout; the bound
         // covers the wait for room in its queue too.
@@ -356,17 +380,18 @@ impl Store for RedisStore {
         res: Resolution,
         ids: Range<i64>,
     ) -> Result<Vec<NetworkSummary>, StoreError> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        // A summary holds at most NETWORKS_MAX + 1 fields: one HGETALL each.
-        let mut pipe = redis::pipe();
-        for id in ids {
-            pipe.hgetall(keys::networks_key(service, res, id));
-        }
-        let mut conn = self.conn.clone();
-        let stored: Vec<Bucket> = self.call(pipe.query_async(&mut conn)).await?;
-        Ok(stored.into_iter().map(summary_of).collect())
+        let keys = ids.map(|id| keys::networks_key(service, res, id));
+        self.summaries(keys, keys::NETWORK_PREFIX).await
+    }
+
+    async fn asns(
+        &self,
+        service: &str,
+        res: Resolution,
+        ids: Range<i64>,
+    ) -> Result<Vec<NetworkSummary>, StoreError> {
+        let keys = ids.map(|id| keys::asns_key(service, res, id));
+        self.summaries(keys, keys::ASN_PREFIX).await
     }
 
     async fn quarters_complete_from(&self, service: &str) -> Result<Option<i64>, StoreError> {

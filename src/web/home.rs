@@ -28,17 +28,22 @@ pub async fn home(
 ) -> Result<HttpResponse, PageError> {
     let version = state.views.version().await;
     let summaries = state.views.summaries(version).await?;
+    let causes = state.views.causes(version).await?;
     // The plain home page is the same for everyone: rendered once per view.
     if query.q.is_empty() && query.category.is_empty() {
-        let page = state
-            .pages
-            .home
-            .get_or_render(&(), (summaries.generation, 0), || {
-                Rendered::new(HTML, render(&state, &summaries.value, &query).into_string())
-            });
+        let page =
+            state
+                .pages
+                .home
+                .get_or_render(&(), (summaries.generation, causes.generation), || {
+                    Rendered::new(
+                        HTML,
+                        render(&state, &summaries.value, &causes.value, &query).into_string(),
+                    )
+                });
         return Ok(cached_page(&req, &state, &page));
     }
-    let page = render(&state, &summaries.value, &query);
+    let page = render(&state, &summaries.value, &causes.value, &query);
     Ok(
         Rendered::new(HTML, page.into_string()).respond(&req, &state.cache_control, |r| {
             secure(r);
@@ -46,7 +51,12 @@ pub async fn home(
     )
 }
 
-fn render(state: &AppState, summaries: &[ServiceSummary], query: &HomeQuery) -> Markup {
+fn render(
+    state: &AppState,
+    summaries: &[ServiceSummary],
+    causes: &[crate::cause::Cause],
+    query: &HomeQuery,
+) -> Markup {
     let catalog = &state.catalog;
     let needle = query.q.trim().to_lowercase();
     let category = query.category.trim();
@@ -88,6 +98,7 @@ fn render(state: &AppState, summaries: &[ServiceSummary], query: &HomeQuery) -> 
             button type="submit" { "Search" }
         }
         div data-live="home-now" #home-now {
+            (super::cause::big_picture(causes))
             section aria-labelledby="problems-h" {
                 h2 #problems-h { "Problems right now" }
                 @if problems.is_empty() {

@@ -10,6 +10,7 @@
 
 mod assets;
 mod badge;
+mod cause;
 mod chart;
 mod feed;
 pub mod follow;

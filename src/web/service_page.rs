@@ -114,6 +114,7 @@ fn render(
         }
         div data-live="status-line" #status-line-box {
             (status_line(service, &view.status.status, active))
+            (super::cause::banners(service, &view.causes))
             (official_panel(service, view, &shown_incidents(active)))
             p.counts {
                 span #reports-15m data-count=(last_15m) { (last_15m) }

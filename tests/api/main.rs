@@ -27,6 +27,7 @@ mod read_path;
 mod redis_store;
 mod reporters;
 mod reports;
+mod shared_cause;
 mod startup;
 mod streams;
 mod webhooks;

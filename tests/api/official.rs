@@ -55,7 +55,7 @@ fn next_poll(app: &TestApp) {
 }
 
 /// Reads SSE frames from `stream` until one names `event`; its data.
-async fn next_event(stream: &mut reqwest::Response, event: &str) -> Value {
+pub(crate) async fn next_event(stream: &mut reqwest::Response, event: &str) -> Value {
     let mut seen = String::new();
     for _ in 0..200 {
         let chunk = tokio::time::timeout(Duration::from_secs(10), stream.chunk())

@@ -37,11 +37,24 @@ pub const GEO_ANSWERS: &[(&str, Option<&str>, Option<&str>)] = &[
     ("1.1.1.1", None, None),
 ];
 
-/// Writes a City-layout database with a flat-layout entry mixed in.
+/// The autonomous systems [`write_geo_fixture`] gives its networks (the
+/// GeoLite2-ASN fields, as a database that carries both layouts has them).
+pub const GEO_ASNS: &[(&str, u32)] = &[
+    ("81.2.69.142", 20712),
+    ("8.8.8.8", 15169),
+    ("8.8.4.4", 15169),
+    ("89.160.20.112", 29518),
+    ("2a02:cf40::1", 3320),
+];
+
+/// Writes a City-layout database with a flat-layout entry mixed in; its
+/// records carry ASNs too ([`GEO_ASNS`]).
 pub fn write_geo_fixture(path: &Path) {
     let mut w = mmdb::MmdbWriter::new("downwatch-test-City");
-    let city = |cc: &str, sub: &str, name: &str, lat: f64, lon: f64| {
+    let city = |cc: &str, sub: &str, name: &str, lat: f64, lon: f64, asn: u32| {
         json!({
+            "autonomous_system_number": asn,
+            "autonomous_system_organization": format!("Test network {asn}"),
             "country": {"iso_code": cc, "names": {"en": cc}},
             "subdivisions": [{"iso_code": sub, "names": {"en": sub}}],
             "city": {"names": {"en": name}},
@@ -51,21 +64,24 @@ pub fn write_geo_fixture(path: &Path) {
     let net = |s: &str| s.parse().expect("network");
     w.insert(
         net("81.2.69.0/24"),
-        city("GB", "ENG", "London", 51.5142, -0.0931),
+        city("GB", "ENG", "London", 51.5142, -0.0931, 20712),
     );
     w.insert(
         net("8.8.8.0/24"),
-        city("US", "CA", "Mountain View", 37.386, -122.0838),
+        city("US", "CA", "Mountain View", 37.386, -122.0838, 15169),
     );
     w.insert(
         net("8.8.4.0/24"),
-        city("US", "CA", "Mountain View", 37.386, -122.0838),
+        city("US", "CA", "Mountain View", 37.386, -122.0838, 15169),
     );
     w.insert(
         net("2a02:cf40::/32"),
-        city("DE", "BE", "Berlin", 52.5244, 13.4105),
+        city("DE", "BE", "Berlin", 52.5244, 13.4105, 3320),
     );
-    w.insert(net("89.160.20.0/24"), json!({"country_code": "SE"}));
+    w.insert(
+        net("89.160.20.0/24"),
+        json!({"country_code": "SE", "autonomous_system_number": 29518}),
+    );
     w.insert(net("203.0.113.0/24"), json!({"country_code": "AU"}));
     w.write_to(path).expect("write test mmdb");
 }

@@ -22,9 +22,10 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Semaphore, mpsc, oneshot};
 
-/// KEYS: for each bucket group g (1-based) eight keys at 8g-7 … 8g: minute,
+/// KEYS: for each bucket group g (1-based) ten keys at 10g-9 … 10g: minute,
 /// quarter and hour hash, minute and hour HyperLogLog, minute and hour
-/// network summary, the service's first complete quarter; then two keys per
+/// network summary, the service's first complete quarter, minute and hour
+/// ASN summary (see [`super::super::keys::asns_key`]); then two keys per
 /// report: its dedupe marker and its marker under the previous day's
 /// secret (the same key again when no marker of the previous day can
 /// still hold, which saves its read).
@@ -33,11 +34,12 @@ use tokio::sync::{Semaphore, mpsc, oneshot};
 /// group's (what the first complete quarter becomes if none was set),
 /// number of fields, its fields with the number of the batch's reports
 /// counting in each (`t` first), number of networks, its network fields
-/// (`n:<hash>`) with their counts likewise, number of reporters, its
-/// reporters; then per report: group, now (unix seconds), dedupe period
-/// (0 = count it whatever came before), network budget (0 = none), the
-/// index of its network in its group's (0 = none), number of fields, the
-/// indexes of its fields in its group's.
+/// (`n:<hash>`) with their counts likewise, number of ASNs, its ASN fields
+/// (`a:<country>:<asn>`) likewise, number of reporters, its reporters; then
+/// per report: group, now (unix seconds), dedupe period (0 = count it
+/// whatever came before), network budget (0 = none), the index of its
+/// network in its group's (0 = none), the index of its ASN in its group's
+/// (0 = none), number of fields, the indexes of its fields in its group's.
 ///
 /// The counters arrive summed over the batch, so a counted report costs
 /// the script its dedupe marker and nothing else; only a repeat takes its
@@ -57,8 +59,8 @@ use tokio::sync::{Semaphore, mpsc, oneshot};
 /// counts in `t`, so `t` ending at the batch's sum means a new hash), and
 /// each HyperLogLog is made and given its TTL with its hash (or, in a batch
 /// of repeats alone, when `PFADD` made or changed it). Network summaries
-/// are Misra–Gries summaries, pruned exactly as [`NetworkSummary`] prunes
-/// (see [`super::super::networks`]).
+/// and ASN summaries are Misra–Gries summaries, pruned exactly as
+/// [`NetworkSummary`] prunes (see [`super::super::networks`]).
 ///
 /// [`NetworkSummary`]: super::super::NetworkSummary
 const RECORD_BATCH_LUA: &str = r"
@@ -66,6 +68,7 @@ local minute_ttl, hour_ttl = ARGV[1], ARGV[2]
 local kept, held = tonumber(ARGV[3]), tonumber(ARGV[4])
 local groups = tonumber(ARGV[5])
 local fields, counts, nets, net_counts, reporters, quarters = {}, {}, {}, {}, {}, {}
+local asns, asn_counts = {}, {}
 local a = 6
 -- Reads n names with their counts from ARGV at a; returns them and the
 -- next position.
@@ -82,12 +85,13 @@ for g = 1, groups do
   quarters[g] = ARGV[a]
   fields[g], counts[g], a = pairs_at(a + 1)
   nets[g], net_counts[g], a = pairs_at(a)
+  asns[g], asn_counts[g], a = pairs_at(a)
   local r = tonumber(ARGV[a])
   reporters[g] = {a + 1, a + r}
   a = a + 1 + r
 end
 local results = {}
-local marker = 8 * groups
+local marker = 10 * groups
 local used = {}
 local i = 0
 while a <= #ARGV do
@@ -96,7 +100,8 @@ while a <= #ARGV do
   local period = tonumber(ARGV[a + 2])
   local budget = tonumber(ARGV[a + 3])
   local net = tonumber(ARGV[a + 4])
-  local n = tonumber(ARGV[a + 5])
+  local asn = tonumber(ARGV[a + 5])
+  local n = tonumber(ARGV[a + 6])
   local counted = 1
   local seen, previous = KEYS[marker + 2 * i - 1], KEYS[marker + 2 * i]
   if period > 0 then
@@ -119,7 +124,7 @@ while a <= #ARGV do
     local key = g .. ':' .. field
     local so_far = used[key]
     if so_far == nil then
-      so_far = tonumber(redis.call('HGET', KEYS[8 * g - 2], field) or '0')
+      so_far = tonumber(redis.call('HGET', KEYS[10 * g - 4], field) or '0')
     end
     if so_far >= budget then
       counted = 2
@@ -132,16 +137,19 @@ while a <= #ARGV do
   end
   if counted ~= 1 then
     local c = counts[g]
-    for j = a + 6, a + 5 + n do
+    for j = a + 7, a + 6 + n do
       local k = tonumber(ARGV[j])
       c[k] = c[k] - 1
     end
     if net > 0 then
       net_counts[g][net] = net_counts[g][net] - 1
     end
+    if asn > 0 then
+      asn_counts[g][asn] = asn_counts[g][asn] - 1
+    end
   end
   results[i] = counted
-  a = a + 6 + n
+  a = a + 7 + n
 end
 -- Adds the batch's sums into a bucket hash, 't' first. Every counted
 -- report counts in 't', so 't' ending at this batch's sum means the hash
@@ -237,7 +245,7 @@ local function count_networks(key, f, c, ttl)
   redis.call('EXPIRE', key, ttl)
 end
 for g = 1, groups do
-  local base = 8 * (g - 1)
+  local base = 10 * (g - 1)
   local f, c, r = fields[g], counts[g], reporters[g]
   -- 't' is every group's first field: no counted report, no write.
   local counted = c[1] > 0
@@ -252,6 +260,8 @@ for g = 1, groups do
     hour_made = add(KEYS[base + 3], f, c, hour_ttl)
     count_networks(KEYS[base + 6], nets[g], net_counts[g], minute_ttl)
     count_networks(KEYS[base + 7], nets[g], net_counts[g], hour_ttl)
+    count_networks(KEYS[base + 9], asns[g], asn_counts[g], minute_ttl)
+    count_networks(KEYS[base + 10], asns[g], asn_counts[g], hour_ttl)
   end
   join(KEYS[base + 4], r, minute_ttl, minute_made, counted)
   join(KEYS[base + 5], r, hour_ttl, hour_made, counted)
@@ -291,6 +301,8 @@ pub struct Write {
     pub network: Option<String>,
     /// Counted reports a minute the report's network may make (0: no cap).
     pub network_budget: u32,
+    /// The report's counter in the ASN summaries (`a:<country>:<asn>`).
+    pub asn: Option<String>,
 }
 
 /// Names counted in a batch, in first-seen order, with the number of the
@@ -318,12 +330,13 @@ impl<'a> Tally<'a> {
 /// service's minute, quarter and hour) within a batch.
 struct GroupTable<'a> {
     /// See [`RECORD_BATCH_LUA`].
-    keys: [String; 8],
+    keys: [String; 10],
     /// The quarter after this group's.
     next_quarter: i64,
     /// `t` first.
     fields: Tally<'a>,
     networks: Tally<'a>,
+    asns: Tally<'a>,
     reporters: Vec<&'a str>,
 }
 
@@ -340,6 +353,8 @@ impl<'a> GroupTable<'a> {
                 keys::networks_key(s, Resolution::Minute, w.minute),
                 keys::networks_key(s, Resolution::Hour, w.hour),
                 keys::quarters_key(s),
+                keys::asns_key(s, Resolution::Minute, w.minute),
+                keys::asns_key(s, Resolution::Hour, w.hour),
             ],
             next_quarter: w.quarter + 1,
             fields: Tally {
@@ -347,6 +362,7 @@ impl<'a> GroupTable<'a> {
                 index: HashMap::from([(keys::TOTAL, 1)]),
             },
             networks: Tally::default(),
+            asns: Tally::default(),
             reporters: Vec::new(),
         }
     }
@@ -471,6 +487,8 @@ impl Writer {
             reports.push(w.dedupe_secs.to_string().into_bytes());
             reports.push(w.network_budget.to_string().into_bytes());
             reports.push(network.to_string().into_bytes());
+            let asn = w.asn.as_deref().map_or(0, |a| table.asns.count(a));
+            reports.push(asn.to_string().into_bytes());
             reports.push(w.fields.len().to_string().into_bytes());
             for f in &w.fields {
                 reports.push(table.fields.count(f).to_string().into_bytes());
@@ -491,7 +509,7 @@ impl Writer {
             .arg(tables.len());
         for t in &tables {
             invocation.arg(t.next_quarter);
-            for tally in [&t.fields, &t.networks] {
+            for tally in [&t.fields, &t.networks, &t.asns] {
                 invocation.arg(tally.names.len());
                 for (name, n) in &tally.names {
                     invocation.arg(*name).arg(*n);
