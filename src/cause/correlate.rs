@@ -61,6 +61,19 @@ pub struct Inputs<'a> {
     pub history: &'a HashMap<String, Vec<DateTime<Utc>>>,
     /// When the history began.
     pub since: DateTime<Utc>,
+    /// Carriers of a country where some carrier is flagged that are not
+    /// flagged there themselves: their reports in the country over the
+    /// window, what the baseline expected, and when they were first seen
+    /// rising significantly (see [`CauseParams::rises_significantly`]).
+    pub rising: &'a [Flag],
+}
+
+impl CauseParams {
+    /// Whether `observed` reports are more than `expected` explains: the
+    /// one-sided Poisson tail P(X >= observed) is below `chance`.
+    pub fn rises_significantly(&self, observed: u64, expected: f64) -> bool {
+        observed as f64 > expected && tail(expected.max(1e-9), observed as usize) < self.chance
+    }
 }
 
 pub struct Correlator<'a> {
@@ -282,10 +295,35 @@ impl Correlator<'_> {
                 carriers.push(g);
             }
         }
-        let primary = carriers
+        let primary: &Flag = carriers
             .iter()
+            .copied()
             .max_by(|a, b| a.rise().total_cmp(&b.rise()))?;
+        // The country's other carriers rising with it, flagged or not: a
+        // faint rise takes the detector long to flag, but a significant
+        // one is already evidence of sympathy reports. Not while many
+        // services of the country are flagged with it, more than chance
+        // explains: then the carriers' rise can be the connection (an ISP
+        // cause), and only their own flags are read.
         let window = self.window();
+        let crowd: BTreeSet<&str> = inputs
+            .flags
+            .iter()
+            .filter(|f| f.country() == Some(country) && f.onset >= primary.onset - window)
+            .map(|f| f.service.as_str())
+            .collect();
+        let lambda = self.usual_rate(country, primary.onset, inputs);
+        let crowded = crowd.len() >= self.threshold(lambda);
+        for r in inputs.rising.iter().filter(|r| {
+            !crowded
+                && r.region == country
+                && serves(r)
+                && self.params.rises_significantly(r.observed, r.expected)
+        }) {
+            if !carriers.iter().any(|f| f.service == r.service) {
+                carriers.push(r);
+            }
+        }
         let followers: Vec<&&Flag> = carriers
             .iter()
             .filter(|f| f.service != primary.service)
@@ -573,6 +611,15 @@ mod tests {
         asns: &HashMap<(String, String), AsnMix>,
         official: &[&str],
     ) -> Vec<Cause> {
+        run_with_rising(flags, &[], asns, official)
+    }
+
+    fn run_with_rising(
+        flags: &[Flag],
+        rising: &[Flag],
+        asns: &HashMap<(String, String), AsnMix>,
+        official: &[&str],
+    ) -> Vec<Cause> {
         let catalog = catalog();
         let params = CauseParams::default();
         let official: HashSet<String> = official.iter().map(|s| s.to_string()).collect();
@@ -584,6 +631,7 @@ mod tests {
             official_trouble: &official,
             history: &history,
             since: t(-7 * 1440),
+            rising,
         };
         Correlator {
             params: &params,
@@ -698,6 +746,54 @@ mod tests {
             flag("vodafone", "DE", 3, 1200, 15.0),
         ];
         assert!(run(&alike, &HashMap::new(), &[]).is_empty());
+    }
+
+    #[test]
+    fn an_unflagged_carrier_rising_significantly_is_sympathy() {
+        let flags = vec![flag("telekom", "DE", 0, 2000, 20.0)];
+        // Vodafone: 45 reports where 15 were expected (P < 1e-9), not
+        // flagged yet; O2 not rising.
+        let rising = vec![
+            flag("vodafone", "DE", 2, 45, 15.0),
+            flag("o2", "DE", 2, 11, 10.0),
+        ];
+        let causes = run_with_rising(&flags, &rising, &HashMap::new(), &[]);
+        assert_eq!(causes.len(), 1, "{causes:?}");
+        let c = &causes[0];
+        assert_eq!(c.id, "sympathy:DE:telekom");
+        assert_eq!(
+            c.members,
+            [Member {
+                service: "vodafone".into(),
+                region: "DE".into()
+            }]
+        );
+        assert_eq!(c.member_rise, Some(2.0));
+        assert_eq!(c.first_onset, t(0));
+    }
+
+    #[test]
+    fn an_unflagged_carrier_rising_within_chance_is_no_sympathy() {
+        let flags = vec![flag("telekom", "DE", 0, 2000, 20.0)];
+        // 22 where 15 were expected: P(X >= 22) is about 0.05, chance.
+        let rising = vec![flag("vodafone", "DE", 2, 22, 15.0)];
+        assert!(run_with_rising(&flags, &rising, &HashMap::new(), &[]).is_empty());
+        // A significant rise in another country is not this one's.
+        let elsewhere = vec![flag("vodafone", "FR", 2, 45, 15.0)];
+        assert!(run_with_rising(&flags, &elsewhere, &HashMap::new(), &[]).is_empty());
+        // Nor is one that began long before the failing carrier's flag.
+        let before = vec![flag("vodafone", "DE", -40, 45, 15.0)];
+        assert!(run_with_rising(&flags, &before, &HashMap::new(), &[]).is_empty());
+        // Nor one while many services of the country fail with it: that
+        // can be the connection, and only flagged carriers are read.
+        let rising = vec![flag("vodafone", "DE", 2, 45, 15.0)];
+        let mut crowd = flags.clone();
+        crowd.extend((4..7).map(|i| flag(&format!("s{i}"), "DE", 1, 100, 10.0)));
+        assert!(run_with_rising(&crowd, &rising, &HashMap::new(), &[]).is_empty());
+        assert_eq!(
+            run_with_rising(&flags, &rising, &HashMap::new(), &[]).len(),
+            1
+        );
     }
 
     #[test]

@@ -173,6 +173,10 @@ pub struct CausesDoc {
     /// "service|region" -> first seen flagged.
     #[serde(default)]
     pub onsets: HashMap<String, DateTime<Utc>>,
+    /// "service|country" -> first seen rising significantly while not
+    /// flagged there (a carrier, while another of its country is flagged).
+    #[serde(default)]
+    pub rising: HashMap<String, DateTime<Utc>>,
     /// Country (or "global") -> onsets of flags in the history window.
     #[serde(default)]
     pub history: HashMap<String, Vec<DateTime<Utc>>>,

@@ -33,7 +33,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use rand_distr::{Distribution, Gamma, Poisson};
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::f64::consts::PI;
 
 #[derive(Debug, Clone)]
@@ -420,6 +420,7 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
         .collect();
     let mut kept: Vec<Kept> = world.iter().map(|_| Kept::default()).collect();
     let mut onsets: HashMap<(String, String), DateTime<Utc>> = HashMap::new();
+    let mut rising_onsets: HashMap<(String, String), DateTime<Utc>> = HashMap::new();
     let mut history: HashMap<String, Vec<DateTime<Utc>>> = HashMap::new();
     let mut causes: Vec<Cause> = Vec::new();
     let mut seen_labels: HashSet<String> = HashSet::new();
@@ -473,10 +474,20 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
             at,
             window,
         );
+        let rising = rising_now(
+            catalog,
+            &world,
+            &detectors,
+            &kept,
+            &flags,
+            &mut rising_onsets,
+            at,
+            &cause_params,
+        );
         if truth.kind == Some(CauseKind::Sympathy) && m >= truth.start {
             let mut parts = truth.id.as_deref().unwrap_or("").split(':').skip(1);
             let (country, primary) = (parts.next(), parts.next());
-            followers_flagged |= flags.iter().any(|f| {
+            followers_flagged |= flags.iter().chain(&rising).any(|f| {
                 catalog
                     .service(&f.service)
                     .is_some_and(|s| s.countries.iter().any(|c| Some(c.as_str()) == country))
@@ -491,6 +502,7 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
             official_trouble: &no_official,
             history: &history,
             since: t0,
+            rising: &rising,
         };
         causes = Correlator {
             params: &cause_params,
@@ -627,6 +639,68 @@ fn flags_now(
         h.retain(|&t| t >= keep_from);
     }
     flags
+}
+
+/// The unflagged carriers rising significantly in a country where a
+/// carrier is flagged, with when they were first seen so, as `CauseTask`
+/// builds them.
+#[allow(clippy::too_many_arguments)]
+fn rising_now(
+    catalog: &Catalog,
+    world: &[SimService],
+    detectors: &[ServiceDetector],
+    kept: &[Kept],
+    flags: &[Flag],
+    onsets: &mut HashMap<(String, String), DateTime<Utc>>,
+    at: DateTime<Utc>,
+    params: &CauseParams,
+) -> Vec<Flag> {
+    let is_carrier = |slug: &str| catalog.service(slug).is_some_and(|s| !s.asns.is_empty());
+    let countries: BTreeSet<&str> = flags
+        .iter()
+        .filter(|f| is_carrier(&f.service))
+        .filter_map(|f| catalog.service(&f.service))
+        .flat_map(|s| s.countries.iter().map(String::as_str))
+        .collect();
+    let mut now_onsets = HashMap::new();
+    let mut out = Vec::new();
+    for country in countries {
+        for (i, s) in world.iter().enumerate() {
+            let serves = catalog
+                .service(&s.slug)
+                .is_some_and(|c| !c.asns.is_empty() && c.countries.iter().any(|c| c == country));
+            let flagged = flags
+                .iter()
+                .any(|f| f.service == s.slug && (f.region == country || f.region == GLOBAL));
+            if !serves || flagged {
+                continue;
+            }
+            let observed: u64 = kept[i]
+                .regions
+                .iter()
+                .rev()
+                .take(params.window_minutes as usize)
+                .filter_map(|minute| minute.get(country))
+                .sum();
+            let expected = expected_over(&detectors[i], Some(country), at, params.window_minutes);
+            if !params.rises_significantly(observed, expected) {
+                continue;
+            }
+            let key = (s.slug.clone(), country.to_string());
+            let onset = onsets.get(&key).copied().unwrap_or(at);
+            now_onsets.insert(key, onset);
+            out.push(Flag {
+                service: s.slug.clone(),
+                region: country.to_string(),
+                onset,
+                observed,
+                expected,
+                mostly_from: None,
+            });
+        }
+    }
+    *onsets = now_onsets;
+    out
 }
 
 fn expected_over(

@@ -63,6 +63,7 @@ impl CauseTask {
         let since = *doc.since.get_or_insert(now);
         let flagged = flagged(&slugs, &statuses);
         let flags = self.flags(&flagged, &mut doc, now).await?;
+        let rising = self.rising(&flags, &mut doc, now).await?;
         let asns = self.asn_mixes(&flags, now).await?;
         let official_trouble: HashSet<String> = slugs
             .iter()
@@ -77,6 +78,7 @@ impl CauseTask {
             official_trouble: &official_trouble,
             history: &doc.history,
             since,
+            rising: &rising,
         };
         let causes = Correlator {
             params: &self.params,
@@ -163,6 +165,52 @@ impl CauseTask {
         doc.history.retain(|_, h| !h.is_empty());
         doc.onsets = onsets;
         Ok(flags)
+    }
+
+    /// The carriers of each country where a carrier is flagged that are
+    /// not flagged there themselves but rise significantly, with when they
+    /// were first seen so (kept in `doc` across ticks).
+    async fn rising(
+        &self,
+        flags: &[Flag],
+        doc: &mut CausesDoc,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Flag>, StoreError> {
+        let countries: BTreeSet<&str> = flags
+            .iter()
+            .filter(|f| self.is_carrier(&f.service))
+            .filter_map(|f| self.catalog.service(&f.service))
+            .flat_map(|s| s.countries.iter().map(String::as_str))
+            .collect();
+        let mut kept = HashMap::new();
+        let mut out = Vec::new();
+        for country in countries {
+            for carrier in self.catalog.services().iter().filter(|s| {
+                !s.asns.is_empty()
+                    && s.countries.iter().any(|c| c == country)
+                    && !flags
+                        .iter()
+                        .any(|f| f.service == s.slug && (f.region == country || f.region == GLOBAL))
+            }) {
+                let (observed, expected) = self.rise(&carrier.slug, country, now).await?;
+                if !self.params.rises_significantly(observed, expected) {
+                    continue;
+                }
+                let key = format!("{}|{country}", carrier.slug);
+                let onset = doc.rising.get(&key).copied().unwrap_or(now);
+                kept.insert(key, onset);
+                out.push(Flag {
+                    service: carrier.slug.clone(),
+                    region: country.to_string(),
+                    onset,
+                    observed,
+                    expected,
+                    mostly_from: None,
+                });
+            }
+        }
+        doc.rising = kept;
+        Ok(out)
     }
 
     /// The country with most of `service`'s reports over the window, when
