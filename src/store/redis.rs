@@ -61,7 +61,7 @@ return due
 
 /// KEYS: a service's webhooks (or followers) hash. ARGV: id, JSON, the
 /// most the service may have. Saves unless the cap is reached; 1 when saved.
-const PUT_WEBHOOK_LUA: &str = r"
+const CAPPED_PUT_LUA: &str = r"
 if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0
   and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[3]) then
   return 0
@@ -115,7 +115,7 @@ pub struct RedisStore {
     detectors_script: Script,
     secret_script: Script,
     claim_script: Script,
-    webhook_script: Script,
+    capped_put_script: Script,
     follow_scripts: follow::FollowScripts,
     dedupe_secs: u64,
     url: String,
@@ -165,7 +165,7 @@ impl RedisStore {
             detectors_script: Script::new(DETECTORS_LUA),
             secret_script: Script::new(SECRET_LUA),
             claim_script: Script::new(CLAIM_LUA),
-            webhook_script: Script::new(PUT_WEBHOOK_LUA),
+            capped_put_script: Script::new(CAPPED_PUT_LUA),
             follow_scripts: follow::FollowScripts::default(),
             dedupe_secs,
             url: redact(url),
@@ -566,15 +566,8 @@ impl Store for RedisStore {
         json: &str,
         max: usize,
     ) -> Result<bool, StoreError> {
-        let mut invocation = self.webhook_script.prepare_invoke();
-        invocation
-            .key(keys::webhooks_key(service))
-            .arg(id)
-            .arg(json)
-            .arg(max);
-        let mut conn = self.conn.clone();
-        let saved: i64 = self.call(invocation.invoke_async(&mut conn)).await?;
-        Ok(saved == 1)
+        self.capped_put(keys::webhooks_key(service), id, json, max)
+            .await
     }
 
     async fn delete_webhook(&self, service: &str, id: &str) -> Result<bool, StoreError> {

@@ -67,13 +67,22 @@ impl RedisStore {
         json: &str,
         max: usize,
     ) -> Result<bool, StoreError> {
-        // The webhooks' capped put: the same step on another hash.
-        let mut invocation = self.webhook_script.prepare_invoke();
-        invocation
-            .key(keys::followers_key(service))
-            .arg(id)
-            .arg(json)
-            .arg(max);
+        self.capped_put(keys::followers_key(service), id, json, max)
+            .await
+    }
+
+    /// Saves `json` as field `id` of the hash `key` unless that would make
+    /// it hold more than `max` fields (replacing a field always succeeds):
+    /// the webhooks' and the followers' capped put. True when saved.
+    pub(super) async fn capped_put(
+        &self,
+        key: String,
+        id: &str,
+        json: &str,
+        max: usize,
+    ) -> Result<bool, StoreError> {
+        let mut invocation = self.capped_put_script.prepare_invoke();
+        invocation.key(key).arg(id).arg(json).arg(max);
         let mut conn = self.conn.clone();
         let saved: i64 = self.call(invocation.invoke_async(&mut conn)).await?;
         Ok(saved == 1)
