@@ -51,6 +51,8 @@ struct RawService {
     website: Option<String>,
     #[serde(default)]
     official_status: Option<Spanned<String>>,
+    #[serde(default)]
+    official_page: Option<Spanned<String>>,
     symptoms: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
     asns: Vec<Spanned<u32>>,
@@ -219,6 +221,15 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Catalog, CatalogError> {
             }
             other => other.map(Spanned::into_inner),
         };
+        let official_page = match s.official_page {
+            Some(url) if !is_http_url(url.get_ref()) => {
+                return Err(ctx.at(
+                    url.span().start,
+                    format!("service \"{slug}\": official_page must be an http:// or https:// URL"),
+                ));
+            }
+            other => other.map(Spanned::into_inner),
+        };
         let mut asns = Vec::new();
         for asn in &s.asns {
             let n = *asn.get_ref();
@@ -259,6 +270,7 @@ pub(super) fn parse(text: &str, file: &str) -> Result<Catalog, CatalogError> {
             category: category.clone(),
             website: s.website,
             official_status,
+            official_page,
             symptoms: own,
             asns,
             countries,

@@ -34,10 +34,16 @@ pub struct Service {
     pub category: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
-    /// The service's official status source: a Statuspage v2
-    /// `summary.json` or an Atom/RSS incident feed (docs/official-status.md).
+    /// The service's machine-readable official status source: a
+    /// Statuspage v2 `summary.json`, an Atom/RSS incident feed, a Google
+    /// dashboard's `incidents.json` or Slack's status API
+    /// (docs/official-status.md).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub official_status: Option<String>,
+    /// The official status page a person reads, linked from pages; when
+    /// absent, the page the source names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub official_page: Option<String>,
     /// Symptom slugs in the order the service lists them (most common first).
     pub symptoms: Vec<String>,
     /// For an ISP or carrier: the autonomous systems it runs (public

@@ -1,18 +1,31 @@
-//! Atom (RFC 4287) and RSS 2.0 incident feeds, for services without a
-//! Statuspage API. An entry is an incident; feeds say nothing structured
-//! about status or impact, so both are read from the words of its title
-//! and text (docs/official-status.md): the first status word of the text
-//! (status pages put the newest update first), "resolved" in the title,
-//! "partial"/"degraded" for minor, "outage"/"unavailable"/"down" for major.
+//! Atom (RFC 4287) and RSS 2.0 incident feeds, read the way each
+//! publisher means them (docs/official-status.md):
+//!
+//! - **one item per update** (AWS's Service Health Dashboard): each item
+//!   has its own `guid` (`…#ec2-us-east-1_1469840887`), so items are
+//!   grouped into one incident per event by the guid's family (the part
+//!   before `_`) and the title without its status prefix; "[RESOLVED]"
+//!   anywhere in a title closes the event;
+//! - **one entry per incident with its updates in the body** (Statuspage
+//!   and incident.io history feeds): the body's paragraphs are the updates,
+//!   newest first, each with its time and status word;
+//! - anything else: an entry is an incident, its status and impact read
+//!   from the words of its title and text.
+//!
+//! Times are RFC 3339 or RFC 822/2822 in any zone (chrono, which also
+//! knows the North American zone names RFC 822 allows). Items dated after
+//! the reader's clock are not published yet and are skipped, so a capture
+//! reads as it did on its day under a clock set to that day.
 //!
 //! Read with `quick-xml` events, no DOM: a few elements are wanted, and a
 //! huge or hostile document costs no more than its (capped) size. Custom
 //! entities are never expanded.
 
-use super::model::{OfficialUpdate, clip};
+use super::model::{OfficialUpdate, UPDATES_KEPT, clip};
 use super::reading::{ParseError, ReadIncident, Reading};
+use super::text::{html_to_text, one_line};
 use crate::detect::OfficialLevel;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
@@ -25,15 +38,28 @@ const STALE_HOURS: i64 = 24;
 const MAX_DEPTH: usize = 64;
 /// Entries read at most.
 const MAX_ENTRIES: usize = 200;
+/// Clock skew allowed before an entry counts as from the future.
+const SKEW_MINUTES: i64 = 5;
 
 #[derive(Default)]
 struct Entry {
     id: String,
     title: String,
     link: Option<String>,
-    published: Option<DateTime<Utc>>,
-    updated: Option<DateTime<Utc>>,
+    published: Option<DateTime<FixedOffset>>,
+    updated: Option<DateTime<FixedOffset>>,
+    /// The body as sent (HTML for most status pages).
     text: String,
+}
+
+impl Entry {
+    /// When the entry was last changed, in its own zone.
+    fn changed(&self) -> Option<DateTime<FixedOffset>> {
+        match (self.published, self.updated) {
+            (Some(p), Some(u)) => Some(if u > p { u } else { p }),
+            (p, u) => p.or(u),
+        }
+    }
 }
 
 /// The element whose text is being collected.
@@ -64,58 +90,12 @@ fn local(name: &str) -> &str {
     name.rsplit(':').next().unwrap_or(name)
 }
 
-fn parse_date(s: &str) -> Option<DateTime<Utc>> {
+/// RFC 3339 (Atom) or RFC 822/2822 (RSS), keeping the zone it was given in.
+fn parse_date(s: &str) -> Option<DateTime<FixedOffset>> {
     let s = s.trim();
     DateTime::parse_from_rfc3339(s)
         .or_else(|_| DateTime::parse_from_rfc2822(s))
         .ok()
-        .map(|d| d.with_timezone(&Utc))
-}
-
-/// The text of a predefined or numeric character reference.
-fn resolve_ref(name: &str) -> Option<String> {
-    let c = match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        _ => {
-            let n = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                u32::from_str_radix(hex, 16).ok()?
-            } else {
-                name.strip_prefix('#')?.parse().ok()?
-            };
-            char::from_u32(n)?
-        }
-    };
-    Some(c.to_string())
-}
-
-/// HTML made plain: tags dropped (block ends become spaces), the common
-/// entities decoded, whitespace collapsed.
-pub fn plain_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match (in_tag, c) {
-            (false, '<') => {
-                in_tag = true;
-                out.push(' ');
-            }
-            (true, '>') => in_tag = false,
-            (true, _) => {}
-            (false, c) => out.push(c),
-        }
-    }
-    let decoded = out
-        .replace("&nbsp;", " ")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Status words, as status pages write them.
@@ -153,6 +133,7 @@ pub fn impact_of(title: &str, text: &str) -> OfficialLevel {
         "partial",
         "degraded",
         "elevated",
+        "increased",
         "some users",
         "intermittent",
         "delay",
@@ -175,13 +156,20 @@ pub fn impact_of(title: &str, text: &str) -> OfficialLevel {
 }
 
 pub fn parse(body: &[u8], now: DateTime<Utc>) -> Result<Reading, ParseError> {
-    let entries = read_entries(body)?;
-    let mut incidents = Vec::new();
-    for e in entries {
-        if let Some(i) = incident(e, now) {
-            incidents.push(i);
-        }
-    }
+    let (entries, page_url) = read_entries(body)?;
+    // Not published yet at `now` (a capture read under its own day's clock).
+    let entries: Vec<Entry> = entries
+        .into_iter()
+        .filter(|e| {
+            e.changed()
+                .is_some_and(|t| t.with_timezone(&Utc) <= now + Duration::minutes(SKEW_MINUTES))
+        })
+        .collect();
+    let (per_update, per_entry): (Vec<Entry>, Vec<Entry>) =
+        entries.into_iter().partition(|e| family(&e.id).is_some());
+    let mut incidents = events(per_update, now);
+    incidents.extend(per_entry.into_iter().filter_map(|e| incident(e, now)));
+    incidents.sort_by_key(|i| std::cmp::Reverse(i.created_at));
     let level = incidents
         .iter()
         .filter(|i| i.resolved_at.is_none())
@@ -193,54 +181,351 @@ pub fn parse(body: &[u8], now: DateTime<Utc>) -> Result<Reading, ParseError> {
         description: None,
         components: Vec::new(),
         incidents,
+        page_url: page_url
+            .map(|u| u.trim().trim_end_matches('/').to_string())
+            .filter(|u| super::statuspage::is_web_url(u)),
     })
+}
+
+fn web_link(link: Option<String>) -> Option<String> {
+    link.map(|l| l.trim().to_string())
+        .filter(|l| super::statuspage::is_web_url(l))
+}
+
+// ---- one item per update (AWS) ----
+
+/// The family of an update-per-item guid: `ec2-us-east-1` in
+/// `http://status.aws.amazon.com/#ec2-us-east-1_1469840887`.
+fn family(guid: &str) -> Option<&str> {
+    let (_, fragment) = guid.trim().rsplit_once('#')?;
+    let (name, stamp) = fragment.rsplit_once('_')?;
+    (!name.is_empty() && !stamp.is_empty() && stamp.chars().all(|c| c.is_ascii_digit()))
+        .then_some(name)
+}
+
+/// AWS's status prefixes and the level each shows.
+const AWS_PREFIXES: [(&str, Option<OfficialLevel>); 4] = [
+    ("service is operating normally", Some(OfficialLevel::Ok)),
+    ("informational message", Some(OfficialLevel::Minor)),
+    ("performance issues", Some(OfficialLevel::Minor)),
+    ("service disruption", Some(OfficialLevel::Major)),
+];
+
+/// A title split into its status prefix (the publisher's words), whether it
+/// says resolved, and the event's own title.
+fn split_title(title: &str) -> (Option<String>, bool, String) {
+    let resolved = title.to_lowercase().contains("[resolved]");
+    let mut rest = title.trim();
+    let mut prefix = None;
+    if let Some((head, tail)) = rest.split_once(':')
+        && AWS_PREFIXES
+            .iter()
+            .any(|(p, _)| head.trim().eq_ignore_ascii_case(p))
+    {
+        prefix = Some(head.trim().to_string());
+        rest = tail;
+    }
+    let mut own = String::new();
+    let mut left = rest;
+    while let Some(at) = left.to_lowercase().find("[resolved]") {
+        own.push_str(&left[..at]);
+        left = &left[at + "[resolved]".len()..];
+    }
+    own.push_str(left);
+    let own = own.split_whitespace().collect::<Vec<_>>().join(" ");
+    (prefix, resolved, own)
+}
+
+fn prefix_level(prefix: Option<&str>) -> Option<OfficialLevel> {
+    let p = prefix?.to_lowercase();
+    AWS_PREFIXES
+        .iter()
+        .find(|(w, _)| *w == p)
+        .and_then(|(_, l)| *l)
+}
+
+struct Item {
+    guid: String,
+    family: String,
+    at: DateTime<Utc>,
+    prefix: Option<String>,
+    resolved: bool,
+    title: String,
+    text: String,
+    link: Option<String>,
+}
+
+/// Items grouped into one incident per event: same family and title, in
+/// time order; an item after the event was resolved opens a new one,
+/// unless it says resolved too.
+fn events(entries: Vec<Entry>, now: DateTime<Utc>) -> Vec<ReadIncident> {
+    let mut items: Vec<Item> = entries
+        .into_iter()
+        .filter_map(|e| {
+            let at = e.changed()?.with_timezone(&Utc);
+            let (prefix, resolved, title) = split_title(&one_line(&e.title));
+            Some(Item {
+                family: family(&e.id)?.to_string(),
+                guid: e.id.trim().to_string(),
+                at,
+                prefix,
+                resolved,
+                title,
+                text: html_to_text(&e.text),
+                link: e.link,
+            })
+        })
+        .collect();
+    items.sort_by(|a, b| {
+        (&a.family, a.title.to_lowercase(), a.at).cmp(&(&b.family, b.title.to_lowercase(), b.at))
+    });
+    let mut groups: Vec<Vec<Item>> = Vec::new();
+    for item in items {
+        let joins = groups.last().is_some_and(|g| {
+            let last = &g[g.len() - 1];
+            last.family == item.family
+                && last.title.eq_ignore_ascii_case(&item.title)
+                && (!last.resolved || item.resolved)
+        });
+        match groups.last_mut() {
+            Some(g) if joins => {
+                // The same update listed twice adds nothing.
+                if !g.iter().any(|i| i.guid == item.guid && i.at == item.at) {
+                    g.push(item);
+                }
+            }
+            _ => groups.push(vec![item]),
+        }
+    }
+    groups.into_iter().filter_map(|g| event(g, now)).collect()
+}
+
+fn event(items: Vec<Item>, now: DateTime<Utc>) -> Option<ReadIncident> {
+    let first = items.first()?;
+    let last = items.last()?;
+    if now - last.at > Duration::days(MAX_AGE_DAYS) {
+        return None;
+    }
+    let stale = now - last.at > Duration::hours(STALE_HOURS);
+    let resolved_at = (last.resolved || stale).then_some(last.at);
+    let status = if last.resolved {
+        "resolved".to_string()
+    } else {
+        last.prefix
+            .clone()
+            .unwrap_or_else(|| "investigating".to_string())
+    };
+    let words: String = items
+        .iter()
+        .map(|i| i.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let impact = items
+        .iter()
+        .filter_map(|i| prefix_level(i.prefix.as_deref()))
+        .filter(|l| *l != OfficialLevel::Ok)
+        .max()
+        .unwrap_or_else(|| impact_of(&last.title, &words));
+    let mut updates: Vec<OfficialUpdate> = items
+        .iter()
+        .rev()
+        .take(UPDATES_KEPT)
+        .map(|i| OfficialUpdate {
+            at: i.at,
+            status: if i.resolved {
+                "resolved".to_string()
+            } else {
+                i.prefix.clone().unwrap_or_else(|| "update".to_string())
+            },
+            body: clip(&i.text),
+        })
+        .collect();
+    updates.sort_by_key(|u| std::cmp::Reverse(u.at));
+    Some(ReadIncident {
+        id: clip(&first.guid),
+        title: clip(&last.title),
+        url: web_link(last.link.clone()),
+        impact,
+        status,
+        created_at: first.at,
+        resolved_at,
+        updates,
+        components: vec![clip(&first.family)],
+        maintenance: false,
+    })
+}
+
+// ---- one entry per incident ----
+
+/// Zone names status pages print after an update's time, and their
+/// offsets in minutes.
+const ZONES: [(&str, i32); 16] = [
+    ("UTC", 0),
+    ("GMT", 0),
+    ("Z", 0),
+    ("PST", -480),
+    ("PDT", -420),
+    ("MST", -420),
+    ("MDT", -360),
+    ("CST", -360),
+    ("CDT", -300),
+    ("EST", -300),
+    ("EDT", -240),
+    ("BST", 60),
+    ("CET", 60),
+    ("CEST", 120),
+    ("JST", 540),
+    ("AEST", 600),
+];
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// The time of a history feed's update (`Jan  1, 09:09 PST`, `Nov 14,
+/// 2023 - 14:07 UTC`): the year, when not printed, and the zone, when
+/// its name is not known, are the entry's own (`reference`).
+fn update_time(text: &str, reference: DateTime<FixedOffset>) -> Option<DateTime<Utc>> {
+    let tokens: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty() && *t != "-")
+        .collect();
+    let month = tokens.iter().find_map(|t| {
+        let t = t.to_lowercase();
+        MONTHS.iter().position(|m| t.len() >= 3 && t.starts_with(m))
+    })?;
+    let day: u32 = tokens
+        .iter()
+        .find_map(|t| t.parse().ok().filter(|d| (1..=31).contains(d)))?;
+    let year: Option<i32> = tokens
+        .iter()
+        .find_map(|t| (t.len() == 4).then(|| t.parse().ok()).flatten());
+    let time = tokens
+        .iter()
+        .find_map(|t| NaiveTime::parse_from_str(t, "%H:%M").ok())?;
+    let offset = tokens
+        .iter()
+        .find_map(|t| ZONES.iter().find(|(z, _)| z == t).map(|(_, m)| *m))
+        .and_then(|m| FixedOffset::east_opt(m * 60))
+        .unwrap_or(*reference.offset());
+    let at = |y: i32| {
+        NaiveDate::from_ymd_opt(y, month as u32 + 1, day)
+            .map(|d| d.and_time(time))
+            .and_then(|n| offset.from_local_datetime(&n).single())
+    };
+    let mut when = at(year.unwrap_or(reference.year()))?;
+    if year.is_none() && when > reference + Duration::days(1) {
+        when = at(reference.year() - 1)?;
+    }
+    Some(when.with_timezone(&Utc))
+}
+
+/// The updates in a history feed's body: paragraphs of
+/// `<small>time</small><br><strong>Status</strong> - text`, newest first.
+/// Empty when the body is not of that shape.
+fn history_updates(html: &str, reference: DateTime<FixedOffset>) -> Vec<OfficialUpdate> {
+    let lower = html.to_lowercase();
+    let mut updates = Vec::new();
+    let mut from = 0;
+    while let Some(s) = lower[from..].find("<strong>").map(|i| i + from) {
+        let Some(e) = lower[s..].find("</strong>").map(|i| i + s) else {
+            break;
+        };
+        let status = one_line(&html[s + "<strong>".len()..e]).to_lowercase();
+        let next = lower[e..].find("<strong>").map_or(html.len(), |i| i + e);
+        // The time is in the <small> before the status word.
+        let before = &lower[from..s];
+        let at = before.rfind("<small>").and_then(|m| {
+            let m = from + m;
+            let end = lower[m..s].find("</small>").map_or(s, |i| i + m);
+            update_time(&one_line(&html[m..end]), reference)
+        });
+        // The text runs to the next update's <small>, or its <strong>.
+        let end = lower[e..next].rfind("<small>").map_or(next, |i| i + e);
+        let body = html_to_text(&html[e + "</strong>".len()..end]);
+        let body = body
+            .trim_start_matches([' ', '-', '–', '—'])
+            .trim()
+            .to_string();
+        if let (Some(at), false) = (at, status.is_empty()) {
+            updates.push(OfficialUpdate {
+                at,
+                status: clip(&status),
+                body: clip(&body),
+            });
+        }
+        from = end.max(e);
+    }
+    updates.sort_by_key(|u| std::cmp::Reverse(u.at));
+    updates
 }
 
 /// An entry as an incident; None for old news and future maintenance.
 fn incident(e: Entry, now: DateTime<Utc>) -> Option<ReadIncident> {
-    let created_at = e.published.or(e.updated)?;
-    let changed = e.updated.unwrap_or(created_at).max(created_at);
+    let reference = e.changed()?;
+    let mut updates = history_updates(&e.text, reference);
+    updates.truncate(UPDATES_KEPT.max(1) * 5);
+    let title = clip(&one_line(&e.title));
+    let text = clip(&html_to_text(&e.text));
+    let from_body = !updates.is_empty();
+    let (status, created_at, changed) = if from_body {
+        let newest = &updates[0];
+        let oldest = &updates[updates.len() - 1];
+        (newest.status.clone(), oldest.at, newest.at)
+    } else {
+        let lower_title = title.to_lowercase();
+        let status = if lower_title.starts_with("resolved") || lower_title.contains("[resolved]") {
+            "resolved"
+        } else {
+            first_status(&text).unwrap_or("investigating")
+        };
+        let created = e.published.unwrap_or(reference).with_timezone(&Utc);
+        (status.to_string(), created, reference.with_timezone(&Utc))
+    };
     if now - changed > Duration::days(MAX_AGE_DAYS) {
         return None;
     }
-    let title = clip(&plain_text(&e.title));
-    let text = clip(&plain_text(&e.text));
-    let lower_title = title.to_lowercase();
-    let status = if lower_title.starts_with("resolved") || lower_title.starts_with("[resolved]") {
-        "resolved"
-    } else {
-        first_status(&text).unwrap_or("investigating")
-    };
-    let maintenance = lower_title.contains("maintenance") || status == "scheduled";
-    if status == "scheduled" && maintenance {
+    let maintenance = title.to_lowercase().contains("maintenance")
+        || matches!(
+            status.as_str(),
+            "scheduled" | "in progress" | "verifying" | "completed"
+        );
+    if status == "scheduled" {
         return None;
     }
-    let stale = now - changed > Duration::hours(STALE_HOURS);
-    let resolved_at = (is_over(status) || stale).then_some(changed);
+    // A history feed always posts its "resolved"; other feeds may never.
+    let stale = !from_body && now - changed > Duration::hours(STALE_HOURS);
+    let resolved_at = (is_over(&status) || stale).then_some(changed);
     let id = if e.id.trim().is_empty() {
         e.link.clone().unwrap_or_else(|| title.clone())
     } else {
         e.id.trim().to_string()
     };
+    if !from_body {
+        updates = vec![OfficialUpdate {
+            at: changed,
+            status: status.clone(),
+            body: text.clone(),
+        }];
+    }
+    updates.truncate(UPDATES_KEPT);
+    let words: String = updates
+        .iter()
+        .map(|u| u.body.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     Some(ReadIncident {
         impact: if maintenance {
             OfficialLevel::Maintenance
         } else {
-            impact_of(&title, &text)
+            impact_of(&title, &words)
         },
         id: clip(&id),
-        url: e
-            .link
-            .map(|l| l.trim().to_string())
-            .filter(|l| super::statuspage::is_web_url(l)),
-        status: status.to_string(),
+        url: web_link(e.link),
+        status,
         created_at,
         resolved_at,
-        updates: vec![OfficialUpdate {
-            at: changed,
-            status: status.to_string(),
-            body: text,
-        }],
+        updates,
         components: Vec::new(),
         maintenance,
         title,
@@ -251,8 +536,9 @@ fn bad(reason: impl std::fmt::Display) -> ParseError {
     ParseError::Feed(reason.to_string())
 }
 
-/// The entries (Atom) or items (RSS) of a feed.
-fn read_entries(body: &[u8]) -> Result<Vec<Entry>, ParseError> {
+/// The entries (Atom) or items (RSS) of a feed, and the feed's own link
+/// (the human status page).
+fn read_entries(body: &[u8]) -> Result<(Vec<Entry>, Option<String>), ParseError> {
     let mut reader = Reader::from_reader(body);
     reader.config_mut().check_end_names = true;
     let mut buf = Vec::new();
@@ -260,6 +546,8 @@ fn read_entries(body: &[u8]) -> Result<Vec<Entry>, ParseError> {
     let mut root: Option<String> = None;
     let mut entries = Vec::new();
     let mut entry: Option<Entry> = None;
+    // The feed's own elements, outside any entry: only its link is kept.
+    let mut channel = Entry::default();
     let mut field: Option<(Field, usize)> = None;
     let mut text = String::new();
     loop {
@@ -283,8 +571,10 @@ fn read_entries(body: &[u8]) -> Result<Vec<Entry>, ParseError> {
                 if matches!(name.as_str(), "entry" | "item") && !empty {
                     entry = Some(Entry::default());
                     field = None;
-                } else if let Some(e) = entry.as_mut() {
-                    let f = field_of(&name);
+                } else {
+                    let in_entry = entry.is_some();
+                    let e = entry.as_mut().unwrap_or(&mut channel);
+                    let f = field_of(&name).filter(|f| in_entry || *f == Field::Link);
                     if f == Some(Field::Link) {
                         // Atom: <link rel="alternate" href="…"/>.
                         let mut href = None;
@@ -297,7 +587,7 @@ fn read_entries(body: &[u8]) -> Result<Vec<Entry>, ParseError> {
                                 _ => {}
                             }
                         }
-                        if let (Some(h), true) = (href, alternate) {
+                        if let (Some(h), true, None) = (href, alternate, &e.link) {
                             e.link = Some(h);
                         }
                     }
@@ -308,9 +598,10 @@ fn read_entries(body: &[u8]) -> Result<Vec<Entry>, ParseError> {
                 }
             }
             Event::End(_) => {
-                if let (Some((f, at)), Some(e)) = (field, entry.as_mut())
+                if let Some((f, at)) = field
                     && at == depth
                 {
+                    let e = entry.as_mut().unwrap_or(&mut channel);
                     let value = std::mem::take(&mut text);
                     match f {
                         Field::Id => e.id = value,
@@ -341,8 +632,8 @@ fn read_entries(body: &[u8]) -> Result<Vec<Entry>, ParseError> {
             Event::CData(t) if field.is_some() => text.push_str(&t),
             Event::GeneralRef(r) if field.is_some() => {
                 let name: &str = &r;
-                match resolve_ref(name) {
-                    Some(s) => text.push_str(&s),
+                match super::text::entity(name) {
+                    Some(c) => text.push(c),
                     None => {
                         text.push('&');
                         text.push_str(name);
@@ -361,7 +652,7 @@ fn read_entries(body: &[u8]) -> Result<Vec<Entry>, ParseError> {
     if depth != 0 {
         return Err(bad("the document ends inside an element"));
     }
-    Ok(entries)
+    Ok((entries, channel.link))
 }
 
 /// Whether closing an element at `depth` (after the close) ends an entry:
@@ -478,13 +769,5 @@ mod tests {
         }
         let deep = format!("<feed>{}{}</feed>", "<a>".repeat(100), "</a>".repeat(100));
         assert!(parse(deep.as_bytes(), now()).is_err());
-    }
-
-    #[test]
-    fn html_is_made_plain() {
-        assert_eq!(
-            plain_text("<p><strong>Resolved</strong> - a&amp;b&nbsp;c</p>"),
-            "Resolved - a&b c"
-        );
     }
 }

@@ -33,6 +33,9 @@ pub fn apply(doc: &mut OfficialDoc, source: &str, reading: Reading, now: DateTim
     doc.page.unavailable_reason = None;
     doc.page.checked_at = Some(now);
     doc.page.description = reading.description;
+    if reading.page_url.is_some() {
+        doc.page.page_url = reading.page_url;
+    }
     doc.page.components = reading.components;
 
     let mut open_before = std::mem::take(&mut doc.page.incidents);
@@ -186,6 +189,7 @@ mod tests {
                     maintenance: false,
                 })
                 .collect(),
+            page_url: None,
         }
     }
 

@@ -1,5 +1,6 @@
 //! The official word beside the crowd: polling services' official status
-//! pages (Statuspage v2 JSON, Atom/RSS feeds), keeping what they say in the
+//! pages (Statuspage v2 JSON, Atom/RSS feeds, Google's incidents.json,
+//! Slack's status API), keeping what they say in the
 //! store, linking crowd incidents to official ones with the lag between
 //! them, and grading how fast each service admits its outages. Knows the
 //! crowd's incidents as data only, never how they are detected. The
@@ -8,13 +9,19 @@
 
 pub mod feed;
 pub mod fetch;
+pub mod google;
 pub mod matching;
 pub mod merge;
 pub mod model;
 pub mod poller;
 pub mod reading;
 pub mod regions;
+pub mod slack;
 pub mod statuspage;
+pub mod text;
+
+#[cfg(test)]
+mod conformance;
 
 pub use matching::{Acknowledgements, acknowledgements, link};
 pub use model::{

@@ -84,6 +84,9 @@ impl OfficialIncident {
 pub struct ComponentStatus {
     pub name: String,
     pub level: OfficialLevel,
+    /// The page's own word for it (`partial_outage`), when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
 }
 
 /// A period in which the page showed trouble (minor or major).
@@ -105,8 +108,12 @@ pub struct Change {
 /// the page as last read, and whether it could be.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct OfficialSummary {
-    /// The status page read (the catalog's `official_status`).
+    /// The machine-readable source read (the catalog's `official_status`).
     pub source: String,
+    /// The status page a person reads: the catalog's `official_page`,
+    /// else the page the source names (a summary's `page.url`, a feed's
+    /// link). Links go here, never to the machine feed.
+    pub page_url: Option<String>,
     /// False when the last read failed ("official status unavailable");
     /// the rest is then what was last read.
     pub available: bool,

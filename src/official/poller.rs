@@ -153,7 +153,18 @@ impl OfficialPoller {
             .await?
             .unwrap_or_default();
         let now = self.clock.now();
-        let changed = self.fold(slug, url, fetched, &mut poll, &mut doc, now);
+        let mut changed = self.fold(slug, url, fetched, &mut poll, &mut doc, now);
+        // The page people read, as the catalog names it, wins over the one
+        // the source names.
+        if let Some(page) = self
+            .catalog
+            .service(slug)
+            .and_then(|s| s.official_page.clone())
+            && doc.page.page_url.as_ref() != Some(&page)
+        {
+            doc.page.page_url = Some(page);
+            changed = true;
+        }
         poll.polls += 1;
         let jitter = rand::rng().random_range(-0.1..=0.1);
         let delay = self.settings.delay(poll.failures, jitter);
@@ -207,7 +218,7 @@ impl OfficialPoller {
                 bytes,
                 etag,
                 last_modified,
-            }) => match reading::parse(&bytes, now) {
+            }) => match reading::parse(&bytes, now, url) {
                 Ok(read) => {
                     poll.failures = 0;
                     poll.etag = etag;

@@ -14,6 +14,10 @@ pub enum ParseError {
     Statuspage(String),
     #[error("not an Atom or RSS feed: {0}")]
     Feed(String),
+    #[error("not a Google status dashboard incidents.json: {0}")]
+    Google(String),
+    #[error("not a Slack status API answer: {0}")]
+    Slack(String),
     #[error("neither JSON nor XML")]
     UnknownFormat,
 }
@@ -24,6 +28,9 @@ pub struct Reading {
     pub description: Option<String>,
     pub components: Vec<ComponentStatus>,
     pub incidents: Vec<ReadIncident>,
+    /// The human status page, when the source names it (a summary's
+    /// `page.url`, a feed's own link).
+    pub page_url: Option<String>,
 }
 
 /// An incident (or maintenance) as one read names it.
@@ -43,16 +50,30 @@ pub struct ReadIncident {
     pub maintenance: bool,
 }
 
-/// Parses a page body, telling the format from its first character: a
-/// JSON object is a Statuspage v2 summary, XML an Atom or RSS feed.
-pub fn parse(body: &[u8], now: DateTime<Utc>) -> Result<Reading, ParseError> {
+/// Parses a page body read from `source`, telling the format from the
+/// body: a JSON array is a Google dashboard's `incidents.json`, a JSON
+/// object with `active_incidents` Slack's status API, any other JSON
+/// object a Statuspage v2 summary, XML an Atom or RSS feed.
+pub fn parse(body: &[u8], now: DateTime<Utc>, source: &str) -> Result<Reading, ParseError> {
     let first = body
         .iter()
         .copied()
         .find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF);
     match first {
+        Some(b'[') => super::google::parse(body, source),
+        Some(b'{') if is_slack(body) => super::slack::parse(body),
         Some(b'{') => super::statuspage::parse(body),
         Some(b'<') => super::feed::parse(body, now),
         _ => Err(ParseError::UnknownFormat),
     }
+}
+
+/// Whether a JSON object has Slack's `active_incidents`.
+fn is_slack(body: &[u8]) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        #[serde(default)]
+        active_incidents: Option<serde::de::IgnoredAny>,
+    }
+    serde_json::from_slice::<Probe>(body).is_ok_and(|p| p.active_incidents.is_some())
 }

@@ -3,12 +3,38 @@
 //! acknowledged 14:32, 12 min after reports surged"), its open official
 //! incidents, and on each crowd incident when it was acknowledged.
 
-use super::layout::clock_time;
+use super::layout::{clock_time, date_time};
 use crate::catalog::Service;
 use crate::detect::{Incident, OfficialLevel};
 use crate::official::OfficialSummary;
 use crate::read::views::ServiceView;
+use chrono::{DateTime, Utc};
 use maud::{Markup, html};
+
+/// A time as "14:39 UTC" on `now`'s day, else "25 Nov 2022, 14:39 UTC".
+fn when(at: DateTime<Utc>, now: DateTime<Utc>) -> Markup {
+    if at.date_naive() == now.date_naive() {
+        clock_time(at)
+    } else {
+        date_time(at)
+    }
+}
+
+/// The page people read: the catalog's `official_page`, the page the
+/// source names, else the source itself.
+fn human_page(official: &OfficialSummary) -> &str {
+    official.page_url.as_deref().unwrap_or(&official.source)
+}
+
+/// A status word made readable: "partial_outage" -> "Partial outage".
+fn words(status: &str) -> String {
+    let spaced = status.replace('_', " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
 
 /// "12 min after reports surged", "3 min before reports surged".
 pub fn lag_words(minutes: i64) -> String {
@@ -39,18 +65,23 @@ fn level_class(level: OfficialLevel) -> &'static str {
     }
 }
 
-/// The official status beside the crowd's, with the open official
-/// incidents; nothing when the catalog names no status page.
+/// The official status beside the crowd's: the page's indicator in its
+/// own words ("GitHub says: Minor Service Outage"), the components not
+/// operational and the open official incidents that explain it, with a
+/// link to the page people read; nothing when the catalog names no
+/// status page.
 pub fn official_panel(service: &Service, view: &ServiceView, shown: &[&Incident]) -> Markup {
     let Some(official) = &view.official else {
         return html! {};
     };
     let name = &service.name;
+    let now = view.computed_at;
     let acknowledged = shown
         .iter()
         .find_map(|i| Some((i.official_acknowledged_at?, i.acknowledgement_lag_minutes?)));
     let crowd_outage = view.status.status == "outage" && !view.active.is_empty();
     let people = view.windows[2].reporters;
+    let page = human_page(official);
     html! {
         section.official aria-label="Official status" #official {
             @match official.shown_level() {
@@ -58,44 +89,75 @@ pub fn official_panel(service: &Service, view: &ServiceView, shown: &[&Incident]
                     "Official status unavailable"
                     @if let Some(reason) = &official.unavailable_reason { " (" (reason) ")" }
                     ". "
-                    a href=(official.source) rel="nofollow noopener" { (name) "'s status page" }
+                    a href=(page) rel="nofollow noopener" { (name) "'s status page" }
                 },
                 Some(OfficialLevel::Ok) if crowd_outage => p.official-line.silent #official-line {
-                    (name) "'s status page still says operational while "
+                    (name) "'s status page still says "
+                    (official.description.as_deref().unwrap_or("operational"))
+                    " while "
                     (thousands(people)) (if people == 1 { " person" } else { " people" })
                     " reported problems in the last hour."
                 },
                 Some(level) => p.official-line.(level_class(level)) #official-line {
-                    (name) " says: " strong { (level.label()) }
-                    @if let Some(d) = official.description.as_ref().filter(|_| level != OfficialLevel::Ok) {
-                        " (" (d) ")"
-                    }
+                    (name) " says: "
+                    // The page's own words; ours only when it has none.
+                    strong.official-words { (official.description.as_deref().unwrap_or(level.label())) }
                     @if let Some((at, lag)) = acknowledged.filter(|_| level.is_trouble()) {
-                        " — acknowledged " (clock_time(at)) ", " span.lag { (lag_words(lag)) }
+                        " — acknowledged " (when(at, now)) ", " span.lag { (lag_words(lag)) }
                     } @else if let (Some(since), true) = (official.since, level != OfficialLevel::Ok) {
-                        " — since " (clock_time(since))
+                        " — since " (when(since, now))
                     }
                 },
             }
-            (official_incidents(official))
+            @if official.available {
+                (official_components(official))
+                (official_incidents(official, now))
+                p.official-source {
+                    a href=(page) rel="nofollow noopener" { (name) "'s status page" }
+                    @if let Some(checked) = official.checked_at {
+                        " · checked " (when(checked, now))
+                    }
+                }
+            }
         }
     }
 }
 
-fn official_incidents(official: &OfficialSummary) -> Markup {
+fn official_components(official: &OfficialSummary) -> Markup {
     html! {
-        @if official.available && !official.incidents.is_empty() {
-            ul.official-incidents {
+        @if !official.components.is_empty() {
+            ul.official-components aria-label="Components not operational" {
+                @for c in &official.components {
+                    li.official-component.(level_class(c.level)) {
+                        (c.name) ": "
+                        (c.status.as_deref().map(words).unwrap_or_else(|| c.level.label().to_string()))
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn official_incidents(official: &OfficialSummary, now: DateTime<Utc>) -> Markup {
+    html! {
+        @if !official.incidents.is_empty() {
+            ul.official-incidents aria-label="Open official incidents" {
                 @for o in &official.incidents {
                     li.official-incident data-official=(o.id) {
                         @match &o.url {
                             Some(url) => a href=(url) rel="nofollow noopener" { (o.title) },
                             None => strong { (o.title) },
                         }
-                        " · " (o.impact.label()) " · since " (clock_time(o.created_at))
+                        " · " (words(&o.status)) " · since " (when(o.created_at, now))
+                        @if !o.components.is_empty() {
+                            br;
+                            span.official-affected { "Affected: " (o.components.join(", ")) }
+                        }
                         @if let Some(u) = o.updates.first() {
                             br;
-                            span.official-update { (u.status) ": " (u.body) }
+                            span.official-update style="white-space: pre-line" {
+                                (words(&u.status)) " (" (when(u.at, now)) "): " (u.body)
+                            }
                         }
                     }
                 }
@@ -144,5 +206,8 @@ mod tests {
         assert_eq!(thousands(4100), "4,100");
         assert_eq!(thousands(1_234_567), "1,234,567");
         assert_eq!(thousands(7), "7");
+        assert_eq!(words("partial_outage"), "Partial outage");
+        assert_eq!(words("Informational message"), "Informational message");
+        assert_eq!(words(""), "");
     }
 }

@@ -117,8 +117,8 @@ async fn a_statuspage_is_polled_conditionally_linked_to_the_crowd_and_shown_with
     // The page still says operational while people report problems.
     let html = app.get("/status/spotify").await.text().await.expect("page");
     assert!(
-        html.contains("Spotify&#39;s status page still says operational while")
-            || html.contains("Spotify's status page still says operational while"),
+        html.contains("Spotify&#39;s status page still says All Systems Operational while")
+            || html.contains("Spotify's status page still says All Systems Operational while"),
         "{html}"
     );
     assert!(
@@ -168,20 +168,26 @@ async fn a_statuspage_is_polled_conditionally_linked_to_the_crowd_and_shown_with
     assert_eq!(official["incidents"][0]["impact"], "major");
     assert_eq!(
         official["components"][0],
-        json!({"name": "Streaming", "level": "major"})
+        json!({"name": "Streaming", "level": "major", "status": "major_outage"})
     );
     let linked = app.get_json(&format!("/api/v1/outages/{outage}")).await;
     assert_eq!(linked["acknowledgement_lag_minutes"], 12, "{linked}");
     assert_eq!(linked["official_acknowledged_at"], time(created));
     assert_eq!(linked["official_incident"]["id"], "inc-1");
-    assert_eq!(linked["official_incident"]["url"], "https://stspg.io/inc-1");
+    // The incident's page people read, not the shortlink.
+    assert_eq!(
+        linked["official_incident"]["url"],
+        "https://status.example.test/incidents/inc-1"
+    );
     assert_eq!(
         linked["official_incident"]["latest_update"],
         "We are looking into playback failures."
     );
     let html = app.get("/status/spotify").await.text().await.expect("page");
     assert!(
-        html.contains("Spotify says: <strong>Major outage</strong>"),
+        html.contains(
+            "Spotify says: <strong class=\"official-words\">Major Service Outage</strong>"
+        ),
         "{html}"
     );
     assert!(html.contains("12 min after reports surged"), "{html}");
@@ -257,7 +263,7 @@ fn atom(entries: &str) -> Page {
 fn entry(status: &str, at: &str) -> String {
     format!(
         "<entry><id>tag:status.deezer.test,2005:Incident/7</id>\
-<published>2026-03-02T12:05:00Z</published><updated>{at}</updated>\
+<published>2026-03-02T11:58:00Z</published><updated>{at}</updated>\
 <link rel=\"alternate\" type=\"text/html\" href=\"https://status.deezer.test/incidents/7\"/>\
 <title>Streaming outage</title>\
 <content type=\"html\">&lt;p&gt;&lt;strong&gt;{status}&lt;/strong&gt; - Streams do not start.&lt;/p&gt;</content></entry>"
@@ -283,16 +289,16 @@ async fn an_atom_feed_is_read_from_operational_to_outage_to_resolved() {
 
     official_when(&app, "deezer", |o| o["level"] == "ok").await;
 
-    deezer.set(atom(&entry("Investigating", "2026-03-02T12:06:00Z")));
+    deezer.set(atom(&entry("Investigating", "2026-03-02T11:59:00Z")));
     next_poll(&app);
     let official = official_when(&app, "deezer", |o| o["level"] == "major").await;
     let incident = &official["incidents"][0];
     assert_eq!(incident["title"], "Streaming outage");
     assert_eq!(incident["status"], "investigating");
     assert_eq!(incident["url"], "https://status.deezer.test/incidents/7");
-    assert_eq!(incident["created_at"], "2026-03-02T12:05:00Z");
+    assert_eq!(incident["created_at"], "2026-03-02T11:58:00Z");
 
-    deezer.set(atom(&entry("Resolved", "2026-03-02T12:40:00Z")));
+    deezer.set(atom(&entry("Resolved", "2026-03-02T12:02:00Z")));
     next_poll(&app);
     official_when(&app, "deezer", |o| {
         o["level"] == "ok" && o["incidents"].as_array().is_some_and(Vec::is_empty)
@@ -428,4 +434,65 @@ async fn two_processes_on_one_redis_poll_a_page_once_between_them() {
         let official = official_when(app, "spotify", |o| o["level"] == "ok").await;
         assert_eq!(official["available"], true);
     }
+}
+
+#[tokio::test]
+async fn a_real_github_summary_served_from_loopback_shows_what_github_showed() {
+    // Arrange: the real GitHub summary of 25 November 2022 (one open
+    // incident), unchanged, as Spotify's page.
+    let real = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/official-real/github-summary-incident-2022-11-25.json"
+    ))
+    .expect("the shared real capture");
+    let page = StatusPage::start("/api/v2/summary.json", json_page(real, "gh")).await;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = spawn_polling_app(catalog(dir.path(), &page.url, None), 0, None, None).await;
+
+    // Act: the first poll.
+    let official = official_when(&app, "spotify", |o| o["available"] == true).await;
+
+    // Assert: the API says what the page said.
+    assert_eq!(official["level"], "minor", "{official}");
+    assert_eq!(official["description"], "Minor Service Outage");
+    assert_eq!(official["page_url"], "https://www.githubstatus.com");
+    assert_eq!(
+        official["components"],
+        json!([{"name": "Packages", "level": "minor", "status": "partial_outage"}])
+    );
+    let incident = &official["incidents"][0];
+    assert_eq!(incident["title"], "Incident with Packages and Pages");
+    assert_eq!(incident["status"], "investigating");
+    assert_eq!(incident["created_at"], "2022-11-25T14:39:09.548Z");
+    assert_eq!(incident["components"], json!(["Packages", "Pages"]));
+    assert_eq!(incident["updates"].as_array().map(Vec::len), Some(7));
+
+    // And so does the status page: the page's own words (not "Major
+    // outage"), the component, the incident with its date (not today) and
+    // its newest update, links to the human pages.
+    let html = app.get("/status/spotify").await.text().await.expect("page");
+    assert!(
+        html.contains(
+            "Spotify says: <strong class=\"official-words\">Minor Service Outage</strong>"
+        ),
+        "{html}"
+    );
+    assert!(!html.contains("Major outage"), "{html}");
+    assert!(html.contains("Packages: Partial outage"), "{html}");
+    assert!(
+        html.contains(
+            "<a href=\"https://www.githubstatus.com/incidents/ljwdk6qml8z8\" rel=\"nofollow noopener\">Incident with Packages and Pages</a>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("25 Nov 2022, 14:39 UTC"), "{html}");
+    assert!(html.contains("Affected: Packages, Pages"), "{html}");
+    assert!(
+        html.contains("Packages is now experiencing degraded performance."),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"https://www.githubstatus.com\" rel=\"nofollow noopener\">Spotify"),
+        "{html}"
+    );
 }

@@ -286,7 +286,7 @@ async fn the_status_page_shows_the_official_word_and_how_late_it_came() {
     b.goto(&app.url("/status/spotify")).await;
     let official = b.text("#official-line").await;
     assert!(
-        official.starts_with("Spotify says: Major outage (Major Service Outage) — acknowledged"),
+        official.starts_with("Spotify says: Major Service Outage — acknowledged"),
         "{official}"
     );
     assert!(
