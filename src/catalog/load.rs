@@ -430,7 +430,21 @@ symptoms = ["app", "login"]
             .iter()
             .filter(|s| s.official_status.is_some())
             .count();
-        assert!(with_source >= 19, "{with_source} official sources");
+        assert!(with_source >= 32, "{with_source} official sources");
+        // Every source has the page people read beside it.
+        for s in bundled.services() {
+            assert_eq!(
+                s.official_status.is_some(),
+                s.official_page.is_some(),
+                "{}: official_status and official_page go together",
+                s.slug
+            );
+        }
+        let e = error_of(&GOOD.replace(
+            "category = \"music\"\nsymptoms",
+            "category = \"music\"\nofficial_page = \"status.example.com\"\nsymptoms",
+        ));
+        assert!(e.contains("official_page must be an http"), "{e}");
     }
 
     #[test]

@@ -7,8 +7,9 @@
 //!   before `_`) and the title without its status prefix; "[RESOLVED]"
 //!   anywhere in a title closes the event;
 //! - **one entry per incident with its updates in the body** (Statuspage
-//!   and incident.io history feeds): the body's paragraphs are the updates,
-//!   newest first, each with its time and status word;
+//!   history feeds, and any feed whose body has their shape): the body's
+//!   paragraphs are the updates, newest first, each with its time and
+//!   status word;
 //! - anything else: an entry is an incident, its status and impact read
 //!   from the words of its title and text.
 //!
@@ -214,7 +215,7 @@ const AWS_PREFIXES: [(&str, Option<OfficialLevel>); 4] = [
 /// A title split into its status prefix (the publisher's words), whether it
 /// says resolved, and the event's own title.
 fn split_title(title: &str) -> (Option<String>, bool, String) {
-    let resolved = title.to_lowercase().contains("[resolved]");
+    let resolved = title.to_ascii_lowercase().contains("[resolved]");
     let mut rest = title.trim();
     let mut prefix = None;
     if let Some((head, tail)) = rest.split_once(':')
@@ -227,7 +228,7 @@ fn split_title(title: &str) -> (Option<String>, bool, String) {
     }
     let mut own = String::new();
     let mut left = rest;
-    while let Some(at) = left.to_lowercase().find("[resolved]") {
+    while let Some(at) = left.to_ascii_lowercase().find("[resolved]") {
         own.push_str(&left[..at]);
         left = &left[at + "[resolved]".len()..];
     }
@@ -424,7 +425,8 @@ fn update_time(text: &str, reference: DateTime<FixedOffset>) -> Option<DateTime<
 /// `<small>time</small><br><strong>Status</strong> - text`, newest first.
 /// Empty when the body is not of that shape.
 fn history_updates(html: &str, reference: DateTime<FixedOffset>) -> Vec<OfficialUpdate> {
-    let lower = html.to_lowercase();
+    // ASCII only, so byte offsets in `lower` are offsets in `html`.
+    let lower = html.to_ascii_lowercase();
     let mut updates = Vec::new();
     let mut from = 0;
     while let Some(s) = lower[from..].find("<strong>").map(|i| i + from) {
@@ -464,7 +466,6 @@ fn history_updates(html: &str, reference: DateTime<FixedOffset>) -> Vec<Official
 fn incident(e: Entry, now: DateTime<Utc>) -> Option<ReadIncident> {
     let reference = e.changed()?;
     let mut updates = history_updates(&e.text, reference);
-    updates.truncate(UPDATES_KEPT.max(1) * 5);
     let title = clip(&one_line(&e.title));
     let text = clip(&html_to_text(&e.text));
     let from_body = !updates.is_empty();
@@ -769,5 +770,16 @@ mod tests {
         }
         let deep = format!("<feed>{}{}</feed>", "<a>".repeat(100), "</a>".repeat(100));
         assert!(parse(deep.as_bytes(), now()).is_err());
+    }
+
+    #[test]
+    fn non_ascii_titles_and_bodies_read_without_panic() {
+        let atom = r#"<feed><entry><id>x</id><published>2026-03-02T14:00:00Z</published>
+<title>İstanbul [RESOLVED] Größe</title>
+<content type="html">&lt;p&gt;&lt;small&gt;Mar 2, 14:00 UTC&lt;/small&gt;&lt;br&gt;&lt;strong&gt;İnvestigating ÇA&lt;/strong&gt; - Ça ne marche pas ß&lt;/p&gt;</content></entry></feed>"#;
+        let r = parse(atom.as_bytes(), now()).expect("parses");
+        assert_eq!(r.incidents.len(), 1);
+        assert_eq!(r.incidents[0].updates[0].body, "Ça ne marche pas ß");
+        assert_eq!(split_title("İ [RESOLVED] ß").2, "İ ß");
     }
 }

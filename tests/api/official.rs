@@ -359,7 +359,7 @@ async fn errors_back_off_and_show_the_official_status_as_unavailable() {
     assert_eq!(official["level"], "minor");
     assert_eq!(
         official["components"][0],
-        json!({"name": "Streaming", "level": "minor"})
+        json!({"name": "Streaming", "level": "minor", "status": "degraded_performance"})
     );
     next_poll(&app);
     page.wait_for_requests(5).await;
