@@ -490,5 +490,6 @@ fn replaying_githubs_real_incident_gives_the_acknowledgement_lag() {
         doc.page.description.as_deref(),
         Some("Minor Service Outage")
     );
-    assert_eq!(doc.page.since, Some(at("2022-11-25T14:40:00Z")));
+    // Since the incident the page opened, not since downwatch's poll.
+    assert_eq!(doc.page.since, Some(at("2022-11-25T14:39:09.548Z")));
 }

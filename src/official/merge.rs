@@ -86,7 +86,16 @@ pub fn apply(doc: &mut OfficialDoc, source: &str, reading: Reading, now: DateTim
 
     doc.page.level = Some(reading.level);
     if was_level != doc.page.level {
-        doc.page.since = Some(now);
+        // Trouble began when the page's oldest open incident says, if
+        // that is earlier than this read (a page first read mid-outage).
+        let opened = doc
+            .page
+            .incidents
+            .iter()
+            .filter(|i| reading.level.is_trouble() && !i.maintenance)
+            .map(|i| i.created_at)
+            .min();
+        doc.page.since = Some(opened.map_or(now, |o| o.min(now)));
     }
     let trouble = reading.level.is_trouble();
     match doc.episodes.first_mut() {
