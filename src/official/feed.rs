@@ -25,16 +25,18 @@
 use super::model::{OfficialUpdate, UPDATES_KEPT, clip};
 use super::reading::{ParseError, ReadIncident, Reading};
 use super::text::{html_to_text, one_line};
+use super::update_feed::family;
+use super::{history_feed, update_feed};
 use crate::detect::OfficialLevel;
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, FixedOffset, Utc};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
 /// Entries last changed longer ago than this are history, not news.
-const MAX_AGE_DAYS: i64 = 7;
+pub(super) const MAX_AGE_DAYS: i64 = 7;
 /// An entry still open after this long without a change is taken as over:
 /// many feeds never post a "resolved".
-const STALE_HOURS: i64 = 24;
+pub(super) const STALE_HOURS: i64 = 24;
 /// Deepest element nesting accepted.
 const MAX_DEPTH: usize = 64;
 /// Entries read at most.
@@ -42,20 +44,21 @@ const MAX_ENTRIES: usize = 200;
 /// Clock skew allowed before an entry counts as from the future.
 const SKEW_MINUTES: i64 = 5;
 
+/// An entry (Atom) or item (RSS) as read.
 #[derive(Default)]
-struct Entry {
-    id: String,
-    title: String,
-    link: Option<String>,
-    published: Option<DateTime<FixedOffset>>,
-    updated: Option<DateTime<FixedOffset>>,
+pub(super) struct Entry {
+    pub(super) id: String,
+    pub(super) title: String,
+    pub(super) link: Option<String>,
+    pub(super) published: Option<DateTime<FixedOffset>>,
+    pub(super) updated: Option<DateTime<FixedOffset>>,
     /// The body as sent (HTML for most status pages).
-    text: String,
+    pub(super) text: String,
 }
 
 impl Entry {
     /// When the entry was last changed, in its own zone.
-    fn changed(&self) -> Option<DateTime<FixedOffset>> {
+    pub(super) fn changed(&self) -> Option<DateTime<FixedOffset>> {
         match (self.published, self.updated) {
             (Some(p), Some(u)) => Some(if u > p { u } else { p }),
             (p, u) => p.or(u),
@@ -168,7 +171,7 @@ pub fn parse(body: &[u8], now: DateTime<Utc>) -> Result<Reading, ParseError> {
         .collect();
     let (per_update, per_entry): (Vec<Entry>, Vec<Entry>) =
         entries.into_iter().partition(|e| family(&e.id).is_some());
-    let mut incidents = events(per_update, now);
+    let mut incidents = update_feed::events(per_update, now);
     incidents.extend(per_entry.into_iter().filter_map(|e| incident(e, now)));
     incidents.sort_by_key(|i| std::cmp::Reverse(i.created_at));
     let level = incidents
@@ -188,284 +191,15 @@ pub fn parse(body: &[u8], now: DateTime<Utc>) -> Result<Reading, ParseError> {
     })
 }
 
-fn web_link(link: Option<String>) -> Option<String> {
+pub(super) fn web_link(link: Option<String>) -> Option<String> {
     link.map(|l| l.trim().to_string())
         .filter(|l| super::statuspage::is_web_url(l))
-}
-
-// ---- one item per update (AWS) ----
-
-/// The family of an update-per-item guid: `ec2-us-east-1` in
-/// `http://status.aws.amazon.com/#ec2-us-east-1_1469840887`.
-fn family(guid: &str) -> Option<&str> {
-    let (_, fragment) = guid.trim().rsplit_once('#')?;
-    let (name, stamp) = fragment.rsplit_once('_')?;
-    (!name.is_empty() && !stamp.is_empty() && stamp.chars().all(|c| c.is_ascii_digit()))
-        .then_some(name)
-}
-
-/// AWS's status prefixes and the level each shows.
-const AWS_PREFIXES: [(&str, Option<OfficialLevel>); 4] = [
-    ("service is operating normally", Some(OfficialLevel::Ok)),
-    ("informational message", Some(OfficialLevel::Minor)),
-    ("performance issues", Some(OfficialLevel::Minor)),
-    ("service disruption", Some(OfficialLevel::Major)),
-];
-
-/// A title split into its status prefix (the publisher's words), whether it
-/// says resolved, and the event's own title.
-fn split_title(title: &str) -> (Option<String>, bool, String) {
-    let resolved = title.to_ascii_lowercase().contains("[resolved]");
-    let mut rest = title.trim();
-    let mut prefix = None;
-    if let Some((head, tail)) = rest.split_once(':')
-        && AWS_PREFIXES
-            .iter()
-            .any(|(p, _)| head.trim().eq_ignore_ascii_case(p))
-    {
-        prefix = Some(head.trim().to_string());
-        rest = tail;
-    }
-    let mut own = String::new();
-    let mut left = rest;
-    while let Some(at) = left.to_ascii_lowercase().find("[resolved]") {
-        own.push_str(&left[..at]);
-        left = &left[at + "[resolved]".len()..];
-    }
-    own.push_str(left);
-    let own = own.split_whitespace().collect::<Vec<_>>().join(" ");
-    (prefix, resolved, own)
-}
-
-fn prefix_level(prefix: Option<&str>) -> Option<OfficialLevel> {
-    let p = prefix?.to_lowercase();
-    AWS_PREFIXES
-        .iter()
-        .find(|(w, _)| *w == p)
-        .and_then(|(_, l)| *l)
-}
-
-struct Item {
-    guid: String,
-    family: String,
-    at: DateTime<Utc>,
-    prefix: Option<String>,
-    resolved: bool,
-    title: String,
-    text: String,
-    link: Option<String>,
-}
-
-/// Items grouped into one incident per event: same family and title, in
-/// time order; an item after the event was resolved opens a new one,
-/// unless it says resolved too.
-fn events(entries: Vec<Entry>, now: DateTime<Utc>) -> Vec<ReadIncident> {
-    let mut items: Vec<Item> = entries
-        .into_iter()
-        .filter_map(|e| {
-            let at = e.changed()?.with_timezone(&Utc);
-            let (prefix, resolved, title) = split_title(&one_line(&e.title));
-            Some(Item {
-                family: family(&e.id)?.to_string(),
-                guid: e.id.trim().to_string(),
-                at,
-                prefix,
-                resolved,
-                title,
-                text: html_to_text(&e.text),
-                link: e.link,
-            })
-        })
-        .collect();
-    items.sort_by(|a, b| {
-        (&a.family, a.title.to_lowercase(), a.at).cmp(&(&b.family, b.title.to_lowercase(), b.at))
-    });
-    let mut groups: Vec<Vec<Item>> = Vec::new();
-    for item in items {
-        let joins = groups.last().is_some_and(|g| {
-            let last = &g[g.len() - 1];
-            last.family == item.family
-                && last.title.eq_ignore_ascii_case(&item.title)
-                && (!last.resolved || item.resolved)
-        });
-        match groups.last_mut() {
-            Some(g) if joins => {
-                // The same update listed twice adds nothing.
-                if !g.iter().any(|i| i.guid == item.guid && i.at == item.at) {
-                    g.push(item);
-                }
-            }
-            _ => groups.push(vec![item]),
-        }
-    }
-    groups.into_iter().filter_map(|g| event(g, now)).collect()
-}
-
-fn event(items: Vec<Item>, now: DateTime<Utc>) -> Option<ReadIncident> {
-    let first = items.first()?;
-    let last = items.last()?;
-    if now - last.at > Duration::days(MAX_AGE_DAYS) {
-        return None;
-    }
-    let stale = now - last.at > Duration::hours(STALE_HOURS);
-    let resolved_at = (last.resolved || stale).then_some(last.at);
-    let status = if last.resolved {
-        "resolved".to_string()
-    } else {
-        last.prefix
-            .clone()
-            .unwrap_or_else(|| "investigating".to_string())
-    };
-    let words: String = items
-        .iter()
-        .map(|i| i.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let impact = items
-        .iter()
-        .filter_map(|i| prefix_level(i.prefix.as_deref()))
-        .filter(|l| *l != OfficialLevel::Ok)
-        .max()
-        .unwrap_or_else(|| impact_of(&last.title, &words));
-    let mut updates: Vec<OfficialUpdate> = items
-        .iter()
-        .rev()
-        .take(UPDATES_KEPT)
-        .map(|i| OfficialUpdate {
-            at: i.at,
-            status: if i.resolved {
-                "resolved".to_string()
-            } else {
-                i.prefix.clone().unwrap_or_else(|| "update".to_string())
-            },
-            body: clip(&i.text),
-        })
-        .collect();
-    updates.sort_by_key(|u| std::cmp::Reverse(u.at));
-    Some(ReadIncident {
-        id: clip(&first.guid),
-        title: clip(&last.title),
-        url: web_link(last.link.clone()),
-        impact,
-        status,
-        created_at: first.at,
-        resolved_at,
-        updates,
-        components: vec![clip(&first.family)],
-        maintenance: false,
-    })
-}
-
-// ---- one entry per incident ----
-
-/// Zone names status pages print after an update's time, and their
-/// offsets in minutes.
-const ZONES: [(&str, i32); 16] = [
-    ("UTC", 0),
-    ("GMT", 0),
-    ("Z", 0),
-    ("PST", -480),
-    ("PDT", -420),
-    ("MST", -420),
-    ("MDT", -360),
-    ("CST", -360),
-    ("CDT", -300),
-    ("EST", -300),
-    ("EDT", -240),
-    ("BST", 60),
-    ("CET", 60),
-    ("CEST", 120),
-    ("JST", 540),
-    ("AEST", 600),
-];
-
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-/// The time of a history feed's update (`Jan  1, 09:09 PST`, `Nov 14,
-/// 2023 - 14:07 UTC`): the year, when not printed, and the zone, when
-/// its name is not known, are the entry's own (`reference`).
-fn update_time(text: &str, reference: DateTime<FixedOffset>) -> Option<DateTime<Utc>> {
-    let tokens: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|t| !t.is_empty() && *t != "-")
-        .collect();
-    let month = tokens.iter().find_map(|t| {
-        let t = t.to_lowercase();
-        MONTHS.iter().position(|m| t.len() >= 3 && t.starts_with(m))
-    })?;
-    let day: u32 = tokens
-        .iter()
-        .find_map(|t| t.parse().ok().filter(|d| (1..=31).contains(d)))?;
-    let year: Option<i32> = tokens
-        .iter()
-        .find_map(|t| (t.len() == 4).then(|| t.parse().ok()).flatten());
-    let time = tokens
-        .iter()
-        .find_map(|t| NaiveTime::parse_from_str(t, "%H:%M").ok())?;
-    let offset = tokens
-        .iter()
-        .find_map(|t| ZONES.iter().find(|(z, _)| z == t).map(|(_, m)| *m))
-        .and_then(|m| FixedOffset::east_opt(m * 60))
-        .unwrap_or(*reference.offset());
-    let at = |y: i32| {
-        NaiveDate::from_ymd_opt(y, month as u32 + 1, day)
-            .map(|d| d.and_time(time))
-            .and_then(|n| offset.from_local_datetime(&n).single())
-    };
-    let mut when = at(year.unwrap_or(reference.year()))?;
-    if year.is_none() && when > reference + Duration::days(1) {
-        when = at(reference.year() - 1)?;
-    }
-    Some(when.with_timezone(&Utc))
-}
-
-/// The updates in a history feed's body: paragraphs of
-/// `<small>time</small><br><strong>Status</strong> - text`, newest first.
-/// Empty when the body is not of that shape.
-fn history_updates(html: &str, reference: DateTime<FixedOffset>) -> Vec<OfficialUpdate> {
-    // ASCII only, so byte offsets in `lower` are offsets in `html`.
-    let lower = html.to_ascii_lowercase();
-    let mut updates = Vec::new();
-    let mut from = 0;
-    while let Some(s) = lower[from..].find("<strong>").map(|i| i + from) {
-        let Some(e) = lower[s..].find("</strong>").map(|i| i + s) else {
-            break;
-        };
-        let status = one_line(&html[s + "<strong>".len()..e]).to_lowercase();
-        let next = lower[e..].find("<strong>").map_or(html.len(), |i| i + e);
-        // The time is in the <small> before the status word.
-        let before = &lower[from..s];
-        let at = before.rfind("<small>").and_then(|m| {
-            let m = from + m;
-            let end = lower[m..s].find("</small>").map_or(s, |i| i + m);
-            update_time(&one_line(&html[m..end]), reference)
-        });
-        // The text runs to the next update's <small>, or its <strong>.
-        let end = lower[e..next].rfind("<small>").map_or(next, |i| i + e);
-        let body = html_to_text(&html[e + "</strong>".len()..end]);
-        let body = body
-            .trim_start_matches([' ', '-', '–', '—'])
-            .trim()
-            .to_string();
-        if let (Some(at), false) = (at, status.is_empty()) {
-            updates.push(OfficialUpdate {
-                at,
-                status: clip(&status),
-                body: clip(&body),
-            });
-        }
-        from = end.max(e);
-    }
-    updates.sort_by_key(|u| std::cmp::Reverse(u.at));
-    updates
 }
 
 /// An entry as an incident; None for old news and future maintenance.
 fn incident(e: Entry, now: DateTime<Utc>) -> Option<ReadIncident> {
     let reference = e.changed()?;
-    let mut updates = history_updates(&e.text, reference);
+    let mut updates = history_feed::updates(&e.text, reference);
     let title = clip(&one_line(&e.title));
     let text = clip(&html_to_text(&e.text));
     let from_body = !updates.is_empty();
@@ -780,6 +514,6 @@ mod tests {
         let r = parse(atom.as_bytes(), now()).expect("parses");
         assert_eq!(r.incidents.len(), 1);
         assert_eq!(r.incidents[0].updates[0].body, "Ça ne marche pas ß");
-        assert_eq!(split_title("İ [RESOLVED] ß").2, "İ ß");
+        assert_eq!(update_feed::split_title("İ [RESOLVED] ß").2, "İ ß");
     }
 }

@@ -10,6 +10,7 @@
 pub mod feed;
 pub mod fetch;
 pub mod google;
+mod history_feed;
 pub mod matching;
 pub mod merge;
 pub mod model;
@@ -19,6 +20,7 @@ pub mod regions;
 pub mod slack;
 pub mod statuspage;
 pub mod text;
+mod update_feed;
 
 #[cfg(test)]
 mod conformance;
