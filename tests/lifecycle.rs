@@ -285,3 +285,103 @@ async fn client_mistakes_are_no_errors_and_admin_refusals_warn_without_the_token
     );
     assert!(!log.contains("guessed-token-4711"), "{log}");
 }
+
+#[tokio::test]
+async fn encoded_paths_are_logged_by_their_route_and_refused_streams_stay_quiet() {
+    let redis = RedisServer::start();
+    let mut server = Running::start(
+        &redis,
+        &[
+            "--admin-token",
+            "the-real-admin-token",
+            "--max-event-streams",
+            "1",
+        ],
+    )
+    .await;
+    let port = server.port;
+    let url = |path: &str| format!("http://127.0.0.1:{port}{path}");
+
+    // One letter encoded: still the admin route, and refused as such.
+    let r = server
+        .client
+        .post(url("/api/v1/%61dmin/services/netflix/webhooks"))
+        .json(&json!({"url": "https://attacker.example.com/h"}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(r.status(), 401);
+
+    // Junk resume ids start from now; then the one slot is taken and
+    // further streams are refused.
+    let huge = "9".repeat(5000);
+    for id in [
+        "99999999999999999999-0",
+        "18446744073709551615-18446744073709551615",
+        "1-99999999999999999999",
+        huge.as_str(),
+    ] {
+        let mut opened = None;
+        for _ in 0..50 {
+            let r = server
+                .client
+                .get(url("/api/v1/events"))
+                .header("last-event-id", id)
+                .send()
+                .await
+                .expect("sse");
+            if r.status() != 503 {
+                opened = Some(r);
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(opened.map(|r| r.status().as_u16()), Some(200));
+    }
+    let held = server
+        .client
+        .get(url("/api/v1/events"))
+        .send()
+        .await
+        .expect("sse");
+    assert_eq!(held.status(), 200);
+    for _ in 0..20 {
+        let r = server
+            .client
+            .get(url("/api/v1/events"))
+            .send()
+            .await
+            .expect("sse");
+        assert_eq!(r.status(), 503);
+    }
+    let metrics = server
+        .client
+        .get(url("/metrics"))
+        .send()
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        metrics.contains("downwatch_rate_limited_total{limit=\"stream\"} 20"),
+        "{metrics}"
+    );
+    drop(held);
+
+    let log = server.stop_with("TERM").await;
+    assert!(!log.contains(" ERROR "), "{log}");
+    let warnings: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains(" WARN ") && !l.contains("admin authentication refused"))
+        .collect();
+    assert!(warnings.is_empty(), "{warnings:#?}");
+    assert!(
+        log.lines().any(
+            |l| l.contains("route=/api/v1/admin/services/{service}/webhooks")
+                && l.contains("status=401")
+        ),
+        "{log}"
+    );
+    assert!(!log.contains("route=unmatched"), "{log}");
+}
