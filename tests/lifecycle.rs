@@ -316,7 +316,7 @@ async fn encoded_paths_are_logged_by_their_route_and_refused_streams_stay_quiet(
     // further streams are refused.
     let huge = "9".repeat(5000);
     let mut refused = 0;
-    let mut open = |id: Option<String>| {
+    let open = |id: Option<String>| {
         let client = server.client.clone();
         let url = url("/api/v1/events");
         async move {
