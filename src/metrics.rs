@@ -22,7 +22,7 @@ const LATENCY_BUCKETS: &[f64] = &[
 ];
 
 /// The `limit` label values of `rate_limited_total`.
-const RATE_LIMITS: [&str; 5] = ["report", "read", "page", "admin", "follow"];
+const RATE_LIMITS: [&str; 6] = ["report", "read", "page", "admin", "follow", "stream"];
 /// The `kind` label values of `redis_errors_total`.
 const REDIS_ERROR_KINDS: [&str; 4] = ["unavailable", "timeout", "overloaded", "backend"];
 
@@ -215,20 +215,48 @@ pub async fn track_requests(
     result.map(ServiceResponse::map_into_boxed_body)
 }
 
-/// The route pattern a request matched (`/status/{slug}`), or `unmatched`:
-/// found once per request (it walks the whole route table) and kept in
-/// the request's extensions for the other middleware.
+/// The route pattern a request matched (`/status/{slug}`), or `unmatched`.
 pub fn route_of(req: &ServiceRequest) -> String {
+    matched_route(req).unwrap_or_else(|| "unmatched".to_string())
+}
+
+/// The route pattern the router matches for this request, None when no
+/// route does: found once per request (it walks the whole route table) and
+/// kept in the request's extensions for the other middleware.
+///
+/// The app's middleware run before the router, and `match_pattern()` there
+/// looks up the raw path, where `%61dmin` is not `admin`. The router
+/// matches the path actix-router has percent-decoded (every escape but
+/// `%`, `/` and `+`), so the lookup here takes that same path: whatever
+/// the spelling, the pattern is the one whose handler will run.
+///
+/// A path with a dot segment (`.`, `..`, in any spelling) or an encoded
+/// `/` matches no route: no name or id of ours holds a `/` or is a dot,
+/// and such a path means another one once normalized (`/services/.` is
+/// `/services/`), so it is refused rather than matched as a parameter.
+pub fn matched_route(req: &ServiceRequest) -> Option<String> {
     #[derive(Clone)]
-    struct Route(String);
+    struct Route(Option<String>);
     if let Some(Route(route)) = req.extensions().get::<Route>() {
         return route.clone();
     }
-    let route = req
-        .match_pattern()
-        .unwrap_or_else(|| "unmatched".to_string());
+    let path = req.match_info().as_str();
+    let route = if is_plain_path(path) {
+        req.resource_map().match_pattern(path)
+    } else {
+        None
+    };
     req.extensions_mut().insert(Route(route.clone()));
     route
+}
+
+/// Whether a decoded path is free of dot segments and encoded slashes.
+fn is_plain_path(path: &str) -> bool {
+    !path.split('/').any(|s| matches!(s, "." | ".."))
+        && !path
+            .as_bytes()
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"%2f"))
 }
 
 /// Standard methods keep their name; anything else is `other`, so a
@@ -261,6 +289,21 @@ mod tests {
         a.reports_received.inc();
         assert!(a.render().contains("downwatch_reports_received_total 1"));
         assert!(b.render().contains("downwatch_reports_received_total 0"));
+    }
+
+    #[test]
+    fn dot_segments_and_encoded_slashes_are_not_plain_paths() {
+        assert!(is_plain_path("/api/v1/outages/spotify.global.1"));
+        assert!(is_plain_path("/status/netflix;x=1"));
+        for path in [
+            "/api/v1/services/.",
+            "/api/v1/services/..",
+            "/api/v1/x/../services",
+            "/api/v1/services/netflix%2Ftimeseries",
+            "/api/v1/services/netflix%2ftimeseries",
+        ] {
+            assert!(!is_plain_path(path), "{path}");
+        }
     }
 
     #[test]

@@ -307,6 +307,10 @@ impl Application {
         })
         .client_request_timeout(Duration::from_millis(settings.client_request_timeout_ms))
         .client_disconnect_timeout(CLIENT_DISCONNECT_TIMEOUT)
+        // A client that closes its side is gone: its response (an event
+        // stream, and the stream's slot) ends at once instead of at the
+        // next failed write, up to two keep-alive comments later.
+        .h1_allow_half_closed(false)
         .keep_alive(keep_alive)
         .shutdown_timeout(settings.shutdown_timeout_secs)
         // Signals are ours (see `run_until_stopped`): the event streams
@@ -420,8 +424,7 @@ async fn shutdown_signal() {
 /// Unknown paths: a JSON error under the API, an HTML page elsewhere.
 async fn not_found(req: actix_web::HttpRequest) -> actix_web::HttpResponse {
     use actix_web::ResponseError;
-    let path = req.path();
-    if path.starts_with("/api/") || matches!(path, "/healthz" | "/readyz" | "/metrics") {
+    if api::is_api_path(req.match_info().as_str()) {
         api::not_found_error().error_response()
     } else {
         pages::PageError::NotFound.error_response()

@@ -136,7 +136,10 @@ pub async fn request_context(
     let status = response.status().as_u16();
     span.in_scope(|| {
         let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
-        if status >= 500 {
+        // A 503 is a refusal under load (every stream slot taken) or a
+        // store outage, which its cause logs once at WARN; a line per
+        // refused client would flood the log.
+        if status >= 500 && status != 503 {
             tracing::warn!(status, elapsed_ms, "request finished");
         } else {
             tracing::info!(status, elapsed_ms, "request finished");

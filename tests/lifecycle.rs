@@ -285,3 +285,108 @@ async fn client_mistakes_are_no_errors_and_admin_refusals_warn_without_the_token
     );
     assert!(!log.contains("guessed-token-4711"), "{log}");
 }
+
+#[tokio::test]
+async fn encoded_paths_are_logged_by_their_route_and_refused_streams_stay_quiet() {
+    let redis = RedisServer::start();
+    let mut server = Running::start(
+        &redis,
+        &[
+            "--admin-token",
+            "the-real-admin-token",
+            "--max-event-streams",
+            "1",
+        ],
+    )
+    .await;
+    let port = server.port;
+    let url = |path: &str| format!("http://127.0.0.1:{port}{path}");
+
+    // One letter encoded: still the admin route, and refused as such.
+    let r = server
+        .client
+        .post(url("/api/v1/%61dmin/services/netflix/webhooks"))
+        .json(&json!({"url": "https://attacker.example.com/h"}))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(r.status(), 401);
+
+    // Junk resume ids start from now; then the one slot is taken and
+    // further streams are refused.
+    let huge = "9".repeat(5000);
+    let mut refused = 0;
+    let open = |id: Option<String>| {
+        let client = server.client.clone();
+        let url = url("/api/v1/events");
+        async move {
+            let mut request = client.get(url);
+            if let Some(id) = id {
+                request = request.header("last-event-id", id);
+            }
+            request.send().await.expect("sse")
+        }
+    };
+    // Waits for the one slot (the stream before may still be closing).
+    let mut held = None;
+    for id in [
+        Some("99999999999999999999-0".to_string()),
+        Some("18446744073709551615-18446744073709551615".to_string()),
+        Some("1-99999999999999999999".to_string()),
+        Some(huge.clone()),
+        None,
+    ] {
+        held = None;
+        for _ in 0..50 {
+            let r = open(id.clone()).await;
+            if r.status() != 503 {
+                held = Some(r);
+                break;
+            }
+            refused += 1;
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(held.as_ref().map(|r| r.status().as_u16()), Some(200));
+    }
+    for _ in 0..20 {
+        assert_eq!(open(None).await.status(), 503);
+        refused += 1;
+    }
+    let metrics = server
+        .client
+        .get(url("/metrics"))
+        .send()
+        .await
+        .expect("metrics")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        metrics.contains(&format!(
+            "downwatch_rate_limited_total{{limit=\"stream\"}} {refused}"
+        )),
+        "{refused} refused; {metrics}"
+    );
+    drop(held);
+
+    let log = server.stop_with("TERM").await;
+    assert!(!log.contains(" ERROR "), "{log}");
+    let warnings: Vec<&str> = log
+        .lines()
+        // (The official status polls find no internet here; not ours.)
+        .filter(|l| {
+            l.contains(" WARN ")
+                && l.contains("request{")
+                && !l.contains("admin authentication refused")
+        })
+        .collect();
+    assert!(warnings.is_empty(), "{warnings:#?}");
+    assert!(
+        log.lines().any(
+            |l| l.contains("route=/api/v1/admin/services/{service}/webhooks")
+                && l.contains("status=401")
+        ),
+        "{log}"
+    );
+    assert!(!log.contains("route=unmatched"), "{log}");
+}

@@ -1,13 +1,13 @@
 //! The admin API for service owners: official incident updates (and the
 //! webhook subscriptions in [`super::webhooks`]). Every call carries the
 //! admin token (`--admin-token`) as `Authorization: Bearer <token>`,
-//! compared in constant time by [`super::guard`] before any admin handler
-//! runs; without a configured token the admin API is off and says so (403
+//! compared in constant time by the admin scope ([`super::admin_access`])
+//! before any admin handler runs; without a configured token the admin API is off and says so (403
 //! `admin_disabled`).
 
 use super::reports::read_limited;
 use super::services::find_service;
-use super::{ApiError, ErrorBody};
+use super::{AdminAccess, ApiError, ErrorBody};
 use crate::detect::{Incident, IncidentEvent, IncidentEventKind, IncidentUpdate, OfficialStatus};
 use crate::ingest::Secret;
 use crate::read;
@@ -138,6 +138,7 @@ pub(super) async fn json_body<T: serde::de::DeserializeOwned>(
     ),
 )]
 pub async fn post_incident_update(
+    _admin: AdminAccess,
     req: HttpRequest,
     payload: web::Payload,
     state: web::Data<AppState>,

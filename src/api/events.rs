@@ -1,6 +1,7 @@
 //! `GET /api/v1/events`: Server-Sent Events of incidents opened, updated
 //! and resolved. `Last-Event-ID` resumes after a dropped connection; an id
-//! that is not one of the log's resumes from now. Open streams are capped
+//! that is not one of the log's shape (`<u64>` or `<u64>-<u64>`, as the
+//! stream writes them) resumes from now, like one the log no longer has. Open streams are capped
 //! per client and in total ([`super::streams`]).
 
 use super::ApiError;
@@ -55,13 +56,26 @@ pub async fn event_stream(
 ) -> Result<HttpResponse, ApiError> {
     // Held for as long as the stream is: dropped with it when the client
     // goes.
-    let slot = state.streams.open(request_client_ip(&req, &state))?;
+    let slot = state
+        .streams
+        .open(request_client_ip(&req, &state))
+        .inspect_err(|refusal| {
+            // Counted, not logged at WARN: refusals come in floods.
+            state
+                .metrics
+                .rate_limited
+                .with_label_values(&["stream"])
+                .inc();
+            tracing::debug!(code = refusal.code(), "event stream refused");
+        })?;
     let rx = state.events.subscribe();
     let shutdown = state.shutdown.clone();
     let resume = req
         .headers()
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|id| event_id(id).is_some())
         .map(str::to_string);
     let backlog = match resume {
         Some(id) => state.store.read_events(Some(&id), 1000).await?,
@@ -116,11 +130,52 @@ pub async fn event_stream(
         .streaming(stream))
 }
 
-/// Compares event ids ("12" or "1700000000000-3") numerically.
-fn is_after(id: &str, other: &str) -> bool {
-    let parse = |s: &str| -> (u64, u64) {
-        let (a, b) = s.split_once('-').unwrap_or((s, "0"));
-        (a.parse().unwrap_or(0), b.parse().unwrap_or(0))
+/// An event id ("12" or "1700000000000-3") as its two numbers; None for
+/// anything else, a number past `u64` included.
+fn event_id(id: &str) -> Option<(u64, u64)> {
+    let number = |s: &str| {
+        (!s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse::<u64>().ok())
+            .flatten()
     };
-    parse(id) > parse(other)
+    match id.split_once('-') {
+        Some((a, b)) => Some((number(a)?, number(b)?)),
+        None => Some((number(id)?, 0)),
+    }
+}
+
+/// Compares event ids numerically.
+fn is_after(id: &str, other: &str) -> bool {
+    event_id(id).unwrap_or_default() > event_id(other).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn event_ids_are_two_u64s() {
+        assert_eq!(event_id("12"), Some((12, 0)));
+        assert_eq!(event_id("1700000000000-3"), Some((1_700_000_000_000, 3)));
+        assert_eq!(
+            event_id("18446744073709551615-18446744073709551615"),
+            Some((u64::MAX, u64::MAX))
+        );
+        for junk in [
+            "99999999999999999999-0",
+            "1-99999999999999999999",
+            "18446744073709551616",
+            "-1",
+            "1-",
+            "1-2-3",
+            "+1",
+            "1 2",
+            "",
+            &"9".repeat(5000),
+        ] {
+            assert_eq!(event_id(junk), None, "{junk}");
+        }
+        assert!(is_after("2-0", "1-5"));
+        assert!(!is_after("1-5", "1-5"));
+    }
 }

@@ -372,12 +372,14 @@ async fn subscribe_email(
         }
     };
     let address = request.email.trim().to_ascii_lowercase();
-    let valid =
-        address.chars().count() <= MAX_ADDRESS_CHARS && address.parse::<lettre::Address>().is_ok();
+    let valid = address.chars().count() <= MAX_ADDRESS_CHARS
+        && address
+            .parse::<lettre::Address>()
+            .is_ok_and(|a| is_public_mail_domain(a.domain()));
     if !valid {
         return Err(invalid(
             "invalid_email",
-            "email must be a mail address (someone@example.com)",
+            "email must be a mail address at a public domain (someone@example.com)",
         ));
     }
     let target = FollowTarget::Email {
@@ -397,6 +399,49 @@ async fn subscribe_email(
         .await?;
     }
     Ok(())
+}
+
+/// Whether mail to `domain` may leave this server: a name with at least
+/// two labels under a top-level domain that is not reserved for local,
+/// test or special use (`.test`, `.example`, `.invalid`, `.localhost`:
+/// RFC 2606/6761; `.local`: RFC 6762; `.onion`: RFC 7686; `.alt`:
+/// RFC 9476; `.arpa`; `.internal`, and `.home`/`.corp`/`.mail`, which
+/// ICANN keeps undelegated), and never an address literal
+/// (`a@[127.0.0.1]`).
+fn is_public_mail_domain(domain: &str) -> bool {
+    const RESERVED_TLDS: &[&str] = &[
+        "local",
+        "localhost",
+        "internal",
+        "test",
+        "invalid",
+        "example",
+        "home",
+        "corp",
+        "mail",
+        "onion",
+        "alt",
+        "arpa",
+    ];
+    let domain = domain.trim_end_matches('.').to_ascii_lowercase();
+    if domain.starts_with('[') {
+        return false;
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    let Some(tld) = labels.last() else {
+        return false;
+    };
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+        // A numeric TLD is an IPv4 address written as a name.
+        && !tld.bytes().all(|b| b.is_ascii_digit())
+        && !RESERVED_TLDS.contains(tld)
 }
 
 /// The incident a "back" follower in `country` waits for: theirs, else
@@ -470,9 +515,11 @@ async fn subscribe(
     };
     let now_ms = now.timestamp_millis();
     let slot = member(&f.service, &f.id);
-    if existing.is_none()
-        && let Some(ip) = client
-    {
+    // Every email request counts against the client's cap, the address
+    // known or not: answering an address already on the list differently
+    // would tell anyone who follows it.
+    let counts_for_client = existing.is_none() || matches!(f.target, FollowTarget::Email { .. });
+    if counts_for_client && let Some(ip) = client {
         let set = format!(
             "client:{}",
             links.follower_id("client", "", &crate::ingest::client_key(ip).to_string())
@@ -522,4 +569,62 @@ async fn subscribe(
         ));
     }
     Ok(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{TargetPolicy, is_public_mail_domain, parse_endpoint};
+
+    #[test]
+    fn push_endpoints_at_special_purpose_addresses_are_refused() {
+        for endpoint in [
+            "https://[::127.0.0.1]/push/1",
+            "https://[::ffff:0:127.0.0.1]/push/1",
+            "https://[fec0::1]/push/1",
+            "https://192.0.0.170/push/1",
+            "https://127.0.0.1/push/1",
+        ] {
+            assert!(
+                parse_endpoint(endpoint, TargetPolicy::default()).is_err(),
+                "{endpoint}"
+            );
+        }
+        assert!(
+            parse_endpoint(
+                "https://fcm.googleapis.com/fcm/send/x",
+                TargetPolicy::default()
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn only_public_mail_domains_are_accepted() {
+        for domain in [
+            "gmail.com",
+            "example.com",
+            "mail.example.co.uk",
+            "xn--bcher-kva.de",
+        ] {
+            assert!(is_public_mail_domain(domain), "{domain}");
+        }
+        for domain in [
+            "[127.0.0.1]",
+            "[IPv6:::1]",
+            "localhost",
+            "printer",
+            "a.local",
+            "x.localhost",
+            "metadata.google.internal",
+            "a.test",
+            "a.invalid",
+            "a.example",
+            "127.0.0.1",
+            "a..com",
+            "-a.com",
+            "a.onion",
+        ] {
+            assert!(!is_public_mail_domain(domain), "{domain}");
+        }
+    }
 }

@@ -1,12 +1,20 @@
 //! The gate in front of the API and pages: rate limits on report
-//! submission, on the read API and on page views, API key checks for
-//! reads, and the admin token for every admin route (with the bounds on
-//! failed attempts of [`super::admin_guard`]), so no admin route can forget
-//! the check. Runs before any handler, so a refused request costs no body
-//! parsing and no store call.
+//! submission, on the read API, on page views and on the follow
+//! endpoints, and API key checks for reads. Runs before any handler, so a
+//! refused request costs no body parsing and no store call. The admin
+//! token is checked by the admin scope itself ([`super::admin_access`]).
 //!
-//! Every answer under a limit carries `RateLimit-*` headers; a refusal is
-//! 429 with `Retry-After` as well.
+//! Every decision is taken on the route the router matches, never on the
+//! raw request path: [`crate::metrics::route_of`] looks the percent-decoded
+//! path up in the route table exactly as the router does, so `%61dmin`,
+//! `%72eports` and `/api/v1/services` are one request each. A path no
+//! route matches (doubled or trailing slashes, `.`/`..` segments, `;`
+//! parameters on a fixed segment, an encoded `/`) is answered 404 here,
+//! before any limit or handler.
+//!
+//! Every answer under a limit carries `RateLimit-*` headers, except public
+//! cacheable answers (`Cache-Control: public`) and their 304s, which a
+//! shared cache hands to everyone; a refusal is 429 with `Retry-After`.
 
 use super::ApiError;
 use super::error::rate_limit_headers;
@@ -39,7 +47,10 @@ pub async fn guard(
             .await
             .map(ServiceResponse::map_into_boxed_body);
     };
-    let kind = classify(&req);
+    let Some(route) = crate::metrics::matched_route(&req) else {
+        return Ok(refuse_unmatched(req));
+    };
+    let kind = classify(&route, req.method());
     let verdict: Verdict = match kind {
         Kind::Report => match request_client_ip(req.request(), &state) {
             Some(ip) => state.limits.check_report(ip),
@@ -53,20 +64,11 @@ pub async fn guard(
             };
             caller.map_or(Ok(None), |c| state.limits.check_read(c))
         }
-        // The admin API shares the anonymous per-client read limit, and
-        // failed attempts are bounded on top of it.
-        Kind::Admin => {
-            let client = request_client_ip(req.request(), &state);
-            let verdict = client.map_or(Ok(None), |ip| {
-                state.limits.check_read(Caller::Anonymous(ip))
-            });
-            if verdict.is_ok()
-                && let Err(refusal) = authenticate_admin(&req, &state, client)
-            {
-                return Ok(refuse(req, refusal));
-            }
-            verdict
-        }
+        // The admin API shares the anonymous per-client read limit; its
+        // scope then checks the token, with failed attempts bounded.
+        Kind::Admin => request_client_ip(req.request(), &state).map_or(Ok(None), |ip| {
+            state.limits.check_read(Caller::Anonymous(ip))
+        }),
         Kind::Page => request_client_ip(req.request(), &state)
             .map_or(Ok(None), |ip| state.limits.check_page(ip)),
         Kind::Follow => {
@@ -111,9 +113,12 @@ pub async fn guard(
         }
     };
     let mut response = next.call(req).await?.map_into_boxed_body();
-    // Pages are public and cacheable: one client's allowance does not
-    // belong in what a shared cache hands to everyone.
-    if let (Some(status), false) = (status, matches!(kind, Kind::Page)) {
+    // Pages and public read answers are cacheable: one client's allowance
+    // does not belong in what a shared cache hands to everyone.
+    if let (Some(status), false) = (
+        status,
+        matches!(kind, Kind::Page) || is_shared(response.response()),
+    ) {
         for (name, value) in rate_limit_headers(&status) {
             if let Ok(value) = HeaderValue::from_str(&value) {
                 response
@@ -123,37 +128,6 @@ pub async fn guard(
         }
     }
     Ok(response)
-}
-
-/// Checks the admin token, unless the client (or everyone) must wait after
-/// failed attempts. A refusal is logged at WARN, without the token or the
-/// address.
-fn authenticate_admin(
-    req: &ServiceRequest,
-    state: &AppState,
-    client: Option<IpAddr>,
-) -> Result<(), ApiError> {
-    if let Err(retry_after_secs) = state.admin_guard.admit(client) {
-        state
-            .metrics
-            .rate_limited
-            .with_label_values(&["admin"])
-            .inc();
-        return Err(ApiError::TooManyFailures { retry_after_secs });
-    }
-    match state.admin.check(req.headers()) {
-        Ok(()) => {
-            state.admin_guard.succeeded(client);
-            Ok(())
-        }
-        Err(e) => {
-            if matches!(e, ApiError::Unauthorized { .. }) {
-                state.admin_guard.failed(client);
-                tracing::warn!(code = e.code(), "admin authentication refused");
-            }
-            Err(e)
-        }
-    }
 }
 
 /// The error's response, not an `Err`, so that the outer middleware still
@@ -181,6 +155,36 @@ fn refused_form_page(req: &ServiceRequest, state: &AppState) -> Option<String> {
     Some(format!("/status/{}?reported=limited", service.slug))
 }
 
+/// Whether a shared cache may keep `response`: `Cache-Control: public`,
+/// or a 304 (which stands for a cached answer).
+fn is_shared(response: &HttpResponse) -> bool {
+    response.status() == actix_web::http::StatusCode::NOT_MODIFIED
+        || response
+            .headers()
+            .get_all(header::CACHE_CONTROL)
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .any(|d| d.trim().eq_ignore_ascii_case("public"))
+}
+
+/// The 404 of a path no route matches: JSON under the API, a page
+/// elsewhere. Nothing else looks at it.
+fn refuse_unmatched(req: ServiceRequest) -> ServiceResponse<BoxBody> {
+    use actix_web::ResponseError;
+    let response = if is_api_path(req.match_info().as_str()) {
+        super::not_found_error().error_response()
+    } else {
+        crate::web::PageError::NotFound.error_response()
+    };
+    req.into_response(response)
+}
+
+/// Whether a (decoded) path is the API's, which answers errors in JSON.
+pub fn is_api_path(path: &str) -> bool {
+    path.starts_with("/api/") || matches!(path, "/healthz" | "/readyz" | "/metrics")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Report,
     Read,
@@ -191,34 +195,77 @@ enum Kind {
     Other,
 }
 
-fn classify(req: &ServiceRequest) -> Kind {
-    let path = req.path();
-    if path == "/api/v1/reports" {
-        if req.method() == Method::POST {
+/// What limits a request on the route pattern `route` takes. Patterns are
+/// the route table's (`/api/v1/services/{slug}`), never a client's string.
+fn classify(route: &str, method: &Method) -> Kind {
+    let reads = matches!(*method, Method::GET | Method::HEAD);
+    if route == "/api/v1/reports" {
+        if *method == Method::POST {
             Kind::Report
         } else {
             Kind::Other
         }
-    } else if is_follow(path, req.method()) {
+    } else if route.starts_with("/follow/")
+        || (!reads && route.starts_with("/api/v1/services/{service}/follow/"))
+    {
+        // Subscribing, unsubscribing, and the links in mails.
         Kind::Follow
-    } else if path.starts_with("/api/v1/admin/") {
+    } else if route.starts_with("/api/v1/admin/") {
         // Admin calls carry the admin token, not an API key.
         Kind::Admin
-    } else if !matches!(*req.method(), Method::GET | Method::HEAD) {
+    } else if !reads || matches!(route, "/healthz" | "/readyz" | "/metrics") {
         Kind::Other
-    } else if path.starts_with("/api/") {
+    } else if route.starts_with("/api/") {
         Kind::Read
-    } else if matches!(path, "/healthz" | "/readyz" | "/metrics") {
-        Kind::Other
     } else {
         Kind::Page
     }
 }
 
-/// The follow endpoints that write: subscriptions, and the links in mails.
-fn is_follow(path: &str, method: &Method) -> bool {
-    path.starts_with("/follow/")
-        || (*method != Method::GET
-            && path.starts_with("/api/v1/services/")
-            && path.contains("/follow/"))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_are_classified_by_their_pattern_and_method() {
+        let cases = [
+            ("/api/v1/reports", Method::POST, Kind::Report),
+            ("/api/v1/reports", Method::GET, Kind::Other),
+            ("/api/v1/services/{slug}", Method::GET, Kind::Read),
+            ("/api/v1/services/{slug}", Method::HEAD, Kind::Read),
+            (
+                "/api/v1/services/{service}/follow/email",
+                Method::POST,
+                Kind::Follow,
+            ),
+            (
+                "/api/v1/services/{service}/follow/push",
+                Method::DELETE,
+                Kind::Follow,
+            ),
+            ("/api/v1/follow/vapid-public-key", Method::GET, Kind::Read),
+            ("/follow/{service}/{id}/confirm", Method::GET, Kind::Follow),
+            (
+                "/follow/{service}/{id}/unsubscribe",
+                Method::POST,
+                Kind::Follow,
+            ),
+            (
+                "/api/v1/admin/services/{service}/webhooks",
+                Method::GET,
+                Kind::Admin,
+            ),
+            (
+                "/api/v1/admin/services/{service}/webhooks",
+                Method::POST,
+                Kind::Admin,
+            ),
+            ("/status/{slug}", Method::GET, Kind::Page),
+            ("/status/{slug}", Method::POST, Kind::Other),
+            ("/metrics", Method::GET, Kind::Other),
+        ];
+        for (route, method, kind) in cases {
+            assert_eq!(classify(route, &method), kind, "{method} {route}");
+        }
+    }
 }

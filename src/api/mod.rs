@@ -2,9 +2,11 @@
 //! `/metrics`.
 //! Handlers are thin: extract, parse into domain types, call the domain,
 //! answer JSON. Every error is an [`ApiError`]. Rate limits and API keys
-//! are checked in front of the handlers by [`guard`].
+//! are checked in front of the handlers by [`guard`]; the admin routes
+//! live in one scope that checks the admin token ([`admin_access`]).
 
 mod admin;
+mod admin_access;
 mod admin_guard;
 mod causes;
 mod error;
@@ -24,10 +26,11 @@ mod timeseries;
 mod webhooks;
 
 pub use admin::AdminAuth;
+pub use admin_access::AdminAccess;
 pub use admin_guard::{AdminGuard, AdminGuardSettings, DEFAULT_ADMIN_FAILURES_PER_MINUTE};
 pub use error::{ApiError, ErrorBody};
 pub use follow::FollowState;
-pub use guard::guard;
+pub use guard::{guard, is_api_path};
 pub use keys::{ApiKeys, KeysFileError};
 pub use services::ServiceAnswers;
 pub use streams::{
@@ -88,21 +91,27 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "/api/v1/events",
         web::get().to(events::event_stream),
     ))
-    .service(resource(
-        "/api/v1/admin/services/{service}/incidents/{id}/updates",
-        web::post().to(admin::post_incident_update),
-    ))
+    // Every admin route goes in this scope: its middleware is the admin
+    // token check, and only it grants the handlers' `AdminAccess`.
     .service(
-        resource(
-            "/api/v1/admin/services/{service}/webhooks",
-            web::get().to(webhooks::list_webhooks),
-        )
-        .route(web::post().to(webhooks::create_webhook)),
+        web::scope("/api/v1/admin")
+            .wrap(actix_web::middleware::from_fn(admin_access::require_admin))
+            .service(resource(
+                "/services/{service}/incidents/{id}/updates",
+                web::post().to(admin::post_incident_update),
+            ))
+            .service(
+                resource(
+                    "/services/{service}/webhooks",
+                    web::get().to(webhooks::list_webhooks),
+                )
+                .route(web::post().to(webhooks::create_webhook)),
+            )
+            .service(resource(
+                "/services/{service}/webhooks/{id}",
+                web::delete().to(webhooks::delete_webhook),
+            )),
     )
-    .service(resource(
-        "/api/v1/admin/services/{service}/webhooks/{id}",
-        web::delete().to(webhooks::delete_webhook),
-    ))
     .service(resource(
         "/api/v1/follow/vapid-public-key",
         web::get().to(follow::vapid_public_key),

@@ -4,7 +4,7 @@
 
 use super::admin::json_body;
 use super::services::find_service;
-use super::{ApiError, ErrorBody};
+use super::{AdminAccess, ApiError, ErrorBody};
 use crate::events::targets::{TargetError, TargetPolicy};
 use crate::events::webhooks::{self, Webhook};
 use crate::geo::is_region_code;
@@ -119,6 +119,7 @@ fn parse_target(url: &str, policy: TargetPolicy) -> Result<String, ApiError> {
     ),
 )]
 pub async fn create_webhook(
+    _admin: AdminAccess,
     req: HttpRequest,
     payload: web::Payload,
     state: web::Data<AppState>,
@@ -185,6 +186,7 @@ pub async fn create_webhook(
     ),
 )]
 pub async fn list_webhooks(
+    _admin: AdminAccess,
     state: web::Data<AppState>,
     service: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
@@ -216,6 +218,7 @@ pub async fn list_webhooks(
     ),
 )]
 pub async fn delete_webhook(
+    _admin: AdminAccess,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, ApiError> {

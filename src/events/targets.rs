@@ -2,10 +2,12 @@
 //!
 //! A webhook makes this server send requests to a URL someone else chose,
 //! from inside our network. Unless the operator opts in
-//! (`--webhook-allow-internal-targets`), no delivery goes to a loopback,
-//! private, link-local (cloud metadata), shared, multicast or otherwise
-//! reserved address ([`crate::geo::is_special`], IPv4-mapped and NAT64
-//! addresses judged by the IPv4 address they carry):
+//! (`--webhook-allow-internal-targets`), no delivery (webhook or push)
+//! goes to an address of the IANA special-purpose registries — loopback,
+//! private, link-local (cloud metadata), shared, documentation, … — nor to
+//! a multicast, site-local or deprecated IPv4-compatible/-translated one
+//! ([`crate::geo::is_special`] holds the table; IPv4-mapped and NAT64
+//! addresses are judged by the IPv4 address they carry):
 //!
 //! - a URL naming such an address, or a name reserved for such use
 //!   (`localhost`, `*.localhost`, `*.internal`), is refused when the
@@ -21,7 +23,7 @@
 use crate::geo::is_special;
 use reqwest::Url;
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, SocketAddr};
 
 /// What a webhook URL may name.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -73,14 +75,6 @@ impl TargetPolicy {
 
 /// True for addresses no webhook may reach by default.
 pub fn is_internal(ip: IpAddr) -> bool {
-    let ip = ip.to_canonical();
-    if let IpAddr::V6(v6) = ip {
-        // NAT64 (64:ff9b::/96) carries an IPv4 address in its last 32 bits.
-        let bits = u128::from(v6);
-        if bits >> 32 == 0x0064_ff9b_0000_0000_0000_0000 {
-            return is_special(IpAddr::V4(Ipv4Addr::from(bits as u32)));
-        }
-    }
     is_special(ip)
 }
 
@@ -138,6 +132,15 @@ mod tests {
             "http://[fd00::1]/",
             "http://[fe80::1]/",
             "http://metadata.google.internal/",
+            // IPv4-compatible (the parser writes it `[::7f00:1]`),
+            // IPv4-translated, site-local, and other registry rows.
+            "http://[::127.0.0.1]/",
+            "http://[::ffff:0:127.0.0.1]/",
+            "http://[fec0::1]/",
+            "http://192.0.0.170/",
+            "http://255.255.255.255/",
+            "http://[2001:2::1]/",
+            "http://[100:0:0:1::1]/",
         ] {
             assert_eq!(check(url), Err(TargetError::Internal), "{url}");
         }
@@ -145,6 +148,8 @@ mod tests {
             "https://hooks.example.com/x",
             "http://8.8.8.8/",
             "http://[2a00:1450::1]/",
+            "http://[::ffff:8.8.8.8]/",
+            "http://[64:ff9b::808:808]/",
         ] {
             assert_eq!(check(url), Ok(()), "{url}");
         }

@@ -72,13 +72,15 @@ return 1
 
 /// A stream entry id: "<ms>-<seq>".
 fn is_stream_id(id: &str) -> bool {
+    let number = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
     id.split_once('-').is_some_and(|(a, b)| {
-        !a.is_empty()
-            && !b.is_empty()
-            && a.bytes().all(|c| c.is_ascii_digit())
-            && b.bytes().all(|c| c.is_ascii_digit())
+        number(a) && number(b) && a.parse::<u64>().is_ok() && b.parse::<u64>().is_ok()
     })
 }
+
+/// The last id a stream can have: nothing comes after it (and Redis
+/// refuses it as an exclusive start).
+const LAST_STREAM_ID: &str = "18446744073709551615-18446744073709551615";
 /// KEYS: the day's secret key. ARGV: candidate, ttl. Redis 6 has no
 /// `SET … NX GET`, hence a script.
 const SECRET_LUA: &str = r"
@@ -705,6 +707,7 @@ impl Store for RedisStore {
         limit: usize,
     ) -> Result<Vec<(String, String)>, StoreError> {
         let start = match after {
+            Some(LAST_STREAM_ID) => return Ok(Vec::new()),
             Some(id) if is_stream_id(id) => format!("({id}"),
             Some(_) => return Ok(Vec::new()),
             None => "-".to_string(),

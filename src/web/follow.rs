@@ -155,6 +155,15 @@ fn message(status: StatusCode, title: &str, text: &str) -> HttpResponse {
 /// `GET /follow/{service}/{id}/confirm?sig=`: the link in the
 /// confirmation mail. From now on notices are mailed, until the lifetime
 /// ends or the person unsubscribes.
+/// The page of a confirm link whose follower is gone.
+fn expired() -> HttpResponse {
+    message(
+        StatusCode::NOT_FOUND,
+        "This link has expired",
+        "The subscription is gone (it was not confirmed within a day, or was cancelled). Subscribe again on the status page.",
+    )
+}
+
 pub async fn confirm(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
@@ -163,21 +172,30 @@ pub async fn confirm(
     let (service, id) = signed(&state, LinkAction::Confirm, path, &query).await?;
     let store = state.store.as_ref();
     let Some(mut f) = follower(store, &service, &id).await? else {
-        return Ok(message(
-            StatusCode::NOT_FOUND,
-            "This link has expired",
-            "The subscription is gone (it was not confirmed within a day, or was cancelled). Subscribe again on the status page.",
-        ));
+        return Ok(expired());
     };
     let name = state
         .catalog
         .service(&service)
         .map_or(service.as_str(), |s| s.name.as_str());
+    let now = state.clock.now();
+    // Past its confirm deadline a follower is gone, whether or not the
+    // sweeper has run yet: the link does not bring it back.
+    if matches!(
+        f.target,
+        FollowTarget::Email {
+            confirmed: false,
+            ..
+        }
+    ) && f.expires_at <= now
+    {
+        remove(store, &service, &id).await?;
+        return Ok(expired());
+    }
     if let FollowTarget::Email { confirmed, .. } = &mut f.target
         && !*confirmed
     {
         *confirmed = true;
-        let now = state.clock.now();
         f.expires_at = now
             + chrono::Duration::from_std(state.follow.lifetime)
                 .unwrap_or_else(|_| chrono::Duration::days(90));

@@ -327,13 +327,16 @@ async fn a_client_that_keeps_guessing_the_token_has_to_wait() {
 async fn past_the_global_failure_budget_every_admin_attempt_waits() {
     let app = spawn_guarded_admin_app(3).await;
 
-    for (n, ip) in ["8.8.8.8", "8.8.4.4", "81.2.69.142", "89.160.20.112"]
+    for (n, ip) in ["8.8.8.8", "8.8.4.4", "81.2.69.142"]
         .into_iter()
         .enumerate()
     {
         let r = list_hooks_as(&app, ip, &format!("guess-{n}")).await;
         assert_error(r, 401, "invalid_admin_token").await;
     }
+    // The attempt that finds the budget spent is not checked at all.
+    let r = list_hooks_as(&app, "89.160.20.112", "guess-3").await;
+    assert_error(r, 429, "too_many_failures").await;
 
     // A guesser learns nothing now: the right token is refused too.
     let r = list_hooks_as(&app, "1.1.1.1", TOKEN).await;
@@ -344,4 +347,26 @@ async fn past_the_global_failure_budget_every_admin_attempt_waits() {
         .expect("seconds");
     assert!((1..=60).contains(&retry), "{retry}");
     assert_error(r, 429, "too_many_failures").await;
+}
+
+#[tokio::test]
+async fn the_failure_budget_checks_at_most_its_setting_even_all_at_once() {
+    let app = spawn_guarded_admin_app(30).await;
+
+    // Sixty guesses from sixty clients, half of them at once.
+    let mut statuses = Vec::new();
+    for round in 0..2 {
+        let guesses = (0..30).map(|n| {
+            let ip = format!("81.2.{round}.{}", n + 1);
+            let app = &app;
+            async move { list_hooks_as(app, &ip, &format!("guess-{round}-{n}")).await }
+        });
+        for r in futures_util::future::join_all(guesses).await {
+            statuses.push(r.status().as_u16());
+        }
+    }
+
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    let refused = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!((checked, refused), (30, 30), "{statuses:?}");
 }

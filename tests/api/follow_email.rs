@@ -320,3 +320,89 @@ async fn the_status_page_form_subscribes_without_javascript() {
     let r = subscribe(&app, "spotify", "not-an-address").await;
     assert_error(r, 422, "invalid_email").await;
 }
+
+async fn subscribe_from(app: &TestApp, client: &str, email: &str, form: bool) -> reqwest::Response {
+    let request = app
+        .client
+        .post(app.url("/api/v1/services/spotify/follow/email"))
+        .header("x-forwarded-for", client);
+    let request = if form {
+        request
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(format!("kind=problems&email={}", email.replace('@', "%40")))
+    } else {
+        request.json(&json!({"kind": "problems", "email": email}))
+    };
+    request.send().await.expect("request")
+}
+
+#[tokio::test]
+async fn a_follow_answers_alike_whether_or_not_the_address_is_subscribed() {
+    let smtp = SmtpServer::start();
+    let app = spawn_mail_app(&smtp, None, 0, |s| s.notify.follows_per_client = 2).await;
+    // Someone else follows with known@; this client uses up its cap.
+    let r = subscribe_from(&app, "89.160.20.112", "known@example.com", false).await;
+    assert_eq!(r.status(), 202);
+    for email in ["a@example.com", "b@example.com"] {
+        let r = subscribe_from(&app, "81.2.69.142", email, false).await;
+        assert_eq!(r.status(), 202);
+    }
+
+    // The known address and a new one get the same answer, in JSON…
+    for email in ["known@example.com", "new@example.com"] {
+        let r = subscribe_from(&app, "81.2.69.142", email, false).await;
+        assert_error(r, 422, "too_many_follows").await;
+    }
+    // …and from the page's form.
+    for email in ["known@example.com", "new@example.com"] {
+        let r = subscribe_from(&app, "81.2.69.142", email, true).await;
+        assert_eq!(r.status(), 303, "{email}");
+        assert_eq!(
+            r.headers()["location"],
+            "/status/spotify?followed=limited",
+            "{email}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn addresses_at_domains_that_are_not_public_are_refused() {
+    let smtp = SmtpServer::start();
+    let app = spawn_mail_app(&smtp, None, 0, |_| {}).await;
+    for email in [
+        "a@[127.0.0.1]",
+        "a@localhost",
+        "a@printer",
+        "a@nas.local",
+        "a@box.localhost",
+        "a@metadata.google.internal",
+        "a@x.test",
+        "a@x.invalid",
+        "a@x.example",
+    ] {
+        let r = subscribe_from(&app, "81.2.69.142", email, false).await;
+        assert_error(r, 422, "invalid_email").await;
+    }
+    let r = subscribe_from(&app, "81.2.69.142", "fan@example.com", false).await;
+    assert_eq!(r.status(), 202);
+}
+
+#[tokio::test]
+async fn a_confirm_link_past_its_deadline_confirms_nothing_without_the_sweeper() {
+    let smtp = SmtpServer::start();
+    let redis = RedisServer::start();
+    let app = spawn_mail_app(&smtp, Some(redis.url()), 0, |_| {}).await;
+    let r = subscribe(&app, "spotify", "late@example.com").await;
+    assert_eq!(r.status(), 202);
+    let mails = smtp.wait_for(|m| !m.is_empty()).await;
+    let confirm_link = link_in(&mails[0], "/confirm?sig=");
+    assert_eq!(followers(&redis), 1);
+
+    // A day and a minute later, with no sweeper having run.
+    app.clock
+        .advance(chrono::Duration::hours(24) + chrono::Duration::minutes(1));
+    let page = app.get(&local(&confirm_link)).await;
+    assert_eq!(page.status(), 404);
+    assert!(page.text().await.expect("page").contains("expired"));
+    assert_eq!(followers(&redis), 0, "the late follower is removed");
+}

@@ -28,6 +28,7 @@ mod redis_store;
 mod reporters;
 mod reports;
 mod shared_cause;
+mod spellings;
 mod startup;
 mod streams;
 mod webhooks;

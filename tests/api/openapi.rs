@@ -21,6 +21,13 @@ fn registered_routes() -> Vec<(String, String)> {
         if !path.starts_with('/') {
             continue;
         }
+        // The admin routes sit in their scope, registered relative to it.
+        let path =
+            if path.starts_with("/api/") || matches!(path, "/healthz" | "/readyz" | "/metrics") {
+                path.to_string()
+            } else {
+                format!("/api/v1/admin{path}")
+            };
         // Every `web::<method>()` up to the next resource.
         let end = after.find("resource(").unwrap_or(after.len());
         let mut routes_of = &after[..end];
@@ -31,7 +38,7 @@ fn registered_routes() -> Vec<(String, String)> {
                 .take_while(|c| c.is_ascii_alphabetic())
                 .collect();
             if ["get", "post", "put", "delete", "patch"].contains(&method.as_str()) {
-                routes.push((method, path.to_string()));
+                routes.push((method, path.clone()));
             }
         }
     }

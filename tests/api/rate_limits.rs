@@ -127,7 +127,9 @@ async fn anonymous_readers_get_a_lower_limit_than_key_holders() {
     assert_error(r, 429, "rate_limited").await;
 
     for (i, remaining) in ["4", "3", "2", "1", "0"].into_iter().enumerate() {
-        let request = app.client.get(app.url("/api/v1/services"));
+        // Outages are not a shared cacheable answer: it carries the
+        // caller's allowance.
+        let request = app.client.get(app.url("/api/v1/outages"));
         let request = if i % 2 == 0 {
             request.bearer_auth("partner-key-2")
         } else {
@@ -199,4 +201,32 @@ async fn a_network_budget_holds_across_processes_on_one_redis() {
     assert_eq!(r.status(), 202);
 
     assert_eq!(redis.reports_stored("spotify"), 4);
+}
+
+#[tokio::test]
+async fn public_cached_answers_and_their_304s_carry_no_clients_allowance() {
+    let app = app_with(|s| s.reads_per_minute_anonymous = 5).await;
+
+    // A shared cache hands these to everyone: no one client's headers.
+    let r = app.get("/api/v1/services").await;
+    assert_eq!(r.status(), 200);
+    let cache_control = header(&r, "cache-control").unwrap_or_default().to_string();
+    assert!(cache_control.contains("public"), "{cache_control}");
+    let etag = header(&r, "etag").expect("an etag").to_string();
+    for name in ["ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"] {
+        assert_eq!(header(&r, name), None, "{name} on a public answer");
+    }
+    let r = app
+        .client
+        .get(app.url("/api/v1/services"))
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(r.status(), 304);
+    assert_eq!(header(&r, "ratelimit-remaining"), None, "on a 304");
+
+    // The limit still holds, and a personal answer still says so.
+    let r = app.get("/api/v1/outages").await;
+    assert_eq!(header(&r, "ratelimit-remaining"), Some("2"));
 }

@@ -112,3 +112,83 @@ async fn an_unknown_last_event_id_resumes_from_now() {
     assert!(event.contains("\"fresh\":true"), "{event}");
     assert!(!event.contains("\"old\""), "{event}");
 }
+
+#[tokio::test]
+async fn a_junk_last_event_id_resumes_from_now_without_an_error() {
+    let redis = RedisServer::start();
+    let on_redis = spawn_app_with(AppOptions {
+        redis_url: Some(redis.url()),
+        ..AppOptions::default()
+    })
+    .await;
+    let in_memory = spawn_app_with(AppOptions::default()).await;
+    let huge = "9".repeat(5000);
+    for app in [&on_redis, &in_memory] {
+        for id in [
+            "99999999999999999999-0",
+            "18446744073709551615-18446744073709551615",
+            "1-99999999999999999999",
+            "18446744073709551616",
+            huge.as_str(),
+            "-1",
+            "1-2-3",
+        ] {
+            let r = app
+                .client
+                .get(app.url("/api/v1/events"))
+                .header("last-event-id", id)
+                .send()
+                .await
+                .expect("sse");
+            assert_eq!(r.status(), 200, "{}", &id[..id.len().min(40)]);
+        }
+    }
+}
+
+/// A stream on a raw connection from 81.2.69.142, if its slot is free:
+/// the client closes the socket by dropping it.
+async fn open_raw(app: &TestApp) -> Option<tokio::net::TcpStream> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut socket = tokio::net::TcpStream::connect(("127.0.0.1", app.port))
+        .await
+        .expect("connect");
+    socket
+        .write_all(
+            b"GET /api/v1/events HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 81.2.69.142\r\n\r\n",
+        )
+        .await
+        .expect("send");
+    let mut head = [0u8; 12];
+    socket.read_exact(&mut head).await.expect("status line");
+    (&head == b"HTTP/1.1 200").then_some(socket)
+}
+
+/// [`open_raw`], tried for at most 3 s.
+async fn open_raw_within_3s(app: &TestApp) -> Option<tokio::net::TcpStream> {
+    for _ in 0..30 {
+        if let Some(socket) = open_raw(app).await {
+            return Some(socket);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    None
+}
+
+#[tokio::test]
+async fn a_closed_stream_gives_its_slot_back_at_once() {
+    let app = spawn_app_with(AppOptions {
+        tweak: Some(Box::new(|s| s.max_event_streams_per_client = 1)),
+        ..AppOptions::default()
+    })
+    .await;
+    let mut stream = open_raw(&app).await.expect("the first stream");
+    assert!(open_raw(&app).await.is_none(), "one stream per client");
+    // Each time the client closes its stream, the slot is free again well
+    // before the first keep-alive comment (15 s) could find it gone.
+    for round in 0..3 {
+        drop(stream);
+        stream = open_raw_within_3s(&app)
+            .await
+            .unwrap_or_else(|| panic!("round {round}: the slot was still taken after 3 s"));
+    }
+}

@@ -339,6 +339,10 @@ async fn internal_targets_and_credentials_are_refused_by_default() {
     for url in [
         "http://127.0.0.1:9/x",
         "http://[::1]/x",
+        "http://[::127.0.0.1]/x",
+        "http://[::ffff:0:127.0.0.1]/x",
+        "http://[fec0::1]/x",
+        "http://192.0.0.170/x",
         "http://localhost/x",
         "http://0.0.0.0/x",
         "http://2130706433/x",
