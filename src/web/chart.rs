@@ -167,9 +167,10 @@ pub fn report_chart(
                     preserveAspectRatio="none" data-scale-max=(scale_max) {
                     title #chart-title { "Reports about " (service_name) " in the last 24 hours, per 15 minutes, against the usual level" }
                     @if let Some(since) = marks.incident_since {
-                        @let x0 = x_of(since);
+                        // Open: from its start to now, the chart's right end.
+                        @let x0 = x_of(since).min(WIDTH - bar_w);
                         rect.incident-span #incident-span x=(f(x0)) y="0"
-                            width=(f((x_of(marks.now) + bar_w - x0).clamp(bar_w, WIDTH - x0))) height=(HEIGHT)
+                            width=(f(WIDTH - x0)) height=(HEIGHT)
                             data-since=(since.to_rfc3339()) {}
                     }
                     @for v in &gridlines {
@@ -273,6 +274,31 @@ mod tests {
             assert!(max as f64 >= top && (max as f64) < top * 2.0 + 1.0, "{top}");
             assert!(max / step <= 5, "{top}");
         }
+    }
+
+    #[test]
+    fn an_outage_that_began_in_the_last_bucket_is_marked() {
+        use super::{Marks, SeriesPoint, report_chart};
+        use chrono::{Duration, TimeZone, Utc};
+        let start = Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0).unwrap();
+        let points: Vec<SeriesPoint> = (0..96)
+            .map(|i| SeriesPoint {
+                start: start + Duration::minutes(15 * i),
+                count: if i == 95 { 40 } else { 3 },
+                baseline: Some(3.0),
+            })
+            .collect();
+        let now = start + Duration::minutes(15 * 95 + 14);
+        let marks = Marks {
+            last_24h: 325,
+            now,
+            incident_since: Some(now - Duration::minutes(1)),
+        };
+        let chart = report_chart("S", &points, &WindowView::default(), &marks).into_string();
+        assert!(chart.contains(r#"id="incident-span" x="950.0""#), "{chart}");
+        assert!(chart.contains(r#"class="bar partial""#), "{chart}");
+        assert!(chart.contains(r#"class="excess partial""#), "{chart}");
+        assert!(chart.contains("325 in the last 24 hours"), "{chart}");
     }
 
     #[test]

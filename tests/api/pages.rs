@@ -284,8 +284,14 @@ async fn the_fold_answers_since_when_how_many_and_against_the_usual_level() {
 
     let fold = text_of(&status, "fold");
     assert!(fold.contains("Since "), "{fold}");
-    assert!(fold.contains("minutes so far") || fold.contains("minute so far"), "{fold}");
-    assert!(fold.contains("people reported problems since it started"), "{fold}");
+    assert!(
+        fold.contains("minutes so far") || fold.contains("minute so far"),
+        "{fold}"
+    );
+    assert!(
+        fold.contains("people reported problems since it started"),
+        "{fold}"
+    );
     assert!(fold.contains("Not just you: "), "{fold}");
     assert!(fold.contains("times the usual level"), "{fold}");
     assert!(
@@ -337,13 +343,24 @@ async fn the_confirmation_and_its_chart_say_the_same_numbers() {
     let bars: u64 = after
         .split("<rect class=\"bar")
         .skip(1)
-        .filter_map(|s| s.split("data-count=\"").nth(1)?.split('"').next()?.parse::<u64>().ok())
+        .filter_map(|s| {
+            s.split("data-count=\"")
+                .nth(1)?
+                .split('"')
+                .next()?
+                .parse::<u64>()
+                .ok()
+        })
         .sum();
     assert_eq!(bars, 1, "the chart has the report just sent: {after}");
-    assert!(after.contains(r#"<span id="reports-24h" data-count="1">"#), "{after}");
+    assert!(
+        after.contains(r#"<span id="reports-24h" data-count="1">"#),
+        "{after}"
+    );
     let summary = text_of(&after, "chart-summary");
     assert!(
-        summary.starts_with("1 report in the last 15 minutes") && summary.contains(" 1 in the last 24 hours"),
+        summary.starts_with("1 report in the last 15 minutes")
+            && summary.contains(" 1 in the last 24 hours"),
         "{summary}"
     );
 }
@@ -364,7 +381,10 @@ async fn the_feed_says_words_not_scores() {
     assert!(!feed.contains("score"), "{feed}");
     assert!(!feed.contains(" 1 minutes"), "{feed}");
     assert!(!feed.contains(".0 reports a minute"), "{feed}");
-    assert!(feed.contains("Most reported: Streaming"), "a label, not the slug: {feed}");
+    assert!(
+        feed.contains("Most reported: Streaming"),
+        "a label, not the slug: {feed}"
+    );
 }
 
 #[tokio::test]
@@ -387,7 +407,10 @@ async fn a_history_without_an_official_source_gives_no_grade() {
     assert!(!history.contains("grade <strong>"), "{history}");
     assert!(!history.contains("Not acknowledged"), "{history}");
     assert!(history.contains("No official source"), "{history}");
-    assert!(history.contains(r#"data-label="Started""#), "rows fold on a phone");
+    assert!(
+        history.contains(r#"data-label="Started""#),
+        "rows fold on a phone"
+    );
 }
 
 #[tokio::test]
@@ -401,10 +424,19 @@ async fn an_unknown_service_offers_search_and_the_closest_names() {
     let suggestions = text_of(&body, "suggestions");
     assert!(suggestions.starts_with("Spotify"), "{suggestions}");
     assert!(body.contains(r#"<li><a href="/status/spotify">Spotify</a></li>"#));
-    assert!(body.contains(r#"name="q" value="spotfy""#), "the search holds it");
+    assert!(
+        body.contains(r#"name="q" value="spotfy""#),
+        "the search holds it"
+    );
     let history = app.get("/status/steem/history").await;
     assert_eq!(history.status(), 404);
-    assert!(history.text().await.expect("body").contains(r#"href="/status/steam""#));
+    assert!(
+        history
+            .text()
+            .await
+            .expect("body")
+            .contains(r#"href="/status/steam""#)
+    );
 }
 
 #[tokio::test]
@@ -419,11 +451,18 @@ async fn the_api_docs_are_rendered_from_the_openapi_document() {
             if let Some(op) = item.get(method) {
                 let id = op["operationId"].as_str().expect("operationId");
                 assert!(docs.contains(&format!("id=\"op-{id}\"")), "{method} {path}");
-                assert!(docs.contains(&format!("<code class=\"path\">{path}</code>")), "{path}");
+                assert!(
+                    docs.contains(&format!("<code class=\"path\">{path}</code>")),
+                    "{path}"
+                );
             }
         }
     }
-    for name in openapi["components"]["schemas"].as_object().expect("schemas").keys() {
+    for name in openapi["components"]["schemas"]
+        .as_object()
+        .expect("schemas")
+        .keys()
+    {
         assert!(docs.contains(&format!("id=\"schema-{name}\"")), "{name}");
     }
     assert!(!docs.contains("src=\"http"), "nothing from a CDN");
