@@ -316,9 +316,10 @@ async fn the_status_page_shows_the_official_word_and_how_late_it_came() {
         assert!(grade.contains("grade "), "{grade}");
         assert!(!grade.contains("no official status source"), "{grade}");
         assert!(
-            b.text("#incidents .acknowledgement")
+            b.text("#incidents")
                 .await
-                .contains("14 min after reports surged")
+                .contains("14 min after reports surged"),
+            "the global incident's row says its lag"
         );
         demo::assert_no_sideways_scroll(&b, size).await;
         b.screenshot(&format!("history-official-{size}")).await;
