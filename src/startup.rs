@@ -426,7 +426,24 @@ async fn not_found(req: actix_web::HttpRequest) -> actix_web::HttpResponse {
     use actix_web::ResponseError;
     if api::is_api_path(req.match_info().as_str()) {
         api::not_found_error().error_response()
+    } else if let Some(state) = req.app_data::<web::Data<AppState>>() {
+        // The last part of the address may be a service's name mistyped.
+        let asked = path.trim_matches('/').rsplit('/').next().unwrap_or("");
+        let asked = urlencoding_lossy(asked);
+        if asked.is_empty() {
+            pages::PageError::NotFound.error_response()
+        } else {
+            pages::not_found::unknown_page(&state.catalog, &asked).error_response()
+        }
     } else {
         pages::PageError::NotFound.error_response()
     }
+}
+
+/// `%20`-style escapes of a path segment decoded, bad ones kept as typed.
+fn urlencoding_lossy(segment: &str) -> String {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(&format!("s={segment}"))
+        .ok()
+        .and_then(|v| v.into_iter().next())
+        .map_or_else(|| segment.to_string(), |(_, v)| v)
 }

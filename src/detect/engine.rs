@@ -99,7 +99,9 @@ impl ServiceDetector {
         }
     }
 
-    fn share(&self, code: &str) -> f64 {
+    /// The part of the service's reports that usually comes from `code`
+    /// (0 for a region never seen): maps weigh a window's expectation by it.
+    pub fn share(&self, code: &str) -> f64 {
         self.regions.get(code).map_or(0.0, RegionSeries::share)
     }
 

@@ -5,6 +5,7 @@
 //! number and a flood of readers costs the store one computation a second.
 
 pub mod cache;
+pub mod place;
 pub mod status;
 pub mod views;
 

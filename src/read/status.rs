@@ -55,6 +55,18 @@ pub async fn detector(
     Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
 }
 
+/// The detectors of `services` as last saved, in order.
+pub async fn detectors(
+    store: &dyn Store,
+    services: &[&str],
+) -> Result<Vec<Option<ServiceDetector>>, StoreError> {
+    let docs = store.get_docs(services, STATE_DOC).await?;
+    Ok(docs
+        .into_iter()
+        .map(|d| d.and_then(|j| serde_json::from_str(&j).ok()))
+        .collect())
+}
+
 /// Expected reports from `from` for `minutes` minutes (None = global).
 pub fn expected_between(
     detector: Option<&ServiceDetector>,

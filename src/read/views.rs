@@ -5,15 +5,17 @@
 //! computation a second, not one per request.
 
 use super::cache::{Cached, ChangeGate, Freshness, ViewCache};
+use super::place::{Place, RegionLoad, place};
 use super::status::{self, StatusDoc};
 use super::{MapCell, SeriesPoint, ServiceSummary, SymptomShare};
 use crate::catalog::Catalog;
 use crate::clock::Clock;
-use crate::detect::Incident;
+use crate::detect::{Incident, ServiceDetector};
 use crate::official::{Acknowledgements, OfficialSummary};
 use crate::store::{Bucket, NetworkSummary, Resolution, Store, StoreError, keys, window};
 use chrono::{DateTime, Duration, Utc};
 use futures_util::{StreamExt, stream};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The windows a service view counts over, in minutes: 5, 15, 60 and 24 h.
@@ -51,6 +53,38 @@ pub struct WindowView {
     pub countries: Vec<(String, u64)>,
     pub busiest_network_share: Option<f64>,
     pub network_suspect: bool,
+    /// Each listed country's own usual level over the window (empty before
+    /// detection ran): what maps shade against.
+    pub country_expected: HashMap<String, f64>,
+}
+
+impl WindowView {
+    /// Each country's reports and usual level, for [`super::place`].
+    pub fn loads(&self) -> HashMap<String, RegionLoad> {
+        self.countries
+            .iter()
+            .map(|(code, n)| {
+                (
+                    code.clone(),
+                    RegionLoad {
+                        reports: *n,
+                        expected: self.country_expected.get(code).copied(),
+                    },
+                )
+            })
+            .collect()
+    }
+}
+
+/// The outage in progress: from the start of the earliest open incident
+/// until now. Problems and places are shown for it while it lasts.
+#[derive(Debug, Clone)]
+pub struct OutageView {
+    pub since: DateTime<Utc>,
+    pub minutes: i64,
+    pub window: WindowView,
+    /// Map cells of the outage window, busiest first.
+    pub cells: Vec<MapCell>,
 }
 
 /// Everything the status page and the service API show of one service.
@@ -74,11 +108,20 @@ pub struct ServiceView {
     pub acknowledgements: Acknowledgements,
     /// The shared causes labelling this service now (docs/shared-cause.md).
     pub causes: Vec<crate::cause::Cause>,
+    /// The outage in progress, while one is open.
+    pub outage: Option<OutageView>,
+    /// Where the trouble is (nowhere when there is none).
+    pub place: Place,
 }
 
 impl ServiceView {
     pub fn day(&self) -> &WindowView {
         &self.windows[DAY]
+    }
+
+    /// The window a page describes: the outage in progress, else 24 hours.
+    pub fn current(&self) -> &WindowView {
+        self.outage.as_ref().map_or(self.day(), |o| &o.window)
     }
 }
 
@@ -88,6 +131,9 @@ pub struct MapView {
     pub total: u64,
     pub countries: Vec<(String, u64)>,
     pub cells: Vec<MapCell>,
+    /// Each country's usual level over the window, summed over the
+    /// services whose detection has run (empty when none has).
+    pub country_expected: HashMap<String, f64>,
 }
 
 /// The read models of one process.
@@ -201,10 +247,20 @@ impl Views {
                 let sum = super::map_counts(store.as_ref(), &slugs, now, minutes).await?;
                 let mut cells = super::map_cells(&sum);
                 cells.truncate(MAX_CELLS);
+                let countries = super::country_counts(&sum);
+                let detectors = status::detectors(store.as_ref(), &slugs).await?;
+                let from = window_start(now, minutes);
+                let mut country_expected: HashMap<String, f64> = HashMap::new();
+                for d in detectors.iter().flatten() {
+                    for (code, e) in expected_by_country(Some(d), &countries, from, minutes) {
+                        *country_expected.entry(code).or_default() += e;
+                    }
+                }
                 Ok(MapView {
                     total: window::total(&sum),
-                    countries: super::country_counts(&sum),
+                    countries,
                     cells,
+                    country_expected,
                 })
             })
             .await
@@ -257,20 +313,16 @@ pub async fn service_view(
         }
     }
     networks[DAY] = day_networks;
-    let this_minute = DateTime::from_timestamp(current * 60, 0).unwrap_or(now);
     let mut windows: [WindowView; 4] = Default::default();
     for (i, (w, minutes)) in windows.iter_mut().zip(WINDOWS).enumerate() {
-        let bucket = &sums[i];
-        let from = this_minute - Duration::minutes(minutes - 1);
-        *w = WindowView {
-            reports: window::total(bucket),
-            expected: status::expected_between(detector.as_ref(), None, from, minutes),
-            reporters: reporters[i],
-            symptoms: super::symptom_shares(catalog, bucket),
-            countries: super::country_counts(bucket),
-            busiest_network_share: window::busiest_network_share(&networks[i]).map(super::round3),
-            network_suspect: window::is_network_suspect(&networks[i]),
-        };
+        *w = window_view(
+            catalog,
+            detector.as_ref(),
+            &sums[i],
+            (window_start(now, minutes), minutes),
+            reporters[i],
+            &networks[i],
+        );
     }
     let series = super::report_series(
         store,
@@ -291,7 +343,17 @@ pub async fn service_view(
         .into_iter()
         .filter(|c| c.touches(slug))
         .collect();
-    let active = incidents.into_iter().filter(Incident::is_active).collect();
+    let active: Vec<Incident> = incidents.into_iter().filter(Incident::is_active).collect();
+    let outage = match active.iter().map(|i| i.started_at).min() {
+        Some(since) => {
+            Some(outage_view(store, catalog, detector.as_ref(), slug, since, now).await?)
+        }
+        None => None,
+    };
+    let place = place(
+        &status,
+        &outage.as_ref().map_or(&windows[1], |o| &o.window).loads(),
+    );
     let official = match catalog
         .service(slug)
         .and_then(|s| s.official_status.as_deref())
@@ -313,6 +375,89 @@ pub async fn service_view(
         official,
         acknowledgements,
         causes,
+        outage,
+        place,
+    })
+}
+
+/// The first minute of a window of `minutes` ending with the current one.
+fn window_start(now: DateTime<Utc>, minutes: i64) -> DateTime<Utc> {
+    let this_minute = DateTime::from_timestamp(window::minute_of(now) * 60, 0).unwrap_or(now);
+    this_minute - Duration::minutes(minutes - 1)
+}
+
+/// One window's view from its summed bucket; `(from, minutes)` its span.
+fn window_view(
+    catalog: &Catalog,
+    detector: Option<&ServiceDetector>,
+    bucket: &Bucket,
+    (from, minutes): (DateTime<Utc>, i64),
+    reporters: u64,
+    networks: &NetworkSummary,
+) -> WindowView {
+    let countries = super::country_counts(bucket);
+    WindowView {
+        reports: window::total(bucket),
+        expected: status::expected_between(detector, None, from, minutes),
+        reporters,
+        symptoms: super::symptom_shares(catalog, bucket),
+        country_expected: expected_by_country(detector, &countries, from, minutes),
+        countries,
+        busiest_network_share: window::busiest_network_share(networks).map(super::round3),
+        network_suspect: window::is_network_suspect(networks),
+    }
+}
+
+/// The usual reports of each of `countries` over a window: the service's
+/// expectation there, weighed by the share each country usually holds.
+fn expected_by_country(
+    detector: Option<&ServiceDetector>,
+    countries: &[(String, u64)],
+    from: DateTime<Utc>,
+    minutes: i64,
+) -> HashMap<String, f64> {
+    let (Some(d), Some(global)) = (
+        detector,
+        status::expected_between(detector, None, from, minutes),
+    ) else {
+        return HashMap::new();
+    };
+    countries
+        .iter()
+        .map(|(code, _)| (code.clone(), d.share(code) * global))
+        .collect()
+}
+
+/// The outage window's view: what was reported since `since`.
+async fn outage_view(
+    store: &dyn Store,
+    catalog: &Catalog,
+    detector: Option<&ServiceDetector>,
+    slug: &str,
+    since: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<OutageView, StoreError> {
+    let minutes = ((now - since).num_minutes() + 1).clamp(1, 24 * 60);
+    let (bucket, networks, reporters) = futures_util::try_join!(
+        window::last_minutes(store, slug, now, minutes),
+        window::networks_last_minutes(store, slug, now, minutes),
+        window::distinct_reporters_last_minutes(store, slug, now, minutes),
+    )?;
+    let window = window_view(
+        catalog,
+        detector,
+        &bucket,
+        (window_start(now, minutes), minutes),
+        reporters,
+        &networks,
+    );
+    let mut cells = super::map_cells(&bucket);
+    cells.truncate(MAX_CELLS);
+    Ok(OutageView {
+        since,
+        minutes,
+        window,
+        cells,
     })
 }
 

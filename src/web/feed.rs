@@ -4,7 +4,7 @@
 //! every text escaped.
 
 use super::PageError;
-use crate::catalog::Service;
+use crate::catalog::{Catalog, Service};
 use crate::countries::region_name;
 use crate::detect::{GLOBAL, Incident};
 use crate::read;
@@ -50,7 +50,10 @@ pub async fn feed(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let service = state.catalog.service(&slug).ok_or(PageError::NotFound)?;
+    let service = state
+        .catalog
+        .service(&slug)
+        .ok_or_else(|| super::not_found::unknown_service(&state.catalog, &slug))?;
     let incidents = read::incidents(state.store.as_ref(), &service.slug, ENTRIES).await?;
     let changes = match service.official_status {
         Some(_) => crate::official::load(state.store.as_ref(), &service.slug)
@@ -59,7 +62,13 @@ pub async fn feed(
             .unwrap_or_default(),
         None => Vec::new(),
     };
-    let mut xml = atom(service, &incidents, &base_url(&req), state.clock.now());
+    let mut xml = atom(
+        &state.catalog,
+        service,
+        &incidents,
+        &base_url(&req),
+        state.clock.now(),
+    );
     official_entries(&mut xml, service, &changes, &base_url(&req));
     Ok(HttpResponse::Ok()
         .content_type("application/atom+xml; charset=utf-8")
@@ -128,24 +137,43 @@ fn title(service: &Service, i: &Incident) -> String {
     format!("{what} at {}{place}", service.name)
 }
 
-fn summary(i: &Incident) -> String {
+/// "1 minute", "15 minutes".
+fn minutes(n: i64) -> String {
+    if n == 1 {
+        "1 minute".to_string()
+    } else {
+        format!("{n} minutes")
+    }
+}
+
+/// "1 report", "42 reports".
+fn reports(n: u64) -> String {
+    super::layout::reports(n)
+}
+
+fn summary(catalog: &Catalog, i: &Incident) -> String {
     let d = &i.detection;
     let mut s = format!(
-        "Started {}, detected {}{}. Evidence: {} reports in {} minutes where {:.1} were expected (score {:.1}). Peak {:.1} reports a minute; {} reports in all.",
+        "Started {}, detected {}{}. Evidence: {} in {} where about {:.0} were expected. Peak {} a minute; {} in all.",
         rfc3339(i.started_at),
         rfc3339(i.detected_at),
         i.resolved_at
             .map(|r| format!(", resolved {}", rfc3339(r)))
             .unwrap_or_default(),
-        d.observed,
-        d.window_minutes,
+        reports(d.observed),
+        minutes(i64::from(d.window_minutes)),
         d.expected,
-        d.score,
-        i.peak_reports_per_minute,
-        i.total_reports,
+        reports(i.peak_reports_per_minute.round() as u64),
+        reports(i.total_reports),
     );
-    if let Some(top) = i.top_symptoms.first() {
-        let _ = write!(s, " Most reported: {}.", top.symptom);
+    if !i.top_symptoms.is_empty() {
+        let labels: Vec<&str> = i
+            .top_symptoms
+            .iter()
+            .take(3)
+            .map(|t| catalog.symptom_label(&t.symptom).unwrap_or(&t.symptom))
+            .collect();
+        let _ = write!(s, " Most reported: {}.", labels.join(", "));
     }
     if i.suspect {
         s.push_str(" Most reports come from one network: possibly coordinated reporting.");
@@ -153,8 +181,9 @@ fn summary(i: &Incident) -> String {
     if let (Some(at), Some(lag)) = (i.official_acknowledged_at, i.acknowledgement_lag_minutes) {
         let _ = write!(
             s,
-            " Acknowledged by the service {} ({lag} minutes after detection).",
-            rfc3339(at)
+            " Acknowledged by the service {} ({}).",
+            rfc3339(at),
+            super::official::lag_words(lag)
         );
     }
     for u in &i.updates {
@@ -170,7 +199,13 @@ fn summary(i: &Incident) -> String {
 }
 
 /// The feed document.
-pub fn atom(service: &Service, incidents: &[Incident], base: &str, now: DateTime<Utc>) -> String {
+pub fn atom(
+    catalog: &Catalog,
+    service: &Service,
+    incidents: &[Incident],
+    base: &str,
+    now: DateTime<Utc>,
+) -> String {
     let page = format!("{base}/status/{}", service.slug);
     let updated = incidents.iter().map(last_change).max().unwrap_or(now);
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
@@ -205,7 +240,7 @@ pub fn atom(service: &Service, incidents: &[Incident], base: &str, now: DateTime
             published = rfc3339(i.detected_at),
             updated = rfc3339(last_change(i)),
             page = xml_escape(&page),
-            summary = xml_escape(&summary(i)),
+            summary = xml_escape(&summary(catalog, i)),
         );
     }
     xml.push_str("</feed>\n");

@@ -1,14 +1,19 @@
 //! `/`: search the catalog, filter by category, see what is down right now
-//! and what people report most.
+//! and what people report most. Each card says where, since when and how
+//! far above the usual level, with a sparkline of the last hours, from the
+//! same service view as the status page (so both say the same numbers).
 
 use super::layout::{badge, page, reports, severity};
 use super::{HTML, PageError, cached_page, secure};
 use crate::http_cache::Rendered;
 use crate::read::ServiceSummary;
+use crate::read::views::ServiceView;
 use crate::startup::AppState;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// How many services "most reported" lists.
 const MOST_REPORTED: usize = 8;
@@ -29,21 +34,39 @@ pub async fn home(
     let version = state.views.version().await;
     let summaries = state.views.summaries(version).await?;
     let causes = state.views.causes(version).await?;
+    let (problems, most) = card_lists(&summaries.value);
+    // The cards' services, each read through its shared status view.
+    let mut views: HashMap<String, Arc<ServiceView>> = HashMap::new();
+    let mut generations = causes.generation;
+    for s in problems.iter().chain(&most) {
+        if views.contains_key(&s.slug) {
+            continue;
+        }
+        let view = state.views.service(&s.slug, version).await?;
+        generations = generations
+            .wrapping_mul(1_000_003)
+            .wrapping_add(view.generation);
+        views.insert(s.slug.clone(), view.value);
+    }
+    let cards = Cards {
+        problems: &problems,
+        most: &most,
+        views: &views,
+    };
     // The plain home page is the same for everyone: rendered once per view.
     if query.q.is_empty() && query.category.is_empty() {
-        let page =
-            state
-                .pages
-                .home
-                .get_or_render(&(), (summaries.generation, causes.generation), || {
-                    Rendered::new(
-                        HTML,
-                        render(&state, &summaries.value, &causes.value, &query).into_string(),
-                    )
-                });
+        let page = state
+            .pages
+            .home
+            .get_or_render(&(), (summaries.generation, generations), || {
+                Rendered::new(
+                    HTML,
+                    render(&state, &summaries.value, &causes.value, &cards, &query).into_string(),
+                )
+            });
         return Ok(cached_page(&req, &state, &page));
     }
-    let page = render(&state, &summaries.value, &causes.value, &query);
+    let page = render(&state, &summaries.value, &causes.value, &cards, &query);
     Ok(
         Rendered::new(HTML, page.into_string()).respond(&req, &state.cache_control, |r| {
             secure(r);
@@ -51,22 +74,9 @@ pub async fn home(
     )
 }
 
-fn render(
-    state: &AppState,
-    summaries: &[ServiceSummary],
-    causes: &[crate::cause::Cause],
-    query: &HomeQuery,
-) -> Markup {
-    let catalog = &state.catalog;
-    let needle = query.q.trim().to_lowercase();
-    let category = query.category.trim();
-    let matching: Vec<&ServiceSummary> = summaries
-        .iter()
-        .filter(|s| category.is_empty() || s.category == category)
-        .filter(|s| {
-            needle.is_empty() || s.name.to_lowercase().contains(&needle) || s.slug.contains(&needle)
-        })
-        .collect();
+/// The services with cards: those with a problem, worst first, and the
+/// most reported in the last 15 minutes.
+fn card_lists(summaries: &[ServiceSummary]) -> (Vec<&ServiceSummary>, Vec<&ServiceSummary>) {
     let mut problems: Vec<&ServiceSummary> = summaries
         .iter()
         .filter(|s| severity(&s.status) > 0 || !s.active_incidents.is_empty())
@@ -82,7 +92,38 @@ fn render(
         .collect();
     most.sort_by_key(|s| std::cmp::Reverse(s.reports_last_15m));
     most.truncate(MOST_REPORTED);
+    (problems, most)
+}
 
+/// The cards to show and the views they are drawn from.
+struct Cards<'a> {
+    problems: &'a [&'a ServiceSummary],
+    most: &'a [&'a ServiceSummary],
+    views: &'a HashMap<String, Arc<ServiceView>>,
+}
+
+fn render(
+    state: &AppState,
+    summaries: &[ServiceSummary],
+    causes: &[crate::cause::Cause],
+    cards: &Cards,
+    query: &HomeQuery,
+) -> Markup {
+    let catalog = &state.catalog;
+    let needle = query.q.trim().to_lowercase();
+    let category = query.category.trim();
+    let matching: Vec<&ServiceSummary> = summaries
+        .iter()
+        .filter(|s| category.is_empty() || s.category == category)
+        .filter(|s| {
+            needle.is_empty() || s.name.to_lowercase().contains(&needle) || s.slug.contains(&needle)
+        })
+        .collect();
+    let (problems, most) = (cards.problems, cards.most);
+    let card = |s: &ServiceSummary| match (catalog.service(&s.slug), cards.views.get(&s.slug)) {
+        (Some(service), Some(view)) => super::fold::card(service, view),
+        _ => card(s),
+    };
     let body = html! {
         h1 { "Is it down, or is it just me?" }
         form.search role="search" method="get" action="/" {
@@ -104,7 +145,7 @@ fn render(
                 @if problems.is_empty() {
                     p.muted #no-problems { "No service has a detected problem right now." }
                 } @else {
-                    ul.cards #problems { @for s in &problems { (card(s)) } }
+                    ul.cards #problems { @for s in problems { (card(s)) } }
                 }
             }
             section aria-labelledby="most-h" {
@@ -112,7 +153,7 @@ fn render(
                 @if most.is_empty() {
                     p.muted { "No reports in the last 15 minutes." }
                 } @else {
-                    ul.cards #most-reported { @for s in &most { (card(s)) } }
+                    ul.cards #most-reported { @for s in most { (card(s)) } }
                 }
             }
         }
@@ -135,6 +176,7 @@ fn render(
     page(state.demo, "Outage reports", "all", body)
 }
 
+/// A card from the summary alone (a service whose view is missing).
 fn card(s: &ServiceSummary) -> Markup {
     html! {
         li {

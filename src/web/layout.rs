@@ -50,7 +50,8 @@ pub fn page_with_feed(
                 footer {
                     p {
                         "Crowd-sourced reports, counted once per person. "
-                        a href="/api/v1/services" { "JSON API" }
+                        a href="/docs" { "API documentation" }
+                        " · " a href="/api/v1/openapi.json" { "OpenAPI" }
                         "."
                     }
                     p.small {

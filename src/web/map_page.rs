@@ -113,11 +113,16 @@ fn render(
             p #map-summary {
                 (reports(view.total)) " about " (scope) " in the last " (window_phrase) "."
             }
-            (world_map(&format!("Map of reports about {scope} by country"), countries, &view.cells))
+            (world_map(&format!("Map of reports about {scope} by country"), countries, &view.country_expected, &view.cells))
             @if !countries.is_empty() {
                 ol.regions #top-regions {
                     @for (code, n) in countries.iter() {
-                        li data-cc=(code) { (region_name(code)) " " span.count { (n) } }
+                        li data-cc=(code) {
+                            (region_name(code)) " " span.count { (n) }
+                            @if let Some(e) = view.country_expected.get(code) {
+                                span.usual { " (about " (format!("{e:.0}")) " usual)" }
+                            }
+                        }
                     }
                 }
             }

@@ -12,12 +12,15 @@ mod assets;
 mod badge;
 mod cause;
 mod chart;
+mod docs;
 mod feed;
+mod fold;
 pub mod follow;
 mod history;
 mod home;
 mod layout;
 mod map_page;
+pub mod not_found;
 mod official;
 mod service_page;
 mod world;
@@ -70,6 +73,15 @@ fn personal_page(req: &HttpRequest, page: Markup) -> HttpResponse {
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/", web::get().to(home::home))
         .route("/map", web::get().to(map_page::map))
+        .route("/docs", web::get().to(docs::docs))
+        .route(
+            "/api",
+            web::get().to(|| async {
+                HttpResponse::PermanentRedirect()
+                    .insert_header((header::LOCATION, "/docs"))
+                    .finish()
+            }),
+        )
         .route("/status/{slug}", web::get().to(service_page::status_page))
         .route("/status/{slug}/history", web::get().to(history::history))
         .route("/status/{slug}/feed.atom", web::get().to(feed::feed))
@@ -95,6 +107,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 pub enum PageError {
     #[error("not found")]
     NotFound,
+    /// A service the catalog does not know, with the closest names.
+    #[error("unknown service")]
+    UnknownService(Box<not_found::Suggestions>),
     #[error("the store is unavailable: {0}")]
     Unavailable(String),
     #[error("internal error: {0}")]
@@ -113,7 +128,7 @@ impl From<StoreError> for PageError {
 impl ResponseError for PageError {
     fn status_code(&self) -> StatusCode {
         match self {
-            PageError::NotFound => StatusCode::NOT_FOUND,
+            PageError::NotFound | PageError::UnknownService(_) => StatusCode::NOT_FOUND,
             PageError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             PageError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -121,6 +136,21 @@ impl ResponseError for PageError {
 
     fn error_response(&self) -> HttpResponse {
         let (title, text) = match self {
+            PageError::UnknownService(s) => {
+                return html(
+                    self.status_code(),
+                    layout::page(
+                        false,
+                        if s.service {
+                            "Service not found"
+                        } else {
+                            "Page not found"
+                        },
+                        "",
+                        not_found::body(s),
+                    ),
+                );
+            }
             PageError::NotFound => ("Page not found", "There is no page at this address."),
             PageError::Unavailable(cause) => {
                 tracing::warn!(%cause, "store unavailable");

@@ -1,9 +1,13 @@
-//! `/status/{slug}`: is it down? The status line, the report form (a plain
-//! form POST to the API, answered with a redirect back here), the 24-hour
-//! chart, most reported problems, where reports come from, the active
-//! incident and related services.
+//! `/status/{slug}`: is it down? The fold ([`super::fold`]: where, since
+//! when, how many, against the usual level, the official word, how to be
+//! told), the report form (a plain form POST to the API, answered with a
+//! redirect back here), the 24-hour chart, most reported problems and
+//! where reports come from (for the outage in progress while one is open,
+//! else 24 hours; `?map=24h` shows the day), the active incident and
+//! related services. Everything on the page, the confirmation after a
+//! report included, comes from one [`ServiceView`].
 
-use super::chart::report_chart;
+use super::chart::{Marks, report_chart};
 use super::layout::{badge, clock_time, page_with_feed, severity};
 use super::official::{incident_acknowledgement, official_panel};
 use super::world::world_map;
@@ -15,7 +19,6 @@ use crate::http_cache::Rendered;
 use crate::read::ServiceSummary;
 use crate::read::views::ServiceView;
 use crate::startup::AppState;
-use crate::store::{keys, window};
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -28,6 +31,18 @@ pub struct StatusQuery {
     reported: Option<String>,
     /// After the email follow form: `email`, `email-invalid`, …
     followed: Option<String>,
+    /// `24h`: the map and lists over the last 24 hours even while an
+    /// outage is open.
+    #[serde(default)]
+    map: String,
+}
+
+/// What the map and lists cover.
+#[derive(Clone, Copy, PartialEq)]
+enum Span {
+    /// The outage in progress (24 hours when none is open).
+    Outage,
+    Day,
 }
 
 pub async fn status_page(
@@ -36,50 +51,61 @@ pub async fn status_page(
     slug: web::Path<String>,
     query: web::Query<StatusQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let service = state.catalog.service(&slug).ok_or(PageError::NotFound)?;
+    let service = state
+        .catalog
+        .service(&slug)
+        .ok_or_else(|| super::not_found::unknown_service(&state.catalog, &slug))?;
+    let span = if query.map == "24h" {
+        Span::Day
+    } else {
+        Span::Outage
+    };
     let version = state.views.version().await;
-    let view = state.views.service(&service.slug, version).await?;
     let summaries = state.views.summaries(version).await?;
     let followed = query.followed.as_deref().map(|w| format!("follow-{w}"));
     let Some(reported) = query.reported.as_deref().or(followed.as_deref()) else {
-        let page = state.pages.status.get_or_render(
-            &service.slug,
-            (view.generation, summaries.generation),
-            || {
-                let counts = (view.value.windows[1].reports, view.value.day().reports);
-                let page = render(&state, service, &view.value, &summaries.value, None, counts);
-                Rendered::new(HTML, page.into_string())
-            },
-        );
+        let view = state.views.service(&service.slug, version).await?;
+        let key = format!("{}|{}", service.slug, query.map == "24h");
+        let page =
+            state
+                .pages
+                .status
+                .get_or_render(&key, (view.generation, summaries.generation), || {
+                    let page = render(&state, service, &view.value, &summaries.value, None, span);
+                    Rendered::new(HTML, page.into_string())
+                });
         return Ok(cached_page(&req, &state, &page));
     };
-    // The confirmation after a form post: the counts read now, so the
-    // report just sent shows even if the shared view is a second old.
-    let (store, now) = (state.store.as_ref(), state.clock.now());
-    let counts = (
-        window::count_last_minutes(store, &service.slug, keys::TOTAL, now, 15).await?,
-        window::count_last_minutes(store, &service.slug, keys::TOTAL, now, 24 * 60).await?,
-    );
+    // The confirmation after a form post: a view computed now, so the
+    // report just sent shows in every number and the chart alike.
+    let view = crate::read::views::service_view(
+        state.store.as_ref(),
+        &state.catalog,
+        &service.slug,
+        state.clock.now(),
+    )
+    .await?;
     let page = render(
         &state,
         service,
-        &view.value,
+        &view,
         &summaries.value,
         Some(reported),
-        counts,
+        span,
     );
     Ok(personal_page(&req, page))
 }
 
-/// The page; `counts` are the reports of the last 15 minutes and 24 hours.
+/// The page of `view`; `span`: what the map and lists cover.
 fn render(
     state: &AppState,
     service: &Service,
     view: &ServiceView,
     summaries: &[ServiceSummary],
     reported: Option<&str>,
-    (last_15m, last_24h): (u64, u64),
+    span: Span,
 ) -> Markup {
+    let (last_15m, last_24h) = (view.windows[1].reports, view.day().reports);
     let active = &view.active;
     let mut related: Vec<&ServiceSummary> = summaries
         .iter()
@@ -90,10 +116,17 @@ fn render(
             .cmp(&severity(&a.status))
             .then(b.reports_last_15m.cmp(&a.reports_last_15m))
     });
-    let day = view.day();
-    let symptoms = &day.symptoms;
-    let countries = &day.countries;
+    let outage = view.outage.as_ref().filter(|_| span == Span::Outage);
+    let shown = outage.map_or(view.day(), |o| &o.window);
+    let symptoms = &shown.symptoms;
+    let countries = &shown.countries;
+    let cells = outage.map_or(&view.cells, |o| &o.cells);
     let name = &service.name;
+    let base = format!("/status/{}", service.slug);
+    let span_words = match outage {
+        Some(o) => html! { "since " (clock_time(o.since)) },
+        None => html! { "24 hours" },
+    };
     let body = html! {
         h1 { (name) " outage reports" }
         @match reported {
@@ -113,7 +146,8 @@ fn render(
             _ => {}
         }
         div data-live="status-line" #status-line-box {
-            (status_line(service, &view.status.status, active))
+            (super::fold::status_line(service, view))
+            (super::fold::facts(service, view, view.computed_at))
             (super::cause::banners(service, &view.causes))
             (official_panel(service, view, &shown_incidents(active)))
             p.counts {
@@ -127,18 +161,22 @@ fn render(
         div data-live="chart" #chart-box {
             section aria-labelledby="chart-h" {
                 h2 #chart-h { "Reports in the last 24 hours" }
-                (report_chart(name, &view.series, &view.windows[1]))
+                (report_chart(name, &view.series, &view.windows[1], &Marks {
+                    last_24h,
+                    now: view.computed_at,
+                    incident_since: view.outage.as_ref().map(|o| o.since),
+                }))
             }
         }
         div data-live="incidents" #incidents-box {
-            @for i in shown_incidents(active) { (incident(service, i)) }
+            @for i in shown_incidents(active) { (incident(state, service, view, i)) }
         }
         div.columns {
             div data-live="symptoms" #symptoms-box {
                 section aria-labelledby="symptoms-h" {
-                    h2 #symptoms-h { "Most reported problems" }
+                    h2 #symptoms-h { "Most reported problems " span.span-words { "(" (span_words) ")" } }
                     @if symptoms.is_empty() {
-                        p.muted { "No reports in the last 24 hours." }
+                        p.muted { "No reports in this time." }
                     } @else {
                         ol.shares #top-symptoms {
                             @for s in symptoms.iter().take(5) {
@@ -170,12 +208,28 @@ fn render(
         }
         div data-live="map" #map-box {
             section aria-labelledby="map-h" {
-                h2 #map-h { "Where reports come from (24 hours)" }
-                (world_map(&format!("Map of reports about {name} by country"), countries, &view.cells))
+                h2 #map-h { "Where reports come from " span.span-words { "(" (span_words) ")" } }
+                @if view.outage.is_some() {
+                    p.map-span #map-span {
+                        @if outage.is_some() {
+                            "Showing the outage so far. "
+                            a href={ (base) "?map=24h#map-h" } { "Show the last 24 hours" }
+                        } @else {
+                            "Showing the last 24 hours. "
+                            a href={ (base) "#map-h" } { "Show the outage so far" }
+                        }
+                    }
+                }
+                (world_map(&format!("Map of reports about {name} by country"), countries, &shown.country_expected, cells))
                 @if !countries.is_empty() {
                     ol.regions #top-regions {
                         @for (code, n) in countries.iter().take(10) {
-                            li { (region_name(code)) " " span.count { (n) } }
+                            li data-cc=(code) {
+                                (region_name(code)) " " span.count { (n) }
+                                @if let Some(e) = shown.country_expected.get(code) {
+                                    span.usual { " (about " (format!("{e:.0}")) " usual)" }
+                                }
+                            }
                         }
                     }
                 }
@@ -194,26 +248,6 @@ fn render(
         Some(&format!("/status/{}/feed.atom", service.slug)),
         body,
     )
-}
-
-fn status_line(service: &Service, status: &str, active: &[Incident]) -> Markup {
-    let since = active.iter().map(|i| i.started_at).min();
-    let name = &service.name;
-    html! {
-        @if let (Some(since), false) = (since, status == "possible") {
-            p.status-line.outage #status-line {
-                "User reports indicate problems at " (name) " since " (clock_time(since))
-            }
-        } @else if status == "outage" {
-            p.status-line.outage #status-line { "User reports indicate problems at " (name) }
-        } @else if status == "possible" {
-            p.status-line.possible #status-line {
-                "User reports indicate possible problems at " (name)
-            }
-        } @else {
-            p.status-line.ok #status-line { "No current problems at " (name) }
-        }
-    }
 }
 
 fn report_form(state: &AppState, service: &Service, open: bool) -> Markup {
@@ -275,7 +309,7 @@ fn official_updates(i: &Incident) -> Markup {
     }
 }
 
-fn incident(service: &Service, i: &Incident) -> Markup {
+fn incident(state: &AppState, service: &Service, view: &ServiceView, i: &Incident) -> Markup {
     let first = i.timeline.len().saturating_sub(TIMELINE_POINTS);
     html! {
         section.incident aria-label="Active incident" data-incident=(i.id) {
@@ -285,8 +319,8 @@ fn incident(service: &Service, i: &Incident) -> Markup {
             }
             p {
                 "Started " (clock_time(i.started_at)) ", detected " (clock_time(i.detected_at))
-                ". Peak " (format!("{:.1}", i.peak_reports_per_minute)) " reports a minute; "
-                (i.total_reports) " reports so far."
+                ". Peak " (super::layout::reports(i.peak_reports_per_minute.round() as u64)) " a minute; "
+                (super::layout::reports(i.total_reports)) " so far."
             }
             @if i.suspect {
                 p.suspect {
@@ -302,8 +336,19 @@ fn incident(service: &Service, i: &Incident) -> Markup {
                     }
                 }
             }
-            @if service.official_status.is_some() || !i.updates.is_empty() {
+            @if !i.top_symptoms.is_empty() {
+                p.incident-symptoms { "Most reported: "
+                    @for (n, t) in i.top_symptoms.iter().take(3).enumerate() {
+                        @if n > 0 { ", " } (state.catalog.symptom_label(&t.symptom).unwrap_or(&t.symptom))
+                    }
+                }
+            }
+            @if !i.updates.is_empty() || view.official.as_ref().is_some_and(|o| o.checked_at.is_some()) {
                 (incident_acknowledgement(service, i))
+            } @else if view.official.is_some() {
+                p.unacknowledged-unknown {
+                    (service.name) "'s status page could not be read yet, so whether it acknowledges this is unknown."
+                }
             }
             @if !i.updates.is_empty() {
                 (official_updates(i))
@@ -314,7 +359,7 @@ fn incident(service: &Service, i: &Incident) -> Markup {
                     thead { tr { th scope="col" { "Time" } th scope="col" { "Reports" } th scope="col" { "Expected" } } }
                     tbody {
                         @for p in &i.timeline[first..] {
-                            tr { td { (clock_time(p.at)) } td { (p.observed) } td { (format!("{:.1}", p.expected)) } }
+                            tr { td { (clock_time(p.at)) } td { (p.observed) } td { (format!("{:.0}", p.expected)) } }
                         }
                     }
                 }

@@ -268,7 +268,7 @@ async fn an_incident_shows_on_the_next_request_of_every_process() {
         let mut shown = false;
         for _ in 0..400 {
             let page = app.get("/status/spotify").await.text().await.expect("page");
-            if page.contains("User reports indicate problems at Spotify since") {
+            if page.contains("User reports indicate problems at Spotify worldwide since") {
                 assert!(page.contains("Active incident"));
                 shown = true;
                 break;

@@ -107,6 +107,9 @@ async fn every_page_passes_axe_with_no_serious_or_critical_violation() {
         "/status/spotify?reported=invalid",
         "/status/deezer",
         "/status/spotify/history",
+        "/status/spotify?map=24h",
+        "/status/spotfy",
+        "/docs",
         "/map",
         "/map?service=spotify&window=24h",
         "/no-such-page",
@@ -120,9 +123,11 @@ async fn every_page_passes_axe_with_no_serious_or_critical_violation() {
     }
     // The demo's banner too.
     let demo = demo_app().await;
-    b.goto(&demo.url("/")).await;
-    for v in serious_violations(&b, &axe).await {
-        failures.push(format!("demo /: {v}"));
+    for page in ["/", "/status/spotify", "/status/spotify/history"] {
+        b.goto(&demo.url(page)).await;
+        for v in serious_violations(&b, &axe).await {
+            failures.push(format!("demo {page}: {v}"));
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     b.quit().await;

@@ -78,24 +78,101 @@ async fn a_first_demo_run_shows_an_outage_on_the_home_status_and_map_pages() {
         .to_string();
 
     let b = Browser::start().await;
-    b.set_size(1280, 1400).await;
-    b.goto(&app.url("/")).await;
-    assert!(b.text("#demo-banner").await.starts_with("Demo."));
-    assert!(
-        b.text("#problems").await.contains(&name),
-        "home lists {name} under problems right now"
-    );
-    b.screenshot("demo-home").await;
+    for (width, height, size) in [(1280, 1400, "desktop"), (390, 844, "phone")] {
+        b.set_size(width, height).await;
+        b.goto(&app.url("/")).await;
+        assert!(b.text("#demo-banner").await.starts_with("Demo."));
+        assert!(
+            b.text("#problems").await.contains(&name),
+            "home lists {name} under problems right now"
+        );
+        // The card says where and since when, with a sparkline.
+        let card = format!("#problems li[data-service={service}]");
+        let place = b.text(&format!("{card} .where")).await;
+        assert!(
+            place.starts_with("in ") || place.starts_with("mostly in "),
+            "{size}: {place}"
+        );
+        assert!(place.contains(" since "), "{size}: {place}");
+        let spark = b
+            .script(
+                "return document.querySelector(arguments[0] + ' svg.spark').getBoundingClientRect().width;",
+                json!([card]),
+            )
+            .await;
+        assert!(spark.as_f64().expect("width") > 100.0, "{size}: {spark}");
+        assert_no_sideways_scroll(&b, size).await;
+        b.screenshot(&format!("demo-home-{size}")).await;
 
-    b.goto(&app.url(&format!("/status/{service}"))).await;
-    assert!(b.text("#demo-banner").await.starts_with("Demo."));
-    let line = b.text("#status-line").await;
-    assert!(
-        line.starts_with(&format!("User reports indicate problems at {name}")),
-        "{line}"
-    );
-    b.set_size(1280, 2400).await;
-    b.screenshot("demo-status").await;
+        b.goto(&app.url(&format!("/status/{service}"))).await;
+        assert!(b.text("#demo-banner").await.starts_with("Demo."));
+        let line = b.text("#status-line").await;
+        assert!(
+            line.starts_with(&format!("User reports indicate problems at {name} in "))
+                || line.starts_with(&format!(
+                    "User reports indicate problems at {name} mostly in "
+                )),
+            "{size}: where, in the status line: {line}"
+        );
+        assert!(line.contains(" since "), "{line}");
+        assert!(
+            line.contains(place.split(" since ").next().unwrap_or("?")),
+            "the card and the page agree: {line} / {place}"
+        );
+        let level = b.text("#fold-level").await;
+        assert!(level.starts_with("Not just you: "), "{level}");
+        assert!(level.contains("usual"), "{level}");
+        assert!(b.text("#fold-since").await.starts_with("Since "));
+        assert!(
+            b.text("#fold-people")
+                .await
+                .contains("people reported problems")
+        );
+        assert!(b.text("#fold-follow").await.contains("Get told when"));
+        // At a glance: the answers are above the fold of a phone.
+        let bottom = b
+            .script(
+                "return document.getElementById('fold-level').getBoundingClientRect().bottom;",
+                json!([]),
+            )
+            .await;
+        assert!(
+            bottom.as_f64().expect("bottom") < f64::from(height),
+            "{size}: the fold ends at {bottom}"
+        );
+        chart_reads_well(&b, size).await;
+        map_shows_the_outage(&b, size).await;
+        assert_no_sideways_scroll(&b, size).await;
+        b.set_size(width, 2400).await;
+        b.screenshot(&format!("demo-status-{size}")).await;
+        b.script(
+            "document.getElementById('map-box').scrollIntoView();",
+            json!([]),
+        )
+        .await;
+        b.set_size(width, height).await;
+        b.script(
+            "document.getElementById('map-box').scrollIntoView();",
+            json!([]),
+        )
+        .await;
+        b.screenshot(&format!("demo-status-map-{size}")).await;
+
+        // The day's map is one click away, and works without script too.
+        b.click("#map-span a").await;
+        b.wait_until("return location.search === '?map=24h';", 10)
+            .await;
+        assert!(b.text("#map-h").await.contains("24 hours"));
+        assert!(b.text("#map-span").await.contains("Show the outage so far"));
+
+        b.goto(&app.url(&format!("/status/{service}/history")))
+            .await;
+        let grade = b.text("#acknowledgement-grade").await;
+        assert!(grade.contains("no official status source"), "{grade}");
+        assert!(b.text("#incidents").await.contains("No official source"));
+        assert_no_sideways_scroll(&b, size).await;
+        b.screenshot(&format!("demo-history-{size}")).await;
+    }
 
     b.set_size(1280, 1400).await;
     b.goto(&app.url("/map?window=15m")).await;
@@ -113,4 +190,120 @@ async fn a_first_demo_run_shows_an_outage_on_the_home_status_and_map_pages() {
     );
     b.screenshot("demo-map").await;
     b.quit().await;
+}
+
+/// The page does not scroll sideways.
+pub async fn assert_no_sideways_scroll(b: &Browser, size: &str) {
+    let wide = b
+        .script(
+            "if (document.documentElement.scrollWidth <= window.innerWidth) return [];
+             return [...document.querySelectorAll('body *')]
+               .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+               .slice(-5)
+               .map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right));",
+            json!([]),
+        )
+        .await;
+    assert_eq!(
+        wide,
+        json!([]),
+        "{size}: the page scrolls sideways ({})",
+        b.script("return location.pathname;", json!([])).await
+    );
+}
+
+/// The chart during an outage: a scale that fits, excess in its own
+/// colour, the usual range as a band, the outage's span, the still-filling
+/// bucket drawn as partial, labels a person can read.
+async fn chart_reads_well(b: &Browser, size: &str) {
+    let chart = b
+        .script(
+            "const svg = document.getElementById('report-chart');
+             const counts = [...svg.querySelectorAll('rect.bar')].map(r => Number(r.dataset.count));
+             const bars = [...svg.querySelectorAll('rect.bar')];
+             const tick = document.querySelector('.x-axis .tick');
+             const y = document.querySelector('.y-axis span');
+             return {
+               scaleMax: Number(svg.dataset.scaleMax),
+               top: Math.max(...counts),
+               excess: svg.querySelectorAll('rect.excess').length,
+               excessFill: svg.querySelector('rect.excess') ? getComputedStyle(svg.querySelector('rect.excess')).fill : '',
+               barFill: getComputedStyle(bars[0]).fill,
+               band: svg.querySelectorAll('polygon.usual-band').length,
+               span: svg.querySelectorAll('rect.incident-span').length,
+               lastPartial: bars[bars.length - 1].classList.contains('partial'),
+               partialKey: document.getElementById('chart-partial') ? document.getElementById('chart-partial').textContent : '',
+               tickSize: parseFloat(getComputedStyle(tick).fontSize),
+               tickWidth: tick.getBoundingClientRect().width,
+               yTop: y.textContent,
+             };",
+            json!([]),
+        )
+        .await;
+    let scale_max = chart["scaleMax"].as_f64().expect("scale");
+    let top = chart["top"].as_f64().expect("top");
+    assert!(
+        scale_max >= top && scale_max < 2.0 * top + 5.0,
+        "{size}: the scale fits the data: {chart}"
+    );
+    assert_eq!(chart["yTop"], json!(format!("{scale_max}")), "{chart}");
+    assert!(chart["excess"].as_u64().expect("excess") > 0, "{chart}");
+    assert_ne!(chart["excessFill"], chart["barFill"], "{chart}");
+    assert_eq!(chart["band"], json!(1), "{chart}");
+    assert_eq!(chart["span"], json!(1), "{chart}");
+    assert_eq!(chart["lastPartial"], json!(true), "{chart}");
+    assert!(
+        chart["partialKey"]
+            .as_str()
+            .expect("key")
+            .contains("still counting"),
+        "{chart}"
+    );
+    assert!(
+        chart["tickSize"].as_f64().expect("size") >= 12.0
+            && chart["tickWidth"].as_f64().expect("w") > 20.0,
+        "{size}: readable time labels: {chart}"
+    );
+}
+
+/// The map during the outage: its country stands out against its own
+/// usual level, and the legend says what the colours mean.
+async fn map_shows_the_outage(b: &Browser, size: &str) {
+    let map = b
+        .script(
+            "const svg = document.getElementById('world-map');
+             const shade = c => Number((c.getAttribute('class').match(/heat-(\\d)/) || [0, 0])[1]);
+             const countries = [...svg.querySelectorAll('use.reported')]
+               .map(c => ({cc: c.dataset.cc, count: Number(c.dataset.count), shade: shade(c)}));
+             return {shading: svg.dataset.shading, countries,
+                     legend: document.getElementById('map-legend').textContent,
+                     busiest: countries.reduce((a, c) => c.count > a.count ? c : a, {count: -1}),
+                     darkest: countries.reduce((a, c) => c.shade > a.shade ? c : a, {shade: -1})};",
+            json!([]),
+        )
+        .await;
+    assert_eq!(map["shading"], json!("usual"), "{size}: {map}");
+    assert!(
+        map["legend"]
+            .as_str()
+            .expect("legend")
+            .contains("usual level"),
+        "{map}"
+    );
+    assert!(
+        map["darkest"]["shade"].as_u64().expect("shade") >= 3,
+        "{map}"
+    );
+    let line = b.text("#status-line").await;
+    let darkest = map["darkest"]["cc"].as_str().expect("cc");
+    let darkest_name = b
+        .script(
+            "return document.querySelector('#top-regions li[data-cc=' + arguments[0] + ']').firstChild.textContent.trim();",
+            json!([darkest]),
+        )
+        .await;
+    assert!(
+        line.contains(darkest_name.as_str().expect("name")),
+        "{size}: the darkest country is where the page says it is: {line} / {map}"
+    );
 }

@@ -61,7 +61,7 @@ async fn a_visitor_in_tokyo_sees_tokyo_times_and_the_page_without_script_says_ut
     // The axis labels follow.
     let ticks = b
         .script(
-            "return [...document.querySelectorAll('#report-chart text[data-datetime]')]
+            "return [...document.querySelectorAll('#chart-box .x-axis [data-datetime]')]
                 .map(t => [t.dataset.datetime, t.textContent]);",
             json!([]),
         )

@@ -238,8 +238,8 @@ async fn the_status_page_follows_the_event_stream() {
     app.quiet_hour_then_surge().await;
 
     b.wait_until(
-        "return document.getElementById('status-line').textContent
-            .startsWith('User reports indicate problems at Spotify since');",
+        "const line = document.getElementById('status-line').textContent;
+         return line.startsWith('User reports indicate problems at Spotify') && line.includes(' since ');",
         30,
     )
     .await;
@@ -306,5 +306,64 @@ async fn the_status_page_shows_the_official_word_and_how_late_it_came() {
         "the crowd incident says when it was acknowledged"
     );
     b.screenshot("status-official-lag").await;
+
+    // Its history grades how fast it admits outages: it has a source,
+    // read during the outage.
+    for (width, size) in [(1280, "desktop"), (390, "phone")] {
+        b.set_size(width, 1400).await;
+        b.goto(&app.url("/status/spotify/history")).await;
+        let grade = b.text("#acknowledgement-grade").await;
+        assert!(grade.contains("grade "), "{grade}");
+        assert!(!grade.contains("no official status source"), "{grade}");
+        assert!(
+            b.text("#incidents")
+                .await
+                .contains("14 min after reports surged"),
+            "the global incident's row says its lag"
+        );
+        demo::assert_no_sideways_scroll(&b, size).await;
+        b.screenshot(&format!("history-official-{size}")).await;
+    }
+    b.quit().await;
+}
+
+#[tokio::test]
+async fn the_api_docs_and_a_helpful_404_read_well_at_both_widths() {
+    let app = spawn_app().await;
+    let b = Browser::start().await;
+    for (width, size) in [(1280, "desktop"), (390, "phone")] {
+        b.set_size(width, 1400).await;
+        b.goto(&app.url("/")).await;
+        b.click("footer a[href='/docs']").await;
+        b.wait_until("return location.pathname === '/docs';", 10)
+            .await;
+        assert_eq!(b.text("h1").await, "API documentation");
+        let operations = b
+            .script(
+                "return document.querySelectorAll('section.operation').length;",
+                json!([]),
+            )
+            .await;
+        assert!(operations.as_u64().expect("n") >= 15, "{operations}");
+        // Schemas are linked from the operations that use them.
+        b.click("#op-service_detail a[href='#schema-ServiceDetail']")
+            .await;
+        b.wait_until("return location.hash === '#schema-ServiceDetail';", 5)
+            .await;
+        demo::assert_no_sideways_scroll(&b, size).await;
+        b.goto(&app.url("/docs")).await;
+        b.screenshot(&format!("docs-{size}")).await;
+
+        b.goto(&app.url("/status/spotfy")).await;
+        assert_eq!(b.text("h1").await, "We don't know “spotfy”");
+        b.click("#suggestions a").await;
+        b.wait_until("return location.pathname === '/status/spotify';", 10)
+            .await;
+        b.goto(&app.url("/status/tidl")).await;
+        b.screenshot(&format!("not-found-{size}")).await;
+        b.click("form.search button").await;
+        b.wait_until("return location.search === '?q=tidl';", 10)
+            .await;
+    }
     b.quit().await;
 }
