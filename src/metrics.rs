@@ -51,6 +51,14 @@ pub struct Metrics {
 pub struct StoreMetrics {
     pub call_duration: Histogram,
     pub errors: IntCounterVec,
+    /// Redis commands the report writes cost, those inside the write
+    /// script included (its `EVALSHA` counts one more).
+    pub write_commands: IntCounter,
+    /// Round trips (script calls) of the report writes.
+    pub write_round_trips: IntCounter,
+    /// Reports those calls wrote: commands and round trips per report are
+    /// the two counters above over this one.
+    pub reports_written: IntCounter,
 }
 
 impl StoreMetrics {
@@ -161,6 +169,19 @@ impl Metrics {
                     "Latency of Redis calls, failed ones included",
                 )?,
                 errors: redis_errors,
+                write_commands: counter(
+                    "redis_report_commands_total",
+                    "Redis commands spent writing reports, those inside the write script included; \
+                     per report: rate of this over rate of redis_reports_written_total",
+                )?,
+                write_round_trips: counter(
+                    "redis_report_round_trips_total",
+                    "Redis round trips (batched script calls) spent writing reports",
+                )?,
+                reports_written: counter(
+                    "redis_reports_written_total",
+                    "Reports written to Redis by the batched write (counted, repeats and over budget)",
+                )?,
             },
             detector_tick: histogram(
                 "detector_tick_duration_seconds",

@@ -813,7 +813,8 @@ async fn a_flood_minute_is_a_bounded_number_of_fields_in_redis() {
     ] {
         let fields = hlen(&mut conn, key.clone());
         assert!(
-            (2..=NETWORKS_MAX + 1).contains(&fields),
+            // `t`, `k` and at most NETWORKS_MAX counters.
+            (2..=NETWORKS_MAX + 2).contains(&fields),
             "{key}: {fields} fields for 10,000 networks"
         );
     }
@@ -1267,4 +1268,151 @@ async fn concurrent_takers_never_pass_a_slot_cap() {
         assert_eq!(taken, 7, "{}", store.describe());
     })
     .await;
+}
+
+/// The `k`-th reporter's report to `service`: every field follows from
+/// `k`, so a repeat is the same report again. Services, countries,
+/// symptoms, platforms, 40 networks and 30 ASNs mix, as in a real batch.
+fn mixed_report(service: &str, k: usize) -> Report {
+    let countries = [
+        ("US", Some("US-CA")),
+        ("DE", None),
+        ("FR", Some("FR-IDF")),
+        ("GB", None),
+        ("BR", Some("BR-SP")),
+        ("JP", None),
+    ];
+    let (country, sub) = countries[k % countries.len()];
+    let symptom = ["login", "payments", "website"][k % 3];
+    let mut r = report(service, symptom, Some(country), sub);
+    r.platform = Some(["ios", "android", "web"][k / 7 % 3].to_string());
+    r.reporter = Some(format!("{k:016x}"));
+    r.network = Some(format!("net{}", k % 40));
+    // A network counts at most 8 reports a minute: each of the 40 has 15
+    // reporters (of one service each), so 7 go over it.
+    r.network_budget = 8;
+    r.asn = Some(64_500 + (k % 30) as u32);
+    r
+}
+
+/// What one service's reports left in the store at `t`: every bucket,
+/// network and ASN summary and the distinct reporters.
+async fn everything_counted(
+    store: &Arc<dyn Store>,
+    service: &str,
+    t: DateTime<Utc>,
+) -> (
+    Vec<std::collections::HashMap<String, u64>>,
+    Vec<String>,
+    u64,
+) {
+    let mut buckets = Vec::new();
+    for res in [Resolution::Minute, Resolution::Quarter, Resolution::Hour] {
+        let id = res.bucket_of(t);
+        let b = store.buckets(service, res, id..id + 1).await.expect("read");
+        buckets.push(b[0].clone());
+    }
+    let mut summaries = Vec::new();
+    for res in [Resolution::Minute, Resolution::Hour] {
+        let id = res.bucket_of(t);
+        let n = store
+            .networks(service, res, id..id + 1)
+            .await
+            .expect("nets");
+        let a = store.asns(service, res, id..id + 1).await.expect("asns");
+        summaries.push(format!("{:?} {:?}", sorted(&n[0]), sorted(&a[0])));
+    }
+    let m = minute(t);
+    let distinct = store
+        .distinct_reporters(service, &[(Resolution::Minute, m..m + 1)])
+        .await
+        .expect("distinct");
+    (buckets, summaries, distinct)
+}
+
+/// A summary's total and counters in a stable order.
+fn sorted(s: &downwatch::store::NetworkSummary) -> (u64, Vec<(String, u64)>) {
+    let mut c: Vec<(String, u64)> = s.counters().map(|(n, c)| (n.to_string(), c)).collect();
+    c.sort();
+    (s.reports(), c)
+}
+
+/// Batch folding: 700 reports sent at once (written in a few folded
+/// script calls on Redis) leave exactly the counts, summaries, distinct
+/// reporters and outcomes that the same reports leave sent one by one,
+/// repeats and reports over their network's budget included; and on
+/// Redis the folded batches cost far fewer commands than one by one.
+#[tokio::test]
+async fn a_folded_batch_counts_what_the_same_reports_count_one_by_one() {
+    let memory: Arc<dyn Store> = Arc::new(MemoryStore::new(DEDUPE_SECS));
+    let redis = RedisServer::start();
+    let cluster = RedisCluster::start();
+    let mut stores = vec![(memory, None)];
+    for url in [redis.url(), cluster.url()] {
+        let metrics = downwatch::metrics::Metrics::new().expect("metrics");
+        let store = RedisStore::new(&url, DEDUPE_SECS)
+            .expect("redis store")
+            .with_metrics(metrics.store.clone());
+        stores.push((Arc::new(store) as Arc<dyn Store>, Some(metrics.store)));
+    }
+    for (store, metrics) in stores {
+        let t = test_start();
+        // Reporter k's service: most to one (the outage), some to two more;
+        // 100 of the 700 reports repeat an earlier reporter.
+        let service = |k: usize| ["fold-a", "fold-a", "fold-a", "fold-b", "fold-c"][k % 5];
+        let plan: Vec<usize> = (0..700).map(|i| i % 600).collect();
+        let spent = |m: &Option<downwatch::metrics::StoreMetrics>| {
+            m.as_ref().map(|m| {
+                (
+                    m.write_commands.get(),
+                    m.write_round_trips.get(),
+                    m.reports_written.get(),
+                )
+            })
+        };
+        let before = spent(&metrics);
+        let tasks: Vec<_> = plan
+            .iter()
+            .map(|&k| {
+                let store = store.clone();
+                let r = mixed_report(service(k), k);
+                tokio::spawn(async move { store.record(&r, t).await.expect("record") })
+            })
+            .collect();
+        let mut folded = Vec::new();
+        for task in tasks {
+            folded.push(task.await.expect("task"));
+        }
+        let after = spent(&metrics);
+        let mut one_by_one = Vec::new();
+        for &k in &plan {
+            let r = mixed_report(&service(k).replace("fold", "each"), k);
+            one_by_one.push(store.record(&r, t).await.expect("record"));
+        }
+        let tally = |v: &[downwatch::store::Recorded]| {
+            (
+                v.iter().filter(|r| r.counted).count(),
+                v.iter().filter(|r| r.over_budget).count(),
+            )
+        };
+        let (counted, over) = tally(&folded);
+        assert_eq!(tally(&one_by_one), (counted, over), "{}", store.describe());
+        assert_eq!((counted, over), (320, 280), "{}", store.describe());
+        for name in ["a", "b", "c"] {
+            let batch = everything_counted(&store, &format!("fold-{name}"), t).await;
+            let each = everything_counted(&store, &format!("each-{name}"), t).await;
+            assert_eq!(batch, each, "fold-{name} on {}", store.describe());
+            assert!(batch.0[0]["t"] > 0, "fold-{name} counted nothing");
+        }
+        if let (Some(before), Some(after)) = (before, after) {
+            let (commands, trips, reports) =
+                (after.0 - before.0, after.1 - before.1, after.2 - before.2);
+            assert_eq!(reports, 700, "{}", store.describe());
+            // Folded: few calls, and about one command a report (its
+            // dedupe marker) besides a few dozen a call.
+            assert!(trips <= 60, "{trips} round trips on {}", store.describe());
+            let per_report = commands as f64 / reports as f64;
+            assert!(per_report < 2.0, "{per_report:.2} commands a report");
+        }
+    }
 }

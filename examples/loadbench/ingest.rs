@@ -10,7 +10,7 @@ use std::time::Duration;
 
 /// The sum of every service's reports in the last 15 minutes, read through
 /// the server's own API.
-fn reports_through_api(url: &str) -> u64 {
+pub fn reports_through_api(url: &str) -> u64 {
     let out = Command::new("curl")
         .args(["-sf", &format!("{url}/api/v1/services")])
         .output()

@@ -4,6 +4,10 @@
 //! - **ingest**: full report ingestion over HTTP on the memory store and
 //!   on the Redis store (a private redis-server), beside a trivial
 //!   actix-web endpoint on the same machine as the ceiling;
+//! - **writes**: what a report costs Redis, at the outage moment (90% of
+//!   reports for one service) and in mixed traffic, on one Redis and on a
+//!   three-master cluster, beside the naive one-round-trip ingest
+//!   (`writes.rs`);
 //! - **reads** ("the outage moment"): pages and read API on the Redis
 //!   store, idle and then while a report flood on one service opens an
 //!   outage, beside the trivial endpoint.
@@ -12,6 +16,7 @@
 //! apt-get install wrk redis-server curl   # once
 //! cargo run --release --example loadbench
 //! cargo run --release --example loadbench -- --scenario reads --duration 5
+//! cargo run --release --example loadbench -- --scenario writes
 //! cargo run --release --example loadbench -- --duration 20 --connections 128
 //! ```
 //!
@@ -37,6 +42,7 @@ mod ingest;
 mod minute;
 mod reads;
 mod servers;
+mod writes;
 mod wrk;
 
 use downwatch::catalog::Catalog;
@@ -52,6 +58,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 enum Scenario {
     All,
     Ingest,
+    Writes,
     Reads,
 }
 
@@ -70,7 +77,7 @@ struct Options {
     service: String,
 }
 
-const USAGE: &str = "usage: loadbench [--scenario all|ingest|reads] [--duration SECS] \
+const USAGE: &str = "usage: loadbench [--scenario all|ingest|writes|reads] [--duration SECS] \
 [--connections N] [--threads N] [--rate REPORTS_PER_SEC] [--readers N] [--service SLUG]";
 
 fn main() {
@@ -78,6 +85,9 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("ceiling") => servers::serve_ceiling(),
         Some("serve") => servers::serve_downwatch(args.get(1).cloned()),
+        Some("naive") => {
+            servers::serve_naive(args.get(1).map_or("redis://127.0.0.1/", String::as_str))
+        }
         // The wrk script alone, to drive another server by hand:
         // `wrk -s script.lua http://host/api/v1/reports -- 2 0`.
         Some("script") => print!("{}", wrk::script(&Catalog::bundled().expect("catalog"), 0)),
@@ -87,10 +97,16 @@ fn main() {
                 std::process::exit(2);
             });
             check_tools();
-            if o.scenario != Scenario::Reads {
+            if matches!(o.scenario, Scenario::All | Scenario::Ingest) {
                 ingest::run(&o);
             }
-            if o.scenario != Scenario::Ingest {
+            if matches!(o.scenario, Scenario::All | Scenario::Writes) {
+                if o.scenario == Scenario::All {
+                    println!();
+                }
+                writes::run(&o);
+            }
+            if matches!(o.scenario, Scenario::All | Scenario::Reads) {
                 if o.scenario == Scenario::All {
                     println!();
                 }
@@ -120,6 +136,7 @@ fn options(args: &[String]) -> Option<Options> {
                 o.scenario = match value.as_str() {
                     "all" => Scenario::All,
                     "ingest" => Scenario::Ingest,
+                    "writes" => Scenario::Writes,
                     "reads" => Scenario::Reads,
                     _ => return None,
                 }

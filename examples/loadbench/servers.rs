@@ -129,6 +129,56 @@ pub fn serve_ceiling() {
     });
 }
 
+/// The naive ingest, as `../shared/bench/ceiling` has it (the yardstick
+/// the issue divides ingest by): parse the JSON report, one pipelined
+/// `HINCRBY` + `EXPIRE` on Redis through a connection manager shared by
+/// every worker, answer 202. One round trip and two commands a report.
+pub fn serve_naive(redis_url: &str) {
+    #[derive(serde::Deserialize)]
+    struct Report {
+        service: String,
+        symptom: String,
+    }
+    async fn report(
+        r: web::Json<Report>,
+        c: web::Data<redis::aio::ConnectionManager>,
+    ) -> HttpResponse {
+        let mut c = c.get_ref().clone();
+        let minute = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 60);
+        let key = format!("r:{{{}}}:{minute}", r.service);
+        let stored: redis::RedisResult<()> = redis::pipe()
+            .hincr(&key, &r.symptom, 1)
+            .ignore()
+            .expire(&key, 7200)
+            .ignore()
+            .query_async(&mut c)
+            .await;
+        match stored {
+            Ok(()) => HttpResponse::Accepted().finish(),
+            Err(_) => HttpResponse::ServiceUnavailable().finish(),
+        }
+    }
+    let url = redis_url.to_string();
+    actix_web::rt::System::new().block_on(async move {
+        let client = redis::Client::open(url).expect("redis url");
+        let cm = redis::aio::ConnectionManager::new(client)
+            .await
+            .expect("connect to redis");
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(web::Data::new(cm.clone()))
+                .route("/api/v1/reports", web::post().to(report))
+        })
+        .bind("127.0.0.1:0")
+        .expect("bind");
+        let port = server.addrs()[0].port();
+        announce(port);
+        server.run().await.expect("naive server");
+    });
+}
+
 /// downwatch as `downwatch serve` runs it: its settings from the command
 /// line and `DOWNWATCH_*` variables (so a run can be tuned from the
 /// environment), with loopback trusted as a proxy, on the Redis store at
@@ -205,14 +255,26 @@ pub struct PrivateRedis {
 
 impl PrivateRedis {
     pub fn start() -> Self {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("free port")
-            .port();
+        Self::start_with(&[])
+    }
+
+    /// With more `redis-server` arguments.
+    pub fn start_with(extra: &[&str]) -> Self {
+        // A cluster node needs its port + 10000 free too (its bus).
+        let port = loop {
+            let port = std::net::TcpListener::bind("127.0.0.1:0")
+                .and_then(|l| l.local_addr())
+                .expect("free port")
+                .port();
+            if port < 55_000 && std::net::TcpListener::bind(("127.0.0.1", port + 10_000)).is_ok() {
+                break port;
+            }
+        };
         let dir = tempfile::tempdir().expect("tempdir");
         let child = Command::new("redis-server")
             .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
             .args(["--save", "", "--appendonly", "no"])
+            .args(extra)
             .current_dir(dir.path())
             .stdout(Stdio::null())
             .spawn()
@@ -308,4 +370,52 @@ pub struct CommandStats {
     pub evalsha: u64,
     pub script_usec: u64,
     pub each: Vec<(String, u64, u64)>,
+}
+
+/// A private three-master Redis Cluster (no replicas), persistence off:
+/// three redis-servers joined with `redis-cli --cluster create`.
+pub struct PrivateCluster {
+    pub nodes: Vec<PrivateRedis>,
+}
+
+impl PrivateCluster {
+    pub fn start() -> Self {
+        let nodes: Vec<PrivateRedis> = (0..3)
+            .map(|_| PrivateRedis::start_with(&["--cluster-enabled", "yes"]))
+            .collect();
+        let addresses: Vec<String> = nodes
+            .iter()
+            .map(|n| format!("127.0.0.1:{}", n.port))
+            .collect();
+        let status = Command::new("redis-cli")
+            .args(["--cluster", "create"])
+            .args(&addresses)
+            .args(["--cluster-replicas", "0", "--cluster-yes"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .expect("redis-cli --cluster create");
+        assert!(status.success(), "redis-cli --cluster create failed");
+        for _ in 0..400 {
+            let ok = nodes.iter().all(|n| {
+                n.query(&["CLUSTER", "INFO"])
+                    .is_some_and(|i| i.contains("cluster_state:ok"))
+            });
+            if ok {
+                return Self { nodes };
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("the cluster did not get ready");
+    }
+
+    /// The `--redis-url` of the cluster.
+    pub fn url(&self) -> String {
+        let hosts: Vec<String> = self
+            .nodes
+            .iter()
+            .map(|n| format!("127.0.0.1:{}", n.port))
+            .collect();
+        format!("redis+cluster://{}", hosts.join(","))
+    }
 }

@@ -18,7 +18,25 @@ use std::process::Command;
 /// and /24 networks. With `delay_ms` > 0 each connection waits that long
 /// between requests (a paced run).
 pub fn script(catalog: &Catalog, delay_ms: u64) -> String {
-    let mut lua = String::from("local services = {\n");
+    script_with(catalog, delay_ms, None)
+}
+
+/// Share of the outage-moment scenario's reports that go to the service
+/// that is down; the rest are the mixed traffic of [`script`].
+pub const OUTAGE_SHARE: f64 = 0.9;
+
+/// The outage moment: as [`script`], but [`OUTAGE_SHARE`] of the reports
+/// go to `service` (one of the catalog's), from as many networks and
+/// countries as the others.
+pub fn outage_script(catalog: &Catalog, service: &str) -> String {
+    script_with(catalog, 0, Some(service))
+}
+
+fn script_with(catalog: &Catalog, delay_ms: u64, focus: Option<&str>) -> String {
+    let focus = focus
+        .and_then(|f| catalog.services().iter().position(|s| s.slug == f))
+        .map_or("nil".to_string(), |i| (i + 1).to_string());
+    let mut lua = format!("local focus = {focus}\nlocal services = {{\n");
     for s in catalog.services() {
         let symptoms: Vec<String> = s.symptoms.iter().map(|x| format!("{x:?}")).collect();
         let _ = writeln!(lua, "  {{{:?}, {{{}}}}},", s.slug, symptoms.join(", "));
@@ -46,7 +64,12 @@ end
 {CLIENTS}
 function request()
   local ip = next_address()
-  local s = pick()
+  local s
+  if focus and math.random() < {OUTAGE_SHARE} then
+    s = services[focus]
+  else
+    repeat s = pick() until not focus or s ~= services[focus]
+  end
   local symptoms = s[2]
   local body = '{{"service":"' .. s[1] .. '","symptom":"' .. symptoms[math.random(#symptoms)] .. '"}}'
   return wrk.format("POST", "/api/v1/reports", {{

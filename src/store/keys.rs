@@ -16,13 +16,15 @@
 //! - `dw:{spotify}:n:m:<minute>`, `dw:{spotify}:n:h:<hour>`: hash, the
 //!   bounded per-network summary of a bucket ([`super::networks`]): `t` the
 //!   reports that carried a network, `n:<network hash>` at most
-//!   [`super::networks::NETWORKS_MAX`] counters; same expiry as the bucket.
+//!   [`super::networks::NETWORKS_MAX`] counters, `k` how many counters it
+//!   holds (kept by the write script so it needs no `HLEN`; absent in
+//!   summaries written before it); same expiry as the bucket.
 //! - `dw:{spotify}:a:m:<minute>`, `dw:{spotify}:a:h:<hour>`: hash, the
 //!   bounded summary of the networks (autonomous systems) reports came
 //!   from, per country: `t` the reports that carried an ASN,
 //!   `a:<country>:<asn>` at most [`super::networks::NETWORKS_MAX`]
-//!   counters (a Misra–Gries summary like the network one); same expiry as
-//!   the bucket. An ASN names an operator, never an address.
+//!   counters and `k` (a Misra–Gries summary like the network one); same
+//!   expiry as the bucket. An ASN names an operator, never an address.
 //! - `dw:{spotify}:seen:<reporter>`: marker that a reporter was counted for
 //!   the service; expires after the dedupe period.
 //! - `dw:{spotify}:u:m:<minute>`, `dw:{spotify}:u:h:<hour>`: HyperLogLogs of

@@ -185,6 +185,7 @@ impl RedisStore {
 
     /// Reports every call's latency and failures to `metrics`.
     pub fn with_metrics(mut self, metrics: StoreMetrics) -> Self {
+        self.writers.set_metrics(metrics.clone());
         self.metrics = Some(metrics);
         self
     }

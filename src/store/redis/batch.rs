@@ -7,14 +7,22 @@
 //!
 //! There is no timer: a batch is whatever queued while the previous ones
 //! were on the wire, so a lone report goes out at once and a flood goes out
-//! in few, large round trips. The counters of reports that share a bucket
-//! are summed here, before the batch is sent, so a flood on one service
-//! costs a handful of `HINCRBY`s per batch, not per report, and the script
-//! spends one command of its own on a counted report (its dedupe marker).
+//! in few, large round trips. The batch is folded before it reaches Redis:
+//! the counters of reports that share a bucket are summed here, and the
+//! script writes each hash of a (service, minute) group with one `HMGET`
+//! and one `HSET` of the sums (or an `HINCRBY` per field when there are
+//! two or fewer), each HyperLogLog with one `PFADD`, each network and ASN
+//! summary with one `HMGET` and one `HSET` of the merged counters; what is
+//! per report stays per report: the reporter's dedupe marker (one `SET …
+//! NX`), which decides whether its fields stay in the sums. So a flood on
+//! one service costs about a dozen commands per batch and one per report.
+//! The script returns how many commands it ran, which the writer counts
+//! in the metrics (`downwatch_redis_report_commands_total`).
 
 use super::super::networks::{NETWORKS_KEPT, NETWORKS_MAX};
 use super::super::{Recorded, Resolution, StoreError, keys};
 use super::conn::RedisConn;
+use crate::metrics::StoreMetrics;
 use futures_util::future::join_all;
 use redis::Script;
 use std::collections::HashMap;
@@ -47,19 +55,22 @@ use tokio::sync::{Semaphore, mpsc, oneshot};
 /// network has already counted its budget this minute (its counter in the
 /// minute's network summary: every process's reports, and this batch's
 /// before it) is not counted either, and leaves no dedupe marker: the
-/// network budget holds across processes at the cost of one `HGET` per
-/// network and batch. A heavy network is always in the summary, so the
-/// budget holds for the networks that could exceed it. Returns 1
-/// (counted), 0 (a repeat) or 2 (over the network budget) per report, in
-/// order. Reports are judged in order, so a repeat inside one
-/// batch is caught too. A marker holds the virtual time it lapses at, so
+/// network budget holds across processes at the cost of one `HMGET` per
+/// group and batch (the group's networks in the minute summary, read once
+/// and reused to write that summary). A heavy network is always in the
+/// summary, so the budget holds for the networks that could exceed it.
+/// Returns 1 (counted), 0 (a repeat) or 2 (over the network budget) per
+/// report, in order, then the number of Redis commands the script ran.
+/// Reports are judged in order, so a repeat inside one batch is caught
+/// too. A marker holds the virtual time it lapses at, so
 /// replays dedupe like live traffic; its Redis TTL only cleans it up. A
 /// reporter joins the HyperLogLogs whether or not the report counts.
 /// Bucket hashes get their TTL when they are created (every counted report
 /// counts in `t`, so `t` ending at the batch's sum means a new hash), and
 /// each HyperLogLog is made and given its TTL with its hash (or, in a batch
 /// of repeats alone, when `PFADD` made or changed it). Network summaries
-/// and ASN summaries are Misra–Gries summaries, pruned exactly as
+/// and ASN summaries (with their counter count `k`, so that no `HLEN` is
+/// needed) are Misra–Gries summaries, pruned exactly as
 /// [`NetworkSummary`] prunes (see [`super::super::networks`]).
 ///
 /// [`NetworkSummary`]: super::super::NetworkSummary
@@ -69,6 +80,12 @@ local kept, held = tonumber(ARGV[3]), tonumber(ARGV[4])
 local groups = tonumber(ARGV[5])
 local fields, counts, nets, net_counts, reporters, quarters = {}, {}, {}, {}, {}, {}
 local asns, asn_counts = {}, {}
+-- Redis commands this call made, returned after the results.
+local calls = 0
+local function call(...)
+  calls = calls + 1
+  return redis.call(...)
+end
 local a = 6
 -- Reads n names with their counts from ARGV at a; returns them and the
 -- next position.
@@ -90,6 +107,26 @@ for g = 1, groups do
   reporters[g] = {a + 1, a + r}
   a = a + 1 + r
 end
+-- Reads a summary's 't', its counter count 'k' and the counters named in
+-- f, in one HMGET: {t = .., k = .., v = {..}}, nil for what is not there.
+-- A number from a reply, nil for a missing field (false).
+local function num(x)
+  if x then
+    return tonumber(x)
+  end
+  return nil
+end
+local function read_summary(key, f)
+  local got = call('HMGET', key, 't', 'k', unpack(f))
+  local v = {}
+  for j = 1, #f do
+    v[j] = num(got[j + 2])
+  end
+  return {t = num(got[1]), k = num(got[2]), v = v}
+end
+-- The minute network summary of each group as it stood before this
+-- call, read once, when a network budget first needs it.
+local minute_nets = {}
 local results = {}
 local marker = 10 * groups
 local used = {}
@@ -106,30 +143,32 @@ while a <= #ARGV do
   local seen, previous = KEYS[marker + 2 * i - 1], KEYS[marker + 2 * i]
   if period > 0 then
     local now = tonumber(ARGV[a + 1])
-    if previous ~= seen and tonumber(redis.call('GET', previous) or '0') > now then
+    if previous ~= seen and tonumber(call('GET', previous) or '0') > now then
       counted = 0
-    elseif not redis.call('SET', seen, now + period, 'EX', period, 'NX') then
+    elseif not call('SET', seen, now + period, 'EX', period, 'NX') then
       -- A marker is there: it holds unless it has lapsed in (virtual) time.
-      if tonumber(redis.call('GET', seen) or '0') > now then
+      if tonumber(call('GET', seen) or '0') > now then
         counted = 0
       else
-        redis.call('SET', seen, now + period, 'EX', period)
+        call('SET', seen, now + period, 'EX', period)
       end
     end
   end
   if counted == 1 and budget > 0 and net > 0 then
     -- The network's count this minute in its summary (every process's
     -- reports), plus this batch's before this one.
-    local field = nets[g][net]
-    local key = g .. ':' .. field
+    local key = g .. ':' .. net
     local so_far = used[key]
     if so_far == nil then
-      so_far = tonumber(redis.call('HGET', KEYS[10 * g - 4], field) or '0')
+      if minute_nets[g] == nil then
+        minute_nets[g] = read_summary(KEYS[10 * g - 4], nets[g])
+      end
+      so_far = minute_nets[g].v[net] or 0
     end
     if so_far >= budget then
       counted = 2
       if period > 0 then
-        redis.call('DEL', seen)
+        call('DEL', seen)
       end
     else
       used[key] = so_far + 1
@@ -151,42 +190,61 @@ while a <= #ARGV do
   results[i] = counted
   a = a + 7 + n
 end
--- Adds the batch's sums into a bucket hash, 't' first. Every counted
--- report counts in 't', so 't' ending at this batch's sum means the hash
--- was made here: only then does it need its TTL. Returns whether it was.
+-- Adds the batch's sums into a bucket hash, 't' first; returns whether
+-- the hash was made here (then it gets its TTL). Two or fewer counters
+-- are one HINCRBY each ('t' ending at this batch's sum means a new hash);
+-- more are one HMGET and one HSET of the sums, whatever their number
+-- (the script runs alone, so nothing changes them in between).
 local function add(key, f, c, ttl)
-  local made = redis.call('HINCRBY', key, 't', c[1]) == c[1]
-  if made then
-    redis.call('EXPIRE', key, ttl)
-  end
-  for j = 2, #f do
+  local names, by = {}, {}
+  for j = 1, #f do
     if c[j] > 0 then
-      redis.call('HINCRBY', key, f[j], c[j])
+      names[#names + 1], by[#by + 1] = f[j], c[j]
     end
+  end
+  local made
+  if #names <= 2 then
+    made = call('HINCRBY', key, names[1], by[1]) == by[1]
+    if names[2] then
+      call('HINCRBY', key, names[2], by[2])
+    end
+  else
+    local got = call('HMGET', key, unpack(names))
+    made = not got[1]
+    local out = {}
+    for j = 1, #names do
+      out[2 * j - 1], out[2 * j] = names[j], (num(got[j]) or 0) + by[j]
+    end
+    call('HSET', key, unpack(out))
+  end
+  if made then
+    call('EXPIRE', key, ttl)
   end
   return made
 end
--- Adds the group's reporters to a bucket's HyperLogLog. The HyperLogLog is
--- made (if need be with no reporter) and given its TTL with its hash, so
--- the two live and lapse together; a batch of repeats alone, which makes
--- no hash, gives it its TTL when PFADD made or changed it.
+-- Adds the group's reporters to a bucket's HyperLogLog, one PFADD with
+-- all of them. The HyperLogLog is made (if need be with no reporter) and
+-- given its TTL with its hash, so the two live and lapse together; a
+-- batch of repeats alone, which makes no hash, gives it its TTL when
+-- PFADD made or changed it.
 local function join(key, r, ttl, made, counted)
   if made then
-    redis.call('PFADD', key, unpack(ARGV, r[1], r[2]))
-    redis.call('EXPIRE', key, ttl)
+    call('PFADD', key, unpack(ARGV, r[1], r[2]))
+    call('EXPIRE', key, ttl)
   elseif r[2] >= r[1] then
-    local changed = redis.call('PFADD', key, unpack(ARGV, r[1], r[2]))
+    local changed = call('PFADD', key, unpack(ARGV, r[1], r[2]))
     if changed == 1 and not counted then
-      redis.call('EXPIRE', key, ttl)
+      call('EXPIRE', key, ttl)
     end
   end
 end
--- Counts the batch's networks into a network summary ('t': the reports
--- that carried one). While the summary stays within 'held' counters each
--- is one HINCRBY; past it the summary is read, merged and pruned (the
--- (kept+1)-th largest count taken from every counter, those left at zero
--- dropped) and written back whole.
-local function count_networks(key, f, c, ttl)
+-- Counts the batch's networks into a network summary: 't' the reports
+-- that carried one, 'k' its number of counters. While the summary stays
+-- within 'held' counters that is one HMGET (shared with the network
+-- budget's read) and one HSET of the new values; past it the summary is
+-- read whole, merged and pruned (the (kept+1)-th largest count taken from
+-- every counter, those left at zero dropped) and written back.
+local function count_networks(key, f, c, ttl, stored)
   local total = 0
   for j = 1, #f do
     total = total + c[j]
@@ -194,24 +252,40 @@ local function count_networks(key, f, c, ttl)
   if total == 0 then
     return
   end
-  local size = redis.call('HLEN', key)
-  if size + #f <= held + 1 then
-    local names, values = {'t'}, {total}
-    for j = 1, #f do
-      names[j + 1], values[j + 1] = f[j], c[j]
+  stored = stored or read_summary(key, f)
+  local size = stored.k
+  if size == nil then
+    -- Written before summaries kept their size: count it.
+    size = stored.t and (call('HLEN', key) - 1) or 0
+  end
+  local out, new = {'t', (stored.t or 0) + total}, 0
+  for j = 1, #f do
+    if c[j] > 0 then
+      if stored.v[j] == nil then
+        new = new + 1
+      end
+      out[#out + 1] = f[j]
+      out[#out + 1] = (stored.v[j] or 0) + c[j]
     end
-    add(key, names, values, ttl)
+  end
+  if size + new <= held then
+    out[#out + 1] = 'k'
+    out[#out + 1] = size + new
+    call('HSET', key, unpack(out))
+    if stored.t == nil then
+      call('EXPIRE', key, ttl)
+    end
     return
   end
   local merged, names = {}, {}
-  local stored = redis.call('HGETALL', key)
+  local all = call('HGETALL', key)
   local reports = total
-  for j = 1, #stored, 2 do
-    if stored[j] == 't' then
-      reports = reports + tonumber(stored[j + 1])
-    else
-      merged[stored[j]] = tonumber(stored[j + 1])
-      names[#names + 1] = stored[j]
+  for j = 1, #all, 2 do
+    if all[j] == 't' then
+      reports = reports + tonumber(all[j + 1])
+    elseif all[j] ~= 'k' then
+      merged[all[j]] = tonumber(all[j + 1])
+      names[#names + 1] = all[j]
     end
   end
   for j = 1, #f do
@@ -232,17 +306,27 @@ local function count_networks(key, f, c, ttl)
     table.sort(values, function(x, y) return x > y end)
     cut = values[kept + 1]
   end
-  local out = {'t', reports}
+  local keep, gone, size = {'t', reports}, {}, 0
   for j = 1, #names do
     local v = merged[names[j]] - cut
     if v > 0 then
-      out[#out + 1] = names[j]
-      out[#out + 1] = v
+      keep[#keep + 1] = names[j]
+      keep[#keep + 1] = v
+      size = size + 1
+    else
+      gone[#gone + 1] = names[j]
     end
   end
-  redis.call('DEL', key)
-  redis.call('HSET', key, unpack(out))
-  redis.call('EXPIRE', key, ttl)
+  keep[#keep + 1] = 'k'
+  keep[#keep + 1] = size
+  -- Overwritten in place, so a summary that was there keeps its TTL.
+  call('HSET', key, unpack(keep))
+  if #gone > 0 then
+    call('HDEL', key, unpack(gone))
+  end
+  if stored.t == nil then
+    call('EXPIRE', key, ttl)
+  end
 end
 for g = 1, groups do
   local base = 10 * (g - 1)
@@ -255,10 +339,10 @@ for g = 1, groups do
     -- The first write of this layout makes a quarter hash (none existed
     -- before it): the quarter after it is the first complete one.
     if add(KEYS[base + 2], f, c, minute_ttl) then
-      redis.call('SET', KEYS[base + 8], quarters[g], 'NX')
+      call('SET', KEYS[base + 8], quarters[g], 'NX')
     end
     hour_made = add(KEYS[base + 3], f, c, hour_ttl)
-    count_networks(KEYS[base + 6], nets[g], net_counts[g], minute_ttl)
+    count_networks(KEYS[base + 6], nets[g], net_counts[g], minute_ttl, minute_nets[g])
     count_networks(KEYS[base + 7], nets[g], net_counts[g], hour_ttl)
     count_networks(KEYS[base + 9], asns[g], asn_counts[g], minute_ttl)
     count_networks(KEYS[base + 10], asns[g], asn_counts[g], hour_ttl)
@@ -266,6 +350,7 @@ for g = 1, groups do
   join(KEYS[base + 4], r, minute_ttl, minute_made, counted)
   join(KEYS[base + 5], r, hour_ttl, hour_made, counted)
 end
+results[#results + 1] = calls
 return results
 ";
 
@@ -384,16 +469,19 @@ struct Writer {
     conn: RedisConn,
     script: Script,
     timeout: Duration,
+    metrics: Option<StoreMetrics>,
 }
 
 impl Batcher {
     /// Starts the batching task on the current Tokio runtime.
-    pub fn spawn(conn: RedisConn, timeout: Duration) -> Self {
+    /// Its Redis commands and round trips go to `metrics`.
+    pub fn spawn(conn: RedisConn, timeout: Duration, metrics: Option<StoreMetrics>) -> Self {
         let (queue, rx) = mpsc::channel(QUEUE);
         let writer = Arc::new(Writer {
             conn,
             script: Script::new(RECORD_BATCH_LUA),
             timeout,
+            metrics,
         });
         tokio::spawn(run(rx, writer));
         Self { queue }
@@ -542,7 +630,14 @@ impl Writer {
                 )),
             };
         match outcome {
-            Ok(counted) if counted.len() == batch.len() => {
+            Ok(mut counted) if counted.len() == batch.len() + 1 => {
+                // The script's own commands come last; the call is one more.
+                let commands = counted.pop().unwrap_or(0).max(0) as u64 + 1;
+                if let Some(m) = &self.metrics {
+                    m.write_commands.inc_by(commands);
+                    m.write_round_trips.inc();
+                    m.reports_written.inc_by(batch.len() as u64);
+                }
                 for (p, c) in batch.into_iter().zip(counted) {
                     let _ = p.reply.send(Ok(match c {
                         1 => Recorded::COUNTED,
@@ -554,7 +649,7 @@ impl Writer {
             Ok(counted) => {
                 let message = format!(
                     "the record script answered {} results for {} reports",
-                    counted.len(),
+                    counted.len().saturating_sub(1),
                     batch.len()
                 );
                 for p in batch {

@@ -8,7 +8,9 @@
 use super::super::{Recorded, StoreError};
 use super::batch::{Batcher, Write};
 use super::conn::RedisConn;
+use crate::metrics::StoreMetrics;
 use std::cell::RefCell;
+use std::sync::OnceLock;
 use std::time::Duration;
 use thread_local::ThreadLocal;
 
@@ -16,6 +18,8 @@ pub struct Writers {
     url: String,
     timeout: Duration,
     local: ThreadLocal<RefCell<Option<Batcher>>>,
+    /// Where writers made from now on count their Redis commands.
+    metrics: OnceLock<StoreMetrics>,
 }
 
 impl Writers {
@@ -26,7 +30,14 @@ impl Writers {
             url: url.to_string(),
             timeout,
             local: ThreadLocal::new(),
+            metrics: OnceLock::new(),
         }
+    }
+
+    /// Counts the Redis commands and round trips of every writer made
+    /// from now on in `metrics` (set once, before the first report).
+    pub fn set_metrics(&self, metrics: StoreMetrics) {
+        let _ = self.metrics.set(metrics);
     }
 
     /// Queues `write` with this thread's writer and waits until Redis has
@@ -45,7 +56,11 @@ impl Writers {
         if let Some(batcher) = slot.as_ref().filter(|b| !b.is_stopped()) {
             return Ok(batcher.clone());
         }
-        let batcher = Batcher::spawn(RedisConn::open(&self.url)?, self.timeout);
+        let batcher = Batcher::spawn(
+            RedisConn::open(&self.url)?,
+            self.timeout,
+            self.metrics.get().cloned(),
+        );
         *slot = Some(batcher.clone());
         Ok(batcher)
     }

@@ -1,0 +1,260 @@
+//! The writes scenario: what a report costs Redis, at the outage moment
+//! and in mixed traffic, beside the naive one-round-trip ingest and the
+//! trivial endpoint in the same run.
+//!
+//! - **trivial**: the ceiling endpoint (`POST`, answers 202, no work);
+//! - **naive**: `serve_naive`, the issue's yardstick: one pipelined
+//!   `HINCRBY` + `EXPIRE` per report on a private redis-server;
+//! - **mixed**: downwatch on the Redis store, the ingest scenario's Zipf
+//!   mix over the whole catalog;
+//! - **outage**: 90% of the reports for one service (`--service`), the
+//!   rest mixed; every report from a client address of its own (through
+//!   the trusted proxy header), so from many networks and countries;
+//! - both again on a three-master Redis Cluster.
+//!
+//! For each it prints reports/s and its ratio to the naive ingest, p50 and
+//! p99, errors, Redis commands per report (INFO commandstats, counting
+//! those inside scripts, summed over the cluster's masters) beside the
+//! server's own `downwatch_redis_report_commands_total` per report, round
+//! trips per report, CPU per report (server and Redis), and whether every
+//! acknowledged report is stored; then the issue's targets, met or not.
+
+use crate::Options;
+use crate::ingest::reports_through_api;
+use crate::servers::{PrivateCluster, PrivateRedis, Server, cpu_secs};
+use crate::wrk::{self, WrkRun};
+use downwatch::catalog::Catalog;
+use std::path::Path;
+use std::process::Command;
+
+/// The server's write-cost counters: (Redis commands, round trips, reports
+/// written) by its report writers so far.
+fn write_cost(server: &Server) -> (f64, f64, f64) {
+    let out = Command::new("curl")
+        .args(["-sf", &format!("{}/metrics", server.url())])
+        .output()
+        .expect("curl");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let value = |name: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix(' '))
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    (
+        value("downwatch_redis_report_commands_total"),
+        value("downwatch_redis_report_round_trips_total"),
+        value("downwatch_redis_reports_written_total"),
+    )
+}
+
+/// One measured run of reports against a server on Redis.
+struct Figures {
+    run: WrkRun,
+    /// INFO commandstats calls per report (all Redis nodes).
+    commands: f64,
+    /// By the server's own metrics (None for the naive ingest).
+    own: Option<(f64, f64)>,
+    server_cpu_us: f64,
+    redis_cpu_us: f64,
+    /// acknowledged == counted == stored (None: not checked).
+    exact: Option<bool>,
+}
+
+/// The Redis nodes a run writes to.
+fn nodes_of<'a>(
+    single: &'a Option<PrivateRedis>,
+    cluster: &'a Option<PrivateCluster>,
+) -> Vec<&'a PrivateRedis> {
+    match (single, cluster) {
+        (Some(r), _) => vec![r],
+        (None, Some(c)) => c.nodes.iter().collect(),
+        (None, None) => Vec::new(),
+    }
+}
+
+/// Runs wrk with `script` against `server` (2 s of warm-up first) and
+/// reads what it cost `nodes`.
+fn measure(
+    runner: &wrk::Runner,
+    o: &Options,
+    server: &Server,
+    nodes: &[&PrivateRedis],
+    script: &Path,
+    naive: bool,
+) -> Figures {
+    let url = format!("{}/api/v1/reports", server.url());
+    runner.run(&url, script, o.connections, 2);
+    for n in nodes {
+        n.query(&["CONFIG", "RESETSTAT"]);
+    }
+    let before = (
+        server.report_metrics().0,
+        write_cost(server),
+        cpu_secs(server.child.id()),
+        nodes.iter().map(|n| cpu_secs(n.child.id())).sum::<f64>(),
+    );
+    let run = runner.run(&url, script, o.connections, o.duration);
+    let reports = if naive {
+        run.requests.saturating_sub(run.errors)
+    } else {
+        server.report_metrics().0 - before.0
+    };
+    let after = write_cost(server);
+    let per = |x: f64| x / reports.max(1) as f64;
+    let calls: u64 = nodes.iter().map(|n| n.command_calls().all).sum();
+    let exact = (!naive).then(|| {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        let (acknowledged, counted, _) = server.report_metrics();
+        acknowledged == counted && counted == reports_through_api(&server.url())
+    });
+    Figures {
+        commands: per(calls as f64),
+        own: (!naive).then(|| {
+            let written = (after.2 - before.1.2).max(1.0);
+            (
+                (after.0 - before.1.0) / written,
+                (after.1 - before.1.1) / written,
+            )
+        }),
+        server_cpu_us: per((cpu_secs(server.child.id()) - before.2) * 1e6),
+        redis_cpu_us: per(
+            (nodes.iter().map(|n| cpu_secs(n.child.id())).sum::<f64>() - before.3) * 1e6,
+        ),
+        exact,
+        run,
+    }
+}
+
+fn met(ok: bool) -> &'static str {
+    if ok { "met" } else { "NOT MET" }
+}
+
+/// Runs the writes scenario and prints its figures.
+pub fn run(o: &Options) {
+    let catalog = Catalog::bundled().expect("catalog");
+    assert!(
+        catalog.services().iter().any(|s| s.slug == o.service),
+        "--service {} is not in the catalog",
+        o.service
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mixed = dir.path().join("mixed.lua");
+    std::fs::write(&mixed, wrk::script(&catalog, 0)).expect("write script");
+    let outage = dir.path().join("outage.lua");
+    std::fs::write(&outage, wrk::outage_script(&catalog, &o.service)).expect("write script");
+    let runner = wrk::Runner::new(o.threads, 0x2b00_0000);
+    println!(
+        "writes (Redis cost a report): {} s per run, wrk -t{} -c{}; every report from a client \
+         address of its own (X-Forwarded-For through the trusted proxy); outage = {:.0}% of \
+         reports to {}, the rest mixed",
+        o.duration,
+        o.threads,
+        o.connections,
+        wrk::OUTAGE_SHARE * 100.0,
+        o.service
+    );
+
+    let trivial = {
+        let server = Server::start(&["ceiling"]);
+        let url = format!("{}/api/v1/reports", server.url());
+        runner.run(&url, &mixed, o.connections, 2);
+        runner.run(&url, &mixed, o.connections, o.duration)
+    };
+    println!(
+        "trivial endpoint: {:.0} req/s, p50 {:.2} ms, p99 {:.2} ms",
+        trivial.per_second, trivial.p50_ms, trivial.p99_ms
+    );
+    let naive = {
+        let redis = PrivateRedis::start();
+        let server = Server::start(&["naive", &redis.url()]);
+        measure(&runner, o, &server, &[&redis], &mixed, true)
+    };
+    println!(
+        "naive ingest (one HINCRBY+EXPIRE round trip a report): {:.0} reports/s ({:.2} of \
+         trivial), p50 {:.2} ms, p99 {:.2} ms, errors {} | {:.2} Redis commands a report | CPU a \
+         report: server {:.1} us, redis-server {:.1} us",
+        naive.run.per_second,
+        naive.run.per_second / trivial.per_second,
+        naive.run.p50_ms,
+        naive.run.p99_ms,
+        naive.run.errors,
+        naive.commands,
+        naive.server_cpu_us,
+        naive.redis_cpu_us
+    );
+
+    println!(
+        "  {:<15} {:>10} {:>6} {:>7} {:>7} {:>6} {:>9} {:>9} {:>8} {:>10} {:>10}  stored",
+        "run",
+        "reports/s",
+        "naive",
+        "p50 ms",
+        "p99 ms",
+        "errors",
+        "cmds/rep",
+        "(metrics)",
+        "rt/rep",
+        "server us",
+        "redis us"
+    );
+    let mut targets = Vec::new();
+    for backend in ["redis", "cluster"] {
+        for (name, script) in [("mixed", &mixed), ("outage", &outage)] {
+            let single = (backend == "redis").then(PrivateRedis::start);
+            let cluster = (backend == "cluster").then(PrivateCluster::start);
+            let url = single.as_ref().map_or_else(
+                || {
+                    cluster
+                        .as_ref()
+                        .map(PrivateCluster::url)
+                        .unwrap_or_default()
+                },
+                PrivateRedis::url,
+            );
+            let server = Server::start(&["serve", &url]);
+            let nodes = nodes_of(&single, &cluster);
+            let f = measure(&runner, o, &server, &nodes, script, false);
+            let ratio = f.run.per_second / naive.run.per_second;
+            let (own, trips) = f.own.unwrap_or_default();
+            println!(
+                "  {:<15} {:>10.0} {:>5.2}x {:>7.2} {:>7.2} {:>6} {:>9.2} {:>9.2} {:>8.3} {:>10.1} {:>10.1}  {}",
+                format!("{backend} {name}"),
+                f.run.per_second,
+                ratio,
+                f.run.p50_ms,
+                f.run.p99_ms,
+                f.run.errors,
+                f.commands,
+                own,
+                trips,
+                f.server_cpu_us,
+                f.redis_cpu_us,
+                match f.exact {
+                    Some(true) => "exact",
+                    Some(false) => "MISMATCH",
+                    None => "-",
+                }
+            );
+            if backend == "redis" {
+                let (least, most) = if name == "outage" {
+                    (1.0, 3.0)
+                } else {
+                    (0.6, 8.0)
+                };
+                targets.push(format!(
+                    "{name}: >= {least:.1}x naive: {} ({ratio:.2}x); <= {most:.0} commands a \
+                     report: {} ({:.2}); p99 <= 20 ms: {} ({:.2} ms)",
+                    met(ratio >= least),
+                    met(f.commands <= most),
+                    f.commands,
+                    met(f.run.p99_ms <= 20.0),
+                    f.run.p99_ms
+                ));
+            }
+        }
+    }
+    for t in targets {
+        println!("target, {t}");
+    }
+}
