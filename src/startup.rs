@@ -424,7 +424,8 @@ async fn shutdown_signal() {
 /// Unknown paths: a JSON error under the API, an HTML page elsewhere.
 async fn not_found(req: actix_web::HttpRequest) -> actix_web::HttpResponse {
     use actix_web::ResponseError;
-    if api::is_api_path(req.match_info().as_str()) {
+    let path = req.match_info().as_str();
+    if api::is_api_path(path) {
         api::not_found_error().error_response()
     } else if let Some(state) = req.app_data::<web::Data<AppState>>() {
         // The last part of the address may be a service's name mistyped.
