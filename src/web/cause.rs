@@ -20,9 +20,16 @@ pub fn banner_text(service: &str, cause: &Cause) -> String {
     let subject = &cause.subject;
     let where_ = place(&cause.region);
     match cause.kind {
-        CauseKind::Isp => format!(
-            "Probably not {service}: many services in {where_} are failing at once, mostly on {subject}'s network. The problem is likely the connection, not {service}."
-        ),
+        CauseKind::Isp => {
+            let rest = if cause.others_as_usual == Some(false) {
+                "other networks rose far less"
+            } else {
+                "other networks are fine"
+            };
+            format!(
+                "Probably not {service}: reports come mostly from {subject}'s network in {where_}; {rest}. Many services there are failing at once: the problem is likely the connection, not {service}."
+            )
+        }
         CauseKind::Upstream => format!(
             "Probably not {service} itself: {n} services that run on {subject} are failing at once, and {subject} is having problems too.",
             n = cause

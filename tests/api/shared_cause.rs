@@ -310,12 +310,15 @@ async fn services_failing_in_one_country_on_one_network_get_an_isp_label() {
     }
     let page = t.app.get("/status/s3").await.text().await.expect("page");
     assert!(
-        page.contains("Probably not Service 3: many services in Germany are failing at once, mostly on Deutsche Telekom"),
+        page.contains("Probably not Service 3: reports come mostly from Deutsche Telekom's network in Germany; other networks are fine."),
         "{page}"
     );
     let home = t.app.get("/").await.text().await.expect("home");
     assert!(home.contains("The big picture"), "{home}");
-    assert!(home.contains("mostly on Deutsche Telekom"), "{home}");
+    assert!(
+        home.contains("Reports come mostly from Deutsche Telekom"),
+        "{home}"
+    );
     let filtered = t.app.get_json("/api/v1/causes?kind=upstream").await;
     assert_eq!(filtered["causes"], json!([]));
     let bad = t.app.get("/api/v1/causes?kind=volcano").await;
