@@ -102,6 +102,12 @@ impl CauseTask {
             if !previous.iter().any(|p| p.id == c.id) {
                 tracing::info!(cause = %c.id, members = c.members.len(), "shared cause labelled");
                 publish(store, LABELLED_EVENT, c).await?;
+                crate::events::follow::fanout::enqueue_cause(
+                    store,
+                    c,
+                    crate::events::delivery::now_ms(),
+                )
+                .await?;
             }
         }
         for p in &previous {
@@ -332,12 +338,15 @@ impl CauseTask {
                     .store
                     .asns(service, Resolution::Hour, hour - 24..hour)
                     .await?;
+                // The hours that hold reports: a service seen for an hour
+                // has an hour of usual mix, not a day of it.
+                let hours = day.iter().filter(|s| !s.is_empty()).count().max(1) as i64;
                 out.insert(
                     (service.to_string(), country.to_string()),
                     AsnMix {
                         now: in_country(&recent, country),
                         usual: in_country(&day, country),
-                        usual_minutes: 24 * 60,
+                        usual_minutes: hours * 60,
                     },
                 );
             }
