@@ -591,7 +591,9 @@ async fn isp_scenario(services: &[&str], operator: &[Block], id: &str, subject: 
     t.quiet_hour(services, operator).await;
     let start = t.app.clock.now();
     let mut found = None;
-    for _ in 0..5 {
+    // Up to 8 minutes, for every service to join the label; the label
+    // itself must hold within 5 (its labelled_at is kept while it holds).
+    for _ in 0..8 {
         for s in services {
             t.report(s, 40, operator).await;
             t.report(s, 3, &BACKGROUND).await;
@@ -603,6 +605,7 @@ async fn isp_scenario(services: &[&str], operator: &[Block], id: &str, subject: 
             if let Some(c) = v["causes"]
                 .as_array()
                 .and_then(|c| c.iter().find(|c| c["id"] == id))
+                .filter(|c| labelled_services(c).len() >= services.len())
             {
                 found = Some(c.clone());
                 break;
@@ -646,6 +649,19 @@ async fn isp_scenario(services: &[&str], operator: &[Block], id: &str, subject: 
     assert!(
         page.contains(&format!("reports come mostly from {subject}'s network in")),
         "{page}"
+    );
+    let map = t.app.get("/map").await.text().await.expect("map page");
+    let networks = map
+        .split("id=\"failing-networks\"")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no failing networks on the map page: {map}"));
+    assert!(
+        networks.contains(&format!("<strong>{subject}</strong>")),
+        "{networks}"
+    );
+    assert!(
+        networks.contains(&format!("href=\"/status/{}\"", services[0])),
+        "{networks}"
     );
     cause
 }
