@@ -45,11 +45,11 @@ fn main() -> anyhow::Result<()> {
             ))
         })
         .collect();
-    // Within 2000::/4, where the allocated IPv6 space is.
+    // Within 2a00::/12 (RIPE NCC), most of it allocated.
     let v6: Vec<IpAddr> = (0..100_000)
         .map(|_| {
             IpAddr::V6(Ipv6Addr::from(
-                0x2000u128 << 112 | rng.random::<u128>() >> 16,
+                (0x2a0u128 << 116) | (rng.random::<u128>() >> 12),
             ))
         })
         .collect();
