@@ -106,9 +106,9 @@ pub struct Settings {
 
     /// MaxMind DB with the GeoLite2-ASN fields (`autonomous_system_number`,
     /// `autonomous_system_organization`): which network operator each
-    /// report comes from, for the ISP labels (docs/shared-cause.md). None is
-    /// bundled. Absent: the --geoip database's ASN fields when it has them;
-    /// otherwise ISP labels are unavailable (upstream labels still work).
+    /// report comes from, for the ISP labels (docs/shared-cause.md).
+    /// Absent: the --geoip database's ASN fields when it has them, else the
+    /// bundled ASN database (geoip/README.md).
     #[arg(long, env = "DOWNWATCH_ASN_DB")]
     pub asn_db: Option<PathBuf>,
 

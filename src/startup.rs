@@ -37,8 +37,8 @@ use std::time::Duration;
 pub struct AppState {
     pub catalog: Arc<Catalog>,
     pub geo: Arc<GeoSource>,
-    /// The ASN database of `--asn-db`; None: the GeoIP database's ASN
-    /// fields are used when it has them.
+    /// The ASN database: `--asn-db`, or the bundled one; None when a
+    /// `--geoip` database carries the ASN fields itself (they are used).
     pub asn_db: Option<Arc<GeoDb>>,
     pub store: Arc<dyn Store>,
     pub clock: Arc<dyn Clock>,
@@ -160,7 +160,8 @@ impl Application {
         };
         let asn_db = match &settings.asn_db {
             Some(path) => Some(Arc::new(GeoDb::open(path)?)),
-            None => None,
+            None if settings.geoip.is_some() && geo.has_asn_data() => None,
+            None => Some(Arc::new(GeoDb::bundled_asn()?)),
         };
         let api_keys = ApiKeys::load(&settings.api_keys, settings.api_keys_file.as_deref())?;
         if settings.redis_url.is_none() {
@@ -185,6 +186,7 @@ impl Application {
             services = catalog.services().len(),
             geoip = %geo.source(),
             geoip_type = %geo.database_type(),
+            asn_db = %asn_db.as_deref().map_or("the --geoip database's ASN fields", GeoDb::source),
             store = %store.describe(),
             api_keys = api_keys.len(),
             admin_api = settings.admin_token.is_some(),
@@ -231,6 +233,10 @@ impl Application {
             .await?;
             tasks.push(tokio::spawn(feed.run()));
         }
+        let geo = Arc::new(GeoSource::new(geo, settings.geoip.clone()));
+        let poll =
+            (settings.geoip_poll_secs > 0).then(|| Duration::from_secs(settings.geoip_poll_secs));
+        tasks.push(geo.spawn_watcher(poll));
         if settings.detector_interval_ms > 0 {
             let task = DetectorTask::new(
                 store.clone(),
@@ -240,17 +246,13 @@ impl Application {
                 Duration::from_millis(settings.detector_interval_ms),
             )
             .with_tick_metric(metrics.detector_tick.clone())
-            .with_causes();
+            .with_causes(asn_names(asn_db.clone(), geo.clone()));
             tasks.push(tokio::spawn(task.run()));
         }
         if let Some(polls) = settings.official_polls() {
             let poller = OfficialPoller::new(store.clone(), catalog.clone(), clock.clone(), polls)?;
             tasks.push(tokio::spawn(poller.run()));
         }
-        let geo = Arc::new(GeoSource::new(geo, settings.geoip.clone()));
-        let poll =
-            (settings.geoip_poll_secs > 0).then(|| Duration::from_secs(settings.geoip_poll_secs));
-        tasks.push(geo.spawn_watcher(poll));
         let (views, views_task) = Views::start(
             store.clone(),
             catalog.clone(),
@@ -447,4 +449,13 @@ fn urlencoding_lossy(segment: &str) -> String {
         .ok()
         .and_then(|v| v.into_iter().next())
         .map_or_else(|| segment.to_string(), |(_, v)| v)
+}
+
+/// Names AS numbers from the ASN database in use: `--asn-db` or the
+/// bundled one, else the `--geoip` database's own ASN fields.
+fn asn_names(asn_db: Option<Arc<GeoDb>>, geo: Arc<GeoSource>) -> crate::driver::causes::AsnNames {
+    Arc::new(move |asn| match &asn_db {
+        Some(db) => db.asn_name(asn).map(str::to_string),
+        None => geo.current().asn_name(asn).map(str::to_string),
+    })
 }

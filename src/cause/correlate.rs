@@ -66,6 +66,10 @@ pub struct Inputs<'a> {
     /// window, what the baseline expected, and when they were first seen
     /// rising significantly (see [`CauseParams::rises_significantly`]).
     pub rising: &'a [Flag],
+    /// AS number -> the organisation the ASN database names, for the
+    /// operators of the mixes (an operator without a catalog entry is
+    /// named by it rather than `AS<n>`).
+    pub names: &'a HashMap<u32, String>,
 }
 
 impl CauseParams {
@@ -231,6 +235,17 @@ impl Correlator<'_> {
         if z < z_of(self.params.chance) {
             return None;
         }
+        // The other operators together: within chance of their usual
+        // window, or rising too (far less, or the concentration would fail).
+        let others_now = now_total - op_now;
+        let others_expected = if usual_total > 0.0 {
+            (usual_total - op_usual) / usual_total * usual_window
+        } else {
+            others_now
+        };
+        let others_as_usual = !self
+            .params
+            .rises_significantly(others_now.round() as u64, others_expected);
         let operator = self.operator_service(&op);
         let in_chain: Vec<&Flag> = chain
             .iter()
@@ -244,17 +259,24 @@ impl Correlator<'_> {
             return None;
         }
         let members = with_global(&in_chain, inputs.flags, self.window(), taken);
-        let subject = self.operator_name(&op);
+        let subject = self.operator_name(&op, inputs);
         let place = crate::countries::region_name(country);
         let confidence =
             round3(concentration.clamp(0.0, 1.0) * (1.0 - tail(lambda, services.len())));
+        let rest = if others_as_usual {
+            "other networks are fine"
+        } else {
+            "other networks rose far less"
+        };
         Some(Cause {
             id: format!("isp:{country}:{op}"),
             kind: CauseKind::Isp,
             region: country.to_string(),
             summary: format!(
-                "Many services in {place} are failing at once, mostly on {subject}'s network: the problem is likely the connection, not each service."
+                "Reports come mostly from {subject}'s network in {place}; {rest}. {n} services there are failing at once: the problem is likely the connection, not each service.",
+                n = others.len()
             ),
+            others_as_usual: Some(others_as_usual),
             subject,
             subject_service: operator.map(str::to_string),
             asns: seen
@@ -356,6 +378,7 @@ impl Correlator<'_> {
             ),
             share_now: None,
             usual_share: None,
+            others_as_usual: None,
             subject_rise: Some(round3(primary.rise())),
             member_rise: Some(round3(member_rise)),
             first_onset: primary.onset.min(followers.iter().map(|f| f.onset).min()?),
@@ -434,6 +457,7 @@ impl Correlator<'_> {
             members: chain.iter().map(|f| member(f)).collect(),
             share_now: None,
             usual_share: None,
+            others_as_usual: None,
             subject_rise: None,
             member_rise: None,
             first_onset: first,
@@ -453,10 +477,16 @@ impl Correlator<'_> {
         self.catalog.service(key).map(|s| s.slug.as_str())
     }
 
-    fn operator_name(&self, key: &str) -> String {
-        self.catalog
-            .service(key)
-            .map_or_else(|| key.to_string(), |s| s.name.clone())
+    /// The catalog ISP's name, or the organisation the ASN database names
+    /// for a bare `AS<n>`, or the key itself.
+    fn operator_name(&self, key: &str, inputs: &Inputs) -> String {
+        if let Some(s) = self.catalog.service(key) {
+            return s.name.clone();
+        }
+        key.strip_prefix("AS")
+            .and_then(|n| n.parse::<u32>().ok())
+            .and_then(|n| inputs.names.get(&n))
+            .map_or_else(|| key.to_string(), |name| name.clone())
     }
 
     fn service_name(&self, slug: &str) -> String {
@@ -624,6 +654,7 @@ mod tests {
         let params = CauseParams::default();
         let official: HashSet<String> = official.iter().map(|s| s.to_string()).collect();
         let history = HashMap::new();
+        let names = HashMap::from([(64500, "Example Networks GmbH".to_string())]);
         let inputs = Inputs {
             now: t(10),
             flags,
@@ -632,6 +663,7 @@ mod tests {
             history: &history,
             since: t(-7 * 1440),
             rising,
+            names: &names,
         };
         Correlator {
             params: &params,

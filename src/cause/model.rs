@@ -118,6 +118,10 @@ pub struct Cause {
     /// and its usual share of those services' reports there.
     pub share_now: Option<f64>,
     pub usual_share: Option<f64>,
+    /// For an ISP cause: whether the other operators' reports together
+    /// are within chance of their usual level ("other networks are fine").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub others_as_usual: Option<bool>,
     /// For sympathy: the failing carrier's rise (observed / expected - 1)
     /// and the largest of the labelled carriers'.
     pub subject_rise: Option<f64>,

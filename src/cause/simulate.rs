@@ -495,6 +495,7 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
             });
         }
         let asns = asn_mixes(&flags, &world, &kept, window, cause_params.min_cluster);
+        let no_names = HashMap::new();
         let inputs = Inputs {
             now: at,
             flags: &flags,
@@ -503,6 +504,7 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
             history: &history,
             since: t0,
             rising: &rising,
+            names: &no_names,
         };
         causes = Correlator {
             params: &cause_params,

@@ -2,8 +2,11 @@
 //! (a few countries, each on its own local day), how often (a daily cycle
 //! peaking in the afternoon, weekends busier for leisure services and
 //! quieter for work tools, negative binomial noise) and about what (the
-//! service's symptoms, most common first); and the outages injected on top
-//! ([`Schedule`]). Deterministic per seed.
+//! service's symptoms, most common first), from which network (the
+//! country's main operators by rough market share, real AS numbers); and
+//! the outages injected on top ([`Schedule`]), among them an ISP's: several
+//! services failing at once on one carrier's network. Deterministic per
+//! seed.
 //!
 //! Written for the demo rather than taken from `detect::simulate`, whose
 //! generator counts series in virtual time for scoring the method: the demo
@@ -38,6 +41,41 @@ const COUNTRIES: &[(&str, f64, f64)] = &[
     ("SE", 2.0, 1.0),
     ("TR", 2.0, 3.0),
 ];
+
+/// The networks reports come from in some countries: AS numbers (from the
+/// bundled ASN data, geoip/README.md) and rough shares of the reports.
+/// Reports from other countries carry no AS number.
+const OPERATORS: &[(&str, &[(u32, f64)])] = &[
+    // Comcast, AT&T, Verizon, T-Mobile, Spectrum.
+    (
+        "US",
+        &[
+            (7922, 0.3),
+            (7018, 0.2),
+            (701, 0.2),
+            (21928, 0.15),
+            (20115, 0.15),
+        ],
+    ),
+    // BT, Virgin Media, Sky.
+    ("GB", &[(2856, 0.4), (5089, 0.3), (5607, 0.3)]),
+    // Deutsche Telekom, Vodafone, Telefónica (O2), 1&1 Versatel.
+    ("DE", &[(3320, 0.4), (3209, 0.3), (6805, 0.2), (8881, 0.1)]),
+    // Orange, Free, SFR, Bouygues.
+    (
+        "FR",
+        &[(3215, 0.4), (12322, 0.25), (15557, 0.2), (5410, 0.15)],
+    ),
+    // Telefónica, Orange Spain.
+    ("ES", &[(3352, 0.6), (12479, 0.4)]),
+    // KPN, Vodafone Ziggo.
+    ("NL", &[(1136, 0.5), (33915, 0.5)]),
+];
+
+/// The ISP outage: this operator's network in this country fails, and
+/// reports for this many services come from it.
+const ISP_OUTAGE: (&str, u32) = ("DE", 3320);
+const ISP_SERVICES: usize = 5;
 
 /// Categories whose services people use at work: quieter at weekends.
 const WORK_CATEGORIES: &[&str] = &["cloud", "productivity", "payments"];
@@ -160,6 +198,9 @@ pub enum OutageKind {
     Global,
     /// Three times the usual level, everywhere: slow to tell from noise.
     Faint,
+    /// From one operator's network in one country ([`ISP_OUTAGE`]): the
+    /// connection, not the service.
+    Isp,
 }
 
 /// One injected outage.
@@ -175,6 +216,21 @@ pub struct Outage {
 }
 
 impl Outage {
+    /// Extra reports a minute from the failing operator's network, for an
+    /// ISP outage in `country`.
+    fn isp_extra(&self, profile: &Profile, country: usize, at: DateTime<Utc>) -> f64 {
+        let elapsed = (at - self.start).num_seconds() as f64 / 60.0;
+        if self.kind != OutageKind::Isp
+            || self.country != Some(country)
+            || elapsed < 0.0
+            || elapsed >= self.minutes as f64
+        {
+            return 0.0;
+        }
+        let fade = ((self.minutes as f64 - elapsed) / 3.0).min(1.0);
+        (6.0 + 10.0 * profile.rate) * fade
+    }
+
     /// Extra reports a minute from `country` at `at`, on top of `usual`.
     fn extra(&self, profile: &Profile, country: usize, at: DateTime<Utc>, usual: f64) -> f64 {
         let elapsed = (at - self.start).num_seconds() as f64 / 60.0;
@@ -190,6 +246,8 @@ impl Outage {
             OutageKind::Country => 0.0,
             OutageKind::Global => (40.0 + 20.0 * profile.rate) * share,
             OutageKind::Faint => (2.0 * usual).max(3.0 * share),
+            // Counted apart, on the operator's AS ([`Crowd::reports`]).
+            OutageKind::Isp => 0.0,
         };
         strength * fade
     }
@@ -200,22 +258,41 @@ const ROUND_MINUTES: i64 = 40;
 
 /// The outages injected while the demo runs: from `start` (the minute the
 /// demo started), every round of [`ROUND_MINUTES`] brings a one-country
-/// outage at once, a global one 8 minutes later and a faint one 8 minutes
-/// after that, each on another of the busier services; each resolves after
-/// 12 to 25 minutes.
+/// outage at once, an ISP outage 2 minutes later (the busiest services
+/// used in its country failing on its network), a global one 8 minutes
+/// after the start and a faint one 8 minutes after that, each on another
+/// of the busier services; each resolves after 12 to 25 minutes.
 #[derive(Debug, Clone)]
 pub struct Schedule {
     start: DateTime<Utc>,
     /// Indices of the services outages rotate through, busiest first.
     busiest: Vec<usize>,
+    /// The services of the ISP outage, with the index of its country in
+    /// their profile.
+    isp: Vec<(usize, usize)>,
 }
 
 impl Schedule {
     pub fn new(start: DateTime<Utc>, profiles: &[Profile]) -> Self {
         let mut busiest: Vec<usize> = (0..profiles.len()).collect();
         busiest.sort_by(|&a, &b| profiles[b].rate.total_cmp(&profiles[a].rate));
+        let isp = busiest
+            .iter()
+            .filter_map(|&i| {
+                let c = profiles[i]
+                    .countries
+                    .iter()
+                    .position(|c| c.0 == ISP_OUTAGE.0)?;
+                Some((i, c))
+            })
+            .take(ISP_SERVICES)
+            .collect();
         busiest.truncate(12);
-        Self { start, busiest }
+        Self {
+            start,
+            busiest,
+            isp,
+        }
     }
 
     /// The outages of round `round`.
@@ -226,7 +303,14 @@ impl Schedule {
         let n = self.busiest.len() as i64;
         let service = |k: i64| self.busiest[(3 * round + k).rem_euclid(n) as usize];
         let start = self.start + Duration::minutes(round * ROUND_MINUTES);
-        vec![
+        let isp = self.isp.iter().map(|&(service, country)| Outage {
+            kind: OutageKind::Isp,
+            service,
+            country: Some(country),
+            start: start + Duration::minutes(2),
+            minutes: 15,
+        });
+        let mut outages = vec![
             Outage {
                 kind: OutageKind::Country,
                 service: service(0),
@@ -250,7 +334,9 @@ impl Schedule {
                 start: start + Duration::minutes(16),
                 minutes: 25,
             },
-        ]
+        ];
+        outages.extend(isp);
+        outages
     }
 
     /// The outages that may be under way at `at`.
@@ -321,12 +407,31 @@ impl Crowd {
                     .filter(|o| o.service == i)
                     .map(|o| o.extra(profile, c, at, usual))
                     .sum();
+                let isp: f64 = outages
+                    .iter()
+                    .filter(|o| o.service == i)
+                    .map(|o| o.isp_extra(profile, c, at))
+                    .sum();
                 let mean = (usual * burst + extra) * minutes;
                 let n = match Poisson::new(mean) {
                     Ok(p) => p.sample(&mut self.rng) as u64,
                     Err(_) => 0,
                 };
-                for _ in 0..n {
+                let n_isp = match Poisson::new(isp * minutes) {
+                    Ok(p) => p.sample(&mut self.rng) as u64,
+                    Err(_) => 0,
+                };
+                let country = profile.countries[c].0;
+                let operators = OPERATORS
+                    .iter()
+                    .find(|(cc, _)| *cc == country)
+                    .map_or(&[][..], |(_, ops)| *ops);
+                for k in 0..n + n_isp {
+                    let asn = if k >= n {
+                        Some(ISP_OUTAGE.1)
+                    } else {
+                        pick(operators, &mut self.rng).copied()
+                    };
                     let profile = &self.profiles[i];
                     let symptom = profile.symptom(&mut self.rng);
                     reports.push(Report {
@@ -341,7 +446,7 @@ impl Crowd {
                         previous_reporter: None,
                         network: None,
                         network_budget: 0,
-                        asn: None,
+                        asn,
                     });
                 }
             }
@@ -400,9 +505,10 @@ mod tests {
         let schedule = Schedule::new(start, &profiles);
         let kinds: Vec<OutageKind> = schedule.round(0).iter().map(|o| o.kind).collect();
         assert_eq!(
-            kinds,
+            kinds[..3],
             [OutageKind::Country, OutageKind::Global, OutageKind::Faint]
         );
+        assert_eq!(kinds[3..], [OutageKind::Isp; ISP_SERVICES]);
         assert_eq!(schedule.round(0)[0].start, start);
         let mut crowd = Crowd::new(profiles, Some(schedule.clone()), 7);
         let first = &schedule.round(0)[0];
@@ -411,5 +517,44 @@ mod tests {
         let after = crowd.reports(start + Duration::minutes(30), 1.0, true);
         let of = |rs: &[Report]| rs.iter().filter(|r| r.service == slug).count();
         assert!(of(&during) >= 10 * of(&after).max(1), "{}", of(&during));
+    }
+
+    #[test]
+    fn the_isp_outage_brings_reports_from_one_network_for_several_services() {
+        let profiles = profiles(&catalog(), 1);
+        let start = Utc.with_ymd_and_hms(2026, 3, 2, 12, 0, 0).unwrap();
+        let schedule = Schedule::new(start, &profiles);
+        let isp: Vec<String> = schedule
+            .round(0)
+            .iter()
+            .filter(|o| o.kind == OutageKind::Isp)
+            .map(|o| profiles[o.service].slug.clone())
+            .collect();
+        assert_eq!(isp.len(), ISP_SERVICES);
+        let mut crowd = Crowd::new(profiles, Some(schedule), 7);
+        let from_telekom = |rs: &[Report]| {
+            rs.iter()
+                .filter(|r| isp.contains(&r.service) && r.asn == Some(3320))
+                .count()
+        };
+        let during: usize = (3..8)
+            .map(|m| from_telekom(&crowd.reports(start + Duration::minutes(m), 1.0, true)))
+            .sum();
+        let after: usize = (25..30)
+            .map(|m| from_telekom(&crowd.reports(start + Duration::minutes(m), 1.0, true)))
+            .sum();
+        assert!(
+            during >= 10 * after.max(1),
+            "{during} during, {after} after"
+        );
+        // Other networks go on as usual: the German reports of those
+        // services carry Vodafone, O2 and 1&1 numbers too.
+        let quiet = crowd.reports(start + Duration::minutes(200), 60.0, true);
+        let asns: std::collections::BTreeSet<u32> = quiet
+            .iter()
+            .filter(|r| r.region.country.as_deref() == Some("DE"))
+            .filter_map(|r| r.asn)
+            .collect();
+        assert!(asns.len() >= 3, "{asns:?}");
     }
 }

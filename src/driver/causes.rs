@@ -21,12 +21,17 @@ use std::sync::Arc;
 /// The lease that makes one process the correlator.
 const LEASE_TASK: &str = "correlator";
 
+/// AS number -> the organisation the ASN database in use names. May read
+/// the whole database on its first call: it is called off the runtime.
+pub type AsnNames = Arc<dyn Fn(u32) -> Option<String> + Send + Sync>;
+
 pub struct CauseTask {
     store: Arc<dyn Store>,
     catalog: Arc<Catalog>,
     clock: Arc<dyn Clock>,
     params: CauseParams,
     owner: String,
+    names: AsnNames,
 }
 
 impl CauseTask {
@@ -35,6 +40,7 @@ impl CauseTask {
         catalog: Arc<Catalog>,
         clock: Arc<dyn Clock>,
         owner: String,
+        names: AsnNames,
     ) -> Self {
         Self {
             store,
@@ -42,6 +48,7 @@ impl CauseTask {
             clock,
             params: CauseParams::default(),
             owner,
+            names,
         }
     }
 
@@ -65,6 +72,7 @@ impl CauseTask {
         let flags = self.flags(&flagged, &mut doc, now).await?;
         let rising = self.rising(&flags, &mut doc, now).await?;
         let asns = self.asn_mixes(&flags, now).await?;
+        let names = self.names_of(&asns).await;
         let official_trouble: HashSet<String> = slugs
             .iter()
             .zip(&levels)
@@ -79,6 +87,7 @@ impl CauseTask {
             history: &doc.history,
             since,
             rising: &rising,
+            names: &names,
         };
         let causes = Correlator {
             params: &self.params,
@@ -93,6 +102,12 @@ impl CauseTask {
             if !previous.iter().any(|p| p.id == c.id) {
                 tracing::info!(cause = %c.id, members = c.members.len(), "shared cause labelled");
                 publish(store, LABELLED_EVENT, c).await?;
+                crate::events::follow::fanout::enqueue_cause(
+                    store,
+                    c,
+                    crate::events::delivery::now_ms(),
+                )
+                .await?;
             }
         }
         for p in &previous {
@@ -165,6 +180,32 @@ impl CauseTask {
         doc.history.retain(|_, h| !h.is_empty());
         doc.onsets = onsets;
         Ok(flags)
+    }
+
+    /// The organisations of the mixes' AS numbers that no catalog ISP
+    /// runs, looked up on a blocking thread (the first look-up may read
+    /// the whole ASN database).
+    async fn names_of(&self, mixes: &HashMap<(String, String), AsnMix>) -> HashMap<u32, String> {
+        let wanted: BTreeSet<u32> = mixes
+            .values()
+            .flat_map(|m| m.now.keys().copied())
+            .filter(|&asn| self.catalog.operator_of(asn).is_none())
+            .collect();
+        if wanted.is_empty() {
+            return HashMap::new();
+        }
+        let names = self.names.clone();
+        tokio::task::spawn_blocking(move || {
+            wanted
+                .into_iter()
+                .filter_map(|asn| names(asn).map(|n| (asn, n)))
+                .collect()
+        })
+        .await
+        .unwrap_or_else(|e| {
+            tracing::warn!(error = %e, "AS name look-up failed");
+            HashMap::new()
+        })
     }
 
     /// The carriers of each country where a carrier is flagged that are
@@ -297,12 +338,15 @@ impl CauseTask {
                     .store
                     .asns(service, Resolution::Hour, hour - 24..hour)
                     .await?;
+                // The hours that hold reports: a service seen for an hour
+                // has an hour of usual mix, not a day of it.
+                let hours = day.iter().filter(|s| !s.is_empty()).count().max(1) as i64;
                 out.insert(
                     (service.to_string(), country.to_string()),
                     AsnMix {
                         now: in_country(&recent, country),
                         usual: in_country(&day, country),
-                        usual_minutes: 24 * 60,
+                        usual_minutes: hours * 60,
                     },
                 );
             }

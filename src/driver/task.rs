@@ -129,13 +129,14 @@ impl DetectorTask {
     }
 
     /// Runs the shared-cause correlator after each tick (in the process
-    /// holding its lease).
-    pub fn with_causes(mut self) -> Self {
+    /// holding its lease); `names` names the operators behind AS numbers.
+    pub fn with_causes(mut self, names: super::causes::AsnNames) -> Self {
         self.causes = Some(super::causes::CauseTask::new(
             self.store.clone(),
             self.catalog.clone(),
             self.clock.clone(),
             self.owner.clone(),
+            names,
         ));
         self
     }

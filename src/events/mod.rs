@@ -18,13 +18,17 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::broadcast;
 
-/// Publishes `event`, with the incident's official updates joined (the
-/// detector's copy has none), to the shared log (SSE) and to the webhook
-/// queue.
+/// Publishes `event`, with the incident's official updates and probable
+/// cause joined (the detector's copy has neither), to the shared log (SSE)
+/// and to the webhook queue.
 pub async fn publish(store: &dyn Store, event: &IncidentEvent) -> Result<(), StoreError> {
     let mut event = event.clone();
     let service = event.incident.service.clone();
     crate::read::attach_updates(store, &service, std::slice::from_mut(&mut event.incident)).await?;
+    // The shared cause labelled on it now, if any: webhooks, the event
+    // stream and notices say so.
+    let causes = crate::cause::load_causes(store).await?;
+    crate::cause::probable_cause(&causes.causes, std::slice::from_mut(&mut event.incident));
     let json = serde_json::to_string(&event).map_err(|e| StoreError::Backend(e.to_string()))?;
     let name = format!("incident.{}", event.kind.as_str());
     publish_json(store, &service, Some(&event.incident.region), &name, &json).await?;

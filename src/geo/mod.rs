@@ -12,7 +12,7 @@ mod source;
 mod special;
 
 pub use client_ip::{ClientIpHeader, TrustedProxies, client_ip};
-pub use database::{Asn, BUNDLED_DB, GeoDb, GeoError};
+pub use database::{Asn, BUNDLED_ASN_DB_GZ, BUNDLED_DB, GeoDb, GeoError};
 pub use source::GeoSource;
 pub use special::is_special;
 

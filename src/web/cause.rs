@@ -1,6 +1,6 @@
 //! Shared causes on the pages: the status page's banner ("Probably not
-//! Spotify: …") and the home page's big picture. All text goes through
-//! maud, which escapes it.
+//! Spotify: …"), the home page's big picture and the map page's failing
+//! networks. All text goes through maud, which escapes it.
 
 use crate::catalog::Service;
 use crate::cause::{Cause, CauseKind};
@@ -20,9 +20,16 @@ pub fn banner_text(service: &str, cause: &Cause) -> String {
     let subject = &cause.subject;
     let where_ = place(&cause.region);
     match cause.kind {
-        CauseKind::Isp => format!(
-            "Probably not {service}: many services in {where_} are failing at once, mostly on {subject}'s network. The problem is likely the connection, not {service}."
-        ),
+        CauseKind::Isp => {
+            let rest = if cause.others_as_usual == Some(false) {
+                "other networks rose far less"
+            } else {
+                "other networks are fine"
+            };
+            format!(
+                "Probably not {service}: reports come mostly from {subject}'s network in {where_}; {rest}. Many services there are failing at once: the problem is likely the connection, not {service}."
+            )
+        }
         CauseKind::Upstream => format!(
             "Probably not {service} itself: {n} services that run on {subject} are failing at once, and {subject} is having problems too.",
             n = cause
@@ -104,4 +111,50 @@ pub fn big_picture(causes: &[Cause]) -> Markup {
             }
         }
     }
+}
+
+/// The map page's list of failing networks: each ISP cause with its
+/// operator, country, AS numbers, share of the reports and the services
+/// failing on it.
+pub fn failing_networks(causes: &[Cause], catalog: &crate::catalog::Catalog) -> Markup {
+    let isp: Vec<&Cause> = causes.iter().filter(|c| c.kind == CauseKind::Isp).collect();
+    html! {
+        @if !isp.is_empty() {
+            section.failing-networks aria-labelledby="networks-h" #failing-networks {
+                h2 #networks-h { "Failing networks" }
+                ul {
+                    @for c in &isp {
+                        li data-cause=(c.id) {
+                            strong { (c.subject) } " in " (place(&c.region))
+                            @if !c.asns.is_empty() {
+                                " (" (c.asns.iter().map(|a| format!("AS{a}")).collect::<Vec<_>>().join(", ")) ")"
+                            }
+                            @if let Some(now) = c.share_now {
+                                ": " (percent(now)) " of the reports now"
+                                @if let Some(u) = c.usual_share { " (usually " (percent(u)) ")" }
+                            }
+                            ". Failing on it: "
+                            @for (i, slug) in member_services(c).iter().enumerate() {
+                                @if i > 0 { ", " }
+                                a href={ "/status/" (slug) } {
+                                    (catalog.service(slug).map_or(slug.as_str(), |s| s.name.as_str()))
+                                }
+                            }
+                            "."
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn member_services(c: &Cause) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in &c.members {
+        if !out.contains(&m.service) {
+            out.push(m.service.clone());
+        }
+    }
+    out
 }

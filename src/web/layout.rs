@@ -58,6 +58,11 @@ pub fn page_with_feed(
                         "Map data: world-atlas (Natural Earth). Contains information from world-countries "
                         "(mledoze/countries), made available under the Open Database License (ODbL) v1.0."
                     }
+                    p.small.network-data {
+                        "Network data: RouteViews, the regional internet registries (NRO) and "
+                        a href="https://db-ip.com" { "IP Geolocation by DB-IP" }
+                        ", under CC BY 4.0, via ip-location-db."
+                    }
                 }
             }
         }

@@ -45,11 +45,15 @@ pub async fn map(
     let view = state.views.map(slug, minutes).await?;
     let version = state.views.version().await;
     let summaries = state.views.summaries(version).await?;
+    let causes = state.views.causes(version).await?;
     let key = (slug.map(str::to_string), minutes);
+    // Generations number every computation in the process: the larger of
+    // two changes when either does.
+    let generation = summaries.generation.max(causes.generation);
     let page = state
         .pages
         .map
-        .get_or_render(&key, (view.generation, summaries.generation), || {
+        .get_or_render(&key, (view.generation, generation), || {
             let outages = outages_now(&summaries.value, service);
             let page = render(
                 &state,
@@ -58,6 +62,7 @@ pub async fn map(
                 window_phrase,
                 &view.value,
                 &outages,
+                &causes.value,
             );
             Rendered::new(HTML, page.into_string())
         });
@@ -71,6 +76,7 @@ fn render(
     window_phrase: &str,
     view: &MapView,
     outages: &[(&ServiceSummary, &str)],
+    causes: &[crate::cause::Cause],
 ) -> Markup {
     let countries = &view.countries;
     let scope = service.map_or("all services".to_string(), |s| s.name.clone());
@@ -110,6 +116,7 @@ fn render(
                     }
                 }
             }
+            (super::cause::failing_networks(causes, &state.catalog))
             p #map-summary {
                 (reports(view.total)) " about " (scope) " in the last " (window_phrase) "."
             }

@@ -1,10 +1,14 @@
-//! A minimal MaxMind DB (`.mmdb`) writer for tests.
+//! A minimal MaxMind DB (`.mmdb`) writer for tests and for the bundled ASN
+//! database (`examples/asn_mmdb.rs`).
 //!
 //! Integration tests need small GeoIP databases whose answers are known in
 //! advance, and they build them at run time rather than shipping binary
 //! fixtures. This module writes files per the MaxMind DB File Format
-//! Specification 2.0: an IPv6 binary search tree with 32-bit records, a data
-//! section, and the metadata section after `"\xAB\xCD\xEFMaxMind.com"`.
+//! Specification 2.0: an IPv6 binary search tree with 32-bit records (24 or
+//! 28 with [`MmdbWriter::with_record_size`]), a data section, and the
+//! metadata section after `"\xAB\xCD\xEFMaxMind.com"`. No crate on
+//! crates.io writes the format from Rust with the upkeep we want (the
+//! maintained writers are MaxMind's Go and Perl libraries), hence this one.
 //!
 //! IPv4 networks live at `::a.b.c.d` (the `::/96` subtree), as in MaxMind's
 //! own databases, and `::ffff:0:0/96` is aliased to that subtree so
@@ -33,7 +37,6 @@ use std::collections::{HashMap, HashSet};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 const METADATA_MARKER: &[u8] = b"\xAB\xCD\xEFMaxMind.com";
-const RECORD_SIZE: u16 = 32;
 
 // Data section type numbers from the specification.
 const T_STRING: u8 = 2;
@@ -57,6 +60,9 @@ enum Slot {
 /// Builds a MaxMind DB from networks and JSON records.
 pub struct MmdbWriter {
     database_type: String,
+    description: String,
+    record_size: u16,
+    build_epoch: Option<u64>,
     entries: Vec<(IpNet, Value)>,
     uint16_keys: HashSet<String>,
 }
@@ -65,6 +71,9 @@ impl MmdbWriter {
     pub fn new(database_type: &str) -> Self {
         Self {
             database_type: database_type.to_owned(),
+            description: "downwatch test database".to_owned(),
+            record_size: 32,
+            build_epoch: None,
             entries: Vec::new(),
             uint16_keys: ["accuracy_radius", "metro_code", "confidence"]
                 .map(String::from)
@@ -75,6 +84,27 @@ impl MmdbWriter {
     /// Also stores integers found under map key `key` as `uint16`.
     pub fn with_uint16_key(mut self, key: &str) -> Self {
         self.uint16_keys.insert(key.to_owned());
+        self
+    }
+
+    /// Search-tree records of 24, 28 or 32 bits (24 holds up to 16.7 M
+    /// nodes and data bytes, and makes the smallest file).
+    pub fn with_record_size(mut self, bits: u16) -> Self {
+        assert!(matches!(bits, 24 | 28 | 32), "record size is 24, 28 or 32");
+        self.record_size = bits;
+        self
+    }
+
+    /// The metadata's English description.
+    pub fn with_description(mut self, text: &str) -> Self {
+        self.description = text.to_owned();
+        self
+    }
+
+    /// A fixed `build_epoch` (seconds), so the same input writes the same
+    /// bytes; by default the time of writing.
+    pub fn with_build_epoch(mut self, epoch: u64) -> Self {
+        self.build_epoch = Some(epoch);
         self
     }
 
@@ -111,16 +141,39 @@ impl MmdbWriter {
         alias_ipv4_mapped(&mut nodes);
 
         let node_count = nodes.len();
-        let mut out = Vec::with_capacity(node_count * 8 + 16 + data.len() + 256);
+        let node_bytes = usize::from(self.record_size) / 4;
+        let mut out = Vec::with_capacity(node_count * node_bytes + 16 + data.len() + 256);
         for node in &nodes {
-            for slot in node {
-                let value = match *slot {
+            let [left, right] = node.map(|slot| {
+                let value = match slot {
                     Slot::Empty => node_count,
                     Slot::Node(n) => n,
                     Slot::Data(offset) => node_count + 16 + offset,
                 };
                 let value = u32::try_from(value).expect("search tree too large for 32-bit records");
-                out.extend_from_slice(&value.to_be_bytes());
+                assert!(
+                    self.record_size == 32 || value < 1 << self.record_size,
+                    "search tree too large for {}-bit records",
+                    self.record_size
+                );
+                value
+            });
+            match self.record_size {
+                24 => {
+                    out.extend_from_slice(&left.to_be_bytes()[1..]);
+                    out.extend_from_slice(&right.to_be_bytes()[1..]);
+                }
+                // The middle byte holds the high nibbles of both records.
+                28 => {
+                    let (l, r) = (left.to_be_bytes(), right.to_be_bytes());
+                    out.extend_from_slice(&l[1..]);
+                    out.push((l[0] << 4) | r[0]);
+                    out.extend_from_slice(&r[1..]);
+                }
+                _ => {
+                    out.extend_from_slice(&left.to_be_bytes());
+                    out.extend_from_slice(&right.to_be_bytes());
+                }
             }
         }
         out.extend_from_slice(&[0u8; 16]);
@@ -136,10 +189,12 @@ impl MmdbWriter {
     }
 
     fn encode_metadata(&self, out: &mut Vec<u8>, node_count: usize) {
-        let build_epoch = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
+        let build_epoch = self.build_epoch.unwrap_or_else(|| {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0)
+        });
         let node_count = u64::try_from(node_count).expect("node count fits in u64");
         write_control(out, T_MAP, 9);
         write_string(out, "binary_format_major_version");
@@ -153,7 +208,7 @@ impl MmdbWriter {
         write_string(out, "description");
         write_control(out, T_MAP, 1);
         write_string(out, "en");
-        write_string(out, "downwatch test database");
+        write_string(out, &self.description);
         write_string(out, "ip_version");
         write_uint(out, T_UINT16, 6);
         write_string(out, "languages");
@@ -162,7 +217,7 @@ impl MmdbWriter {
         write_string(out, "node_count");
         write_uint(out, T_UINT32, node_count);
         write_string(out, "record_size");
-        write_uint(out, T_UINT16, u64::from(RECORD_SIZE));
+        write_uint(out, T_UINT16, u64::from(self.record_size));
     }
 }
 

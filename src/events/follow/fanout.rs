@@ -1,7 +1,9 @@
 //! From incident events to queued notices: an opened incident tells its
 //! "problems" followers; a resolved one tells them it is over, and tells
-//! the "back" followers waiting for it, whom it forgets at once. Each
-//! notice is one delivery in the webhook queue.
+//! the "back" followers waiting for it, whom it forgets at once; a shared
+//! cause labelled on an open incident tells its "problems" followers that
+//! it is probably not the service ([`enqueue_cause`]). Each notice is one
+//! delivery in the webhook queue.
 //!
 //! Runs where the event is published: by the process holding the
 //! service's detector lease, once per event. A "back" follower is removed
@@ -81,6 +83,47 @@ pub async fn enqueue(
                 }
             }
             _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Queues a "probably not the service" notice to the "problems" followers
+/// of each service `cause` labels, for its earliest open incident in a
+/// labelled region the follower follows; once per follower.
+pub async fn enqueue_cause(
+    store: &dyn Store,
+    cause: &crate::cause::Cause,
+    now_ms: i64,
+) -> Result<(), StoreError> {
+    let mut services: Vec<&str> = cause.members.iter().map(|m| m.service.as_str()).collect();
+    services.dedup();
+    for service in services {
+        let all = followers(store, service).await?;
+        if !all.iter().any(|f| f.kind == FollowKind::Problems) {
+            continue;
+        }
+        let mut open: Vec<Incident> = store
+            .list_incidents(service, 50)
+            .await?
+            .iter()
+            .filter_map(|j| serde_json::from_str::<Incident>(j).ok())
+            .filter(|i| i.is_active() && cause.labels(service, &i.region))
+            .collect();
+        open.sort_by(|a, b| (a.detected_at, &a.id).cmp(&(b.detected_at, &b.id)));
+        for f in all {
+            if f.kind != FollowKind::Problems || f.unconfirmed() {
+                continue;
+            }
+            let Some(incident) = open.iter().find(|i| f.matches(&i.region)) else {
+                continue;
+            };
+            if f.expires_at <= incident.updated_at {
+                continue;
+            }
+            let mut incident = with_symptoms(store, incident).await?;
+            incident.probable_cause = Some(cause.probable_cause());
+            queue(store, &f, NoticeKind::Cause, &incident, None, now_ms).await?;
         }
     }
     Ok(())

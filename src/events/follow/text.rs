@@ -2,12 +2,13 @@
 //! incident when it queues the delivery (no catalog there); [`render`]
 //! turns it into words with the catalog's names when it is sent: the
 //! service, the region when the incident is regional, the top symptoms,
-//! since when, the official acknowledgement when there is one, and the
-//! status page.
+//! since when, the official acknowledgement when there is one, the
+//! probable shared cause when one is labelled (an ISP, an upstream,
+//! sympathy reports), and the status page.
 
 use crate::catalog::Catalog;
 use crate::countries::region_name;
-use crate::detect::{GLOBAL, Incident};
+use crate::detect::{GLOBAL, Incident, ProbableCause};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +22,9 @@ pub enum NoticeKind {
     Problems,
     /// The incident resolved.
     Back,
+    /// A shared cause was labelled on the incident after it opened: its
+    /// followers hear that it is probably not the service.
+    Cause,
 }
 
 /// The facts of one notice.
@@ -38,6 +42,9 @@ pub struct Notice {
     /// latest update, or their status page's incident title).
     pub acknowledged_at: Option<DateTime<Utc>>,
     pub official: Option<String>,
+    /// The shared cause labelled on the incident (docs/shared-cause.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probable_cause: Option<ProbableCause>,
 }
 
 impl Notice {
@@ -64,6 +71,7 @@ impl Notice {
                 .official_acknowledged_at
                 .or(i.updates.first().map(|u| u.at)),
             official,
+            probable_cause: i.probable_cause.clone(),
         }
     }
 }
@@ -102,7 +110,25 @@ pub fn render(notice: &Notice, catalog: &Catalog) -> NoticeText {
         (None, Some(at)) => format!(" {name} acknowledged it at {}.", when(at)),
         (None, None) => String::new(),
     };
+    let cause = notice
+        .probable_cause
+        .as_ref()
+        .map(|c| format!(" Probably not {name}: {}", c.summary))
+        .unwrap_or_default();
     let (title, body) = match notice.kind {
+        NoticeKind::Cause => {
+            let subject = notice
+                .probable_cause
+                .as_ref()
+                .map_or("a shared cause", |c| c.subject.as_str());
+            (
+                format!("{name}{place}: probably {subject}, not {name}"),
+                format!(
+                    "People report problems with {name}{place} since {}.{cause} The status still follows the reports.",
+                    when(notice.since)
+                ),
+            )
+        }
         NoticeKind::Problems => {
             let what = if symptoms.is_empty() {
                 ".".to_string()
@@ -112,7 +138,7 @@ pub fn render(notice: &Notice, catalog: &Catalog) -> NoticeText {
             (
                 format!("{name}: problems reported{place}"),
                 format!(
-                    "People report problems with {name}{place} since {}{what}{official}",
+                    "People report problems with {name}{place} since {}{what}{cause}{official}",
                     when(notice.since)
                 ),
             )
@@ -155,6 +181,7 @@ mod tests {
             back_at: Utc.with_ymd_and_hms(2026, 3, 2, 13, 5, 0).single(),
             acknowledged_at: Utc.with_ymd_and_hms(2026, 3, 2, 12, 20, 0).single(),
             official: Some("We are looking into it.".into()),
+            probable_cause: None,
         }
     }
 
@@ -184,5 +211,32 @@ mod tests {
         let back = render(&notice(NoticeKind::Back, "global"), &catalog);
         assert_eq!(back.title, "Spotify is back");
         assert!(back.body.starts_with("Reports about Spotify are back to the usual level since 13:05 UTC on 2 Mar. Problems were reported from 12:03 UTC on 2 Mar."), "{}", back.body);
+    }
+
+    #[test]
+    fn a_notice_during_a_shared_cause_says_so() {
+        let catalog = Catalog::bundled().expect("catalog");
+        let cause = ProbableCause {
+            id: "isp:DE:deutsche-telekom".into(),
+            kind: "isp".into(),
+            subject: "Deutsche Telekom".into(),
+            summary: "Reports come mostly from Deutsche Telekom's network in Germany; other networks are fine.".into(),
+            confidence: 0.9,
+        };
+        let mut n = notice(NoticeKind::Problems, "DE");
+        n.probable_cause = Some(cause);
+        let t = render(&n, &catalog);
+        assert!(
+            t.body.contains("Probably not Spotify: Reports come mostly from Deutsche Telekom's network in Germany; other networks are fine."),
+            "{}",
+            t.body
+        );
+        n.kind = NoticeKind::Cause;
+        let t = render(&n, &catalog);
+        assert_eq!(
+            t.title,
+            "Spotify in Germany: probably Deutsche Telekom, not Spotify"
+        );
+        assert!(t.body.contains("Deutsche Telekom's network"), "{}", t.body);
     }
 }

@@ -1,0 +1,88 @@
+//! Measures the bundled ASN database: the time and memory to inflate and
+//! open it at start, the cost of one look-up (the ingest path's
+//! `lookup_asn`, over a million random public IPv4 addresses and a
+//! hundred thousand IPv6 ones) and of the AS-name index the correlator
+//! builds on first use.
+//!
+//! ```sh
+//! cargo run --release --example asn_lookup
+//! ```
+//!
+//! Memory is the process's resident set (Linux `/proc/self/statm`) before
+//! and after each step.
+
+use downwatch::geo::GeoDb;
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use std::hint::black_box;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::time::Instant;
+
+fn resident_mb() -> f64 {
+    let pages = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<f64>().ok())
+        .unwrap_or(0.0);
+    pages * 4096.0 / 1e6
+}
+
+fn main() -> anyhow::Result<()> {
+    let before = resident_mb();
+    let t = Instant::now();
+    let db = GeoDb::bundled_asn()?;
+    println!(
+        "open: {:.0} ms, resident +{:.1} MB (compressed in the binary: {:.1} MB)",
+        t.elapsed().as_secs_f64() * 1e3,
+        resident_mb() - before,
+        downwatch::geo::BUNDLED_ASN_DB_GZ.len() as f64 / 1e6
+    );
+
+    let mut rng = StdRng::seed_from_u64(26);
+    let v4: Vec<IpAddr> = (0..1_000_000)
+        .map(|_| {
+            IpAddr::V4(Ipv4Addr::from(
+                rng.random_range(0x0100_0000u32..0xdf00_0000),
+            ))
+        })
+        .collect();
+    // Within 2a00::/12 (RIPE NCC), most of it allocated.
+    let v6: Vec<IpAddr> = (0..100_000)
+        .map(|_| {
+            IpAddr::V6(Ipv6Addr::from(
+                (0x2a0u128 << 116) | (rng.random::<u128>() >> 12),
+            ))
+        })
+        .collect();
+    for (name, addrs) in [("IPv4", &v4), ("IPv6", &v6)] {
+        let mut found = 0usize;
+        let t = Instant::now();
+        for ip in addrs {
+            if black_box(db.lookup_asn(*ip)).is_some() {
+                found += 1;
+            }
+        }
+        let per = t.elapsed().as_secs_f64() * 1e9 / addrs.len() as f64;
+        println!(
+            "lookup_asn {name}: {per:.0} ns per look-up ({} addresses, {found} in an AS)",
+            addrs.len()
+        );
+    }
+
+    let before = resident_mb();
+    let t = Instant::now();
+    let name = db.asn_name(3320).unwrap_or("?").to_string();
+    println!(
+        "AS-name index (first asn_name call): {:.0} ms, resident +{:.1} MB; AS3320 = {name}",
+        t.elapsed().as_secs_f64() * 1e3,
+        resident_mb() - before
+    );
+    let t = Instant::now();
+    for n in 0..100_000u32 {
+        black_box(db.asn_name(n));
+    }
+    println!(
+        "asn_name after: {:.0} ns per call",
+        t.elapsed().as_secs_f64() * 1e9 / 100_000.0
+    );
+    Ok(())
+}
