@@ -161,7 +161,7 @@ impl Application {
         let asn_db = match &settings.asn_db {
             Some(path) => Some(Arc::new(GeoDb::open(path)?)),
             None if settings.geoip.is_some() && geo.has_asn_data() => None,
-            None => Some(Arc::new(GeoDb::bundled_asn()?)),
+            None => Some(GeoDb::bundled_asn_shared()?),
         };
         let api_keys = ApiKeys::load(&settings.api_keys, settings.api_keys_file.as_deref())?;
         if settings.redis_url.is_none() {

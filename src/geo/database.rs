@@ -96,16 +96,37 @@ impl GeoDb {
     }
 
     /// The ASN database compiled into the binary, inflated into memory.
+    ///
+    /// Inflated once per process and shared: every app built in the same
+    /// process (tests build hundreds) reads the same bytes.
     pub fn bundled_asn() -> Result<Self, GeoError> {
         const SOURCE: &str = "<bundled ASN database>";
-        let mut bytes = Vec::new();
-        flate2::read::GzDecoder::new(BUNDLED_ASN_DB_GZ)
-            .read_to_end(&mut bytes)
-            .map_err(|e| GeoError::Invalid {
+        static INFLATED: OnceLock<Result<Bytes, String>> = OnceLock::new();
+        let bytes = INFLATED
+            .get_or_init(|| {
+                let mut bytes = Vec::new();
+                flate2::read::GzDecoder::new(BUNDLED_ASN_DB_GZ)
+                    .read_to_end(&mut bytes)
+                    .map(|_| Bytes::from(bytes))
+                    .map_err(|e| format!("cannot inflate: {e}"))
+            })
+            .clone()
+            .map_err(|reason| GeoError::Invalid {
                 path: SOURCE.to_string(),
-                reason: format!("cannot inflate: {e}"),
+                reason,
             })?;
-        Self::from_bytes(Bytes::from(bytes), SOURCE)
+        Self::from_bytes(bytes, SOURCE)
+    }
+
+    /// The bundled ASN database, opened once per process and shared, so its
+    /// operator-name index is also built once.
+    pub fn bundled_asn_shared() -> Result<std::sync::Arc<Self>, GeoError> {
+        static SHARED: OnceLock<std::sync::Arc<GeoDb>> = OnceLock::new();
+        if let Some(db) = SHARED.get() {
+            return Ok(db.clone());
+        }
+        let db = std::sync::Arc::new(Self::bundled_asn()?);
+        Ok(SHARED.get_or_init(|| db).clone())
     }
 
     pub fn open(path: &Path) -> Result<Self, GeoError> {
