@@ -382,6 +382,7 @@ impl Settings {
             retry_base: Duration::from_millis(self.webhook_retry_base_ms),
             timeout: Duration::from_millis(self.webhook_timeout_ms.max(1)),
             targets: self.webhook_targets(),
+            demo: self.demo,
         }
     }
 

@@ -214,14 +214,15 @@ impl Application {
         )];
         settings.notify.validate()?;
         let follow_keys = Arc::new(FollowKeys::new(store.clone()));
-        if settings.webhook_poll_ms > 0 {
+        let worker = if settings.webhook_poll_ms > 0 {
             let sender = follow_sender(&settings, &store, &catalog, &clock, &follow_keys)?;
-            let worker =
-                DeliveryWorker::new(store.clone(), settings.deliveries())?.with_follow(sender);
-            tasks.push(tokio::spawn(worker.run()));
-        }
+            Some(DeliveryWorker::new(store.clone(), settings.deliveries())?.with_follow(sender))
+        } else {
+            None
+        };
         // The demo's history and its learned baselines are in the store
-        // before the server's detector first looks.
+        // before the server's detector first looks; a store the demo may
+        // not take is refused before any delivery is made from it.
         if settings.demo {
             let feed = crate::demo::prepare(
                 store.clone(),
@@ -232,6 +233,9 @@ impl Application {
             )
             .await?;
             tasks.push(tokio::spawn(feed.run()));
+        }
+        if let Some(worker) = worker {
+            tasks.push(tokio::spawn(worker.run()));
         }
         let geo = Arc::new(GeoSource::new(geo, settings.geoip.clone()));
         let poll =
@@ -400,6 +404,7 @@ fn follow_sender(
         targets: settings.webhook_targets(),
         mails_per_address_per_hour: notify.mails_per_address_per_hour,
         mails_per_hour: notify.mails_per_hour,
+        demo: settings.demo,
     })
 }
 

@@ -6,9 +6,12 @@
 //! outages injected every few minutes ([`traffic::Schedule`]). Incidents
 //! come from the detector alone: nothing here writes one.
 //!
-//! A store that holds anything but demo data is refused (unless forced),
-//! so a demo never mixes simulated reports into real ones.
+//! A store that holds anything but demo data is refused (unless forced;
+//! never when it has subscribers), so a demo never mixes simulated reports
+//! into real ones nor sends its incidents to real people
+//! ([`store_check`]); every payload the demo's server sends says "demo".
 
+mod store_check;
 pub mod traffic;
 
 use crate::catalog::Catalog;
@@ -16,8 +19,7 @@ use crate::clock::{Clock, ManualClock};
 use crate::detect::Params;
 use crate::driver::DetectorTask;
 use crate::ingest::Report;
-use crate::read::status::{STATE_DOC, STATUS_DOC};
-use crate::store::{Resolution, Store, StoreError, window};
+use crate::store::{Store, StoreError, window};
 use chrono::{DateTime, Duration, Utc};
 use futures_util::{StreamExt, stream};
 use std::sync::Arc;
@@ -27,7 +29,7 @@ use traffic::{Crowd, Schedule};
 pub const DEMO_DOC: &str = "demo";
 
 /// Days of history written at start.
-const HISTORY_DAYS: i64 = 7;
+pub(crate) const HISTORY_DAYS: i64 = 7;
 /// The last minutes of history whose reports carry a reporter each (the
 /// pages count distinct people over up to a day); older ones only count.
 const IDENTIFIED_MINUTES: i64 = 24 * 60;
@@ -44,10 +46,15 @@ const SEED: u64 = 2026;
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
     #[error(
-        "--demo: the store already holds data that is not the demo's ({service} has some); \
+        "--demo: the store already holds data that is not the demo's ({what} of {service}); \
          use a fresh store (a new Redis database: redis://host:port/N), or --demo-force to mix simulated reports into it"
     )]
-    NotADemoStore { service: String },
+    NotADemoStore { service: String, what: &'static str },
+    #[error(
+        "--demo: the store holds {what} of {service}, who would be sent the demo's simulated incidents; \
+         use a fresh store (a new Redis database: redis://host:port/N)"
+    )]
+    HasSubscribers { service: String, what: &'static str },
     #[error("--demo: {0}")]
     Store(#[from] StoreError),
 }
@@ -76,7 +83,7 @@ pub async fn prepare(
     let started_minute = window::minute_of(now);
     let schedule = Schedule::new(minute_start(started_minute), &profiles);
     let mut crowd = Crowd::new(profiles, Some(schedule), SEED);
-    let resumed = check_store(store.as_ref(), &catalog, now, force).await?;
+    let resumed = store_check::check_store(store.as_ref(), &catalog, now, force).await?;
     for slug in catalog.slugs() {
         store.put_doc(slug, DEMO_DOC, "true").await?;
     }
@@ -96,46 +103,6 @@ pub async fn prepare(
         crowd,
         last: now,
     })
-}
-
-/// Whether the store is the demo's already (true) or empty (false); an
-/// error when it holds other data, unless `force`.
-async fn check_store(
-    store: &dyn Store,
-    catalog: &Catalog,
-    now: DateTime<Utc>,
-    force: bool,
-) -> Result<bool, DemoError> {
-    let slugs = catalog.slugs();
-    let marks = store.get_docs(&slugs, DEMO_DOC).await?;
-    let states = store.get_docs(&slugs, STATE_DOC).await?;
-    let statuses = store.get_docs(&slugs, STATUS_DOC).await?;
-    let hours = Resolution::Hour.bucket_of(now);
-    let week = hours - HISTORY_DAYS * 24 - 1..hours + 1;
-    let demo = marks.iter().any(Option::is_some);
-    for (i, slug) in slugs.iter().enumerate() {
-        if marks[i].is_some() {
-            continue;
-        }
-        let mut foreign = states[i].is_some() || statuses[i].is_some();
-        if !foreign {
-            let counts = store
-                .field(
-                    slug,
-                    Resolution::Hour,
-                    week.clone(),
-                    crate::store::keys::TOTAL,
-                )
-                .await?;
-            foreign = counts.iter().any(|&n| n > 0);
-        }
-        if foreign && !force {
-            return Err(DemoError::NotADemoStore {
-                service: (*slug).to_string(),
-            });
-        }
-    }
-    Ok(demo)
 }
 
 fn minute_start(minute: i64) -> DateTime<Utc> {
@@ -229,6 +196,7 @@ impl LiveFeed {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::status::STATE_DOC;
     use crate::store::MemoryStore;
     use chrono::TimeZone;
 

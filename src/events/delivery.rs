@@ -32,6 +32,9 @@ pub struct DeliverySettings {
     pub timeout: Duration,
     /// Where deliveries may go.
     pub targets: TargetPolicy,
+    /// The server runs the demo (`--demo`): every webhook body carries
+    /// `"demo": true`.
+    pub demo: bool,
 }
 
 /// Unix milliseconds now.
@@ -204,8 +207,13 @@ impl DeliveryWorker {
             );
             return Outcome::Dropped(format!("target refused: {refused}"));
         }
+        let body = if self.settings.demo {
+            webhooks::marked_demo(&delivery.body)
+        } else {
+            delivery.body.clone()
+        };
         let timestamp = now_ms() / 1000;
-        let signature = webhooks::signature(&hook.secret, timestamp, delivery.body.as_bytes());
+        let signature = webhooks::signature(&hook.secret, timestamp, body.as_bytes());
         let sent = self
             .client
             .post(&hook.url)
@@ -214,7 +222,7 @@ impl DeliveryWorker {
             .header("x-downwatch-delivery", &delivery.id)
             .header("x-downwatch-timestamp", timestamp.to_string())
             .header("x-downwatch-signature", format!("sha256={signature}"))
-            .body(delivery.body.clone())
+            .body(body)
             .send()
             .await;
         match sent {

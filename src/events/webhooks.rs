@@ -102,6 +102,21 @@ pub fn random_hex(bytes: usize) -> Result<String, StoreError> {
     Ok(hex::encode(buf))
 }
 
+/// A webhook body (a JSON object) marked as the demo's: `"demo": true`
+/// added, so no subscriber takes a simulated incident for a real one. A
+/// body that is not an object is sent as `{"demo": true, "event": body}`.
+pub fn marked_demo(body: &str) -> String {
+    let marked = match serde_json::from_str::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Object(mut fields)) => {
+            fields.insert("demo".to_string(), serde_json::Value::Bool(true));
+            serde_json::Value::Object(fields)
+        }
+        Ok(other) => serde_json::json!({"demo": true, "event": other}),
+        Err(_) => serde_json::json!({"demo": true, "event": body}),
+    };
+    marked.to_string()
+}
+
 /// A service's subscriptions; unreadable ones are logged and skipped.
 pub async fn subscriptions(store: &dyn Store, service: &str) -> Result<Vec<Webhook>, StoreError> {
     Ok(store

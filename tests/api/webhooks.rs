@@ -24,22 +24,22 @@ const TOKEN: &str = "hook-admin-token";
 
 /// One request the receiver got, and the status it answered.
 #[derive(Debug, Clone)]
-struct Received {
-    headers: HashMap<String, String>,
-    body: Vec<u8>,
+pub(crate) struct Received {
+    pub(crate) headers: HashMap<String, String>,
+    pub(crate) body: Vec<u8>,
     answered: u16,
 }
 
 /// A tiny HTTP server that records requests; it answers 500 to the first
 /// `fail_first` of them and 200 after.
 #[derive(Clone)]
-struct Receiver {
-    url: String,
+pub(crate) struct Receiver {
+    pub(crate) url: String,
     got: Arc<Mutex<Vec<Received>>>,
 }
 
 impl Receiver {
-    async fn start(fail_first: usize) -> Self {
+    pub(crate) async fn start(fail_first: usize) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let url = format!("http://{}/hook", listener.local_addr().expect("addr"));
         let got: Arc<Mutex<Vec<Received>>> = Arc::default();
@@ -79,7 +79,7 @@ impl Receiver {
     }
 
     /// Waits until a request satisfies `done`.
-    async fn wait_for(&self, done: impl Fn(&[Received]) -> bool) -> Vec<Received> {
+    pub(crate) async fn wait_for(&self, done: impl Fn(&[Received]) -> bool) -> Vec<Received> {
         for _ in 0..300 {
             let got = self.received();
             if done(&got) {

@@ -40,7 +40,15 @@ pub struct FollowSender {
     pub targets: TargetPolicy,
     pub mails_per_address_per_hour: usize,
     pub mails_per_hour: usize,
+    /// The server runs the demo (`--demo`): push titles and mail subjects
+    /// start with [`DEMO_PREFIX`], push payloads carry `"demo": true`.
+    pub demo: bool,
 }
+
+/// What starts every push title and mail subject of a demo.
+pub const DEMO_PREFIX: &str = "[Demo] ";
+/// The first line of every mail of a demo.
+const DEMO_LINE: &str = "This is a demo of downwatch: the outage below is simulated.\n\n";
 
 /// The push message's JSON, read by the service worker (assets/web/sw.js).
 #[derive(Serialize)]
@@ -49,6 +57,8 @@ struct PushPayload<'a> {
     body: &'a str,
     url: &'a str,
     tag: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    demo: bool,
 }
 
 impl FollowSender {
@@ -104,11 +114,13 @@ impl FollowSender {
             Err(e) => return Outcome::Failed(format!("VAPID key: {e}")),
         };
         let text = render(notice, &self.catalog);
+        let title = self.demo_marked(&text.title);
         let payload = PushPayload {
-            title: &text.title,
+            title: &title,
             body: &text.body,
             url: &text.path,
             tag: format!("{}:{}", notice.incident, f.kind.as_str()),
+            demo: self.demo,
         };
         let Ok(json) = serde_json::to_vec(&payload) else {
             return Outcome::Dropped("payload".into());
@@ -194,6 +206,12 @@ impl FollowSender {
         if let Some(stop) = self.mail_allowed(mail.to).await {
             return stop;
         }
+        let (subject, text) = (self.demo_marked(mail.subject), self.demo_text(mail.text));
+        let mail = Mail {
+            subject: &subject,
+            text: &text,
+            ..mail
+        };
         match mailer.send(mail).await {
             Ok(()) => Outcome::Delivered,
             Err(MailFailure::Transient(e)) => Outcome::Failed(e),
@@ -262,6 +280,24 @@ impl FollowSender {
             unsubscribe: Some(&unsubscribe),
         })
         .await
+    }
+
+    /// `title`, with [`DEMO_PREFIX`] in a demo.
+    fn demo_marked(&self, title: &str) -> String {
+        if self.demo {
+            format!("{DEMO_PREFIX}{title}")
+        } else {
+            title.to_string()
+        }
+    }
+
+    /// A mail's text, opened by a line saying it is a demo in a demo.
+    fn demo_text(&self, text: &str) -> String {
+        if self.demo {
+            format!("{DEMO_LINE}{text}")
+        } else {
+            text.to_string()
+        }
     }
 
     fn service_name(&self, slug: &str) -> String {
