@@ -3,7 +3,7 @@
 //! and history pages. The browser tests (tests/browser) drive the same
 //! pages in Chromium.
 
-use crate::common::{AppOptions, spawn_app, spawn_app_with};
+use crate::common::{AppOptions, demo_catalog, spawn_app, spawn_app_with};
 use serde_json::json;
 
 async fn page(app: &crate::common::TestApp, path: &str) -> String {
@@ -275,6 +275,9 @@ async fn outage_page(app: &crate::common::TestApp, path: &str) -> String {
 async fn the_fold_answers_since_when_how_many_and_against_the_usual_level() {
     let app = spawn_app_with(AppOptions {
         detector_interval_ms: 50,
+        // A catalog whose Spotify names no official source (the bundled
+        // one now does).
+        catalog: Some(demo_catalog()),
         ..AppOptions::default()
     })
     .await;
@@ -391,6 +394,9 @@ async fn the_feed_says_words_not_scores() {
 async fn a_history_without_an_official_source_gives_no_grade() {
     let app = spawn_app_with(AppOptions {
         detector_interval_ms: 50,
+        // A catalog whose Spotify names no official source (the bundled
+        // one now does).
+        catalog: Some(demo_catalog()),
         ..AppOptions::default()
     })
     .await;
