@@ -193,7 +193,8 @@ mod tests {
             (o.duration, o.rate, o.service.as_str()),
             (3, 250.5, "github")
         );
-        assert!(parse("--scenario writes").is_none());
+        assert!(parse("--scenario writes").is_some());
+        assert!(parse("--scenario bogus").is_none());
         assert!(parse("--duration").is_none());
         assert!(parse("--duration 0").is_none());
         assert!(parse("--rate -5").is_none());
