@@ -189,6 +189,10 @@ pub async fn post_incident_update(
         kind: IncidentEventKind::OfficialUpdate,
         incident,
     };
-    crate::events::publish(store, &event).await?;
+    // `read::incident` joined the updates; the published copy names the
+    // shared cause even once the incident is resolved.
+    let mut published = event.clone();
+    read::label_cause(store, std::slice::from_mut(&mut published.incident)).await?;
+    crate::events::publish(store, &published).await?;
     Ok(HttpResponse::Created().json(event.incident))
 }

@@ -19,14 +19,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// This process's name in leases: its pid and the start's nanoseconds,
-/// so a restarted process with a reused pid is another owner.
-pub fn process_owner() -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    format!("{}-{nanos:x}", std::process::id())
-}
+pub use crate::store::process_owner;
 
 /// At most this many missed minutes are caught up after a pause.
 const MAX_BACKLOG_MINUTES: i64 = 120;
@@ -343,7 +336,8 @@ impl DetectorTask {
     async fn publish(&mut self, events: Vec<IncidentEvent>) -> Result<(), StoreError> {
         for e in events {
             if self.worth_publishing(&e) {
-                crate::events::publish(self.store.as_ref(), &e).await?;
+                let joined = crate::read::join_event(self.store.as_ref(), &e).await?;
+                crate::events::publish(self.store.as_ref(), &joined).await?;
             }
         }
         Ok(())

@@ -13,6 +13,7 @@
 use super::follow::send::FollowSender;
 use super::targets::{PublicResolver, TargetPolicy};
 use super::webhooks::{self, Channel, Delivery};
+pub use super::webhooks::Outcome;
 use crate::store::Store;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -42,18 +43,6 @@ pub fn now_ms() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-}
-
-/// What came of one attempt.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    Delivered,
-    /// Never going to work, or no longer wanted: removed, logged.
-    Dropped(String),
-    /// Worth another attempt (with backoff, up to the maximum).
-    Failed(String),
-    /// Left claimed: the lease runs out and it comes due again.
-    Wait,
 }
 
 pub struct DeliveryWorker {

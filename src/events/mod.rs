@@ -2,7 +2,8 @@
 //! changes (`official.changed`) and shared causes (`cause.labelled`,
 //! `cause.cleared`), fanned out to Server-Sent Events clients, webhooks and
 //! people following a service ([`follow`]). Whoever makes an event (the
-//! detector, the admin API) calls [`publish`]: it appends the event to the
+//! detector, the admin API) joins it (`crate::read::join_event`) and calls
+//! [`publish`]: it appends the event to the
 //! store's shared log and queues a webhook delivery per matching
 //! subscription. Every process pumps that log into a local broadcast
 //! channel, so a client connected to any process sees every event once.
@@ -18,21 +19,16 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::broadcast;
 
-/// Publishes `event`, with the incident's official updates and probable
-/// cause joined (the detector's copy has neither), to the shared log (SSE)
-/// and to the webhook queue.
+/// Publishes `event` to the shared log (SSE) and to the webhook queue.
+/// The incident comes joined already: its official updates and probable
+/// cause (see `crate::read::join_event`), so every reader sees the same
+/// document.
 pub async fn publish(store: &dyn Store, event: &IncidentEvent) -> Result<(), StoreError> {
-    let mut event = event.clone();
-    let service = event.incident.service.clone();
-    crate::read::attach_updates(store, &service, std::slice::from_mut(&mut event.incident)).await?;
-    // The shared cause labelled on it now, if any: webhooks, the event
-    // stream and notices say so.
-    let causes = crate::cause::load_causes(store).await?;
-    crate::cause::probable_cause(&causes.causes, std::slice::from_mut(&mut event.incident));
-    let json = serde_json::to_string(&event).map_err(|e| StoreError::Backend(e.to_string()))?;
+    let service = event.incident.service.as_str();
+    let json = serde_json::to_string(event).map_err(|e| StoreError::Backend(e.to_string()))?;
     let name = format!("incident.{}", event.kind.as_str());
-    publish_json(store, &service, Some(&event.incident.region), &name, &json).await?;
-    follow::fanout::enqueue(store, &event, delivery::now_ms()).await
+    publish_json(store, service, Some(&event.incident.region), &name, &json).await?;
+    follow::fanout::enqueue(store, event, delivery::now_ms()).await
 }
 
 /// Publishes an event already in JSON (`{"kind": …}`) named `name`

@@ -43,6 +43,18 @@ impl Webhook {
     }
 }
 
+/// What came of one attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Delivered,
+    /// Never going to work, or no longer wanted: removed, logged.
+    Dropped(String),
+    /// Worth another attempt (with backoff, up to the maximum).
+    Failed(String),
+    /// Left claimed: the lease runs out and it comes due again.
+    Wait,
+}
+
 /// One attempt at posting one event to one subscription, as queued. Unique
 /// per attempt (`attempt` is part of it), so a retry is a new member.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -82,7 +82,7 @@ impl OfficialPoller {
             clock,
             fetcher,
             settings,
-            owner: format!("{}-official", crate::driver::task::process_owner()),
+            owner: format!("{}-official", crate::store::process_owner()),
         })
     }
 

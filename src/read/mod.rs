@@ -10,7 +10,7 @@ pub mod status;
 pub mod views;
 
 use crate::catalog::Catalog;
-use crate::detect::{Incident, IncidentUpdate, ServiceDetector};
+use crate::detect::{Incident, IncidentEvent, IncidentUpdate, ServiceDetector};
 use crate::store::{Bucket, Store, StoreError, keys, window};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -195,6 +195,28 @@ pub async fn incident(
     Ok(Some(incident))
 }
 
+/// The detector's `event` (its incident has neither official updates nor
+/// a probable cause) joined as readers see it, ready for
+/// `crate::events::publish`.
+pub async fn join_event(
+    store: &dyn Store,
+    event: &IncidentEvent,
+) -> Result<IncidentEvent, StoreError> {
+    let mut event = event.clone();
+    let service = event.incident.service.clone();
+    attach_updates(store, &service, std::slice::from_mut(&mut event.incident)).await?;
+    label_cause(store, std::slice::from_mut(&mut event.incident)).await?;
+    Ok(event)
+}
+
+/// Labels `incidents` with the shared cause that holds for their service
+/// and region now, if any: webhooks, the event stream and notices say so.
+pub async fn label_cause(store: &dyn Store, incidents: &mut [Incident]) -> Result<(), StoreError> {
+    let causes = crate::cause::load_causes(store).await?;
+    crate::cause::probable_cause(&causes.causes, incidents);
+    Ok(())
+}
+
 /// Joins the official updates (stored apart) to `incidents` of `service`,
 /// and what its official status page said: the acknowledgement, its lag
 /// and the linked official incident (see `crate::official::link`).
@@ -225,8 +247,7 @@ pub async fn attach_updates(
     // Only open incidents can be part of a cause that holds now: a list of
     // resolved ones costs no read of the causes.
     if incidents.iter().any(Incident::is_active) {
-        let causes = crate::cause::load_causes(store).await?;
-        crate::cause::probable_cause(&causes.causes, incidents);
+        label_cause(store, incidents).await?;
     }
     Ok(())
 }

@@ -26,6 +26,15 @@ use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::ops::Range;
 
+/// This process's name in leases: its pid and the start's nanoseconds,
+/// so a restarted process with a reused pid is another owner.
+pub fn process_owner() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!("{}-{nanos:x}", std::process::id())
+}
+
 /// The counters of one bucket, by field name (see [`keys`]).
 pub type Bucket = HashMap<String, u64>;
 
