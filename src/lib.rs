@@ -24,6 +24,7 @@ pub mod official;
 pub mod open_files;
 pub mod read;
 pub mod startup;
+pub mod state;
 pub mod store;
 pub mod telemetry;
 pub mod web;

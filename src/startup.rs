@@ -25,6 +25,7 @@ use crate::store::{MemoryStore, RedisStore, Store, StoreError};
 use crate::telemetry;
 use crate::web as pages;
 use crate::web::PageCache;
+pub use crate::state::AppState;
 use actix_web::dev::Server;
 use actix_web::http::KeepAlive;
 use actix_web::middleware::from_fn;
@@ -32,48 +33,6 @@ use actix_web::{App, HttpServer, web};
 use std::net::{SocketAddr, TcpListener};
 use std::sync::Arc;
 use std::time::Duration;
-
-/// Shared, read-mostly state handed to every handler.
-pub struct AppState {
-    pub catalog: Arc<Catalog>,
-    pub geo: Arc<GeoSource>,
-    /// The ASN database: `--asn-db`, or the bundled one; None when a
-    /// `--geoip` database carries the ASN fields itself (they are used).
-    pub asn_db: Option<Arc<GeoDb>>,
-    pub store: Arc<dyn Store>,
-    pub clock: Arc<dyn Clock>,
-    pub proxies: TrustedProxies,
-    pub events: EventHub,
-    pub params: Params,
-    pub identity: ReporterIdentity,
-    pub limits: RateLimits,
-    pub api_keys: ApiKeys,
-    pub metrics: Metrics,
-    /// Turns true when the server starts shutting down, so long-lived
-    /// responses (the event stream) end instead of holding it up.
-    pub shutdown: tokio::sync::watch::Receiver<bool>,
-    pub admin: AdminAuth,
-    /// The read models, computed once and shared by pages and API.
-    pub views: Views,
-    /// Pages rendered once per view.
-    pub pages: PageCache,
-    /// Read API answers rendered once per view.
-    pub api_cache: ServiceAnswers,
-    /// `Cache-Control` of public pages and read API answers.
-    pub cache_control: String,
-    /// Bounds on failed admin authentications.
-    pub admin_guard: AdminGuard,
-    /// Caps on open event streams.
-    pub streams: StreamSlots,
-    /// How long a request body may take to arrive (`None`: no limit).
-    pub body_timeout: Option<Duration>,
-    /// Where webhooks may post.
-    pub webhook_targets: TargetPolicy,
-    /// Demo mode: simulated reports (`--demo`); pages and API answers say so.
-    pub demo: bool,
-    /// People following services: keys, caps, the endpoints' rate limit.
-    pub follow: crate::api::FollowState,
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartupError {

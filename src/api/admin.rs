@@ -11,7 +11,7 @@ use super::{AdminAccess, ApiError, ErrorBody};
 use crate::detect::{Incident, IncidentEvent, IncidentEventKind, IncidentUpdate, OfficialStatus};
 use crate::ingest::Secret;
 use crate::read;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::http::header::{self, HeaderMap};
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Deserialize;

@@ -10,7 +10,7 @@
 
 use super::ApiError;
 use super::guard::request_client_ip;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;

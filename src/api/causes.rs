@@ -4,7 +4,7 @@
 use super::services::find_service;
 use super::{ApiError, ErrorBody};
 use crate::cause::{Cause, CauseKind, load_causes};
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

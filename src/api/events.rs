@@ -7,7 +7,7 @@
 use super::ApiError;
 use super::guard::request_client_ip;
 use crate::events::LoggedEvent;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, web};
 use std::time::Duration;

@@ -24,7 +24,7 @@ use crate::events::follow::{
 };
 use crate::events::targets::TargetPolicy;
 use crate::ingest::{BodyFormat, KeyedLimit, Verdict};
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};

@@ -21,7 +21,7 @@ use super::error::rate_limit_headers;
 use super::keys::Presented;
 use crate::geo::client_ip;
 use crate::ingest::{BodyFormat, Caller, Verdict};
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::Method;

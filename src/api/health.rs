@@ -1,7 +1,7 @@
 //! Liveness and readiness.
 
 use super::ApiError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{HttpResponse, web};
 
 #[derive(serde::Serialize, utoipa::ToSchema)]

@@ -7,7 +7,7 @@ use super::services::{Window, find_service};
 use super::{ApiError, ErrorBody};
 use crate::countries::{country, region_name};
 use crate::read::{self, MapCell};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::store::{Bucket, window};
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};

@@ -4,7 +4,7 @@
 //! is unreachable it keeps its last value.
 
 use crate::read::status;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{HttpResponse, web};
 
 /// Prometheus metrics of this process (text exposition format).

@@ -5,7 +5,7 @@ use super::services::find_service;
 use super::{ApiError, ErrorBody};
 use crate::detect::Incident;
 use crate::read;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};

@@ -8,7 +8,7 @@ use crate::geo::Region;
 use crate::ingest::{
     BodyFormat, MAX_BODY_BYTES, RateStatus, Refusal, Report, ReportRequest, parse_body,
 };
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use futures_util::StreamExt;

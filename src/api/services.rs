@@ -25,7 +25,7 @@ use crate::http_cache::{RenderCache, Rendered};
 use crate::official::{Acknowledgements, OfficialSummary};
 use crate::read::views::{DAY, ServiceView, WINDOWS, WindowView};
 use crate::read::{ServiceSummary, SymptomShare};
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

@@ -5,7 +5,7 @@ use super::services::find_service;
 use super::{ApiError, ErrorBody};
 use crate::geo::is_region_code;
 use crate::read::{self, SeriesPoint, status};
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};

@@ -8,7 +8,7 @@ use super::{AdminAccess, ApiError, ErrorBody};
 use crate::events::targets::{TargetError, TargetPolicy};
 use crate::events::webhooks::{self, Webhook};
 use crate::geo::is_region_code;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

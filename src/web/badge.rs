@@ -8,7 +8,7 @@ use super::PageError;
 use super::feed::xml_escape;
 use crate::detect::OfficialLevel;
 use crate::read::status;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
 

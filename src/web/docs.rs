@@ -13,7 +13,7 @@
 use super::layout::page;
 use super::{HTML, cached_page};
 use crate::http_cache::{RenderCache, Rendered};
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use serde_json::{Map, Value};

@@ -8,7 +8,7 @@ use crate::catalog::{Catalog, Service};
 use crate::countries::region_name;
 use crate::detect::{GLOBAL, Incident};
 use crate::read;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, SecondsFormat, Utc};

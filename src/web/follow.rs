@@ -13,7 +13,7 @@ use crate::detect::Incident;
 use crate::events::follow::links::LinkAction;
 use crate::events::follow::{ALL, FollowKind, FollowTarget, follower, member, remove};
 use crate::http_cache::Rendered;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};

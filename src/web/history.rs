@@ -10,7 +10,7 @@ use super::{PageError, ok};
 use crate::countries::region_name;
 use crate::detect::{GLOBAL, Incident};
 use crate::read;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
 use maud::html;

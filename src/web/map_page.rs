@@ -10,7 +10,7 @@ use crate::detect::GLOBAL;
 use crate::http_cache::Rendered;
 use crate::read::ServiceSummary;
 use crate::read::views::MapView;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;

@@ -26,7 +26,7 @@ mod service_page;
 mod world;
 
 use crate::http_cache::{PRIVATE, RenderCache, Rendered};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::store::StoreError;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};

@@ -18,7 +18,7 @@ use crate::detect::{Incident, OfficialStatus};
 use crate::http_cache::Rendered;
 use crate::read::ServiceSummary;
 use crate::read::views::ServiceView;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
