@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::io::Write;
 use std::sync::{Arc, RwLock};
+pub use crate::config::defaults::{DEFAULT_MAX_AGE_SECS, DEFAULT_STALE_WHILE_REVALIDATE_SECS};
 
 /// How long shared caches may keep public answers (seconds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,9 +32,6 @@ pub struct CachePolicy {
     /// the cache refetches.
     pub stale_while_revalidate: u32,
 }
-
-pub const DEFAULT_MAX_AGE_SECS: u32 = 5;
-pub const DEFAULT_STALE_WHILE_REVALIDATE_SECS: u32 = 30;
 
 impl Default for CachePolicy {
     fn default() -> Self {

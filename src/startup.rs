@@ -15,7 +15,6 @@ use crate::events::delivery::DeliveryWorker;
 use crate::events::follow::FollowKeys;
 use crate::events::follow::mail::Mailer;
 use crate::events::follow::send::FollowSender;
-use crate::events::targets::TargetPolicy;
 use crate::geo::{GeoDb, GeoError, GeoSource, TrustedProxies};
 use crate::ingest::{RateLimits, ReporterIdentity};
 use crate::metrics::{self, Metrics};
@@ -26,6 +25,8 @@ use crate::telemetry;
 use crate::web as pages;
 use crate::web::PageCache;
 pub use crate::state::AppState;
+
+mod settings;
 use actix_web::dev::Server;
 use actix_web::http::KeepAlive;
 use actix_web::middleware::from_fn;

@@ -16,9 +16,8 @@ use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+pub use crate::config::defaults::{DEFAULT_ADMIN_FAILURES_PER_MINUTE};
 
-/// Default of `--admin-failures-per-minute`.
-pub const DEFAULT_ADMIN_FAILURES_PER_MINUTE: u32 = 30;
 /// Failures a client may make before it has to wait.
 const FREE_FAILURES: u32 = 3;
 /// The longest wait of one client.

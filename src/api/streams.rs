@@ -10,11 +10,7 @@ use crate::ingest::client_key;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
-
-/// Default of `--max-event-streams`.
-pub const DEFAULT_MAX_EVENT_STREAMS: usize = 1000;
-/// Default of `--max-event-streams-per-client`.
-pub const DEFAULT_MAX_EVENT_STREAMS_PER_CLIENT: usize = 8;
+pub use crate::config::defaults::{DEFAULT_MAX_EVENT_STREAMS, DEFAULT_MAX_EVENT_STREAMS_PER_CLIENT};
 
 /// Seconds a refused stream is told to wait.
 pub const STREAM_RETRY_AFTER_SECS: u64 = 10;

@@ -2,7 +2,7 @@
 //! docs/notifications.md): the public address links point to, SMTP, the
 //! VAPID contact, how long a subscription lives, and the abuse limits.
 
-use crate::ingest::Secret;
+use super::Secret;
 use clap::Args;
 use std::time::Duration;
 

@@ -13,18 +13,7 @@ use actix_web::http::header::HeaderMap;
 use ipnet::IpNet;
 use std::net::{IpAddr, SocketAddr};
 
-/// The one forwarding header the trusted proxies set.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum ClientIpHeader {
-    /// `X-Forwarded-For`: what nginx, HAProxy and cloud load balancers
-    /// append to.
-    #[default]
-    #[value(name = "x-forwarded-for")]
-    XForwardedFor,
-    /// `Forwarded` (RFC 7239), for proxies that append to it instead.
-    #[value(name = "forwarded")]
-    Forwarded,
-}
+pub use crate::config::ClientIpHeader;
 
 /// The networks whose forwarding header we believe, and which header.
 #[derive(Debug, Clone, Default)]

@@ -15,9 +15,10 @@ use hmac::{Hmac, Mac};
 use ipnet::IpNet;
 use sha2::Sha256;
 use std::collections::HashMap;
-use std::fmt;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex};
+
+pub use crate::config::Secret;
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -27,34 +28,6 @@ const REPORTER_HEX: usize = 16;
 /// Hex digits of the network hash: 48 bits are plenty to tell prefixes apart
 /// within one service and day, and short enough for a hash field name.
 const NETWORK_HEX: usize = 12;
-
-/// A secret that never shows in `Debug` output or logs.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
-    }
-
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Secret(***)")
-    }
-}
-
-impl std::str::FromStr for Secret {
-    type Err = std::convert::Infallible;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Ok(Self::new(s))
-    }
-}
 
 /// The keyed hashes standing for one client address.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -26,6 +26,7 @@ use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
+pub use crate::config::defaults::{DEFAULT_MAX_KEYS, DEFAULT_REPORTS_PER_IPV6_PREFIX};
 
 /// Rate limit settings; every limit is requests per minute, 0 = unlimited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,13 +57,6 @@ impl LimitSettings {
         }
     }
 }
-
-/// Default key budget per limiter: about 8 MiB each when full (see
-/// `examples/limiter_memory.rs`).
-pub const DEFAULT_MAX_KEYS: usize = 100_000;
-
-/// Default reports a minute from one IPv6 /48.
-pub const DEFAULT_REPORTS_PER_IPV6_PREFIX: u32 = 120;
 
 /// What a client is told about a limit (the `RateLimit-*` headers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,6 +18,7 @@ use futures_util::{StreamExt, stream};
 use rand::Rng;
 use std::sync::Arc;
 use std::time::Duration;
+pub use crate::config::defaults::{DEFAULT_POLL_SECS, DEFAULT_CHECK_MS, DEFAULT_TIMEOUT_MS, DEFAULT_MAX_BYTES};
 
 /// The lease's name (`dw:{service}:lease:official`).
 const LEASE_TASK: &str = "official";
@@ -25,15 +26,6 @@ const LEASE_TASK: &str = "official";
 const MAX_BACKOFF: Duration = Duration::from_secs(3600);
 /// Pages polled at once by one process.
 const CONCURRENT_POLLS: usize = 8;
-
-/// Default of `--official-poll-secs`.
-pub const DEFAULT_POLL_SECS: u64 = 60;
-/// Default of `--official-check-ms`.
-pub const DEFAULT_CHECK_MS: u64 = 1000;
-/// Default of `--official-timeout-ms`.
-pub const DEFAULT_TIMEOUT_MS: u64 = 10_000;
-/// Default of `--official-max-bytes`: 1 MiB, far above a real summary.
-pub const DEFAULT_MAX_BYTES: usize = 1 << 20;
 
 /// How pages are polled.
 #[derive(Debug, Clone)]

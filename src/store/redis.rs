@@ -24,6 +24,7 @@ use std::future::Future;
 use std::ops::Range;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+pub use crate::config::defaults::{DEFAULT_MAX_PENDING};
 
 /// KEYS: lease. ARGV: owner, ttl ms. Takes a free lease or renews our own.
 const LEASE_LUA: &str = r"
@@ -94,11 +95,6 @@ const SECRET_TTL_SECS: u64 = 2 * 24 * 3600;
 
 /// How long one store call may take before the request gives up with 503.
 const CALL_TIMEOUT: Duration = Duration::from_secs(3);
-
-/// Store calls that may wait on Redis at once, by default: past it a call
-/// fails at once, so a stalled Redis cannot gather an unbounded backlog of
-/// requests (nor of writes it would apply after waking up).
-pub const DEFAULT_MAX_PENDING: usize = 1024;
 
 /// Fields asked of Redis per `HSCAN` step when reading a bucket. Buckets
 /// written before network summaries had keys of their own hold a field per
