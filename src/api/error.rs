@@ -167,13 +167,25 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Unavailable(cause) => ApiError::Unavailable(cause),
-            StoreError::Backend(cause) => ApiError::Internal(cause),
+            StoreError::Backend(cause) => ApiError::Internal(error_chain(cause.as_ref())),
             StoreError::OutOfRange(message) => ApiError::BadRequest {
                 code: "invalid_query",
                 message,
             },
         }
     }
+}
+
+/// A cause and its sources, for the log ("a: b: c").
+fn error_chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        out.push_str(": ");
+        out.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    out
 }
 
 impl From<IngestError> for ApiError {

@@ -301,7 +301,7 @@ impl DetectorTask {
                 (detector, state)
             })
             .await?;
-        let state = state.map_err(|e| StoreError::Backend(e.to_string()))?;
+        let state = state.map_err(|e| StoreError::backend(e))?;
         let status = StatusDoc {
             status: service_status(&detector).as_str().to_string(),
             regions: detector.non_ok_regions(),
@@ -311,10 +311,10 @@ impl DetectorTask {
             global: Some(detector.status(None).as_str().to_string()),
         };
         let status =
-            serde_json::to_string(&status).map_err(|e| StoreError::Backend(e.to_string()))?;
+            serde_json::to_string(&status).map_err(|e| StoreError::backend(e))?;
         for e in &events {
             let json = serde_json::to_string(&e.incident)
-                .map_err(|e| StoreError::Backend(e.to_string()))?;
+                .map_err(|e| StoreError::backend(e))?;
             self.store
                 .put_incident(
                     slug,

@@ -50,7 +50,7 @@ impl Worker {
 }
 
 fn stopped() -> StoreError {
-    StoreError::Backend("the detector's worker thread has stopped".into())
+    StoreError::backend("the detector's worker thread has stopped")
 }
 
 /// Nice 10 for the calling thread (on Linux the nice value is per thread).

@@ -110,7 +110,7 @@ pub fn signature(secret: &str, timestamp: i64, body: &[u8]) -> String {
 pub fn random_hex(bytes: usize) -> Result<String, StoreError> {
     let mut buf = vec![0u8; bytes];
     getrandom::fill(&mut buf)
-        .map_err(|e| StoreError::Backend(format!("no randomness for a webhook id: {e}")))?;
+        .map_err(|e| StoreError::backend(format!("no randomness for a webhook id: {e}")))?;
     Ok(hex::encode(buf))
 }
 
@@ -171,7 +171,7 @@ pub async fn enqueue(
             follower: None,
         };
         let queued =
-            serde_json::to_string(&delivery).map_err(|e| StoreError::Backend(e.to_string()))?;
+            serde_json::to_string(&delivery).map_err(|e| StoreError::backend(e))?;
         store.enqueue_delivery(now_ms, &queued).await?;
     }
     Ok(())

@@ -154,7 +154,7 @@ fn unreachable_hmac() -> ! {
 fn random_hex() -> Result<String, StoreError> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes)
-        .map_err(|e| StoreError::Backend(format!("no randomness for the reporter secret: {e}")))?;
+        .map_err(|e| StoreError::backend(format!("no randomness for the reporter secret: {e}")))?;
     Ok(hex::encode(bytes))
 }
 

@@ -242,7 +242,7 @@ impl OfficialPoller {
 }
 
 fn to_json(value: &impl serde::Serialize) -> Result<String, StoreError> {
-    serde_json::to_string(value).map_err(|e| StoreError::Backend(e.to_string()))
+    serde_json::to_string(value).map_err(|e| StoreError::backend(e))
 }
 
 #[cfg(test)]

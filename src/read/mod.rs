@@ -190,7 +190,7 @@ pub async fn incident(
         return Ok(None);
     };
     let mut incident: Incident = serde_json::from_str(&json)
-        .map_err(|e| StoreError::Backend(format!("unreadable incident {id}: {e}")))?;
+        .map_err(|e| StoreError::backend(format!("unreadable incident {id}: {e}")))?;
     attach_updates(store, service, std::slice::from_mut(&mut incident)).await?;
     Ok(Some(incident))
 }

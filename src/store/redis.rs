@@ -275,7 +275,7 @@ pub(super) fn classify(e: RedisError) -> StoreError {
     if transient {
         StoreError::Unavailable(e.to_string())
     } else {
-        StoreError::Backend(e.to_string())
+        StoreError::backend(e)
     }
 }
 

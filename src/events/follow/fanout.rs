@@ -173,7 +173,7 @@ async fn queue(
     now_ms: i64,
 ) -> Result<(), StoreError> {
     let notice = Notice::new(kind, incident);
-    let body = serde_json::to_string(&notice).map_err(|e| StoreError::Backend(e.to_string()))?;
+    let body = serde_json::to_string(&notice).map_err(|e| StoreError::backend(e))?;
     queue_delivery(store, f, NOTICE_EVENT, body, follower, now_ms).await
 }
 
@@ -197,6 +197,6 @@ pub async fn queue_delivery(
         follower,
     };
     let queued =
-        serde_json::to_string(&delivery).map_err(|e| StoreError::Backend(e.to_string()))?;
+        serde_json::to_string(&delivery).map_err(|e| StoreError::backend(e))?;
     store.enqueue_delivery(now_ms, &queued).await
 }

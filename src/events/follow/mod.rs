@@ -118,7 +118,7 @@ impl Follower {
     }
 
     pub fn to_json(&self) -> Result<String, StoreError> {
-        serde_json::to_string(self).map_err(|e| StoreError::Backend(e.to_string()))
+        serde_json::to_string(self).map_err(|e| StoreError::backend(e))
     }
 }
 

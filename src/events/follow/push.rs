@@ -47,7 +47,7 @@ impl Vapid {
             .decode(stored.as_bytes())
             .ok()
             .and_then(|raw| ES256KeyPair::from_bytes(&raw).ok())
-            .ok_or_else(|| StoreError::Backend("the stored VAPID key is unreadable".into()))?;
+            .ok_or_else(|| StoreError::backend("the stored VAPID key is unreadable"))?;
         let public_key =
             URL_SAFE_NO_PAD.encode(key.public_key().public_key().to_bytes_uncompressed());
         Ok(Self { key, public_key })

@@ -653,7 +653,7 @@ impl Writer {
                     batch.len()
                 );
                 for p in batch {
-                    let _ = p.reply.send(Err(StoreError::Backend(message.clone())));
+                    let _ = p.reply.send(Err(StoreError::backend(message.clone())));
                 }
             }
             Err(e) => {

@@ -51,7 +51,7 @@ impl RedisConn {
                     .set_number_of_retries(1)
                     .set_max_delay(Duration::from_millis(500));
                 let conn = ConnectionManager::new_lazy_with_config(client, config)
-                    .map_err(|e| StoreError::Backend(format!("cannot set up Redis client: {e}")))?;
+                    .map_err(|e| StoreError::backend(format!("cannot set up Redis client: {e}")))?;
                 Ok(Self::Single(conn))
             }
         }
@@ -63,7 +63,7 @@ impl RedisConn {
 }
 
 fn invalid_url(e: &redis::RedisError) -> StoreError {
-    StoreError::Backend(format!("invalid Redis URL: {e}"))
+    StoreError::backend(format!("invalid Redis URL: {e}"))
 }
 
 /// The node URLs when `url` names a cluster, `None` for a single server.
@@ -82,8 +82,8 @@ fn cluster_nodes(url: &str) -> Result<Option<Vec<String>>, StoreError> {
             .map(|h| format!("redis://{auth}{h}"))
             .collect();
         if nodes.is_empty() {
-            return Err(StoreError::Backend(
-                "invalid Redis URL: redis+cluster:// names no node".into(),
+            return Err(StoreError::backend(
+                "invalid Redis URL: redis+cluster:// names no node",
             ));
         }
         return Ok(Some(nodes));
