@@ -67,7 +67,7 @@ pub enum Command {
     Healthcheck {
         /// The server's listen address; an unspecified host (0.0.0.0, ::)
         /// is reached on loopback.
-        #[arg(long, env = "DOWNWATCH_LISTEN", default_value = "127.0.0.1:8080")]
+        #[arg(long, env = "DOWNWATCH_LISTEN", default_value = DEFAULT_LISTEN)]
         listen: String,
     },
 }
@@ -76,7 +76,7 @@ pub enum Command {
 #[derive(Debug, Clone, Args)]
 pub struct Settings {
     /// Address and port to listen on (port 0 picks a free one).
-    #[arg(long, env = "DOWNWATCH_LISTEN", default_value = "127.0.0.1:8080")]
+    #[arg(long, env = "DOWNWATCH_LISTEN", default_value = DEFAULT_LISTEN)]
     pub listen: String,
 
     /// Redis URL (redis://host:port/db), or a Redis Cluster as
@@ -131,16 +131,16 @@ pub struct Settings {
 
     /// Minutes during which a reporter's repeat reports for one service count
     /// once (0 counts every report).
-    #[arg(long, env = "DOWNWATCH_DEDUPE_MINUTES", default_value_t = 30)]
+    #[arg(long, env = "DOWNWATCH_DEDUPE_MINUTES", default_value_t = DEFAULT_DEDUPE_MINUTES)]
     pub dedupe_minutes: u64,
 
     /// Milliseconds between detector ticks (0 turns detection off in this
     /// process; other processes on the same Redis still detect).
-    #[arg(long, env = "DOWNWATCH_DETECTOR_INTERVAL_MS", default_value_t = 5000)]
+    #[arg(long, env = "DOWNWATCH_DETECTOR_INTERVAL_MS", default_value_t = DEFAULT_DETECTOR_INTERVAL_MS)]
     pub detector_interval_ms: u64,
     /// Seconds between checks of the GeoIP file for changes (0: reload on
     /// SIGHUP only).
-    #[arg(long, env = "DOWNWATCH_GEOIP_POLL_SECS", default_value_t = 5)]
+    #[arg(long, env = "DOWNWATCH_GEOIP_POLL_SECS", default_value_t = DEFAULT_GEOIP_POLL_SECS)]
     pub geoip_poll_secs: u64,
 
     /// Secret from which each day's reporter-hash key is derived. Absent: a
@@ -152,7 +152,7 @@ pub struct Settings {
     #[arg(
         long,
         env = "DOWNWATCH_REPORTS_PER_MINUTE_PER_IP",
-        default_value_t = 10
+        default_value_t = DEFAULT_REPORTS_PER_MINUTE_PER_IP
     )]
     pub reports_per_minute_per_ip: u32,
 
@@ -161,7 +161,7 @@ pub struct Settings {
     #[arg(
         long,
         env = "DOWNWATCH_REPORTS_PER_MINUTE_PER_PREFIX",
-        default_value_t = 120
+        default_value_t = DEFAULT_REPORTS_PER_MINUTE_PER_PREFIX
     )]
     pub reports_per_minute_per_prefix: u32,
 
@@ -179,12 +179,12 @@ pub struct Settings {
     #[arg(
         long,
         env = "DOWNWATCH_READS_PER_MINUTE_ANONYMOUS",
-        default_value_t = 60
+        default_value_t = DEFAULT_READS_PER_MINUTE_ANONYMOUS
     )]
     pub reads_per_minute_anonymous: u32,
 
     /// Read API requests a minute per API key (0: unlimited).
-    #[arg(long, env = "DOWNWATCH_READS_PER_MINUTE_KEYED", default_value_t = 1200)]
+    #[arg(long, env = "DOWNWATCH_READS_PER_MINUTE_KEYED", default_value_t = DEFAULT_READS_PER_MINUTE_KEYED)]
     pub reads_per_minute_keyed: u32,
 
     /// Page views (and their assets) a minute from one client address
@@ -243,7 +243,7 @@ pub struct Settings {
     #[arg(
         long,
         env = "DOWNWATCH_CLIENT_REQUEST_TIMEOUT_MS",
-        default_value_t = 5000
+        default_value_t = DEFAULT_CLIENT_REQUEST_TIMEOUT_MS
     )]
     pub client_request_timeout_ms: u64,
 
@@ -277,12 +277,12 @@ pub struct Settings {
     pub max_event_streams_per_client: usize,
 
     /// Seconds an idle keep-alive connection stays open (0: none).
-    #[arg(long, env = "DOWNWATCH_KEEP_ALIVE_SECS", default_value_t = 5)]
+    #[arg(long, env = "DOWNWATCH_KEEP_ALIVE_SECS", default_value_t = DEFAULT_KEEP_ALIVE_SECS)]
     pub keep_alive_secs: u64,
 
     /// Seconds to finish in-flight requests on SIGTERM or SIGINT before
     /// closing their connections.
-    #[arg(long, env = "DOWNWATCH_SHUTDOWN_TIMEOUT_SECS", default_value_t = 30)]
+    #[arg(long, env = "DOWNWATCH_SHUTDOWN_TIMEOUT_SECS", default_value_t = DEFAULT_SHUTDOWN_TIMEOUT_SECS)]
     pub shutdown_timeout_secs: u64,
     /// The token of the admin API (official incident updates, webhooks),
     /// sent as `Authorization: Bearer <token>`. Absent: the admin API is
@@ -302,25 +302,25 @@ pub struct Settings {
 
     /// Milliseconds between polls of the webhook delivery queue (0: this
     /// process delivers none; others on the same Redis still do).
-    #[arg(long, env = "DOWNWATCH_WEBHOOK_POLL_MS", default_value_t = 1000)]
+    #[arg(long, env = "DOWNWATCH_WEBHOOK_POLL_MS", default_value_t = DEFAULT_WEBHOOK_POLL_MS)]
     pub webhook_poll_ms: u64,
 
     /// Attempts at one webhook delivery before it is dropped (and logged).
     #[arg(
         long,
         env = "DOWNWATCH_WEBHOOK_MAX_ATTEMPTS",
-        default_value_t = 8,
+        default_value_t = DEFAULT_WEBHOOK_MAX_ATTEMPTS,
         value_parser = clap::value_parser!(u32).range(1..=100)
     )]
     pub webhook_max_attempts: u32,
 
     /// Milliseconds before the second attempt at a failed webhook
     /// delivery; the wait doubles after each failure (at most an hour).
-    #[arg(long, env = "DOWNWATCH_WEBHOOK_RETRY_BASE_MS", default_value_t = 1000)]
+    #[arg(long, env = "DOWNWATCH_WEBHOOK_RETRY_BASE_MS", default_value_t = DEFAULT_WEBHOOK_RETRY_BASE_MS)]
     pub webhook_retry_base_ms: u64,
 
     /// Milliseconds a webhook target has to answer.
-    #[arg(long, env = "DOWNWATCH_WEBHOOK_TIMEOUT_MS", default_value_t = 10_000)]
+    #[arg(long, env = "DOWNWATCH_WEBHOOK_TIMEOUT_MS", default_value_t = DEFAULT_WEBHOOK_TIMEOUT_MS)]
     pub webhook_timeout_ms: u64,
 
     /// Allow webhook targets on loopback, private, link-local and other
@@ -361,13 +361,10 @@ pub struct Settings {
     pub notify: notify::NotifySettings,
 }
 
-/// Default of `--client-body-timeout-ms`.
-pub const DEFAULT_CLIENT_BODY_TIMEOUT_MS: u64 = 10_000;
-
 impl Default for Settings {
     fn default() -> Self {
         Self {
-            listen: "127.0.0.1:8080".to_string(),
+            listen: DEFAULT_LISTEN.to_string(),
             redis_url: None,
             redis_max_pending: DEFAULT_MAX_PENDING,
             geoip: None,
@@ -375,15 +372,15 @@ impl Default for Settings {
             catalog: None,
             trusted_proxies: Vec::new(),
             client_ip_header: ClientIpHeader::default(),
-            dedupe_minutes: 30,
-            detector_interval_ms: 5000,
-            geoip_poll_secs: 5,
+            dedupe_minutes: DEFAULT_DEDUPE_MINUTES,
+            detector_interval_ms: DEFAULT_DETECTOR_INTERVAL_MS,
+            geoip_poll_secs: DEFAULT_GEOIP_POLL_SECS,
             reporter_secret: None,
-            reports_per_minute_per_ip: 10,
-            reports_per_minute_per_prefix: 120,
+            reports_per_minute_per_ip: DEFAULT_REPORTS_PER_MINUTE_PER_IP,
+            reports_per_minute_per_prefix: DEFAULT_REPORTS_PER_MINUTE_PER_PREFIX,
             reports_per_minute_per_ipv6_prefix: DEFAULT_REPORTS_PER_IPV6_PREFIX,
-            reads_per_minute_anonymous: 60,
-            reads_per_minute_keyed: 1200,
+            reads_per_minute_anonymous: DEFAULT_READS_PER_MINUTE_ANONYMOUS,
+            reads_per_minute_keyed: DEFAULT_READS_PER_MINUTE_KEYED,
             pages_per_minute_per_ip: DEFAULT_PAGES_PER_MINUTE,
             view_ttl_ms: DEFAULT_VIEW_TTL_MS,
             http_max_age_secs: DEFAULT_MAX_AGE_SECS,
@@ -391,18 +388,18 @@ impl Default for Settings {
             limiter_max_keys: DEFAULT_MAX_KEYS,
             api_keys: Vec::new(),
             api_keys_file: None,
-            client_request_timeout_ms: 5000,
+            client_request_timeout_ms: DEFAULT_CLIENT_REQUEST_TIMEOUT_MS,
             client_body_timeout_ms: DEFAULT_CLIENT_BODY_TIMEOUT_MS,
             max_event_streams: DEFAULT_MAX_EVENT_STREAMS,
             max_event_streams_per_client: DEFAULT_MAX_EVENT_STREAMS_PER_CLIENT,
-            keep_alive_secs: 5,
-            shutdown_timeout_secs: 30,
+            keep_alive_secs: DEFAULT_KEEP_ALIVE_SECS,
+            shutdown_timeout_secs: DEFAULT_SHUTDOWN_TIMEOUT_SECS,
             admin_token: None,
             admin_failures_per_minute: DEFAULT_ADMIN_FAILURES_PER_MINUTE,
-            webhook_poll_ms: 1000,
-            webhook_max_attempts: 8,
-            webhook_retry_base_ms: 1000,
-            webhook_timeout_ms: 10_000,
+            webhook_poll_ms: DEFAULT_WEBHOOK_POLL_MS,
+            webhook_max_attempts: DEFAULT_WEBHOOK_MAX_ATTEMPTS,
+            webhook_retry_base_ms: DEFAULT_WEBHOOK_RETRY_BASE_MS,
+            webhook_timeout_ms: DEFAULT_WEBHOOK_TIMEOUT_MS,
             webhook_allow_internal_targets: false,
             official_poll_secs: DEFAULT_POLL_SECS,
             official_check_ms: DEFAULT_CHECK_MS,
@@ -414,12 +411,6 @@ impl Default for Settings {
         }
     }
 }
-
-/// Default of `--pages-per-minute-per-ip`.
-pub const DEFAULT_PAGES_PER_MINUTE: u32 = 600;
-
-/// Default of `--view-ttl-ms`.
-pub const DEFAULT_VIEW_TTL_MS: u64 = 1000;
 
 /// A CIDR ("10.0.0.0/8") or a single address ("10.0.0.1" = /32 or /128).
 fn parse_net(s: &str) -> Result<IpNet, String> {

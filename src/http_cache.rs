@@ -9,6 +9,7 @@
 //! CDN in front absorb a flood of readers; `Vary: Accept-Encoding` keeps it
 //! from serving brotli to a client that did not ask for it.
 
+pub use crate::config::defaults::{DEFAULT_MAX_AGE_SECS, DEFAULT_STALE_WHILE_REVALIDATE_SECS};
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
@@ -21,7 +22,6 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::io::Write;
 use std::sync::{Arc, RwLock};
-pub use crate::config::defaults::{DEFAULT_MAX_AGE_SECS, DEFAULT_STALE_WHILE_REVALIDATE_SECS};
 
 /// How long shared caches may keep public answers (seconds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

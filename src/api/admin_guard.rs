@@ -11,12 +11,12 @@
 //! The state lives in this process only; clients are keyed like the rate
 //! limits (an IPv4 address or an IPv6 /64) and never logged.
 
+pub use crate::config::defaults::DEFAULT_ADMIN_FAILURES_PER_MINUTE;
 use crate::ingest::{ceil_secs, client_key};
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
-pub use crate::config::defaults::{DEFAULT_ADMIN_FAILURES_PER_MINUTE};
 
 /// Failures a client may make before it has to wait.
 const FREE_FAILURES: u32 = 3;

@@ -6,11 +6,13 @@
 //! 429, past the total 503.
 
 use super::ApiError;
+pub use crate::config::defaults::{
+    DEFAULT_MAX_EVENT_STREAMS, DEFAULT_MAX_EVENT_STREAMS_PER_CLIENT,
+};
 use crate::ingest::client_key;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
-pub use crate::config::defaults::{DEFAULT_MAX_EVENT_STREAMS, DEFAULT_MAX_EVENT_STREAMS_PER_CLIENT};
 
 /// Seconds a refused stream is told to wait.
 pub const STREAM_RETRY_AFTER_SECS: u64 = 10;

@@ -41,3 +41,57 @@ pub const DEFAULT_REPORTS_PER_IPV6_PREFIX: u32 = 120;
 /// fails at once, so a stalled Redis cannot gather an unbounded backlog of
 /// requests (nor of writes it would apply after waking up).
 pub const DEFAULT_MAX_PENDING: usize = 1024;
+
+/// Default of `--listen`.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+
+/// Default of `--dedupe-minutes`.
+pub const DEFAULT_DEDUPE_MINUTES: u64 = 30;
+
+/// Default of `--detector-interval-ms`.
+pub const DEFAULT_DETECTOR_INTERVAL_MS: u64 = 5000;
+
+/// Default of `--geoip-poll-secs`.
+pub const DEFAULT_GEOIP_POLL_SECS: u64 = 5;
+
+/// Default of `--reports-per-minute-per-ip`.
+pub const DEFAULT_REPORTS_PER_MINUTE_PER_IP: u32 = 10;
+
+/// Default of `--reports-per-minute-per-prefix`.
+pub const DEFAULT_REPORTS_PER_MINUTE_PER_PREFIX: u32 = 120;
+
+/// Default of `--reads-per-minute-anonymous`.
+pub const DEFAULT_READS_PER_MINUTE_ANONYMOUS: u32 = 60;
+
+/// Default of `--reads-per-minute-keyed`.
+pub const DEFAULT_READS_PER_MINUTE_KEYED: u32 = 1200;
+
+/// Default of `--client-request-timeout-ms`.
+pub const DEFAULT_CLIENT_REQUEST_TIMEOUT_MS: u64 = 5000;
+
+/// Default of `--keep-alive-secs`.
+pub const DEFAULT_KEEP_ALIVE_SECS: u64 = 5;
+
+/// Default of `--shutdown-timeout-secs`.
+pub const DEFAULT_SHUTDOWN_TIMEOUT_SECS: u64 = 30;
+
+/// Default of `--webhook-poll-ms`.
+pub const DEFAULT_WEBHOOK_POLL_MS: u64 = 1000;
+
+/// Default of `--webhook-max-attempts`.
+pub const DEFAULT_WEBHOOK_MAX_ATTEMPTS: u32 = 8;
+
+/// Default of `--webhook-retry-base-ms`.
+pub const DEFAULT_WEBHOOK_RETRY_BASE_MS: u64 = 1000;
+
+/// Default of `--webhook-timeout-ms`.
+pub const DEFAULT_WEBHOOK_TIMEOUT_MS: u64 = 10_000;
+
+/// Default of `--client-body-timeout-ms`.
+pub const DEFAULT_CLIENT_BODY_TIMEOUT_MS: u64 = 10_000;
+
+/// Default of `--pages-per-minute-per-ip`.
+pub const DEFAULT_PAGES_PER_MINUTE: u32 = 600;
+
+/// Default of `--view-ttl-ms`.
+pub const DEFAULT_VIEW_TTL_MS: u64 = 1000;

@@ -17,6 +17,7 @@
 
 use super::bounded_store::BoundedStore;
 use super::identity::{client_key, network_prefix};
+pub use crate::config::defaults::{DEFAULT_MAX_KEYS, DEFAULT_REPORTS_PER_IPV6_PREFIX};
 use governor::clock::{Clock, DefaultClock};
 use governor::middleware::{StateInformationMiddleware, StateSnapshot};
 use governor::{Quota, RateLimiter};
@@ -26,7 +27,6 @@ use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
-pub use crate::config::defaults::{DEFAULT_MAX_KEYS, DEFAULT_REPORTS_PER_IPV6_PREFIX};
 
 /// Rate limit settings; every limit is requests per minute, 0 = unlimited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,13 +12,15 @@ use super::model::{LEVEL_DOC, OFFICIAL_DOC, OfficialDoc, POLL_DOC, PollState};
 use super::{merge, reading};
 use crate::catalog::Catalog;
 use crate::clock::Clock;
+pub use crate::config::defaults::{
+    DEFAULT_CHECK_MS, DEFAULT_MAX_BYTES, DEFAULT_POLL_SECS, DEFAULT_TIMEOUT_MS,
+};
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
 use futures_util::{StreamExt, stream};
 use rand::Rng;
 use std::sync::Arc;
 use std::time::Duration;
-pub use crate::config::defaults::{DEFAULT_POLL_SECS, DEFAULT_CHECK_MS, DEFAULT_TIMEOUT_MS, DEFAULT_MAX_BYTES};
 
 /// The lease's name (`dw:{service}:lease:official`).
 const LEASE_TASK: &str = "official";
@@ -242,7 +244,7 @@ impl OfficialPoller {
 }
 
 fn to_json(value: &impl serde::Serialize) -> Result<String, StoreError> {
-    serde_json::to_string(value).map_err(|e| StoreError::backend(e))
+    serde_json::to_string(value).map_err(StoreError::backend)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod follow;
 mod per_thread;
 
 use super::{Bucket, NetworkSummary, Recorded, Resolution, Store, StoreError, keys};
+pub use crate::config::defaults::DEFAULT_MAX_PENDING;
 use crate::ingest::Report;
 use crate::metrics::StoreMetrics;
 use async_trait::async_trait;
@@ -24,7 +25,6 @@ use std::future::Future;
 use std::ops::Range;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-pub use crate::config::defaults::{DEFAULT_MAX_PENDING};
 
 /// KEYS: lease. ARGV: owner, ttl ms. Takes a free lease or renews our own.
 const LEASE_LUA: &str = r"
