@@ -20,11 +20,11 @@ use crate::ingest::{RateLimits, ReporterIdentity};
 use crate::metrics::{self, Metrics};
 use crate::official::OfficialPoller;
 use crate::read::views::Views;
+pub use crate::state::AppState;
 use crate::store::{MemoryStore, RedisStore, Store, StoreError};
 use crate::telemetry;
 use crate::web as pages;
 use crate::web::PageCache;
-pub use crate::state::AppState;
 
 mod settings;
 use actix_web::dev::Server;

@@ -96,7 +96,7 @@ impl CauseTask {
         .run(&inputs, &doc.causes);
         let previous = std::mem::replace(&mut doc.causes, causes);
         doc.updated_at = Some(now);
-        let json = serde_json::to_string(&doc).map_err(|e| StoreError::backend(e))?;
+        let json = serde_json::to_string(&doc).map_err(StoreError::backend)?;
         store.put_doc(CAUSES_SCOPE, CAUSES_DOC, &json).await?;
         for c in &doc.causes {
             if !previous.iter().any(|p| p.id == c.id) {
@@ -398,7 +398,7 @@ async fn publish(store: &dyn Store, name: &str, cause: &Cause) -> Result<(), Sto
         kind: name.to_string(),
         cause: cause.clone(),
     };
-    let json = serde_json::to_string(&event).map_err(|e| StoreError::backend(e))?;
+    let json = serde_json::to_string(&event).map_err(StoreError::backend)?;
     // One delivery per service (its first labelled region).
     let mut targets: Vec<(&str, Option<&str>)> = Vec::new();
     for m in &cause.members {

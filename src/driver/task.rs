@@ -301,7 +301,7 @@ impl DetectorTask {
                 (detector, state)
             })
             .await?;
-        let state = state.map_err(|e| StoreError::backend(e))?;
+        let state = state.map_err(StoreError::backend)?;
         let status = StatusDoc {
             status: service_status(&detector).as_str().to_string(),
             regions: detector.non_ok_regions(),
@@ -310,11 +310,9 @@ impl DetectorTask {
             updated_at: Some(now),
             global: Some(detector.status(None).as_str().to_string()),
         };
-        let status =
-            serde_json::to_string(&status).map_err(|e| StoreError::backend(e))?;
+        let status = serde_json::to_string(&status).map_err(StoreError::backend)?;
         for e in &events {
-            let json = serde_json::to_string(&e.incident)
-                .map_err(|e| StoreError::backend(e))?;
+            let json = serde_json::to_string(&e.incident).map_err(StoreError::backend)?;
             self.store
                 .put_incident(
                     slug,

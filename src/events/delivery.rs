@@ -12,8 +12,8 @@
 
 use super::follow::send::FollowSender;
 use super::targets::{PublicResolver, TargetPolicy};
-use super::webhooks::{self, Channel, Delivery};
 pub use super::webhooks::Outcome;
+use super::webhooks::{self, Channel, Delivery};
 use crate::store::Store;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

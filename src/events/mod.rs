@@ -25,7 +25,7 @@ use tokio::sync::broadcast;
 /// document.
 pub async fn publish(store: &dyn Store, event: &IncidentEvent) -> Result<(), StoreError> {
     let service = event.incident.service.as_str();
-    let json = serde_json::to_string(event).map_err(|e| StoreError::backend(e))?;
+    let json = serde_json::to_string(event).map_err(StoreError::backend)?;
     let name = format!("incident.{}", event.kind.as_str());
     publish_json(store, service, Some(&event.incident.region), &name, &json).await?;
     follow::fanout::enqueue(store, event, delivery::now_ms()).await

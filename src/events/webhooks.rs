@@ -170,8 +170,7 @@ pub async fn enqueue(
             channel: Channel::Webhook,
             follower: None,
         };
-        let queued =
-            serde_json::to_string(&delivery).map_err(|e| StoreError::backend(e))?;
+        let queued = serde_json::to_string(&delivery).map_err(StoreError::backend)?;
         store.enqueue_delivery(now_ms, &queued).await?;
     }
     Ok(())

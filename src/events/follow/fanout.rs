@@ -173,7 +173,7 @@ async fn queue(
     now_ms: i64,
 ) -> Result<(), StoreError> {
     let notice = Notice::new(kind, incident);
-    let body = serde_json::to_string(&notice).map_err(|e| StoreError::backend(e))?;
+    let body = serde_json::to_string(&notice).map_err(StoreError::backend)?;
     queue_delivery(store, f, NOTICE_EVENT, body, follower, now_ms).await
 }
 
@@ -196,7 +196,6 @@ pub async fn queue_delivery(
         channel: Channel::Follow,
         follower,
     };
-    let queued =
-        serde_json::to_string(&delivery).map_err(|e| StoreError::backend(e))?;
+    let queued = serde_json::to_string(&delivery).map_err(StoreError::backend)?;
     store.enqueue_delivery(now_ms, &queued).await
 }
