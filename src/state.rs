@@ -3,11 +3,12 @@
 //! Built by [`crate::startup`]; handlers import it from here, so no
 //! handler depends on the app factory.
 
-use crate::api::{AdminAuth, AdminGuard, ApiKeys, FollowState, ServiceAnswers, StreamSlots};
+use crate::api::{AdminAuth, AdminGuard, ApiKeys, ServiceAnswers, StreamSlots};
 use crate::catalog::Catalog;
 use crate::clock::Clock;
 use crate::detect::Params;
 use crate::events::EventHub;
+use crate::events::follow::FollowState;
 use crate::events::targets::TargetPolicy;
 use crate::geo::{GeoDb, GeoSource, TrustedProxies};
 use crate::ingest::{RateLimits, ReporterIdentity};

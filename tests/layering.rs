@@ -93,7 +93,8 @@ fn strip(source: &str) -> String {
                     in_string = false;
                     out.push('"');
                 }
-            } else if c == '\'' && chars.get(i + 1) == Some(&'"') && chars.get(i + 2) == Some(&'\'') {
+            } else if c == '\'' && chars.get(i + 1) == Some(&'"') && chars.get(i + 2) == Some(&'\'')
+            {
                 out.push_str("'\"'");
                 i += 2;
             } else if c == '"' {
@@ -346,7 +347,8 @@ fn an_upward_import_is_reported() {
     assert!(
         problems
             .iter()
-            .any(|p| p.starts_with("src/store/mod.rs: `store` (floor 2) uses `crate::read` (floor 4)")),
+            .any(|p| p
+                .starts_with("src/store/mod.rs: `store` (floor 2) uses `crate::read` (floor 4)")),
         "{problems:?}"
     );
 }

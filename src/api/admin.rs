@@ -5,8 +5,8 @@
 //! before any admin handler runs; without a configured token the admin API is off and says so (403
 //! `admin_disabled`).
 
-use super::reports::read_limited;
-use super::services::find_service;
+use super::ErrorCode;
+use super::extract::{find_service, json_body};
 use super::{AdminAccess, ApiError, ErrorBody};
 use crate::detect::{Incident, IncidentEvent, IncidentEventKind, IncidentUpdate, OfficialStatus};
 use crate::ingest::Secret;
@@ -44,8 +44,8 @@ impl AdminAuth {
     /// Admits a request carrying the admin token.
     pub fn check(&self, headers: &HeaderMap) -> Result<(), ApiError> {
         let Some(wanted) = &self.digest else {
-            return Err(ApiError::Forbidden {
-                code: "admin_disabled",
+            return Err(ApiError::Coded {
+                code: ErrorCode::AdminDisabled,
                 message: "the admin API is off; start the server with --admin-token".to_string(),
             });
         };
@@ -56,8 +56,8 @@ impl AdminAuth {
             .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
             .map(|(_, token)| token.trim());
         let Some(token) = presented else {
-            return Err(ApiError::Unauthorized {
-                code: "missing_admin_token",
+            return Err(ApiError::Coded {
+                code: ErrorCode::MissingAdminToken,
                 message: "send the admin token as Authorization: Bearer <token>".to_string(),
             });
         };
@@ -65,8 +65,8 @@ impl AdminAuth {
         if bool::from(digest.ct_eq(wanted)) {
             Ok(())
         } else {
-            Err(ApiError::Unauthorized {
-                code: "invalid_admin_token",
+            Err(ApiError::Coded {
+                code: ErrorCode::InvalidAdminToken,
                 message: "the admin token is not valid".to_string(),
             })
         }
@@ -86,36 +86,6 @@ pub struct UpdateRequest {
         max_length = 2000
     )]
     message: String,
-}
-
-/// The body must be JSON.
-pub(super) fn require_json(req: &HttpRequest) -> Result<(), ApiError> {
-    let content_type = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let essence = content_type.split(';').next().unwrap_or("").trim();
-    if essence.eq_ignore_ascii_case("application/json") {
-        Ok(())
-    } else {
-        Err(ApiError::UnsupportedMediaType(
-            "send application/json".to_string(),
-        ))
-    }
-}
-
-/// Reads an admin call's JSON body (at most 4 KiB).
-pub(super) async fn json_body<T: serde::de::DeserializeOwned>(
-    req: &HttpRequest,
-    payload: web::Payload,
-) -> Result<T, ApiError> {
-    require_json(req)?;
-    let body = read_limited(req, payload).await?;
-    serde_json::from_slice(&body).map_err(|e| ApiError::BadRequest {
-        code: "invalid_body",
-        message: format!("invalid JSON body: {e}"),
-    })
 }
 
 /// Posts an official update on an incident: stored apart from the
@@ -147,25 +117,24 @@ pub async fn post_incident_update(
     let (slug, id) = path.into_inner();
     let service = find_service(&state, &slug)?;
     let request: UpdateRequest = json_body(&req, payload).await?;
-    let status =
-        OfficialStatus::parse(request.status.trim()).ok_or_else(|| ApiError::Unprocessable {
-            code: "invalid_status",
-            message: format!(
-                "status must be one of {}",
-                OfficialStatus::ALL.map(OfficialStatus::as_str).join(", ")
-            ),
-        })?;
+    let status = OfficialStatus::parse(request.status.trim()).ok_or_else(|| ApiError::Coded {
+        code: ErrorCode::InvalidStatus,
+        message: format!(
+            "status must be one of {}",
+            OfficialStatus::ALL.map(OfficialStatus::as_str).join(", ")
+        ),
+    })?;
     let message = request.message.trim();
     let chars = message.chars().count();
     if chars == 0 || chars > MAX_MESSAGE_CHARS {
-        return Err(ApiError::Unprocessable {
-            code: "invalid_message",
+        return Err(ApiError::Coded {
+            code: ErrorCode::InvalidMessage,
             message: format!("message must have 1 to {MAX_MESSAGE_CHARS} characters"),
         });
     }
     let store = state.store.as_ref();
-    let not_found = || ApiError::NotFound {
-        code: "unknown_outage",
+    let not_found = || ApiError::Coded {
+        code: ErrorCode::UnknownOutage,
         message: format!(
             "{} has no incident \"{}\"",
             service.name,

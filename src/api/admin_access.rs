@@ -9,12 +9,14 @@
 //! (`%61dmin` is `admin`), so no spelling of an admin path gets around it.
 
 use super::ApiError;
+use super::ErrorCode;
 use super::guard::request_client_ip;
 use crate::state::AppState;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
-use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, ResponseError, web};
 use std::future::{Ready, ready};
 use std::net::IpAddr;
 
@@ -32,8 +34,8 @@ impl FromRequest for AdminAccess {
             req.extensions()
                 .get::<AdminAccess>()
                 .copied()
-                .ok_or_else(|| ApiError::Unauthorized {
-                    code: "missing_admin_token",
+                .ok_or_else(|| ApiError::Coded {
+                    code: ErrorCode::MissingAdminToken,
                     message: "send the admin token as Authorization: Bearer <token>".to_string(),
                 }),
         )
@@ -87,7 +89,7 @@ fn authenticate_admin(
             Ok(())
         }
         Err(e) => {
-            if matches!(e, ApiError::Unauthorized { .. }) {
+            if e.status_code() == StatusCode::UNAUTHORIZED {
                 attempt.failed();
                 tracing::warn!(code = e.code(), "admin authentication refused");
             }

@@ -1,7 +1,7 @@
 //! `GET /api/v1/causes`: the shared causes that hold now (ISP, upstream,
 //! sympathy), each with its evidence (docs/shared-cause.md).
 
-use super::services::find_service;
+use super::extract::find_service;
 use super::{ApiError, ErrorBody};
 use crate::cause::{Cause, CauseKind, load_causes};
 use crate::state::AppState;

@@ -11,27 +11,98 @@ use serde::Serialize;
 /// Seconds a client should wait before retrying a 503.
 const RETRY_AFTER_SECS: &str = "2";
 
+/// The table of error codes: each with its HTTP status and what it means.
+/// [`ErrorCode`] is built from it, every answer's status comes from it,
+/// and the OpenAPI document lists it (`openapi.rs`).
+macro_rules! error_codes {
+    ($($name:ident = $code:literal, $status:ident, $meaning:literal;)*) => {
+        /// A stable snake_case code of an error answer.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum ErrorCode {
+            $($name,)*
+        }
+
+        impl ErrorCode {
+            /// Every code, in the table's order.
+            pub const ALL: &[ErrorCode] = &[$(ErrorCode::$name,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$name => $code,)*
+                }
+            }
+
+            pub fn status(self) -> StatusCode {
+                match self {
+                    $(ErrorCode::$name => StatusCode::$status,)*
+                }
+            }
+
+            /// What the code means, for the documentation.
+            pub fn meaning(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$name => $meaning,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    InvalidBody = "invalid_body", BAD_REQUEST, "the body is not valid JSON (or form) or could not be read";
+    InvalidQuery = "invalid_query", BAD_REQUEST, "a query parameter is malformed or out of range";
+    InvalidPath = "invalid_path", BAD_REQUEST, "a path segment is malformed";
+    InvalidApiKey = "invalid_api_key", UNAUTHORIZED, "the API key is not a configured one";
+    MissingAdminToken = "missing_admin_token", UNAUTHORIZED, "the admin API needs `Authorization: Bearer <token>`";
+    InvalidAdminToken = "invalid_admin_token", UNAUTHORIZED, "the admin token is wrong";
+    AdminDisabled = "admin_disabled", FORBIDDEN, "the admin API is off (no `--admin-token`)";
+    NotFound = "not_found", NOT_FOUND, "no such path";
+    UnknownService = "unknown_service", NOT_FOUND, "no service of that slug in the catalog";
+    UnknownOutage = "unknown_outage", NOT_FOUND, "no incident of that id for the service";
+    UnknownWebhook = "unknown_webhook", NOT_FOUND, "no webhook of that id";
+    UnknownFollow = "unknown_follow", NOT_FOUND, "no follower of that kind and endpoint";
+    EmailUnavailable = "email_unavailable", NOT_FOUND, "email notices are off (no SMTP server configured)";
+    MethodNotAllowed = "method_not_allowed", METHOD_NOT_ALLOWED, "the path takes other methods";
+    RequestTimeout = "request_timeout", REQUEST_TIMEOUT, "the body did not arrive in time";
+    PayloadTooLarge = "payload_too_large", PAYLOAD_TOO_LARGE, "the body is over its limit";
+    UnsupportedMediaType = "unsupported_media_type", UNSUPPORTED_MEDIA_TYPE, "the body is of a type the endpoint does not take";
+    UnknownSymptom = "unknown_symptom", UNPROCESSABLE_ENTITY, "the service offers no such symptom";
+    UnknownPlatform = "unknown_platform", UNPROCESSABLE_ENTITY, "no such platform";
+    InvalidStatus = "invalid_status", UNPROCESSABLE_ENTITY, "not an official update status";
+    InvalidMessage = "invalid_message", UNPROCESSABLE_ENTITY, "the message is empty or too long";
+    InvalidUrl = "invalid_url", UNPROCESSABLE_ENTITY, "the webhook URL is not an absolute http(s) URL with a host and no credentials";
+    InternalTarget = "internal_target", UNPROCESSABLE_ENTITY, "the webhook URL points at an internal address";
+    InvalidSecret = "invalid_secret", UNPROCESSABLE_ENTITY, "the webhook secret is not 16 to 256 characters";
+    InvalidRegion = "invalid_region", UNPROCESSABLE_ENTITY, "not a country (US) or subdivision (US-CA) code";
+    TooManyWebhooks = "too_many_webhooks", UNPROCESSABLE_ENTITY, "the service has as many webhooks as it may have";
+    InvalidEndpoint = "invalid_endpoint", UNPROCESSABLE_ENTITY, "the push endpoint is not a public https URL";
+    InvalidKeys = "invalid_keys", UNPROCESSABLE_ENTITY, "the push subscription keys are malformed";
+    InvalidEmail = "invalid_email", UNPROCESSABLE_ENTITY, "not an address at a public mail domain";
+    NoActiveIncident = "no_active_incident", UNPROCESSABLE_ENTITY, "\"back\" needs an incident going on now";
+    TooManyFollows = "too_many_follows", UNPROCESSABLE_ENTITY, "this client address made its follows for the day";
+    ServiceFollowsFull = "service_follows_full", UNPROCESSABLE_ENTITY, "the service has as many followers as it may have";
+    FollowsFull = "follows_full", UNPROCESSABLE_ENTITY, "the server takes no more followers now";
+    RateLimited = "rate_limited", TOO_MANY_REQUESTS, "over a rate limit; see `Retry-After` and `RateLimit-*`";
+    TooManyFailures = "too_many_failures", TOO_MANY_REQUESTS, "too many failed admin authentications; see `Retry-After`";
+    TooManyStreams = "too_many_streams", TOO_MANY_REQUESTS, "this client holds its share of event streams";
+    InternalError = "internal_error", INTERNAL_SERVER_ERROR, "a bug; the cause is in the server log";
+    StoreUnavailable = "store_unavailable", SERVICE_UNAVAILABLE, "the store is unreachable; see `Retry-After`";
+    StreamsFull = "streams_full", SERVICE_UNAVAILABLE, "every event stream slot is taken; see `Retry-After`";
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
+    /// An error whose code decides its status; the message says what to do.
     #[error("{message}")]
-    BadRequest { code: &'static str, message: String },
-    #[error("{message}")]
-    NotFound { code: &'static str, message: String },
+    Coded { code: ErrorCode, message: String },
     #[error("method not allowed on this endpoint")]
     MethodNotAllowed,
     #[error("the request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
     #[error("{0}")]
     UnsupportedMediaType(String),
-    #[error("{message}")]
-    Unprocessable { code: &'static str, message: String },
     #[error("the API key is not valid; send a configured key or none")]
     InvalidApiKey,
-    /// 401 with `WWW-Authenticate` (admin token missing or wrong).
-    #[error("{message}")]
-    Unauthorized { code: &'static str, message: String },
-    #[error("{message}")]
-    Forbidden { code: &'static str, message: String },
     #[error("too many requests; retry in {} seconds", .0.retry_after_secs)]
     TooManyRequests(Refusal),
     /// 429: the admin API is refusing attempts after failed ones.
@@ -63,47 +134,32 @@ pub struct ErrorBody {
 }
 
 impl ApiError {
-    pub fn code(&self) -> &'static str {
+    /// The code of the table this error answers with.
+    pub fn error_code(&self) -> ErrorCode {
         match self {
-            ApiError::BadRequest { code, .. }
-            | ApiError::NotFound { code, .. }
-            | ApiError::Unprocessable { code, .. }
-            | ApiError::Unauthorized { code, .. }
-            | ApiError::Forbidden { code, .. } => code,
-            ApiError::MethodNotAllowed => "method_not_allowed",
-            ApiError::PayloadTooLarge { .. } => "payload_too_large",
-            ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
-            ApiError::InvalidApiKey => "invalid_api_key",
-            ApiError::TooManyRequests(_) => "rate_limited",
-            ApiError::TooManyFailures { .. } => "too_many_failures",
-            ApiError::TooManyStreams { .. } => "too_many_streams",
-            ApiError::StreamsFull => "streams_full",
-            ApiError::RequestTimeout => "request_timeout",
-            ApiError::Unavailable(_) => "store_unavailable",
-            ApiError::Internal(_) => "internal_error",
+            ApiError::Coded { code, .. } => *code,
+            ApiError::MethodNotAllowed => ErrorCode::MethodNotAllowed,
+            ApiError::PayloadTooLarge { .. } => ErrorCode::PayloadTooLarge,
+            ApiError::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
+            ApiError::InvalidApiKey => ErrorCode::InvalidApiKey,
+            ApiError::TooManyRequests(_) => ErrorCode::RateLimited,
+            ApiError::TooManyFailures { .. } => ErrorCode::TooManyFailures,
+            ApiError::TooManyStreams { .. } => ErrorCode::TooManyStreams,
+            ApiError::StreamsFull => ErrorCode::StreamsFull,
+            ApiError::RequestTimeout => ErrorCode::RequestTimeout,
+            ApiError::Unavailable(_) => ErrorCode::StoreUnavailable,
+            ApiError::Internal(_) => ErrorCode::InternalError,
         }
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.error_code().as_str()
     }
 }
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
-        match self {
-            ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
-            ApiError::NotFound { .. } => StatusCode::NOT_FOUND,
-            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::InvalidApiKey | ApiError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden { .. } => StatusCode::FORBIDDEN,
-            ApiError::TooManyRequests(_)
-            | ApiError::TooManyFailures { .. }
-            | ApiError::TooManyStreams { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::StreamsFull => StatusCode::SERVICE_UNAVAILABLE,
-            ApiError::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
-            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
-            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        }
+        self.error_code().status()
     }
 
     fn error_response(&self) -> HttpResponse {
@@ -135,7 +191,7 @@ impl ResponseError for ApiError {
             ApiError::InvalidApiKey => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
             }
-            ApiError::Unauthorized { .. } => {
+            ApiError::Coded { code, .. } if code.status() == StatusCode::UNAUTHORIZED => {
                 response
                     .insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"downwatch-admin\""));
             }
@@ -168,8 +224,8 @@ impl From<StoreError> for ApiError {
         match e {
             StoreError::Unavailable(cause) => ApiError::Unavailable(cause),
             StoreError::Backend(cause) => ApiError::Internal(error_chain(cause.as_ref())),
-            StoreError::OutOfRange(message) => ApiError::BadRequest {
-                code: "invalid_query",
+            StoreError::OutOfRange(message) => ApiError::Coded {
+                code: ErrorCode::InvalidQuery,
                 message,
             },
         }
@@ -192,20 +248,20 @@ impl From<IngestError> for ApiError {
     fn from(e: IngestError) -> Self {
         let message = e.to_string();
         match e {
-            IngestError::Malformed(_) => ApiError::BadRequest {
-                code: "invalid_body",
+            IngestError::Malformed(_) => ApiError::Coded {
+                code: ErrorCode::InvalidBody,
                 message,
             },
-            IngestError::UnknownService(_) => ApiError::NotFound {
-                code: "unknown_service",
+            IngestError::UnknownService(_) => ApiError::Coded {
+                code: ErrorCode::UnknownService,
                 message,
             },
-            IngestError::UnknownSymptom { .. } => ApiError::Unprocessable {
-                code: "unknown_symptom",
+            IngestError::UnknownSymptom { .. } => ApiError::Coded {
+                code: ErrorCode::UnknownSymptom,
                 message,
             },
-            IngestError::UnknownPlatform(_) => ApiError::Unprocessable {
-                code: "unknown_platform",
+            IngestError::UnknownPlatform(_) => ApiError::Coded {
+                code: ErrorCode::UnknownPlatform,
                 message,
             },
         }

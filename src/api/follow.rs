@@ -9,71 +9,27 @@
 //! subscriptions a day, a service have `--follows-per-service` and all
 //! together `--follows-total`.
 
-use super::admin::json_body;
-use super::reports::read_limited;
-use super::services::find_service;
+use super::ErrorCode;
+use super::extract::{find_service, json_body, read_limited};
 use super::{ApiError, ErrorBody};
 use crate::catalog::Service;
-use crate::config::notify::NotifySettings;
 use crate::detect::GLOBAL;
 use crate::events::delivery::now_ms;
+use crate::events::follow::caps::CapReached;
 use crate::events::follow::fanout::{CONFIRM_EVENT, queue_delivery};
 use crate::events::follow::push::PushKeys;
-use crate::events::follow::{
-    ALL, CONFIRM_WITHIN, FollowKeys, FollowKind, FollowTarget, Follower, follower, member, remove,
-};
+use crate::events::follow::{CONFIRM_WITHIN, FollowKind, FollowTarget, Follower, follower, remove};
 use crate::events::targets::TargetPolicy;
-use crate::ingest::{BodyFormat, KeyedLimit, Verdict};
+use crate::ingest::BodyFormat;
 use crate::state::AppState;
-use actix_web::http::header;
+use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use std::net::IpAddr;
-use std::sync::Arc;
-use std::time::Duration;
 use utoipa::ToSchema;
 
 const MAX_ENDPOINT_CHARS: usize = 2000;
 const MAX_ADDRESS_CHARS: usize = 254;
-/// How long a client address's subscriptions count against its cap.
-const CLIENT_WINDOW_MS: i64 = 24 * 3600 * 1000;
-
-/// The follow endpoints' shared state.
-pub struct FollowState {
-    pub keys: Arc<FollowKeys>,
-    pub email: bool,
-    pub lifetime: Duration,
-    pub per_client: usize,
-    pub per_service: usize,
-    pub total: usize,
-    /// Requests per minute per client address (None: unlimited).
-    limit: Option<KeyedLimit<IpAddr>>,
-}
-
-impl FollowState {
-    pub fn new(keys: Arc<FollowKeys>, settings: &NotifySettings, max_keys: usize) -> Self {
-        Self {
-            keys,
-            email: settings.smtp_url.is_some(),
-            lifetime: settings.lifetime(),
-            per_client: settings.follows_per_client,
-            per_service: settings.follows_per_service,
-            total: settings.follows_total,
-            limit: (settings.follow_requests_per_minute_per_ip > 0)
-                .then(|| KeyedLimit::new(settings.follow_requests_per_minute_per_ip, max_keys)),
-        }
-    }
-
-    /// The rate limit on the follow endpoints.
-    pub fn check(&self, ip: IpAddr) -> Verdict {
-        match &self.limit {
-            Some(limit) => limit.check(&crate::ingest::client_key(ip)),
-            None => Ok(None),
-        }
-    }
-}
-
 /// `PushSubscription.toJSON()`'s keys.
 #[derive(Deserialize, ToSchema)]
 pub struct PushSubscriptionKeys {
@@ -154,8 +110,8 @@ pub struct VapidKey {
     public_key: String,
 }
 
-fn invalid(code: &'static str, message: impl Into<String>) -> ApiError {
-    ApiError::Unprocessable {
+fn invalid(code: ErrorCode, message: impl Into<String>) -> ApiError {
+    ApiError::Coded {
         code,
         message: message.into(),
     }
@@ -184,22 +140,26 @@ fn parse_endpoint(endpoint: &str, policy: TargetPolicy) -> Result<String, ApiErr
     let endpoint = endpoint.trim();
     if endpoint.chars().count() > MAX_ENDPOINT_CHARS {
         return Err(invalid(
-            "invalid_endpoint",
+            ErrorCode::InvalidEndpoint,
             format!("endpoint is longer than {MAX_ENDPOINT_CHARS} characters"),
         ));
     }
-    let url = reqwest::Url::parse(endpoint)
-        .map_err(|e| invalid("invalid_endpoint", format!("endpoint is not a URL: {e}")))?;
+    let url = reqwest::Url::parse(endpoint).map_err(|e| {
+        invalid(
+            ErrorCode::InvalidEndpoint,
+            format!("endpoint is not a URL: {e}"),
+        )
+    })?;
     let scheme_ok = url.scheme() == "https" || (url.scheme() == "http" && policy.allow_internal);
     if !scheme_ok || url.host_str().is_none_or(str::is_empty) {
         return Err(invalid(
-            "invalid_endpoint",
+            ErrorCode::InvalidEndpoint,
             "endpoint must be an https:// URL with a host",
         ));
     }
     policy
         .check(&url)
-        .map_err(|e| invalid("invalid_endpoint", e.to_string()))?;
+        .map_err(|e| invalid(ErrorCode::InvalidEndpoint, e.to_string()))?;
     Ok(url.to_string())
 }
 
@@ -227,7 +187,7 @@ pub async fn follow_push(
     let endpoint = parse_endpoint(&request.subscription.endpoint, state.webhook_targets)?;
     let keys = &request.subscription.keys;
     PushKeys::parse(&endpoint, &keys.p256dh, &keys.auth)
-        .map_err(|e| invalid("invalid_keys", e.to_string()))?;
+        .map_err(|e| invalid(ErrorCode::InvalidKeys, e.to_string()))?;
     let target = FollowTarget::Push {
         endpoint: endpoint.clone(),
         p256dh: keys.p256dh.trim().to_string(),
@@ -266,8 +226,8 @@ pub async fn unfollow_push(
     if remove(state.store.as_ref(), &service.slug, &id).await? {
         Ok(HttpResponse::NoContent().finish())
     } else {
-        Err(ApiError::NotFound {
-            code: "unknown_follow",
+        Err(ApiError::Coded {
+            code: ErrorCode::UnknownFollow,
             message: format!("no such subscription to {}", service.name),
         })
     }
@@ -322,18 +282,20 @@ pub async fn follow_email(
     // A person at the page's form: back to the page, with a word.
     let word = match result {
         Ok(()) => "email",
-        Err(
-            ApiError::Unprocessable {
-                code: "invalid_email",
-                ..
-            }
-            | ApiError::BadRequest { .. },
-        ) => "email-invalid",
-        Err(ApiError::Unprocessable {
-            code: "no_active_incident",
+        Err(ApiError::Coded {
+            code: ErrorCode::InvalidEmail,
+            ..
+        }) => "email-invalid",
+        Err(ApiError::Coded { code, .. }) if code.status() == StatusCode::BAD_REQUEST => {
+            "email-invalid"
+        }
+        Err(ApiError::Coded {
+            code: ErrorCode::NoActiveIncident,
             ..
         }) => "no-incident",
-        Err(ApiError::Unprocessable { .. }) => "limited",
+        Err(ApiError::Coded { code, .. }) if code.status() == StatusCode::UNPROCESSABLE_ENTITY => {
+            "limited"
+        }
         Err(e) => return Err(e),
     };
     Ok(HttpResponse::SeeOther()
@@ -352,24 +314,22 @@ async fn subscribe_email(
     format: BodyFormat,
 ) -> Result<(), ApiError> {
     if !state.follow.email {
-        return Err(ApiError::NotFound {
-            code: "email_unavailable",
+        return Err(ApiError::Coded {
+            code: ErrorCode::EmailUnavailable,
             message: "this server sends no email; follow with push notifications or the Atom feed"
                 .to_string(),
         });
     }
     let body = read_limited(req, payload).await?;
     let request: FollowEmail = match format {
-        BodyFormat::Json => serde_json::from_slice(&body).map_err(|e| ApiError::BadRequest {
-            code: "invalid_body",
+        BodyFormat::Json => serde_json::from_slice(&body).map_err(|e| ApiError::Coded {
+            code: ErrorCode::InvalidBody,
             message: format!("invalid JSON body: {e}"),
         })?,
-        BodyFormat::Form => {
-            serde_urlencoded::from_bytes(&body).map_err(|e| ApiError::BadRequest {
-                code: "invalid_body",
-                message: format!("invalid form body: {e}"),
-            })?
-        }
+        BodyFormat::Form => serde_urlencoded::from_bytes(&body).map_err(|e| ApiError::Coded {
+            code: ErrorCode::InvalidBody,
+            message: format!("invalid form body: {e}"),
+        })?,
     };
     let address = request.email.trim().to_ascii_lowercase();
     let valid = address.chars().count() <= MAX_ADDRESS_CHARS
@@ -378,7 +338,7 @@ async fn subscribe_email(
             .is_ok_and(|a| is_public_mail_domain(a.domain()));
     if !valid {
         return Err(invalid(
-            "invalid_email",
+            ErrorCode::InvalidEmail,
             "email must be a mail address at a public domain (someone@example.com)",
         ));
     }
@@ -461,7 +421,7 @@ async fn awaited_incident(
         .or_else(|| active.first());
     pick.map(|i| i.id.clone()).ok_or_else(|| {
         invalid(
-            "no_active_incident",
+            ErrorCode::NoActiveIncident,
             format!(
                 "{} has no incident now; follow \"problems\" to hear of the next one",
                 service.name
@@ -513,60 +473,38 @@ async fn subscribe(
         created_at: existing.as_ref().map_or(now, |e| e.created_at),
         expires_at,
     };
-    let now_ms = now.timestamp_millis();
-    let slot = member(&f.service, &f.id);
     // Every email request counts against the client's cap, the address
     // known or not: answering an address already on the list differently
     // would tell anyone who follows it.
     let counts_for_client = existing.is_none() || matches!(f.target, FollowTarget::Email { .. });
-    if counts_for_client && let Some(ip) = client {
-        let set = format!(
-            "client:{}",
-            links.follower_id("client", "", &crate::ingest::client_key(ip).to_string())
-        );
-        if !store
-            .take_slot(
-                &set,
-                &slot,
-                now_ms + CLIENT_WINDOW_MS,
-                now_ms,
-                state.follow.per_client,
-            )
-            .await?
-        {
+    let client = client.filter(|_| counts_for_client);
+    let taken = state
+        .follow
+        .take_slots(store, &links, &f, client, now.timestamp_millis())
+        .await?;
+    match taken {
+        Ok(()) => {}
+        Err(CapReached::Client) => {
             return Err(invalid(
-                "too_many_follows",
+                ErrorCode::TooManyFollows,
                 format!(
                     "one address may follow at most {} times a day",
                     state.follow.per_client
                 ),
             ));
         }
-    }
-    if !store
-        .take_slot(
-            ALL,
-            &slot,
-            f.expires_at.timestamp_millis(),
-            now_ms,
-            state.follow.total,
-        )
-        .await?
-    {
-        return Err(invalid(
-            "follows_full",
-            "this server takes no more followers now; use the Atom feed",
-        ));
-    }
-    if !store
-        .put_follower(&f.service, &f.id, &f.to_json()?, state.follow.per_service)
-        .await?
-    {
-        store.release_slot(ALL, &slot).await?;
-        return Err(invalid(
-            "service_follows_full",
-            format!("{} has as many followers as it may have", service.name),
-        ));
+        Err(CapReached::Total) => {
+            return Err(invalid(
+                ErrorCode::FollowsFull,
+                "this server takes no more followers now; use the Atom feed",
+            ));
+        }
+        Err(CapReached::Service) => {
+            return Err(invalid(
+                ErrorCode::ServiceFollowsFull,
+                format!("{} has as many followers as it may have", service.name),
+            ));
+        }
     }
     Ok(f)
 }

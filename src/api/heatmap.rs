@@ -3,7 +3,8 @@
 //! level; subdivisions carry their country's position), or `level=cell`:
 //! 1° map cells with their centres, from reports a city database placed.
 
-use super::services::{Window, find_service};
+use super::extract::find_service;
+use super::services::Window;
 use super::{ApiError, ErrorBody};
 use crate::countries::{country, region_name};
 use crate::read::{self, MapCell};

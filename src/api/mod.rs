@@ -11,6 +11,7 @@ mod admin_guard;
 mod causes;
 mod error;
 mod events;
+mod extract;
 mod follow;
 mod guard;
 mod health;
@@ -25,11 +26,11 @@ mod streams;
 mod timeseries;
 mod webhooks;
 
+pub use crate::events::follow::FollowState;
 pub use admin::AdminAuth;
 pub use admin_access::AdminAccess;
 pub use admin_guard::{AdminGuard, AdminGuardSettings, DEFAULT_ADMIN_FAILURES_PER_MINUTE};
-pub use error::{ApiError, ErrorBody};
-pub use follow::FollowState;
+pub use error::{ApiError, ErrorBody, ErrorCode};
 pub use guard::{guard, is_api_path};
 pub use keys::{ApiKeys, KeysFileError};
 pub use services::ServiceAnswers;
@@ -42,15 +43,15 @@ use actix_web::{HttpResponse, Route, web};
 /// Routes of the JSON API and health checks.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.app_data(web::QueryConfig::default().error_handler(|err, _req| {
-        ApiError::BadRequest {
-            code: "invalid_query",
+        ApiError::Coded {
+            code: ErrorCode::InvalidQuery,
             message: format!("invalid query string: {err}"),
         }
         .into()
     }))
     .app_data(web::PathConfig::default().error_handler(|err, _req| {
-        ApiError::BadRequest {
-            code: "invalid_path",
+        ApiError::Coded {
+            code: ErrorCode::InvalidPath,
             message: format!("invalid path: {err}"),
         }
         .into()
@@ -142,8 +143,8 @@ fn resource(path: &str, route: Route) -> actix_web::Resource {
 
 /// The answer to a path the API does not have.
 pub fn not_found_error() -> ApiError {
-    ApiError::NotFound {
-        code: "not_found",
+    ApiError::Coded {
+        code: ErrorCode::NotFound,
         message: "no such endpoint".to_string(),
     }
 }

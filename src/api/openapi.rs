@@ -7,7 +7,7 @@
 //! admin token, 403 with the admin API off, 400/413/415 for a JSON body)
 //! and the security schemes are added here.
 
-use super::ErrorBody;
+use super::{ErrorBody, ErrorCode};
 use super::{
     admin, causes, events, follow, health, heatmap, metrics, outages, reports, services,
     timeseries, webhooks,
@@ -76,6 +76,29 @@ pub async fn openapi_json() -> HttpResponse {
 
 struct CommonAnswers;
 
+/// "`a`, `b`": codes as the descriptions name them.
+fn named(codes: &[ErrorCode]) -> String {
+    codes
+        .iter()
+        .map(|c| format!("`{}`", c.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The table of error codes as Markdown, for the document's description.
+fn code_table() -> String {
+    let mut out = String::from("\n\n| error | status | meaning |\n| --- | --- | --- |\n");
+    for code in ErrorCode::ALL {
+        out.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            code.as_str(),
+            code.status().as_u16(),
+            code.meaning()
+        ));
+    }
+    out
+}
+
 fn error_response(description: &str) -> RefOr<Response> {
     RefOr::T(
         ResponseBuilder::new()
@@ -92,6 +115,9 @@ fn error_response(description: &str) -> RefOr<Response> {
 
 impl utoipa::Modify for CommonAnswers {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        if let Some(description) = openapi.info.description.as_mut() {
+            description.push_str(&code_table());
+        }
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "api_key",
@@ -136,40 +162,116 @@ impl utoipa::Modify for CommonAnswers {
                 let answers = &mut op.responses.responses;
                 let admin = path.starts_with("/api/v1/admin/");
                 let read = !admin && op.security.as_ref().is_some_and(|s| !s.is_empty());
-                let mut common: Vec<(&str, &str)> = Vec::new();
+                let mut common: Vec<(&str, String)> = Vec::new();
                 if read {
-                    common.push(("401", "Unknown API key (`invalid_api_key`)"));
+                    common.push((
+                        "401",
+                        format!("Unknown API key ({})", named(&[ErrorCode::InvalidApiKey])),
+                    ));
                 }
                 if admin {
                     common.push((
                         "401",
-                        "Missing or wrong admin token (`missing_admin_token`, `invalid_admin_token`); see `WWW-Authenticate`",
+                        format!(
+                            "Missing or wrong admin token ({}); see `WWW-Authenticate`",
+                            named(&[ErrorCode::MissingAdminToken, ErrorCode::InvalidAdminToken])
+                        ),
                     ));
-                    common.push(("403", "The admin API is off (`admin_disabled`)"));
+                    common.push((
+                        "403",
+                        format!(
+                            "The admin API is off ({})",
+                            named(&[ErrorCode::AdminDisabled])
+                        ),
+                    ));
                 }
                 if has_body {
-                    common.push(("400", "Malformed body (`invalid_body`)"));
-                    common.push(("413", "Body over 4 KiB (`payload_too_large`)"));
-                    common.push(("415", "Not JSON (`unsupported_media_type`)"));
+                    common.push((
+                        "400",
+                        format!("Malformed body ({})", named(&[ErrorCode::InvalidBody])),
+                    ));
+                    common.push((
+                        "413",
+                        format!("Body over 4 KiB ({})", named(&[ErrorCode::PayloadTooLarge])),
+                    ));
+                    common.push((
+                        "415",
+                        format!("Not JSON ({})", named(&[ErrorCode::UnsupportedMediaType])),
+                    ));
                 }
                 for (status, description) in common {
                     answers
                         .entry(status.to_string())
-                        .or_insert_with(|| error_response(description));
+                        .or_insert_with(|| error_response(&description));
                 }
                 if limited {
                     answers.entry("429".to_string()).or_insert_with(|| {
-                        error_response("Over the rate limit (`rate_limited`); see `Retry-After`")
+                        error_response(&format!(
+                            "Over the rate limit ({}); see `Retry-After`",
+                            named(&[ErrorCode::RateLimited])
+                        ))
                     });
                 }
                 if path != "/healthz" {
                     answers.entry("503".to_string()).or_insert_with(|| {
-                        error_response(
-                            "The store is unreachable (`store_unavailable`); see `Retry-After`",
-                        )
+                        error_response(&format!(
+                            "The store is unreachable ({}); see `Retry-After`",
+                            named(&[ErrorCode::StoreUnavailable])
+                        ))
                     });
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every code a response description names (in backticks) is in the
+    /// table, with the status it is described under.
+    #[test]
+    fn every_documented_code_is_in_the_table_with_its_status() {
+        let doc = serde_json::to_value(ApiDoc::openapi()).expect("document");
+        let mut named = 0;
+        for (path, item) in doc["paths"].as_object().expect("paths") {
+            for (method, op) in item.as_object().expect("item") {
+                let Some(responses) = op["responses"].as_object() else {
+                    continue;
+                };
+                for (status, response) in responses {
+                    let Some(status) = status.parse::<u16>().ok().filter(|s| *s >= 400) else {
+                        continue;
+                    };
+                    let text = response["description"].as_str().unwrap_or("");
+                    for token in text.split('`').skip(1).step_by(2) {
+                        if !token.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+                            continue;
+                        }
+                        let code = ErrorCode::ALL.iter().find(|c| c.as_str() == token);
+                        let code = code.unwrap_or_else(|| {
+                            panic!("{method} {path} {status} names `{token}`, not in the table")
+                        });
+                        assert_eq!(
+                            code.status().as_u16(),
+                            status,
+                            "{method} {path}: `{token}` is described under {status}"
+                        );
+                        named += 1;
+                    }
+                }
+            }
+        }
+        assert!(named > 30, "only {named} codes named");
+    }
+
+    #[test]
+    fn the_description_lists_every_code() {
+        let doc = ApiDoc::openapi();
+        let description = doc.info.description.unwrap_or_default();
+        for code in ErrorCode::ALL {
+            assert!(description.contains(&format!("| `{}` |", code.as_str())));
         }
     }
 }

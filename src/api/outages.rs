@@ -1,7 +1,8 @@
 //! `GET /api/v1/outages` (filter by active, service, region) and
 //! `GET /api/v1/outages/{id}` (with its evidence timeline).
 
-use super::services::find_service;
+use super::ErrorCode;
+use super::extract::find_service;
 use super::{ApiError, ErrorBody};
 use crate::detect::Incident;
 use crate::read;
@@ -106,8 +107,8 @@ pub async fn get_outage(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let not_found = || ApiError::NotFound {
-        code: "unknown_outage",
+    let not_found = || ApiError::Coded {
+        code: ErrorCode::UnknownOutage,
         message: format!(
             "there is no outage \"{}\"",
             id.chars().take(80).collect::<String>()

@@ -2,16 +2,14 @@
 //! web page. The body is read by hand so that size, type and syntax errors
 //! all answer in the API's own error format.
 
+use super::extract::read_limited;
 use super::guard::request_client_ip;
 use super::{ApiError, ErrorBody};
 use crate::geo::Region;
-use crate::ingest::{
-    BodyFormat, MAX_BODY_BYTES, RateStatus, Refusal, Report, ReportRequest, parse_body,
-};
+use crate::ingest::{BodyFormat, Origin, RateStatus, Refusal, Report, ReportRequest, parse_body};
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
-use futures_util::StreamExt;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -123,17 +121,13 @@ async fn accept_report(
         None => None,
     };
     // The address ends here: only its region and keyed hashes go on.
-    let report = Report {
-        service: service.slug.clone(),
-        symptom: request.symptom.trim().to_string(),
-        platform,
+    let origin = Origin {
         region,
-        reporter: identity.as_ref().map(|i| i.reporter.clone()),
-        previous_reporter: identity.as_ref().map(|i| i.previous_reporter.clone()),
-        network: identity.map(|i| i.network),
+        identity,
         network_budget: ip.map_or(0, |ip| state.limits.network_budget(ip)),
         asn: asn.map(|a| a.number),
     };
+    let report = Report::new(&request, service, platform, origin);
     let recorded = state.store.record(&report, now).await?;
     if recorded.over_budget {
         let refusal = network_budget_refusal(report.network_budget, now);
@@ -225,48 +219,4 @@ fn body_format(req: &HttpRequest) -> Result<BodyFormat, ApiError> {
             "send application/json or application/x-www-form-urlencoded".to_string(),
         )
     })
-}
-
-/// Reads the body, refusing it as soon as it is known to exceed the limit,
-/// or when it has not all arrived within the body timeout (a body that
-/// trickles in would hold its connection for as long as the client likes).
-pub(super) async fn read_limited(
-    req: &HttpRequest,
-    payload: web::Payload,
-) -> Result<Vec<u8>, ApiError> {
-    let timeout = req
-        .app_data::<web::Data<AppState>>()
-        .and_then(|state| state.body_timeout);
-    match timeout {
-        Some(limit) => tokio::time::timeout(limit, read_body(req, payload))
-            .await
-            .map_err(|_| ApiError::RequestTimeout)?,
-        None => read_body(req, payload).await,
-    }
-}
-
-async fn read_body(req: &HttpRequest, mut payload: web::Payload) -> Result<Vec<u8>, ApiError> {
-    let too_large = ApiError::PayloadTooLarge {
-        limit: MAX_BODY_BYTES,
-    };
-    let declared = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
-        return Err(too_large);
-    }
-    let mut body = Vec::with_capacity(declared.map_or(256, |n| n as usize));
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| ApiError::BadRequest {
-            code: "invalid_body",
-            message: format!("could not read the request body: {e}"),
-        })?;
-        if body.len() + chunk.len() > MAX_BODY_BYTES {
-            return Err(too_large);
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(body)
 }

@@ -18,6 +18,7 @@ impl ServiceAnswers {
     }
 }
 
+use super::extract::find_service;
 use super::{ApiError, ErrorBody};
 use crate::catalog::Service;
 use crate::countries::region_name;
@@ -65,19 +66,6 @@ pub async fn list_services(
             })
         });
     Ok(answer.respond(&req, &state.cache_control, |_| {}))
-}
-
-pub(super) fn find_service<'a>(state: &'a AppState, slug: &str) -> Result<&'a Service, ApiError> {
-    state
-        .catalog
-        .service(slug)
-        .ok_or_else(|| ApiError::NotFound {
-            code: "unknown_service",
-            message: format!(
-                "there is no service \"{}\" in the catalog",
-                slug.chars().take(64).collect::<String>()
-            ),
-        })
 }
 
 /// Windows the detail page can rank symptoms and regions over.

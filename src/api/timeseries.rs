@@ -1,7 +1,8 @@
 //! `GET /api/v1/services/{slug}/timeseries?hours=24&step=15m&region=US`:
 //! report counts in regular buckets, the last one holding now.
 
-use super::services::find_service;
+use super::ErrorCode;
+use super::extract::find_service;
 use super::{ApiError, ErrorBody};
 use crate::geo::is_region_code;
 use crate::read::{self, SeriesPoint, status};
@@ -103,8 +104,8 @@ pub async fn timeseries(
     let step = query.step;
     let hours = query.hours.unwrap_or(24);
     if hours == 0 || hours > step.max_hours() {
-        return Err(ApiError::BadRequest {
-            code: "invalid_query",
+        return Err(ApiError::Coded {
+            code: ErrorCode::InvalidQuery,
             message: format!(
                 "hours must be between 1 and {} for step {}",
                 step.max_hours(),
@@ -116,8 +117,8 @@ pub async fn timeseries(
     if let Some(r) = region
         && !is_region_code(r)
     {
-        return Err(ApiError::BadRequest {
-            code: "invalid_query",
+        return Err(ApiError::Coded {
+            code: ErrorCode::InvalidQuery,
             message: format!(
                 "region \"{}\" is not a region code such as US or US-CA",
                 r.chars().take(16).collect::<String>()

@@ -2,8 +2,8 @@
 //! list (without secrets) and delete, per service. Deliveries and the
 //! signature scheme are in [`crate::events`] and docs/webhooks.md.
 
-use super::admin::json_body;
-use super::services::find_service;
+use super::ErrorCode;
+use super::extract::{find_service, json_body};
 use super::{AdminAccess, ApiError, ErrorBody};
 use crate::events::targets::{TargetError, TargetPolicy};
 use crate::events::webhooks::{self, Webhook};
@@ -72,8 +72,8 @@ pub struct WebhookList {
     webhooks: Vec<WebhookView>,
 }
 
-fn invalid(code: &'static str, message: impl Into<String>) -> ApiError {
-    ApiError::Unprocessable {
+fn invalid(code: ErrorCode, message: impl Into<String>) -> ApiError {
+    ApiError::Coded {
         code,
         message: message.into(),
     }
@@ -85,21 +85,25 @@ fn parse_target(url: &str, policy: TargetPolicy) -> Result<String, ApiError> {
     let url = url.trim();
     if url.chars().count() > MAX_URL_CHARS {
         return Err(invalid(
-            "invalid_url",
+            ErrorCode::InvalidUrl,
             format!("url is longer than {MAX_URL_CHARS} characters"),
         ));
     }
-    let parsed = reqwest::Url::parse(url)
-        .map_err(|e| invalid("invalid_url", format!("url is not an absolute URL: {e}")))?;
+    let parsed = reqwest::Url::parse(url).map_err(|e| {
+        invalid(
+            ErrorCode::InvalidUrl,
+            format!("url is not an absolute URL: {e}"),
+        )
+    })?;
     if !matches!(parsed.scheme(), "http" | "https") || parsed.host_str().is_none_or(str::is_empty) {
         return Err(invalid(
-            "invalid_url",
+            ErrorCode::InvalidUrl,
             "url must be http:// or https:// with a host",
         ));
     }
     policy.check(&parsed).map_err(|e| match e {
-        TargetError::Credentials => invalid("invalid_url", e.to_string()),
-        TargetError::Internal => invalid("internal_target", e.to_string()),
+        TargetError::Credentials => invalid(ErrorCode::InvalidUrl, e.to_string()),
+        TargetError::Internal => invalid(ErrorCode::InternalTarget, e.to_string()),
     })?;
     Ok(parsed.to_string())
 }
@@ -133,7 +137,7 @@ pub async fn create_webhook(
         Some(r) if is_region_code(r) => Some(r.to_string()),
         Some(_) => {
             return Err(invalid(
-                "invalid_region",
+                ErrorCode::InvalidRegion,
                 "region must be a country (US) or subdivision (US-CA) code",
             ));
         }
@@ -142,7 +146,7 @@ pub async fn create_webhook(
         Some(s) if SECRET_CHARS.contains(&s.chars().count()) => s,
         Some(_) => {
             return Err(invalid(
-                "invalid_secret",
+                ErrorCode::InvalidSecret,
                 "secret must have 16 to 256 characters (or leave it out to get one)",
             ));
         }
@@ -163,7 +167,7 @@ pub async fn create_webhook(
         .await?;
     if !saved {
         return Err(invalid(
-            "too_many_webhooks",
+            ErrorCode::TooManyWebhooks,
             format!("a service has at most {MAX_WEBHOOKS} webhook subscriptions"),
         ));
     }
@@ -227,8 +231,8 @@ pub async fn delete_webhook(
     if state.store.delete_webhook(&service.slug, &id).await? {
         Ok(HttpResponse::NoContent().finish())
     } else {
-        Err(ApiError::NotFound {
-            code: "unknown_webhook",
+        Err(ApiError::Coded {
+            code: ErrorCode::UnknownWebhook,
             message: format!(
                 "{} has no webhook \"{}\"",
                 service.name,

@@ -13,5 +13,5 @@ pub use limits::{
     Caller, DEFAULT_MAX_KEYS, DEFAULT_REPORTS_PER_IPV6_PREFIX, KeyedLimit, LimitSettings,
     RateLimits, RateStatus, Refusal, Verdict, ceil_secs,
 };
-pub use report::Report;
+pub use report::{Origin, Report};
 pub use request::{BodyFormat, IngestError, MAX_BODY_BYTES, ReportRequest, parse_body};

@@ -1,5 +1,8 @@
 //! The validated report: what one person said about one service.
 
+use super::identity::Identity;
+use super::request::ReportRequest;
+use crate::catalog::Service;
 use crate::geo::Region;
 
 /// A report that passed validation, with its region resolved and the raw IP
@@ -28,4 +31,40 @@ pub struct Report {
     /// summaries for the shared-cause labels. Names an operator, never a
     /// person or an address.
     pub asn: Option<u32>,
+}
+
+/// Where a report comes from, as far as counting needs it: the region and
+/// the keyed hashes of its address, its network's budget and operator.
+/// The address itself is not part of it.
+#[derive(Debug, Clone, Default)]
+pub struct Origin {
+    pub region: Region,
+    /// None when the client address is unknown.
+    pub identity: Option<Identity>,
+    pub network_budget: u32,
+    pub asn: Option<u32>,
+}
+
+impl Report {
+    /// The report a validated `request` (its `service` and normalised
+    /// `platform` from [`ReportRequest::validate`]) makes from `origin`.
+    pub fn new(
+        request: &ReportRequest,
+        service: &Service,
+        platform: Option<String>,
+        origin: Origin,
+    ) -> Self {
+        let identity = origin.identity;
+        Report {
+            service: service.slug.clone(),
+            symptom: request.symptom.trim().to_string(),
+            platform,
+            region: origin.region,
+            reporter: identity.as_ref().map(|i| i.reporter.clone()),
+            previous_reporter: identity.as_ref().map(|i| i.previous_reporter.clone()),
+            network: identity.map(|i| i.network),
+            network_budget: origin.network_budget,
+            asn: origin.asn,
+        }
+    }
 }

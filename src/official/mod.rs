@@ -89,6 +89,6 @@ pub async fn publish(
         service: service.to_string(),
         official: doc.page.clone(),
     };
-    let json = serde_json::to_string(&event).map_err(|e| StoreError::backend(e))?;
+    let json = serde_json::to_string(&event).map_err(StoreError::backend)?;
     crate::events::publish_json(store, service, None, CHANGED_EVENT, &json).await
 }

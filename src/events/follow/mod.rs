@@ -10,12 +10,15 @@
 //! member of the capped set [`ALL`] until its lifetime ends, which caps
 //! the total and tells the sweeper what to delete.
 
+pub mod caps;
 pub mod fanout;
 pub mod links;
 pub mod mail;
 pub mod push;
 pub mod send;
 pub mod text;
+
+pub use caps::FollowState;
 
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -118,7 +121,7 @@ impl Follower {
     }
 
     pub fn to_json(&self) -> Result<String, StoreError> {
-        serde_json::to_string(self).map_err(|e| StoreError::backend(e))
+        serde_json::to_string(self).map_err(StoreError::backend)
     }
 }
 
