@@ -689,10 +689,16 @@ async fn networks_and_asns_of_a_flood_are_summarised_apart() {
             assert!(a.counters().all(|(name, _)| name.starts_with("FR:")));
             let (busy, count) = n.busiest().expect("busiest network");
             assert_eq!(busy, "busy", "{who}");
-            assert!(count <= 1334 && count + n.max_undercount() >= 1334, "{count}");
+            assert!(
+                count <= 1334 && count + n.max_undercount() >= 1334,
+                "{count}"
+            );
             let (asn, count) = a.busiest().expect("busiest ASN");
             assert_eq!(asn, "FR:3215", "{who}");
-            assert!(count <= 2000 && count + a.max_undercount() >= 2000, "{count}");
+            assert!(
+                count <= 2000 && count + a.max_undercount() >= 2000,
+                "{count}"
+            );
         }
     })
     .await;
