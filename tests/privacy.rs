@@ -165,8 +165,8 @@ async fn no_client_address_reaches_redis_logs_or_responses() {
     // The per-network-operator counters are in the scan: operators by
     // number and country, never an address or a prefix.
     assert!(
-        dump.contains("dw:{spotify}:a:m:"),
-        "ASN summaries reached Redis"
+        dump.contains("dw:{spotify}:n:m:"),
+        "network and ASN summaries reached Redis"
     );
     assert!(dump.contains("a:DE:3320="), "{dump}");
     assert!(

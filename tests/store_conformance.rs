@@ -657,6 +657,79 @@ async fn many_networks_are_never_a_brigade() {
     .await;
 }
 
+/// The network and the ASN summary of a bucket share one hash in Redis:
+/// a flood from thousands of networks in thousands of ASNs prunes each on
+/// its own, and neither takes from the other's counts.
+#[tokio::test]
+async fn networks_and_asns_of_a_flood_are_summarised_apart() {
+    on_both_stores(|store| async move {
+        let t = test_start();
+        record_concurrently(&store, 8, 500, move |writer, i| {
+            let n = writer * 500 + i;
+            let mut r = report("slack", "messages", Some("FR"), None);
+            // A third of the reports from one network, half from one ASN,
+            // the rest from a network and an ASN of their own.
+            r.network = Some(if n % 3 == 0 {
+                "busy".to_string()
+            } else {
+                format!("net{n}")
+            });
+            r.asn = Some(if n % 2 == 0 { 3215 } else { 200_000 + n as u32 });
+            (r, t)
+        })
+        .await;
+        for res in [Resolution::Minute, Resolution::Hour] {
+            let id = res.bucket_of(t);
+            let n = &store.networks("slack", res, id..id + 1).await.expect("n")[0];
+            let a = &store.asns("slack", res, id..id + 1).await.expect("a")[0];
+            let who = format!("{res:?} on {}", store.describe());
+            assert_eq!((n.reports(), a.reports()), (4000, 4000), "{who}");
+            assert!(n.len() <= NETWORKS_MAX && a.len() <= NETWORKS_MAX, "{who}");
+            assert!(n.counters().all(|(name, _)| !name.starts_with("FR:")));
+            assert!(a.counters().all(|(name, _)| name.starts_with("FR:")));
+            let (busy, count) = n.busiest().expect("busiest network");
+            assert_eq!(busy, "busy", "{who}");
+            assert!(
+                count <= 1334 && count + n.max_undercount() >= 1334,
+                "{count}"
+            );
+            let (asn, count) = a.busiest().expect("busiest ASN");
+            assert_eq!(asn, "FR:3215", "{who}");
+            assert!(
+                count <= 2000 && count + a.max_undercount() >= 2000,
+                "{count}"
+            );
+        }
+    })
+    .await;
+}
+
+/// Hours written before the ASN summary moved into the summary hash keep
+/// their ASNs: the old key is read beside the new one.
+#[tokio::test]
+async fn asn_summaries_of_the_old_key_are_still_read() {
+    let redis = RedisServer::start();
+    let store = RedisStore::new(&redis.url(), DEDUPE_SECS).expect("redis store");
+    let t = test_start();
+    let h = Resolution::Hour.bucket_of(t);
+    let mut conn = redis.client();
+    // The old writer: five reports, four from AS3320, in their own key.
+    redis::cmd("HSET")
+        .arg(format!("dw:{{zoom}}:a:h:{h}"))
+        .arg(&["t", "5", "k", "2", "a:DE:3320", "4", "a:DE:1", "1"])
+        .query::<()>(&mut conn)
+        .expect("hset");
+    let mut r = report("zoom", "meetings", Some("DE"), None);
+    r.asn = Some(3320);
+    assert!(store.record(&r, t).await.expect("record").counted);
+    let a = &store
+        .asns("zoom", Resolution::Hour, h..h + 1)
+        .await
+        .expect("asns")[0];
+    assert_eq!(a.reports(), 6);
+    assert_eq!((a.count("DE:3320"), a.count("DE:1")), (5, 1));
+}
+
 /// Every key a report write makes expires: bucket hashes, HyperLogLogs and
 /// dedupe markers, whether the first report of a bucket counted, was a
 /// repeat or had no reporter.
@@ -696,8 +769,19 @@ async fn every_key_a_report_writes_expires() {
         "minute HyperLogLogs of three minutes and one hour: {keys:?}"
     );
     assert!(keys.iter().any(|k| k.contains(":q:")), "{keys:?}");
-    assert!(keys.iter().any(|k| k.contains(":a:m:")), "{keys:?}");
-    assert!(keys.iter().any(|k| k.contains(":a:h:")), "{keys:?}");
+    // The ASN summaries share the network summaries' hashes.
+    for res in ["m", "h"] {
+        let key = keys
+            .iter()
+            .find(|k| k.contains(&format!(":n:{res}:")))
+            .unwrap_or_else(|| panic!("no summary hash of {res}: {keys:?}"));
+        let asns: Option<u64> = redis::cmd("HGET")
+            .arg(key)
+            .arg("a:US:7018")
+            .query(&mut conn)
+            .expect("hget");
+        assert!(asns.is_some_and(|n| n > 0), "{key}");
+    }
     // The first complete quarter is one key per service, kept for good.
     let quarters = "dw:{steam}:quarters".to_string();
     assert!(keys.contains(&quarters), "{keys:?}");

@@ -53,6 +53,8 @@ struct Figures {
     run: WrkRun,
     /// INFO commandstats calls per report (all Redis nodes).
     commands: f64,
+    /// The same per command (EVALSHA included), the most frequent first.
+    each: Vec<(String, f64)>,
     /// By the server's own metrics (None for the naive ingest).
     own: Option<(f64, f64)>,
     server_cpu_us: f64,
@@ -102,7 +104,16 @@ fn measure(
     };
     let after = write_cost(server);
     let per = |x: f64| x / reports.max(1) as f64;
-    let calls: u64 = nodes.iter().map(|n| n.command_calls().all).sum();
+    let stats: Vec<_> = nodes.iter().map(|n| n.command_calls()).collect();
+    let calls: u64 = stats.iter().map(|s| s.all).sum();
+    let mut each: Vec<(String, f64)> = Vec::new();
+    for (name, n, _) in stats.iter().flat_map(|s| &s.each) {
+        match each.iter_mut().find(|(m, _)| m == name) {
+            Some((_, sum)) => *sum += per(*n as f64),
+            None => each.push((name.clone(), per(*n as f64))),
+        }
+    }
+    each.sort_by(|a, b| b.1.total_cmp(&a.1));
     let exact = (!naive).then(|| {
         std::thread::sleep(std::time::Duration::from_millis(300));
         let (acknowledged, counted, _) = server.report_metrics();
@@ -110,6 +121,7 @@ fn measure(
     });
     Figures {
         commands: per(calls as f64),
+        each,
         own: (!naive).then(|| {
             let written = (after.2 - before.1.2).max(1.0);
             (
@@ -236,6 +248,13 @@ pub fn run(o: &Options) {
                     None => "-",
                 }
             );
+            let each: Vec<String> = f
+                .each
+                .iter()
+                .filter(|(_, n)| *n >= 0.01)
+                .map(|(name, n)| format!("{name} {n:.2}"))
+                .collect();
+            println!("  {:<15} commands a report: {}", "", each.join(", "));
             if backend == "redis" {
                 let (least, most) = if name == "outage" {
                     (1.0, 3.0)

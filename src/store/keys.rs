@@ -14,17 +14,21 @@
 //!   earlier quarters are read from their minutes). No expiry: one per
 //!   service.
 //! - `dw:{spotify}:n:m:<minute>`, `dw:{spotify}:n:h:<hour>`: hash, the
-//!   bounded per-network summary of a bucket ([`super::networks`]): `t` the
-//!   reports that carried a network, `n:<network hash>` at most
-//!   [`super::networks::NETWORKS_MAX`] counters, `k` how many counters it
-//!   holds (kept by the write script so it needs no `HLEN`; absent in
-//!   summaries written before it); same expiry as the bucket.
-//! - `dw:{spotify}:a:m:<minute>`, `dw:{spotify}:a:h:<hour>`: hash, the
-//!   bounded summary of the networks (autonomous systems) reports came
-//!   from, per country: `t` the reports that carried an ASN,
-//!   `a:<country>:<asn>` at most [`super::networks::NETWORKS_MAX`]
-//!   counters and `k` (a Misra–Gries summary like the network one); same
-//!   expiry as the bucket. An ASN names an operator, never an address.
+//!   bounded summaries of a bucket ([`super::networks`]), two in one hash
+//!   so that a report batch reads and writes both with one command each.
+//!   The per-network summary: `t` the reports that carried a network,
+//!   `n:<network hash>` at most [`super::networks::NETWORKS_MAX`]
+//!   counters, `k` how many counters it holds (kept by the write script so
+//!   it needs no `HLEN`; absent in summaries written before it). The
+//!   summary of the networks (autonomous systems) reports came from, per
+//!   country: `at` the reports that carried an ASN, `a:<country>:<asn>`
+//!   at most [`super::networks::NETWORKS_MAX`] counters and `ak` (a
+//!   Misra–Gries summary like the network one). Same expiry as the
+//!   bucket. An ASN names an operator, never an address.
+//! - `dw:{spotify}:a:m:<minute>`, `dw:{spotify}:a:h:<hour>`: hash, where
+//!   the ASN summary was kept before it joined the summary hash (`t`,
+//!   `k`, `a:…` counters); no longer written, still read until it
+//!   expires.
 //! - `dw:{spotify}:seen:<reporter>`: marker that a reporter was counted for
 //!   the service; expires after the dedupe period.
 //! - `dw:{spotify}:u:m:<minute>`, `dw:{spotify}:u:h:<hour>`: HyperLogLogs of
@@ -78,12 +82,16 @@ pub fn bucket_key(service: &str, res: Resolution, id: i64) -> String {
     format!("dw:{{{service}}}:{}:{id}", tag(res))
 }
 
-/// The network summary of a bucket (minutes and hours only).
+/// The summary hash of a bucket (minutes and hours only): its network
+/// summary (`t`, `k`, `n:…`) and its ASN summary (`at`, `ak`, `a:…`), in
+/// one hash so that a batch reads and writes both with one command each.
 pub fn networks_key(service: &str, res: Resolution, id: i64) -> String {
     format!("dw:{{{service}}}:n:{}:{id}", tag(res))
 }
 
-/// The ASN summary of a bucket (minutes and hours only).
+/// Where a bucket's ASN summary was kept before it moved into the summary
+/// hash ([`networks_key`]); still read, so the hours written before the
+/// move keep their ASNs until they expire.
 pub fn asns_key(service: &str, res: Resolution, id: i64) -> String {
     format!("dw:{{{service}}}:a:{}:{id}", tag(res))
 }
@@ -185,6 +193,9 @@ pub fn network_field(network: &str) -> String {
     format!("{NETWORK_PREFIX}{network}")
 }
 pub const ASN_PREFIX: &str = "a:";
+/// In a summary hash: the reports that carried an ASN (`t` in the old
+/// ASN summary key, [`asns_key`]).
+pub const ASN_REPORTS: &str = "at";
 /// The country of a report with an ASN but no known country.
 pub const UNKNOWN_COUNTRY: &str = "ZZ";
 

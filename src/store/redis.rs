@@ -124,12 +124,14 @@ pub struct RedisStore {
 }
 
 impl RedisStore {
-    /// The network or ASN summaries at `keys`, in order. A summary holds
-    /// at most NETWORKS_MAX + 1 fields: one HGETALL each.
+    /// The summaries at `keys`, in order: the counters named
+    /// `<prefix>…`, with the reports in `total`. A summary holds at most
+    /// NETWORKS_MAX + 1 fields: one HGETALL each.
     async fn summaries(
         &self,
         keys: impl Iterator<Item = String>,
         prefix: &str,
+        total: &str,
     ) -> Result<Vec<NetworkSummary>, StoreError> {
         let mut pipe = redis::pipe();
         let mut any = false;
@@ -144,7 +146,7 @@ impl RedisStore {
         let stored: Vec<Bucket> = self.call(pipe.query_async(&mut conn)).await?;
         Ok(stored
             .into_iter()
-            .map(|s| summary_with_prefix(s, prefix))
+            .map(|s| summary_with_prefix(s, prefix, total))
             .collect())
     }
 
@@ -233,9 +235,10 @@ impl RedisStore {
     }
 }
 
-/// A network or ASN summary as stored: `t` and `<prefix><name>` counters.
-fn summary_with_prefix(mut fields: Bucket, prefix: &str) -> NetworkSummary {
-    let reports = fields.remove(keys::NETWORK_REPORTS).unwrap_or(0);
+/// A network or ASN summary as stored: `total` and `<prefix><name>`
+/// counters.
+fn summary_with_prefix(mut fields: Bucket, prefix: &str, total: &str) -> NetworkSummary {
+    let reports = fields.remove(total).unwrap_or(0);
     let counters = fields
         .into_iter()
         .filter_map(|(k, v)| k.strip_prefix(prefix).map(|n| (n.to_string(), v)))
@@ -380,7 +383,8 @@ impl Store for RedisStore {
         ids: Range<i64>,
     ) -> Result<Vec<NetworkSummary>, StoreError> {
         let keys = ids.map(|id| keys::networks_key(service, res, id));
-        self.summaries(keys, keys::NETWORK_PREFIX).await
+        self.summaries(keys, keys::NETWORK_PREFIX, keys::NETWORK_REPORTS)
+            .await
     }
 
     async fn asns(
@@ -389,8 +393,37 @@ impl Store for RedisStore {
         res: Resolution,
         ids: Range<i64>,
     ) -> Result<Vec<NetworkSummary>, StoreError> {
-        let keys = ids.map(|id| keys::asns_key(service, res, id));
-        self.summaries(keys, keys::ASN_PREFIX).await
+        // In the summary hash, and (for buckets written before the ASN
+        // summary moved there) in a key of its own: one pipeline of both.
+        let ids: Vec<i64> = ids.collect();
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut pipe = redis::pipe();
+        for &id in &ids {
+            pipe.hgetall(keys::networks_key(service, res, id));
+        }
+        for &id in &ids {
+            pipe.hgetall(keys::asns_key(service, res, id));
+        }
+        let mut conn = self.conn.clone();
+        let mut stored: Vec<Bucket> = self.call(pipe.query_async(&mut conn)).await?;
+        let old = stored.split_off(ids.len());
+        Ok(stored
+            .into_iter()
+            .zip(old)
+            .map(|(shared, old)| {
+                let mut s = summary_with_prefix(shared, keys::ASN_PREFIX, keys::ASN_REPORTS);
+                if !old.is_empty() {
+                    s.merge(&summary_with_prefix(
+                        old,
+                        keys::ASN_PREFIX,
+                        keys::NETWORK_REPORTS,
+                    ));
+                }
+                s
+            })
+            .collect())
     }
 
     async fn quarters_complete_from(&self, service: &str) -> Result<Option<i64>, StoreError> {

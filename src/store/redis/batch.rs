@@ -11,11 +11,12 @@
 //! the counters of reports that share a bucket are summed here, and the
 //! script writes each hash of a (service, minute) group with one `HMGET`
 //! and one `HSET` of the sums (or an `HINCRBY` per field when there are
-//! two or fewer), each HyperLogLog with one `PFADD`, each network and ASN
-//! summary with one `HMGET` and one `HSET` of the merged counters; what is
-//! per report stays per report: the reporter's dedupe marker (one `SET …
-//! NX`), which decides whether its fields stay in the sums. So a flood on
-//! one service costs about a dozen commands per batch and one per report.
+//! two or fewer), each HyperLogLog with one `PFADD`, and the network and
+//! ASN summaries, which share one hash per bucket, with one `HMGET` and
+//! one `HSET` of the merged counters; what is per report stays per report:
+//! the reporter's dedupe marker (one `SET … NX`), which decides whether
+//! its fields stay in the sums. So a (service, minute) group costs about
+//! twelve commands per batch, whatever its size, and a report one more.
 //! The script returns how many commands it ran, which the writer counts
 //! in the metrics (`downwatch_redis_report_commands_total`).
 
@@ -30,13 +31,13 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Semaphore, mpsc, oneshot};
 
-/// KEYS: for each bucket group g (1-based) ten keys at 10g-9 … 10g: minute,
+/// KEYS: for each bucket group g (1-based) eight keys at 8g-7 … 8g: minute,
 /// quarter and hour hash, minute and hour HyperLogLog, minute and hour
-/// network summary, the service's first complete quarter, minute and hour
-/// ASN summary (see [`super::super::keys::asns_key`]); then two keys per
-/// report: its dedupe marker and its marker under the previous day's
-/// secret (the same key again when no marker of the previous day can
-/// still hold, which saves its read).
+/// summary hash (the network and the ASN summary, see
+/// [`super::super::keys::networks_key`]), the service's first complete
+/// quarter; then two keys per report: its dedupe marker and its marker
+/// under the previous day's secret (the same key again when no marker of
+/// the previous day can still hold, which saves its read).
 /// ARGV: minute ttl, hour ttl, networks kept after a prune, networks held
 /// before one, number of groups, then per group: the quarter after the
 /// group's (what the first complete quarter becomes if none was set),
@@ -69,8 +70,8 @@ use tokio::sync::{Semaphore, mpsc, oneshot};
 /// counts in `t`, so `t` ending at the batch's sum means a new hash), and
 /// each HyperLogLog is made and given its TTL with its hash (or, in a batch
 /// of repeats alone, when `PFADD` made or changed it). Network summaries
-/// and ASN summaries (with their counter count `k`, so that no `HLEN` is
-/// needed) are Misra–Gries summaries, pruned exactly as
+/// and ASN summaries (with their counter counts `k` and `ak`, so that no
+/// `HLEN` is needed) are Misra–Gries summaries, pruned exactly as
 /// [`NetworkSummary`] prunes (see [`super::super::networks`]).
 ///
 /// [`NetworkSummary`]: super::super::NetworkSummary
@@ -107,8 +108,6 @@ for g = 1, groups do
   reporters[g] = {a + 1, a + r}
   a = a + 1 + r
 end
--- Reads a summary's 't', its counter count 'k' and the counters named in
--- f, in one HMGET: {t = .., k = .., v = {..}}, nil for what is not there.
 -- A number from a reply, nil for a missing field (false).
 local function num(x)
   if x then
@@ -116,19 +115,36 @@ local function num(x)
   end
   return nil
 end
-local function read_summary(key, f)
-  local got = call('HMGET', key, 't', 'k', unpack(f))
-  local v = {}
-  for j = 1, #f do
-    v[j] = num(got[j + 2])
+-- The two summaries a summary hash holds: the networks' ('t', 'k',
+-- 'n:…') and the ASNs' ('at', 'ak', 'a:…').
+local TOTALS, SIZES, PREFIXES = {'t', 'at'}, {'k', 'ak'}, {'n:', 'a:'}
+-- Reads both summaries' totals, counter counts and the counters named in
+-- fs (one list of names per summary), in one HMGET:
+-- {{t = .., k = .., v = {..}}, {..}}, nil for what is not there.
+local function read_summary(key, fs)
+  local ask = {'t', 'k', 'at', 'ak'}
+  for p = 1, 2 do
+    for j = 1, #fs[p] do
+      ask[#ask + 1] = fs[p][j]
+    end
   end
-  return {t = num(got[1]), k = num(got[2]), v = v}
+  local got = call('HMGET', key, unpack(ask))
+  local out, at = {}, 5
+  for p = 1, 2 do
+    local v = {}
+    for j = 1, #fs[p] do
+      v[j] = num(got[at])
+      at = at + 1
+    end
+    out[p] = {t = num(got[2 * p - 1]), k = num(got[2 * p]), v = v}
+  end
+  return out
 end
 -- The minute network summary of each group as it stood before this
 -- call, read once, when a network budget first needs it.
 local minute_nets = {}
 local results = {}
-local marker = 10 * groups
+local marker = 8 * groups
 local used = {}
 local i = 0
 while a <= #ARGV do
@@ -161,9 +177,9 @@ while a <= #ARGV do
     local so_far = used[key]
     if so_far == nil then
       if minute_nets[g] == nil then
-        minute_nets[g] = read_summary(KEYS[10 * g - 4], nets[g])
+        minute_nets[g] = read_summary(KEYS[8 * g - 2], {nets[g], asns[g]})
       end
-      so_far = minute_nets[g].v[net] or 0
+      so_far = minute_nets[g][1].v[net] or 0
     end
     if so_far >= budget then
       counted = 2
@@ -238,98 +254,116 @@ local function join(key, r, ttl, made, counted)
     end
   end
 end
--- Counts the batch's networks into a network summary: 't' the reports
--- that carried one, 'k' its number of counters. While the summary stays
+-- Counts the batch's networks and ASNs into a summary hash. Each of its
+-- two summaries has its total ('t', 'at': the reports that carried a
+-- network, an ASN) and its counter count ('k', 'ak'). While both stay
 -- within 'held' counters that is one HMGET (shared with the network
--- budget's read) and one HSET of the new values; past it the summary is
--- read whole, merged and pruned (the (kept+1)-th largest count taken from
--- every counter, those left at zero dropped) and written back.
-local function count_networks(key, f, c, ttl, stored)
-  local total = 0
-  for j = 1, #f do
-    total = total + c[j]
+-- budget's read) and one HSET of the new values; when one would pass it,
+-- the hash is read whole, that summary merged and pruned (the
+-- (kept+1)-th largest count taken from every counter, those left at zero
+-- dropped), and both written back with one HSET (and one HDEL of the
+-- dropped counters).
+local function count_summaries(key, fs, cs, ttl, stored)
+  local totals, any = {}, false
+  for p = 1, 2 do
+    totals[p] = 0
+    for j = 1, #fs[p] do
+      totals[p] = totals[p] + cs[p][j]
+    end
+    any = any or totals[p] > 0
   end
-  if total == 0 then
+  if not any then
     return
   end
-  stored = stored or read_summary(key, f)
-  local size = stored.k
-  if size == nil then
-    -- Written before summaries kept their size: count it.
-    size = stored.t and (call('HLEN', key) - 1) or 0
-  end
-  local out, new = {'t', (stored.t or 0) + total}, 0
-  for j = 1, #f do
-    if c[j] > 0 then
-      if stored.v[j] == nil then
-        new = new + 1
+  stored = stored or read_summary(key, fs)
+  local out, gone, over = {}, {}, {}
+  for p = 1, 2 do
+    local s, f, c = stored[p], fs[p], cs[p]
+    if totals[p] > 0 then
+      local size = s.k
+      if size == nil then
+        -- Written before summaries kept their size (and before the ASN
+        -- summary shared the hash): count it.
+        size = (p == 1 and s.t) and (call('HLEN', key) - 1) or 0
       end
-      out[#out + 1] = f[j]
-      out[#out + 1] = (stored.v[j] or 0) + c[j]
-    end
-  end
-  if size + new <= held then
-    out[#out + 1] = 'k'
-    out[#out + 1] = size + new
-    call('HSET', key, unpack(out))
-    if stored.t == nil then
-      call('EXPIRE', key, ttl)
-    end
-    return
-  end
-  local merged, names = {}, {}
-  local all = call('HGETALL', key)
-  local reports = total
-  for j = 1, #all, 2 do
-    if all[j] == 't' then
-      reports = reports + tonumber(all[j + 1])
-    elseif all[j] ~= 'k' then
-      merged[all[j]] = tonumber(all[j + 1])
-      names[#names + 1] = all[j]
-    end
-  end
-  for j = 1, #f do
-    if c[j] > 0 then
-      if merged[f[j]] == nil then
-        merged[f[j]] = 0
-        names[#names + 1] = f[j]
+      local fresh, new = {}, 0
+      for j = 1, #f do
+        if c[j] > 0 then
+          if s.v[j] == nil then
+            new = new + 1
+          end
+          fresh[#fresh + 1] = f[j]
+          fresh[#fresh + 1] = (s.v[j] or 0) + c[j]
+        end
       end
-      merged[f[j]] = merged[f[j]] + c[j]
+      if size + new <= held then
+        out[#out + 1], out[#out + 2] = TOTALS[p], (s.t or 0) + totals[p]
+        out[#out + 1], out[#out + 2] = SIZES[p], size + new
+        for j = 1, #fresh do
+          out[#out + 1] = fresh[j]
+        end
+      else
+        over[#over + 1] = p
+      end
     end
   end
-  local cut = 0
-  if #names > held then
-    local values = {}
-    for j = 1, #names do
-      values[j] = merged[names[j]]
+  if #over > 0 then
+    local all = call('HGETALL', key)
+    for _, p in ipairs(over) do
+      local f, c, prefix = fs[p], cs[p], PREFIXES[p]
+      local merged, names = {}, {}
+      local reports = totals[p]
+      for j = 1, #all, 2 do
+        if all[j] == TOTALS[p] then
+          reports = reports + tonumber(all[j + 1])
+        elseif string.sub(all[j], 1, 2) == prefix then
+          merged[all[j]] = tonumber(all[j + 1])
+          names[#names + 1] = all[j]
+        end
+      end
+      for j = 1, #f do
+        if c[j] > 0 then
+          if merged[f[j]] == nil then
+            merged[f[j]] = 0
+            names[#names + 1] = f[j]
+          end
+          merged[f[j]] = merged[f[j]] + c[j]
+        end
+      end
+      local cut = 0
+      if #names > held then
+        local values = {}
+        for j = 1, #names do
+          values[j] = merged[names[j]]
+        end
+        table.sort(values, function(x, y) return x > y end)
+        cut = values[kept + 1]
+      end
+      local size = 0
+      for j = 1, #names do
+        local v = merged[names[j]] - cut
+        if v > 0 then
+          out[#out + 1], out[#out + 2] = names[j], v
+          size = size + 1
+        else
+          gone[#gone + 1] = names[j]
+        end
+      end
+      out[#out + 1], out[#out + 2] = TOTALS[p], reports
+      out[#out + 1], out[#out + 2] = SIZES[p], size
     end
-    table.sort(values, function(x, y) return x > y end)
-    cut = values[kept + 1]
   end
-  local keep, gone, size = {'t', reports}, {}, 0
-  for j = 1, #names do
-    local v = merged[names[j]] - cut
-    if v > 0 then
-      keep[#keep + 1] = names[j]
-      keep[#keep + 1] = v
-      size = size + 1
-    else
-      gone[#gone + 1] = names[j]
-    end
-  end
-  keep[#keep + 1] = 'k'
-  keep[#keep + 1] = size
-  -- Overwritten in place, so a summary that was there keeps its TTL.
-  call('HSET', key, unpack(keep))
+  -- Overwritten in place, so a hash that was there keeps its TTL.
+  call('HSET', key, unpack(out))
   if #gone > 0 then
     call('HDEL', key, unpack(gone))
   end
-  if stored.t == nil then
+  if stored[1].t == nil and stored[2].t == nil then
     call('EXPIRE', key, ttl)
   end
 end
 for g = 1, groups do
-  local base = 10 * (g - 1)
+  local base = 8 * (g - 1)
   local f, c, r = fields[g], counts[g], reporters[g]
   -- 't' is every group's first field: no counted report, no write.
   local counted = c[1] > 0
@@ -342,10 +376,9 @@ for g = 1, groups do
       call('SET', KEYS[base + 8], quarters[g], 'NX')
     end
     hour_made = add(KEYS[base + 3], f, c, hour_ttl)
-    count_networks(KEYS[base + 6], nets[g], net_counts[g], minute_ttl, minute_nets[g])
-    count_networks(KEYS[base + 7], nets[g], net_counts[g], hour_ttl)
-    count_networks(KEYS[base + 9], asns[g], asn_counts[g], minute_ttl)
-    count_networks(KEYS[base + 10], asns[g], asn_counts[g], hour_ttl)
+    local fs, cs = {nets[g], asns[g]}, {net_counts[g], asn_counts[g]}
+    count_summaries(KEYS[base + 6], fs, cs, minute_ttl, minute_nets[g])
+    count_summaries(KEYS[base + 7], fs, cs, hour_ttl)
   end
   join(KEYS[base + 4], r, minute_ttl, minute_made, counted)
   join(KEYS[base + 5], r, hour_ttl, hour_made, counted)
@@ -415,7 +448,7 @@ impl<'a> Tally<'a> {
 /// service's minute, quarter and hour) within a batch.
 struct GroupTable<'a> {
     /// See [`RECORD_BATCH_LUA`].
-    keys: [String; 10],
+    keys: [String; 8],
     /// The quarter after this group's.
     next_quarter: i64,
     /// `t` first.
@@ -438,8 +471,6 @@ impl<'a> GroupTable<'a> {
                 keys::networks_key(s, Resolution::Minute, w.minute),
                 keys::networks_key(s, Resolution::Hour, w.hour),
                 keys::quarters_key(s),
-                keys::asns_key(s, Resolution::Minute, w.minute),
-                keys::asns_key(s, Resolution::Hour, w.hour),
             ],
             next_quarter: w.quarter + 1,
             fields: Tally {
