@@ -215,6 +215,74 @@ fn a_clear_surge_opens_one_incident_that_later_resolves() {
 }
 
 #[test]
+fn a_second_outage_eight_hours_later_is_a_detection_of_its_own() {
+    let first = 2 * WEEK + 300;
+    let second = first + 30 + 8 * 60;
+    let run = run_traffic(29, 3.0, second + 120, |m, _, r| {
+        if (first..first + 30).contains(&m) || (second..second + 30).contains(&m) {
+            r * 10.0
+        } else {
+            r
+        }
+    });
+    let detections: Vec<(i64, IncidentEventKind)> = run
+        .events
+        .iter()
+        .filter(|(m, e)| *m >= WEEK && e.kind.is_detection() && e.incident.region == GLOBAL)
+        .map(|(m, e)| (*m, e.kind))
+        .collect();
+    assert_eq!(detections.len(), 2, "{detections:?}");
+    assert!(
+        (first..first + 5).contains(&detections[0].0),
+        "{detections:?}"
+    );
+    assert!(
+        (second..second + 5).contains(&detections[1].0),
+        "{detections:?}"
+    );
+    let resolved = run
+        .events
+        .iter()
+        .filter(|(m, e)| {
+            *m >= WEEK && e.kind == IncidentEventKind::Resolved && e.incident.region == GLOBAL
+        })
+        .count();
+    assert_eq!(resolved, 2, "each outage resolves");
+}
+
+#[test]
+fn an_outage_that_stops_resolves_within_ten_minutes_of_its_end() {
+    for (seed, base, size) in [(31, 3.0, 10.0), (37, 10.0, 3.0), (41, 1.0, 30.0)] {
+        let onset = 2 * WEEK + 400;
+        let end = onset + 45;
+        let run = run_traffic(seed, base, end + 120, |m, _, r| {
+            if (onset..end).contains(&m) {
+                r * size
+            } else {
+                r
+            }
+        });
+        let global: Vec<(i64, IncidentEventKind)> = run
+            .events
+            .iter()
+            .filter(|(m, e)| *m >= WEEK && e.incident.region == GLOBAL)
+            .filter(|(_, e)| e.kind.is_detection() || e.kind == IncidentEventKind::Resolved)
+            .map(|(m, e)| (*m, e.kind))
+            .collect();
+        // Opened once, resolved once, after the end and within 10 minutes.
+        assert_eq!(global.len(), 2, "{size}x on {base}/min: {global:?}");
+        assert_eq!(global[0].1, IncidentEventKind::Opened);
+        let (resolved_at, kind) = global[1];
+        assert_eq!(kind, IncidentEventKind::Resolved);
+        assert!(
+            (end..=end + 10).contains(&resolved_at),
+            "{size}x on {base}/min resolved {} minutes after its end",
+            resolved_at - end
+        );
+    }
+}
+
+#[test]
 fn an_outage_in_one_country_is_regional() {
     let onset = 2 * WEEK + 300;
     let run = run_traffic(5, 5.0, 2 * WEEK + 500, |m, region, r| {

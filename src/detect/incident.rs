@@ -72,8 +72,12 @@ pub struct Incident {
     pub affected_regions: Vec<String>,
     /// For a regional incident: the service's global incident, if any.
     pub global_incident: Option<String>,
-    /// Times the incident was reopened after resolving (anti-flapping).
+    /// Times the incident was reopened after resolving: each is a new
+    /// transition into outage (an `incident.reopened` event and a notice).
     pub reopened: u32,
+    /// When it last reopened (None if it never did).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reopened_at: Option<DateTime<Utc>>,
     /// Share of the service's counted reports since the incident started
     /// that came from its single busiest network (/24 or /48); None before
     /// it is known.
@@ -237,6 +241,12 @@ impl Incident {
         self.state == IncidentState::Outage
     }
 
+    /// When the incident last went into outage: its detection, or its
+    /// latest reopening.
+    pub fn went_down_at(&self) -> DateTime<Utc> {
+        self.reopened_at.unwrap_or(self.detected_at)
+    }
+
     /// Sets the official updates (oldest first) and the status they give.
     pub fn set_updates(&mut self, updates: Vec<IncidentUpdate>) {
         self.official_status = updates.last().map(|u| u.status);
@@ -249,6 +259,9 @@ impl Incident {
 #[serde(rename_all = "snake_case")]
 pub enum IncidentEventKind {
     Opened,
+    /// A resolved incident went back into outage: a detection like
+    /// `Opened`, told to the same people.
+    Reopened,
     Updated,
     Resolved,
     /// The service's owner posted an official update (the last of
@@ -258,9 +271,18 @@ pub enum IncidentEventKind {
 
 impl IncidentEventKind {
     /// The name in events: `incident.<this>`.
+    /// A transition into outage: a detection.
+    pub fn is_detection(self) -> bool {
+        matches!(
+            self,
+            IncidentEventKind::Opened | IncidentEventKind::Reopened
+        )
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             IncidentEventKind::Opened => "opened",
+            IncidentEventKind::Reopened => "reopened",
             IncidentEventKind::Updated => "updated",
             IncidentEventKind::Resolved => "resolved",
             IncidentEventKind::OfficialUpdate => "official_update",

@@ -49,6 +49,18 @@ pub struct Params {
     /// `min_reports`).
     pub resolve_minutes: u32,
     pub calm_ratio: f64,
+    /// ... or sooner, once the evidence that reports are back at the
+    /// expected level (rather than at the outage's) reaches this many nats
+    /// over at least `back_min_minutes`: e^-4, about one excursion in 55
+    /// under the outage's level, ends it early.
+    #[serde(default = "default_resolve_nats")]
+    pub resolve_nats: f64,
+    #[serde(default = "default_back_min_minutes")]
+    pub back_min_minutes: u32,
+    /// The outage level that evidence is weighed against is at most this
+    /// many times expected (see `SeriesDetector::back_evidence`).
+    #[serde(default = "default_back_max_ratio")]
+    pub back_max_ratio: f64,
     /// A series that triggers again within this many minutes of resolving
     /// reopens the same incident instead of a new one: one episode (a
     /// flickering outage, a run of spikes in one news story), one incident.
@@ -101,6 +113,9 @@ impl Default for Params {
             min_ratio: 2.0,
             resolve_minutes: 15,
             calm_ratio: 1.5,
+            resolve_nats: default_resolve_nats(),
+            back_min_minutes: default_back_min_minutes(),
+            back_max_ratio: default_back_max_ratio(),
             reopen_minutes: 24 * 60,
             new_episode_ratio: 3.0,
             prior_rate_per_minute: 0.2,
@@ -118,4 +133,16 @@ impl Default for Params {
             max_evidence_points: 720,
         }
     }
+}
+
+fn default_resolve_nats() -> f64 {
+    4.0
+}
+
+fn default_back_min_minutes() -> u32 {
+    3
+}
+
+fn default_back_max_ratio() -> f64 {
+    4.0
 }

@@ -9,6 +9,7 @@ use super::incident::{
     TimelinePoint,
 };
 use super::params::Params;
+use super::stat::nb_log_lr;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -82,6 +83,18 @@ pub struct SeriesDetector {
     barrier: Option<DateTime<Utc>>,
     symptom_totals: BTreeMap<String, u64>,
     last_resolved: Option<Incident>,
+    /// While an outage is open: the evidence (nats) that reports are back
+    /// at the expected level rather than still at the outage's, as a
+    /// CUSUM (see [`SeriesDetector::back_evidence`]), and the steps of its
+    /// current run.
+    #[serde(default)]
+    back_sum: f64,
+    #[serde(default)]
+    back_steps: u32,
+    /// The outage's highest level so far (observed / expected over the
+    /// calm window), which sets what "still going on" means.
+    #[serde(default)]
+    outage_peak_ratio: f64,
 }
 
 impl SeriesDetector {
@@ -103,6 +116,9 @@ impl SeriesDetector {
             barrier: None,
             symptom_totals: BTreeMap::new(),
             last_resolved: None,
+            back_sum: 0.0,
+            back_steps: 0,
+            outage_peak_ratio: 0.0,
         }
     }
 
@@ -259,12 +275,15 @@ impl SeriesDetector {
                 let calm = (x as f64) < params.calm_ratio * mu.max(1.0) || x < params.min_reports;
                 self.calm_steps = if calm { self.calm_steps + 1 } else { 0 };
                 let last = self.recent.back().cloned();
+                let back = last
+                    .as_ref()
+                    .is_some_and(|st| self.back_evidence(st, (x, mu), alpha, params));
                 let incident = self.incident.as_mut()?;
                 if let Some(last) = last {
                     record_point(incident, &last, r.chart.sum, step, params);
                 }
                 incident.updated_at = at;
-                if self.calm_steps * step >= params.resolve_minutes {
+                if back || self.calm_steps * step >= params.resolve_minutes {
                     incident.state = IncidentState::Resolved;
                     incident.resolved_at = Some(at);
                     let done = self.incident.take()?;
@@ -286,6 +305,40 @@ impl SeriesDetector {
         }
     }
 
+    /// Steps the evidence that the outage is over: the log-likelihood
+    /// ratio of "reports are back at the expected level" against "reports
+    /// still run at `q0` x expected", summed as a CUSUM. `q0` is the
+    /// geometric mean of the outage's peak level and normal, between
+    /// `min_ratio` and `back_max_ratio`: a tail-off halfway down is still
+    /// the outage, a return to normal is evidence at once. True when the
+    /// sum reaches `resolve_nats` over at least `back_min_minutes`.
+    fn back_evidence(
+        &mut self,
+        last: &Step,
+        (x, mu): (u64, f64),
+        alpha: f64,
+        params: &Params,
+    ) -> bool {
+        if mu > 0.0 {
+            self.outage_peak_ratio = self.outage_peak_ratio.max(x as f64 / mu);
+        }
+        let q0 = self
+            .outage_peak_ratio
+            .sqrt()
+            .clamp(params.min_ratio, params.back_max_ratio);
+        let expected = last.expected.max(1e-6);
+        let llr = nb_log_lr(last.count, q0 * expected, expected, alpha);
+        self.back_sum += llr;
+        if self.back_sum > 0.0 {
+            self.back_steps += 1;
+        } else {
+            self.back_sum = 0.0;
+            self.back_steps = 0;
+        }
+        self.back_sum >= params.resolve_nats
+            && self.back_steps * self.step_minutes >= params.back_min_minutes
+    }
+
     fn open(
         &mut self,
         at: DateTime<Utc>,
@@ -295,6 +348,9 @@ impl SeriesDetector {
     ) -> IncidentEvent {
         self.status = Status::Outage;
         self.calm_steps = 0;
+        self.back_sum = 0.0;
+        self.back_steps = 0;
+        self.outage_peak_ratio = r.chart.observed as f64 / r.chart.expected.max(1e-6);
         let step = self.step_minutes;
         // A surge well above the last incident's peak is news of its own,
         // not the same episode going on.
@@ -309,9 +365,10 @@ impl SeriesDetector {
             incident.resolved_at = None;
             incident.updated_at = at;
             incident.reopened += 1;
+            incident.reopened_at = Some(at);
             self.incident = Some(incident.clone());
             return IncidentEvent {
-                kind: IncidentEventKind::Updated,
+                kind: IncidentEventKind::Reopened,
                 incident,
             };
         }
@@ -357,6 +414,7 @@ impl SeriesDetector {
             affected_regions: Vec::new(),
             global_incident: None,
             reopened: 0,
+            reopened_at: None,
             busiest_network_share: None,
             suspect: false,
             updates: Vec::new(),

@@ -19,7 +19,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use rand_distr::{Distribution, Gamma, Poisson};
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::f64::consts::PI;
 
 #[derive(Debug, Clone)]
@@ -132,7 +132,15 @@ pub struct SimulateReport {
     /// One-country outages (>= 20 reports/5 min there) on services of at
     /// least 10 reports a minute: latency of a regional incident there.
     pub regional: Vec<Detection>,
+    /// Every transition into outage outside an injected outage.
     pub false_incidents: usize,
+    /// For each detected outage of at least 20 reports / 5 min: minutes
+    /// from its end to the resolution (None: not resolved by the end of
+    /// the run).
+    pub resolution: Vec<Option<f64>>,
+    /// Resolutions of an incident while its outage still went on (each
+    /// is then a "back" notice too early).
+    pub early_resolutions: usize,
     pub bursts: usize,
     pub busy_days: usize,
     pub growing: usize,
@@ -195,8 +203,18 @@ impl SimulateReport {
             &self.regional,
         ));
         out.push('\n');
+        let mut back: Vec<f64> = self.resolution.iter().flatten().copied().collect();
+        back.sort_by(f64::total_cmp);
         out.push_str(&format!(
-            "false incidents: {} ({:.2} per 100 service-weeks)\n",
+            "resolution after the outage's end (outages >= 20 reports/5 min): {}/{} resolved, median {:.1} min, p90 {:.1} min; {} resolutions while an outage went on\n",
+            back.len(),
+            self.resolution.len(),
+            percentile(&back, 0.5),
+            percentile(&back, 0.9),
+            self.early_resolutions
+        ));
+        out.push_str(&format!(
+            "false incidents (every transition into outage): {} ({:.2} per 100 service-weeks)\n",
             self.false_incidents,
             self.false_incidents as f64 * 100.0 / self.service_weeks.max(1e-9)
         ));
@@ -305,7 +323,9 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
         let mut detected: Vec<Option<f64>> = vec![None; s.outages.len()];
         let mut regional: Vec<Option<f64>> = vec![None; s.outages.len()];
         let gamma = Gamma::new(s.shape, 1.0 / s.shape).ok();
-        let mut reopens = HashSet::new();
+        let mut resolved: Vec<Option<f64>> = vec![None; s.outages.len()];
+        // Which outage each incident was matched to (the latest).
+        let mut by_incident: HashMap<String, usize> = HashMap::new();
         for m in 0..minutes {
             let rate = s.rate(m);
             let mut counts = StepCounts::default();
@@ -326,12 +346,23 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
             }
             let at = t0 + Duration::minutes(m + 1);
             for e in detector.step(at, &counts, params) {
-                // A reopened incident (one episode) flags the outage too;
-                // only newly opened ones can be false.
-                let reopened = e.kind == IncidentEventKind::Updated
-                    && reopens.insert((e.incident.id.clone(), e.incident.reopened));
-                let opened = e.kind == IncidentEventKind::Opened;
-                if !(opened || reopened && e.incident.reopened > 0) || m < warmup {
+                if m < warmup {
+                    continue;
+                }
+                if e.kind == IncidentEventKind::Resolved {
+                    // The first resolution at or after the outage's end.
+                    if let Some(&k) = by_incident.get(&e.incident.id) {
+                        if m + 1 < s.outages[k].end {
+                            report.early_resolutions += 1;
+                        } else if resolved[k].is_none() {
+                            resolved[k] = Some((m + 1 - s.outages[k].end) as f64);
+                        }
+                    }
+                    continue;
+                }
+                // Every transition into outage is a detection, and any
+                // one outside an outage a false incident.
+                if !e.kind.is_detection() {
                     continue;
                 }
                 let matched = s.outages.iter().position(|o| {
@@ -343,6 +374,7 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
                 });
                 match matched {
                     Some(k) => {
+                        by_incident.insert(e.incident.id.clone(), k);
                         let latency = Some((m + 1 - s.outages[k].start) as f64);
                         if detected[k].is_none() {
                             detected[k] = latency;
@@ -353,10 +385,17 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
                             regional[k] = latency;
                         }
                     }
-                    None => report.false_incidents += usize::from(opened),
+                    None => report.false_incidents += 1,
                 }
             }
         }
+        report.resolution.extend(
+            s.outages
+                .iter()
+                .zip(detected.iter().zip(&resolved))
+                .filter(|(o, (d, _))| o.reports_per_5m >= 20.0 && d.is_some())
+                .map(|(_, (_, r))| *r),
+        );
         for (o, r) in s.outages.iter().zip(&regional) {
             if o.region.is_some() && o.service_base >= BUSY_SERVICE_RATE && o.reports_per_5m >= 20.0
             {

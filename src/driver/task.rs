@@ -372,7 +372,7 @@ impl DetectorTask {
             i.reopened,
         );
         match e.kind {
-            IncidentEventKind::Opened => {
+            IncidentEventKind::Opened | IncidentEventKind::Reopened => {
                 self.published.insert(i.id.clone(), now);
                 true
             }

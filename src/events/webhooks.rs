@@ -62,7 +62,7 @@ pub struct Delivery {
     pub id: String,
     pub service: String,
     pub webhook: String,
-    /// `incident.opened`, `incident.updated`, `incident.resolved`,
+    /// `incident.opened`, `incident.reopened`, `incident.updated`, `incident.resolved`,
     /// `incident.official_update` or `official.changed`.
     pub event: String,
     /// 0 for the first attempt.

@@ -9,7 +9,7 @@
 use crate::common::push_service::{Browser, PushService, Pushed, check_vapid};
 use crate::common::{
     AppOptions, MANY_NETWORKS, RedisServer, TestApp, assert_error, back_to_normal,
-    quiet_hour_then_surge, spawn_app_with,
+    quiet_hour_then_surge, report_spotify, spawn_app_with,
 };
 use downwatch::config::Settings;
 use serde_json::{Value, json};
@@ -166,6 +166,54 @@ async fn a_follower_gets_an_encrypted_signed_notice_then_exactly_one_back_notice
     // Told once, then forgotten; the problems follower stays.
     assert_error(unfollow(&app, &back, "back").await, 404, "unknown_follow").await;
     assert_eq!(unfollow(&app, &problems, "problems").await.status(), 204);
+}
+
+#[tokio::test]
+async fn a_second_outage_eight_hours_later_tells_problems_followers_it_is_down_again() {
+    let push = PushService::start().await;
+    let app = spawn_follow_app(None, 20, None, |_| {}).await;
+    let problems = push.browser("problems");
+    let back = push.browser("back");
+    assert_eq!(follow(&app, &problems, "problems").await.status(), 201);
+    quiet_hour_then_surge(&[&app], &MANY_NETWORKS).await;
+    let outage = app.active_global_outage().await;
+    assert_eq!(follow(&app, &back, "back").await.status(), 201);
+    resolve_and_wait(&[&app], &outage, &push, &problems, &back).await;
+
+    // Eight hours later, after a quiet half hour, the same surge again.
+    app.clock.advance(chrono::Duration::hours(8));
+    back_to_normal(&[&app]).await;
+    for _ in 0..5 {
+        report_spotify(&[&app], 40, &MANY_NETWORKS).await;
+        app.clock.advance(chrono::Duration::minutes(1));
+    }
+    let got = push
+        .wait_for(|got| !titled(&problems, got, "Spotify is down again").is_empty())
+        .await;
+    let again = &titled(&problems, &got, "Spotify is down again")[0];
+    assert!(
+        again["body"]
+            .as_str()
+            .is_some_and(|b| b.starts_with("People report problems with Spotify since ")),
+        "{again}"
+    );
+    let outages = app
+        .get_json("/api/v1/outages?active=true&service=spotify&region=global")
+        .await;
+    assert_eq!(
+        outages["outages"].as_array().map(Vec::len),
+        Some(1),
+        "{outages}"
+    );
+    settle().await;
+    let got = push.received();
+    assert_eq!(
+        titled(&problems, &got, "Spotify: problems reported").len(),
+        1
+    );
+    assert_eq!(titled(&problems, &got, "Spotify is down again").len(), 1);
+    // The back follower was told once and forgotten.
+    assert_eq!(back.mine(&got).len(), 1);
 }
 
 #[tokio::test]

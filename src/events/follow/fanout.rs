@@ -1,5 +1,6 @@
 //! From incident events to queued notices: an opened incident tells its
-//! "problems" followers; a resolved one tells them it is over, and tells
+//! "problems" followers, and so does a reopened one ("down again": every
+//! transition into outage is news); a resolved one tells them it is over, and tells
 //! the "back" followers waiting for it, whom it forgets at once; a shared
 //! cause labelled on an open incident tells its "problems" followers that
 //! it is probably not the service ([`enqueue_cause`]). Each notice is one
@@ -13,9 +14,10 @@
 use super::text::{Notice, NoticeKind};
 use super::{FollowKind, Follower, followers, remove};
 use crate::detect::incident::SymptomCount;
-use crate::detect::{Incident, IncidentEvent, IncidentEventKind};
+use crate::detect::{GLOBAL, Incident, IncidentEvent, IncidentEventKind};
 use crate::events::webhooks::{Channel, Delivery, random_hex};
 use crate::store::{Store, StoreError, keys, window};
+use chrono::{DateTime, Utc};
 
 /// The event name of a notice delivery.
 pub const NOTICE_EVENT: &str = "follow.notice";
@@ -29,10 +31,7 @@ pub async fn enqueue(
     now_ms: i64,
 ) -> Result<(), StoreError> {
     let incident = &event.incident;
-    if !matches!(
-        event.kind,
-        IncidentEventKind::Opened | IncidentEventKind::Resolved
-    ) {
+    if !(event.kind.is_detection() || event.kind == IncidentEventKind::Resolved) {
         return Ok(());
     }
     let all = followers(store, &incident.service).await?;
@@ -51,25 +50,46 @@ pub async fn enqueue(
             continue;
         }
         match (event.kind, f.kind) {
-            (IncidentEventKind::Opened, FollowKind::Problems) => {
+            (IncidentEventKind::Opened | IncidentEventKind::Reopened, FollowKind::Problems) => {
                 // Told once when incidents overlap: by the earliest.
+                let at = incident.went_down_at();
                 let told = others
                     .iter()
-                    .any(|o| o.is_active() && f.matches(&o.region) && earlier(o, incident));
+                    .any(|o| active_at(o, at) && f.matches(&o.region) && earlier(o, incident));
                 if f.matches(&incident.region) && !told {
-                    queue(store, &f, NoticeKind::Problems, incident, None, now_ms).await?;
+                    let kind = if event.kind == IncidentEventKind::Reopened {
+                        NoticeKind::ProblemsAgain
+                    } else {
+                        NoticeKind::Problems
+                    };
+                    queue(store, &f, kind, incident, None, now_ms).await?;
                 }
             }
             (IncidentEventKind::Resolved, FollowKind::Problems) => {
                 // Told when the last of its incidents ends; of several
                 // ending together, by the earliest.
+                let at = incident.resolved_at.unwrap_or(incident.updated_at);
                 let still = others.iter().any(|o| {
                     f.matches(&o.region)
-                        && (o.is_active()
+                        && (active_at(o, at)
                             || (o.resolved_at == incident.resolved_at && earlier(o, incident)))
                 });
                 if f.matches(&incident.region) && !still {
-                    queue(store, &f, NoticeKind::Back, incident, None, now_ms).await?;
+                    // Back where the follower was told it was down: a
+                    // regional incident outliving the global one it was
+                    // part of ends the whole outage.
+                    let whole = others.iter().any(|o| {
+                        o.region == GLOBAL
+                            && o.detected_at <= at
+                            && o.resolved_at.is_some_and(|r| r >= incident.detected_at)
+                    });
+                    if whole && incident.region != GLOBAL {
+                        let mut everywhere = incident.clone();
+                        everywhere.region = GLOBAL.to_string();
+                        queue(store, &f, NoticeKind::Back, &everywhere, None, now_ms).await?;
+                    } else {
+                        queue(store, &f, NoticeKind::Back, incident, None, now_ms).await?;
+                    }
                 }
             }
             (IncidentEventKind::Resolved, FollowKind::Back) => {
@@ -129,10 +149,11 @@ pub async fn enqueue_cause(
     Ok(())
 }
 
-/// Whether `a` was detected before `b` (ids break ties: incidents
-/// detected at one step are published in turn).
+/// Whether `a` went into outage before `b` (its detection or its latest
+/// reopening; ids break ties: incidents detected at one step are
+/// published in turn).
 fn earlier(a: &Incident, b: &Incident) -> bool {
-    (a.detected_at, &a.id) < (b.detected_at, &b.id)
+    (a.went_down_at(), &a.id) < (b.went_down_at(), &b.id)
 }
 
 /// The incident with its top symptoms; a subdivision's incident has none
@@ -150,7 +171,15 @@ async fn with_symptoms(store: &dyn Store, incident: &Incident) -> Result<Inciden
     Ok(incident)
 }
 
-/// The service's other recent incidents (active, or resolved now).
+/// Whether `o` was in outage at `at`. The detector may step several
+/// minutes in one tick and publish their events after storing the last
+/// state, so the store may already hold a later state than the event's:
+/// who was told is decided at the event's time, not the store's.
+fn active_at(o: &Incident, at: DateTime<Utc>) -> bool {
+    o.detected_at <= at && o.resolved_at.is_none_or(|r| r > at)
+}
+
+/// The service's other recent incidents.
 async fn recent_others(
     store: &dyn Store,
     incident: &Incident,
@@ -160,7 +189,7 @@ async fn recent_others(
         .await?
         .iter()
         .filter_map(|j| serde_json::from_str::<Incident>(j).ok())
-        .filter(|i| i.id != incident.id && (i.is_active() || i.resolved_at == incident.resolved_at))
+        .filter(|i| i.id != incident.id)
         .collect())
 }
 

@@ -20,6 +20,8 @@ const SYMPTOMS_NAMED: usize = 3;
 pub enum NoticeKind {
     /// An incident opened.
     Problems,
+    /// A resolved incident went back into outage: "down again".
+    ProblemsAgain,
     /// The incident resolved.
     Back,
     /// A shared cause was labelled on the incident after it opened: its
@@ -65,7 +67,8 @@ impl Notice {
                 .take(SYMPTOMS_NAMED)
                 .map(|s| s.symptom.clone())
                 .collect(),
-            since: i.started_at,
+            // A reopened incident is news from its reopening on.
+            since: i.reopened_at.unwrap_or(i.started_at),
             back_at: i.resolved_at,
             acknowledged_at: i
                 .official_acknowledged_at
@@ -129,14 +132,19 @@ pub fn render(notice: &Notice, catalog: &Catalog) -> NoticeText {
                 ),
             )
         }
-        NoticeKind::Problems => {
+        NoticeKind::Problems | NoticeKind::ProblemsAgain => {
             let what = if symptoms.is_empty() {
                 ".".to_string()
             } else {
                 format!(": {}.", symptoms.join(", "))
             };
+            let title = if notice.kind == NoticeKind::ProblemsAgain {
+                format!("{name} is down again{place}")
+            } else {
+                format!("{name}: problems reported{place}")
+            };
             (
-                format!("{name}: problems reported{place}"),
+                title,
                 format!(
                     "People report problems with {name}{place} since {}{what}{cause}{official}",
                     when(notice.since)
