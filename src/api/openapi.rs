@@ -244,11 +244,13 @@ mod tests {
                     let Some(status) = status.parse::<u16>().ok().filter(|s| *s >= 400) else {
                         continue;
                     };
+                    // Codes stand in parentheses: "Unknown service (`unknown_service`)".
                     let text = response["description"].as_str().unwrap_or("");
-                    for token in text.split('`').skip(1).step_by(2) {
-                        if !token.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
-                            continue;
-                        }
+                    let codes = text
+                        .split('(')
+                        .skip(1)
+                        .filter_map(|group| group.split_once(')').map(|(inside, _)| inside));
+                    for token in codes.flat_map(|group| group.split('`').skip(1).step_by(2)) {
                         let code = ErrorCode::ALL.iter().find(|c| c.as_str() == token);
                         let code = code.unwrap_or_else(|| {
                             panic!("{method} {path} {status} names `{token}`, not in the table")
