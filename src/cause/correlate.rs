@@ -377,7 +377,9 @@ impl Correlator<'_> {
             inputs
                 .carriers
                 .iter()
-                .filter(|c| c.country == country && !carriers.iter().any(|f| f.service == c.service))
+                .filter(|c| {
+                    c.country == country && !carriers.iter().any(|f| f.service == c.service)
+                })
                 .filter_map(|c| self.rising_since(c, primary, inputs.now))
                 .collect()
         };
@@ -431,7 +433,10 @@ impl Correlator<'_> {
     /// is read over the window, like the flags'; its onset is `now`.
     fn rising_since(&self, c: &CarrierMinutes, primary: &Flag, now: DateTime<Utc>) -> Option<Flag> {
         let window = self.window();
-        let changed = primary.changed_at.unwrap_or(primary.onset).min(primary.onset);
+        let changed = primary
+            .changed_at
+            .unwrap_or(primary.onset)
+            .min(primary.onset);
         let from = changed.max(now - window);
         let after: Vec<MinuteCount> = c.minutes.iter().filter(|m| m.at >= from).copied().collect();
         let before: Vec<MinuteCount> = c

@@ -519,7 +519,9 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
         .run(&inputs, &causes);
         followers_flagged |= m >= truth.start
             && truth.kind == Some(CauseKind::Sympathy)
-            && causes.iter().any(|c| truth.id.as_deref() == Some(c.id.as_str()));
+            && causes
+                .iter()
+                .any(|c| truth.id.as_deref() == Some(c.id.as_str()));
         if m < LEARN_MINUTES {
             continue;
         }
@@ -677,9 +679,8 @@ fn carrier_minutes(
         .collect();
     let mut out = Vec::new();
     for country in countries {
-        let serves = |slug: &str| {
-            carrier_of(slug).is_some_and(|c| c.countries.iter().any(|c| c == country))
-        };
+        let serves =
+            |slug: &str| carrier_of(slug).is_some_and(|c| c.countries.iter().any(|c| c == country));
         let flagged: Vec<&Flag> = flags
             .iter()
             .filter(|f| serves(&f.service) && (f.region == country || f.region == GLOBAL))

@@ -228,18 +228,21 @@ impl CauseTask {
         let mut out = Vec::new();
         for country in countries {
             let serves = |slug: &str| {
-                self.catalog.service(slug).is_some_and(|s| {
-                    !s.asns.is_empty() && s.countries.iter().any(|c| c == country)
-                })
+                self.catalog
+                    .service(slug)
+                    .is_some_and(|s| !s.asns.is_empty() && s.countries.iter().any(|c| c == country))
             };
             let flagged: Vec<&Flag> = flags
                 .iter()
                 .filter(|f| serves(&f.service) && (f.region == country || f.region == GLOBAL))
                 .collect();
             let count = self.params.carrier_minutes(&flagged, now);
-            for carrier in self.catalog.services().iter().filter(|s| {
-                serves(&s.slug) && !flagged.iter().any(|f| f.service == s.slug)
-            }) {
+            for carrier in self
+                .catalog
+                .services()
+                .iter()
+                .filter(|s| serves(&s.slug) && !flagged.iter().any(|f| f.service == s.slug))
+            {
                 let (first, counts) = window::series(
                     self.store.as_ref(),
                     &carrier.slug,
