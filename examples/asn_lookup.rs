@@ -37,6 +37,18 @@ fn cpu_ns() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// Times `found` over `addrs` and prints the cost of one call.
+fn time_lookups(what: &str, addrs: &[IpAddr], found: impl Fn(IpAddr) -> bool) {
+    let (t, cpu) = (Instant::now(), cpu_ns());
+    let hits = addrs.iter().filter(|ip| black_box(found(**ip))).count();
+    let per = t.elapsed().as_secs_f64() * 1e9 / addrs.len() as f64;
+    let per_cpu = (cpu_ns() - cpu) / addrs.len() as f64;
+    println!(
+        "{what}: {per:.0} ns per look-up ({per_cpu:.0} ns on a CPU; {} addresses, {hits} in an AS)",
+        addrs.len()
+    );
+}
+
 fn main() -> anyhow::Result<()> {
     let before = resident_mb();
     let (t, cpu) = (Instant::now(), cpu_ns());
@@ -66,31 +78,15 @@ fn main() -> anyhow::Result<()> {
         })
         .collect();
     for (name, addrs) in [("IPv4", &v4), ("IPv6", &v6)] {
-        let mut found = 0usize;
-        let (t, cpu) = (Instant::now(), cpu_ns());
-        for ip in addrs {
-            if black_box(db.lookup_asn(*ip)).is_some() {
-                found += 1;
-            }
-        }
-        let per = t.elapsed().as_secs_f64() * 1e9 / addrs.len() as f64;
-        let per_cpu = (cpu_ns() - cpu) / addrs.len() as f64;
-        println!(
-            "lookup_asn {name} (number and organisation): {per:.0} ns per look-up ({per_cpu:.0} ns on a CPU; {} addresses, {found} in an AS)",
-            addrs.len()
+        time_lookups(
+            &format!("lookup_asn {name} (number and organisation)"),
+            addrs,
+            |ip| db.lookup_asn(ip).is_some(),
         );
-        let mut found = 0usize;
-        let (t, cpu) = (Instant::now(), cpu_ns());
-        for ip in addrs {
-            if black_box(db.lookup_asn_number(*ip)).is_some() {
-                found += 1;
-            }
-        }
-        let per = t.elapsed().as_secs_f64() * 1e9 / addrs.len() as f64;
-        let per_cpu = (cpu_ns() - cpu) / addrs.len() as f64;
-        println!(
-            "lookup_asn_number {name} (ingest's): {per:.0} ns per look-up ({per_cpu:.0} ns on a CPU; {} addresses, {found} in an AS)",
-            addrs.len()
+        time_lookups(
+            &format!("lookup_asn_number {name} (ingest's)"),
+            addrs,
+            |ip| db.lookup_asn_number(ip).is_some(),
         );
     }
 
