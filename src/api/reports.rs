@@ -108,8 +108,8 @@ async fn accept_report(
     let ip = request_client_ip(req, state);
     let region = ip.map_or_else(Region::unknown, |ip| state.geo.lookup(ip));
     let asn = ip.and_then(|ip| match &state.asn_db {
-        Some(db) => db.lookup_asn(ip),
-        None => state.geo.current().lookup_asn(ip),
+        Some(db) => db.lookup_asn_number(ip),
+        None => state.geo.current().lookup_asn_number(ip),
     });
     let identity = match ip {
         Some(ip) => Some(
@@ -125,7 +125,7 @@ async fn accept_report(
         region,
         identity,
         network_budget: ip.map_or(0, |ip| state.limits.network_budget(ip)),
-        asn: asn.map(|a| a.number),
+        asn,
     };
     let report = Report::new(&request, service, platform, origin);
     let recorded = state.store.record(&report, now).await?;

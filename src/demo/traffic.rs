@@ -99,6 +99,9 @@ pub struct Profile {
     /// Symptoms with their weights.
     symptoms: Vec<(String, f64)>,
     work: bool,
+    /// A network operator (its catalog entry lists AS numbers): never one
+    /// of the services failing on another operator's network.
+    operator: bool,
 }
 
 impl Profile {
@@ -184,6 +187,7 @@ pub fn profiles(catalog: &Catalog, seed: u64) -> Vec<Profile> {
                 countries,
                 symptoms,
                 work: WORK_CATEGORIES.contains(&s.category.as_str()),
+                operator: !s.asns.is_empty(),
             }
         })
         .collect()
@@ -278,6 +282,7 @@ impl Schedule {
         busiest.sort_by(|&a, &b| profiles[b].rate.total_cmp(&profiles[a].rate));
         let isp = busiest
             .iter()
+            .filter(|&&i| !profiles[i].operator)
             .filter_map(|&i| {
                 let c = profiles[i]
                     .countries
@@ -531,6 +536,13 @@ mod tests {
             .map(|o| profiles[o.service].slug.clone())
             .collect();
         assert_eq!(isp.len(), ISP_SERVICES);
+        // Services people use over the network, not other operators.
+        for slug in &isp {
+            assert!(
+                profiles.iter().any(|p| &p.slug == slug && !p.operator),
+                "{slug} is a network operator"
+            );
+        }
         let mut crowd = Crowd::new(profiles, Some(schedule), 7);
         let from_telekom = |rs: &[Report]| {
             rs.iter()

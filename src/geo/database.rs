@@ -89,6 +89,13 @@ struct AsnRecord {
     autonomous_system_organization: Option<String>,
 }
 
+/// The number alone: the decoder skips the organisation's string instead
+/// of allocating it, which is most of a look-up's cost after the tree walk.
+#[derive(Deserialize)]
+struct AsnNumberRecord {
+    autonomous_system_number: Option<u32>,
+}
+
 impl GeoDb {
     /// The database compiled into the binary.
     pub fn bundled() -> Result<Self, GeoError> {
@@ -190,6 +197,26 @@ impl GeoDb {
             number,
             organization: record.autonomous_system_organization,
         })
+    }
+
+    /// The AS number of `ip` alone (what ingest counts), as
+    /// [`GeoDb::lookup_asn`] finds it without decoding the organisation.
+    pub fn lookup_asn_number(&self, ip: IpAddr) -> Option<u32> {
+        let ip = ip.to_canonical();
+        if is_special(ip) {
+            return None;
+        }
+        match self
+            .reader
+            .lookup(ip)
+            .and_then(|r| r.decode::<AsnNumberRecord>())
+        {
+            Ok(record) => record?.autonomous_system_number.filter(|&n| n > 0),
+            Err(e) => {
+                tracing::debug!(error = %e, db = %self.source, "unreadable ASN record");
+                None
+            }
+        }
     }
 
     /// Whether the database places any of a few well-known addresses in an
@@ -315,6 +342,7 @@ mod tests {
             let found = db.lookup_asn(ip(addr)).unwrap_or_else(|| panic!("{addr}"));
             assert_eq!(found.number, asn, "{addr}");
             assert_eq!(found.organization.as_deref(), Some(org), "{addr}");
+            assert_eq!(db.lookup_asn_number(ip(addr)), Some(found.number));
         }
         assert_eq!(db.lookup_asn(ip("10.0.0.1")), None);
         assert!(db.has_asn_data());
