@@ -9,6 +9,7 @@ mod load;
 
 pub use load::CatalogError;
 
+use crate::i18n::{Lang, labels};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -137,5 +138,23 @@ impl Catalog {
             .iter()
             .find(|s| s.slug == slug)
             .map(|s| s.label.as_str())
+    }
+
+    /// A symptom's label in `lang` (assets/catalog-labels.csv); the
+    /// catalog's own label in English and where no translation is listed.
+    pub fn symptom_label_in(&self, lang: Lang, slug: &str) -> Option<&str> {
+        let own = self.symptom_label(slug)?;
+        if lang == Lang::En {
+            return Some(own);
+        }
+        Some(labels::label(labels::Kind::Symptom, slug, lang).unwrap_or(own))
+    }
+
+    /// A category's name in `lang`, like [`Catalog::symptom_label_in`].
+    pub fn category_name_in<'a>(&'a self, lang: Lang, category: &'a Category) -> &'a str {
+        if lang == Lang::En {
+            return &category.name;
+        }
+        labels::label(labels::Kind::Category, &category.slug, lang).unwrap_or(&category.name)
     }
 }
