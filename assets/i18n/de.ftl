@@ -1,188 +1,186 @@
-# downwatch: English messages. Every other file in this folder has the
-# same ids (a test checks); service names are never translated.
+# downwatch: deutsche Texte. Gleiche IDs wie en.ftl (ein Test prüft das);
+# Dienstnamen werden nie übersetzt.
 
 -brand = downwatch
 
-## Numbers and dates
+## Zahlen und Daten
 
-# chrono strftime pattern of a date and time (UTC) on the server-rendered
-# page; the page script rewrites it in the reader's time zone.
-date-time-format = %-d %b %Y, %H:%M
+date-time-format = %-d.%-m.%Y, %H:%M
 utc = UTC
-times-in-utc = Times are in UTC.
-times-in-your-zone = Times are in your time zone.
+times-in-utc = Zeiten in UTC.
+times-in-your-zone = Zeiten in deiner Zeitzone.
 
-## Page shell
+## Seitenrahmen
 
-meta-description = Is it down, or is it just me? Live, crowd-sourced outage reports for websites, apps and networks, counted once per person.
-skip-to-content = Skip to content
+meta-description = Geht es nicht, oder liegt es an mir? Aktuelle Störungsmeldungen von Nutzern für Websites, Apps und Netze – jede Person zählt einmal.
+skip-to-content = Zum Inhalt springen
 demo-banner-title = Demo.
-demo-banner-text = These reports and outages are simulated, not real; the detection is real.
-nav-label = Main
-nav-services = Services
-nav-map = Outage map
-footer-counted = Crowd-sourced reports, counted once per person.
-footer-api-docs = API documentation
-footer-languages = Language
-footer-map-data = Map data: world-atlas (Natural Earth). Contains information from world-countries (mledoze/countries), made available under the Open Database License (ODbL) v1.0.
-footer-network-data = Network data: RouteViews, the regional internet registries (NRO) and { $name }, under CC BY 4.0, via ip-location-db.
-feed-title = { $name } incidents
-install-hint = Add downwatch to your home screen to check an outage in one tap.
-install-button = Install
-install-dismiss = Not now
+demo-banner-text = Diese Meldungen und Störungen sind simuliert, nicht echt; die Erkennung ist echt.
+nav-label = Hauptmenü
+nav-services = Dienste
+nav-map = Störungskarte
+footer-counted = Meldungen von Nutzern, jede Person zählt einmal.
+footer-api-docs = API-Dokumentation
+footer-languages = Sprache
+footer-map-data = Kartendaten: world-atlas (Natural Earth). Enthält Informationen aus world-countries (mledoze/countries), bereitgestellt unter der Open Database License (ODbL) v1.0.
+footer-network-data = Netzdaten: RouteViews, die regionalen Internet-Registrierungsstellen (NRO) und { $name }, unter CC BY 4.0, über ip-location-db.
+feed-title = Vorfälle bei { $name }
+install-hint = Leg downwatch auf deinen Startbildschirm, dann siehst du Störungen mit einem Tipp.
+install-button = Installieren
+install-dismiss = Nicht jetzt
 
-## Status words
+## Statuswörter
 
-status-outage = Problems
-status-possible = Possible problems
-status-ok = No problems
+status-outage = Störung
+status-possible = Mögliche Störung
+status-ok = Keine Störung
 reports = { $count ->
-    [one] { $count } report
-   *[other] { $count } reports
+    [one] { $count } Meldung
+   *[other] { $count } Meldungen
 }
-in-15-min = in 15 min
-about-usual = , about { $count } usual
+in-15-min = in 15 Min.
+about-usual = , üblich sind etwa { $count }
 
-## Home page
+## Startseite
 
-home-title = Outage reports
-home-heading = Is it down, or is it just me?
-search-label = Find a service
-search-placeholder = Spotify, Steam, AWS…
-category-label = Category
-all-categories = All categories
-search-button = Search
-problems-now = Problems right now
-no-problems-now = No service has a detected problem right now.
-most-reported = Most reported (last 15 minutes)
-no-reports-15m = No reports in the last 15 minutes.
-all-services = All services
-no-match = No service matches your search.
+home-title = Störungsmeldungen
+home-heading = Geht es nicht, oder liegt es an mir?
+search-label = Dienst suchen
+search-placeholder = Spotify, Steam, AWS …
+category-label = Kategorie
+all-categories = Alle Kategorien
+search-button = Suchen
+problems-now = Aktuelle Störungen
+no-problems-now = Derzeit ist bei keinem Dienst eine Störung erkannt.
+most-reported = Am häufigsten gemeldet (letzte 15 Minuten)
+no-reports-15m = Keine Meldungen in den letzten 15 Minuten.
+all-services = Alle Dienste
+no-match = Kein Dienst passt zu deiner Suche.
 
-## Status page
+## Statusseite
 
-status-title = { $name } down? Current problems and outages
-status-heading = { $name } outage reports
-reported-counted = Thanks — your report was counted.
-reported-repeat = You already reported this recently; we counted your first report.
-reported-limited = Too many reports came from your network just now; please try again in a minute.
-reported-invalid = Please pick what is not working, then send the report again.
+status-title = { $name } Störung? Aktuelle Probleme und Ausfälle
+status-heading = { $name }: Störungsmeldungen
+reported-counted = Danke – deine Meldung wurde gezählt.
+reported-repeat = Du hast das vor Kurzem schon gemeldet; gezählt wird deine erste Meldung.
+reported-limited = Aus deinem Netz kamen gerade zu viele Meldungen. Bitte versuch es in einer Minute noch einmal.
+reported-invalid = Bitte wähle aus, was nicht funktioniert, und sende die Meldung dann noch einmal.
 counts-15m = { $count ->
-    [one] report in the last 15 minutes
-   *[other] reports in the last 15 minutes
+    [one] Meldung in den letzten 15 Minuten
+   *[other] Meldungen in den letzten 15 Minuten
 }
-counts-24h = in the last 24 hours
-chart-heading = Reports in the last 24 hours
-symptoms-heading = Most reported problems
-no-reports-span = No reports in this time.
-share-of = { $name } share
-related-heading = Related services
-map-heading = Where reports come from
-span-since = since { $time }
-span-24h = 24 hours
-map-showing-outage = Showing the outage so far.
-map-show-24h = Show the last 24 hours
-map-showing-24h = Showing the last 24 hours.
-map-show-outage = Show the outage so far
-map-label = Map of reports about { $name } by country
-usual-in-region = (about { $count } usual)
-history-link = Incident history for { $name }
-atom-feed = Atom feed
-status-badge = Status badge
-report-button = I have a problem with { $name }
-report-legend = What is not working?
-platform-label = Platform (optional)
-platform-none = Not given
-send-report = Send report
-active-incident = Active incident
-active-incident-in = Active incident in { $region }
-incident-times = Started { $started }, detected { $detected }.
-incident-peak = Peak { $peak } a minute; { $total } so far.
-affected-regions = Affected regions:
-incident-most-reported = Most reported:
-timeline-caption = Reports against the usual level while the incident is open
-timeline-time = Time
-timeline-reports = Reports
-timeline-expected = Expected
+counts-24h = in den letzten 24 Stunden
+chart-heading = Meldungen der letzten 24 Stunden
+symptoms-heading = Häufigste Probleme
+no-reports-span = Keine Meldungen in diesem Zeitraum.
+share-of = Anteil { $name }
+related-heading = Ähnliche Dienste
+map-heading = Woher die Meldungen kommen
+span-since = seit { $time }
+span-24h = 24 Stunden
+map-showing-outage = Angezeigt: die Störung bisher.
+map-show-24h = Letzte 24 Stunden zeigen
+map-showing-24h = Angezeigt: die letzten 24 Stunden.
+map-show-outage = Störung bisher zeigen
+map-label = Karte der Meldungen zu { $name } nach Land
+usual-in-region = (üblich etwa { $count })
+history-link = Frühere Störungen bei { $name }
+atom-feed = Atom-Feed
+status-badge = Status-Badge
+report-button = Ich habe ein Problem mit { $name }
+report-legend = Was funktioniert nicht?
+platform-label = Plattform (optional)
+platform-none = Keine Angabe
+send-report = Meldung senden
+active-incident = Laufende Störung
+active-incident-in = Laufende Störung in { $region }
+incident-times = Begonnen { $started }, erkannt { $detected }.
+incident-peak = Spitze { $peak } pro Minute; bisher { $total }.
+affected-regions = Betroffene Regionen:
+incident-most-reported = Am häufigsten gemeldet:
+timeline-caption = Meldungen im Vergleich zum üblichen Niveau, solange die Störung läuft
+timeline-time = Zeit
+timeline-reports = Meldungen
+timeline-expected = Erwartet
 
-## The fold: is it down, is it just me
+## Auf einen Blick: Ist es gestört, liegt es an mir?
 
-line-problems-since = User reports indicate problems at { $name }{ $place } since { $time }
-line-problems = User reports indicate problems at { $name }{ $place }
-line-possible = User reports indicate possible problems at { $name }{ $place }
-line-ok = No current problems at { $name }
-not-just-you = Not just you:
-maybe-not-just-you = Maybe not just you:
-probably-not-just-you = Probably not just you:
-probably-just-you = Probably just you:
+line-problems-since = Nutzer melden seit { $time } Probleme bei { $name }{ $place }
+line-problems = Nutzer melden Probleme bei { $name }{ $place }
+line-possible = Nutzer melden mögliche Probleme bei { $name }{ $place }
+line-ok = Derzeit keine Probleme bei { $name }
+not-just-you = Nicht nur bei dir:
+maybe-not-just-you = Vielleicht nicht nur bei dir:
+probably-not-just-you = Wahrscheinlich nicht nur bei dir:
+probably-just-you = Wahrscheinlich nur bei dir:
 
-## Errors
+## Fehler
 
-page-not-found = Page not found
-service-not-found = Service not found
-no-page-here = There is no page at this address.
-unavailable-title = Temporarily unavailable
-unavailable-text = We cannot read the report counts right now. Please try again in a moment.
-internal-title = Something went wrong
-internal-text = The page could not be built.
-too-many-title = Too many requests
-too-many-text = You loaded pages very quickly. Please wait a moment and try again.
-back-to-services = Back to all services
+page-not-found = Seite nicht gefunden
+service-not-found = Dienst nicht gefunden
+no-page-here = Unter dieser Adresse gibt es keine Seite.
+unavailable-title = Vorübergehend nicht verfügbar
+unavailable-text = Wir können die Meldungszahlen gerade nicht lesen. Bitte versuch es gleich noch einmal.
+internal-title = Etwas ist schiefgelaufen
+internal-text = Die Seite konnte nicht erstellt werden.
+too-many-title = Zu viele Anfragen
+too-many-text = Du hast sehr schnell viele Seiten geladen. Bitte warte einen Moment und versuch es dann noch einmal.
+back-to-services = Zurück zu allen Diensten
 
-## Offline (the installed app without a network)
+## Offline (die installierte App ohne Netz)
 
-offline-note = You are offline. This page shows what downwatch knew when it was saved:
+offline-note = Du bist offline. Diese Seite zeigt, was downwatch beim Speichern wusste:
 
-## Places, durations, levels
+## Orte, Dauer, Niveau
 
-place-worldwide = worldwide
-place-in = in { $list }
-place-mostly-in = mostly in { $list }
-place-two = { $first } and { $second }
-place-more = { $list } and { $count ->
-    [one] { $count } more country
-   *[other] { $count } more countries
+place-worldwide = weltweit
+place-in = ({ $list })
+place-mostly-in = (vor allem { $list })
+place-two = { $first } und { $second }
+place-more = { $list } und { $count ->
+    [one] { $count } weiteren Land
+   *[other] { $count } weiteren Ländern
 }
 minutes = { $count ->
-    [one] { $count } minute
-   *[other] { $count } minutes
+    [one] { $count } Minute
+   *[other] { $count } Minuten
 }
 hours = { $count ->
-    [one] { $count } hour
-   *[other] { $count } hours
+    [one] { $count } Stunde
+   *[other] { $count } Stunden
 }
 hours-minutes = { $hours } { $minutes }
 people = { $count ->
-    [one] { $count } person
-   *[other] { $count } people
+    [one] { $count } Person
+   *[other] { $count } Personen
 }
-times-above = above the usual level
-times-twice = twice the usual level
-times-n = { $count } times the usual level
-level-unknown = { $reports } in the last 15 minutes (no usual level learned yet).
-level-little-above = a little above the usual level
-level-usual = about the usual level
-level-sentence = { $reports } in the last 15 minutes where about { $usual } are usual: { $level }.
-fold-since = Since { $time }
-fold-so-far = , { $duration } so far.
-fold-people-since = reported problems since it started ({ $reports }).
-fold-people-hour = reported problems in the last hour.
-fold-possible = “Possible problems”: reports{ $place } are above the usual level by more than chance, not yet enough to call it an outage.
-fold-no-official = { $name } publishes no official status page that we follow, so only user reports are shown.
-fold-follow-link = Get told when { $name } is back
-fold-follow-rest = — by notification or email, no account needed.
-spark-label = { $count } reports about { $name } in the last 6 hours
+times-above = über dem üblichen Niveau
+times-twice = doppelt so viele wie üblich
+times-n = { $count }-mal so viele wie üblich
+level-unknown = { $reports } in den letzten 15 Minuten (noch kein übliches Niveau gelernt).
+level-little-above = etwas mehr als üblich
+level-usual = etwa so viele wie üblich
+level-sentence = { $reports } in den letzten 15 Minuten, üblich sind etwa { $usual }: { $level }.
+fold-since = Seit { $time }
+fold-so-far = , bisher { $duration }.
+fold-people-since = haben seit Beginn Probleme gemeldet ({ $reports }).
+fold-people-hour = haben in der letzten Stunde Probleme gemeldet.
+fold-possible = „Mögliche Störung“: Die Meldungen{ $place } liegen mehr als zufällig über dem üblichen Niveau, aber noch nicht genug für eine Störung.
+fold-no-official = { $name } hat keine offizielle Statusseite, die wir verfolgen; hier stehen nur Meldungen von Nutzern.
+fold-follow-link = Benachrichtigen, wenn { $name } wieder geht
+fold-follow-rest = – per Mitteilung oder E-Mail, ohne Konto.
+spark-label = { $count } Meldungen zu { $name } in den letzten 6 Stunden
 
-## Outage map
+## Störungskarte
 
-map-service = Service
-map-all-services = all services
-map-window = Time window
-window-15m = 15 minutes
-window-1h = 1 hour
-window-24h = 24 hours
-map-show = Show
-map-outages-now = Outages now
-map-summary-15m = { $reports } about { $name } in the last 15 minutes.
-map-summary-1h = { $reports } about { $name } in the last hour.
-map-summary-24h = { $reports } about { $name } in the last 24 hours.
+map-service = Dienst
+map-all-services = alle Dienste
+map-window = Zeitraum
+window-15m = 15 Minuten
+window-1h = 1 Stunde
+window-24h = 24 Stunden
+map-show = Anzeigen
+map-outages-now = Aktuelle Störungen
+map-summary-15m = { $reports } zu { $name } in den letzten 15 Minuten.
+map-summary-1h = { $reports } zu { $name } in der letzten Stunde.
+map-summary-24h = { $reports } zu { $name } in den letzten 24 Stunden.

@@ -1,188 +1,186 @@
-# downwatch: English messages. Every other file in this folder has the
-# same ids (a test checks); service names are never translated.
+# downwatch: textos en español. Mismos identificadores que en.ftl (un test
+# lo comprueba); los nombres de los servicios no se traducen nunca.
 
 -brand = downwatch
 
-## Numbers and dates
+## Números y fechas
 
-# chrono strftime pattern of a date and time (UTC) on the server-rendered
-# page; the page script rewrites it in the reader's time zone.
-date-time-format = %-d %b %Y, %H:%M
+date-time-format = %-d/%-m/%Y, %H:%M
 utc = UTC
-times-in-utc = Times are in UTC.
-times-in-your-zone = Times are in your time zone.
+times-in-utc = Horas en UTC.
+times-in-your-zone = Horas en tu zona horaria.
 
-## Page shell
+## Marco de las páginas
 
-meta-description = Is it down, or is it just me? Live, crowd-sourced outage reports for websites, apps and networks, counted once per person.
-skip-to-content = Skip to content
+meta-description = ¿Se ha caído o solo me pasa a mí? Avisos de caídas en directo enviados por los usuarios, para webs, apps y redes; cada persona cuenta una vez.
+skip-to-content = Saltar al contenido
 demo-banner-title = Demo.
-demo-banner-text = These reports and outages are simulated, not real; the detection is real.
-nav-label = Main
-nav-services = Services
-nav-map = Outage map
-footer-counted = Crowd-sourced reports, counted once per person.
-footer-api-docs = API documentation
-footer-languages = Language
-footer-map-data = Map data: world-atlas (Natural Earth). Contains information from world-countries (mledoze/countries), made available under the Open Database License (ODbL) v1.0.
-footer-network-data = Network data: RouteViews, the regional internet registries (NRO) and { $name }, under CC BY 4.0, via ip-location-db.
-feed-title = { $name } incidents
-install-hint = Add downwatch to your home screen to check an outage in one tap.
-install-button = Install
-install-dismiss = Not now
+demo-banner-text = Estos avisos y caídas son simulados, no reales; la detección sí es real.
+nav-label = Menú principal
+nav-services = Servicios
+nav-map = Mapa de caídas
+footer-counted = Avisos de los usuarios; cada persona cuenta una vez.
+footer-api-docs = Documentación de la API
+footer-languages = Idioma
+footer-map-data = Datos del mapa: world-atlas (Natural Earth). Contiene información de world-countries (mledoze/countries), disponible bajo la Open Database License (ODbL) v1.0.
+footer-network-data = Datos de red: RouteViews, los registros regionales de internet (NRO) y { $name }, bajo CC BY 4.0, a través de ip-location-db.
+feed-title = Incidencias de { $name }
+install-hint = Añade downwatch a tu pantalla de inicio para comprobar una caída con un toque.
+install-button = Instalar
+install-dismiss = Ahora no
 
-## Status words
+## Palabras de estado
 
-status-outage = Problems
-status-possible = Possible problems
-status-ok = No problems
+status-outage = Problemas
+status-possible = Posibles problemas
+status-ok = Sin problemas
 reports = { $count ->
-    [one] { $count } report
-   *[other] { $count } reports
+    [one] { $count } aviso
+   *[other] { $count } avisos
 }
-in-15-min = in 15 min
-about-usual = , about { $count } usual
+in-15-min = en 15 min
+about-usual = , unos { $count } lo normal
 
-## Home page
+## Inicio
 
-home-title = Outage reports
-home-heading = Is it down, or is it just me?
-search-label = Find a service
+home-title = Avisos de caídas
+home-heading = ¿Se ha caído o solo me pasa a mí?
+search-label = Buscar un servicio
 search-placeholder = Spotify, Steam, AWS…
-category-label = Category
-all-categories = All categories
-search-button = Search
-problems-now = Problems right now
-no-problems-now = No service has a detected problem right now.
-most-reported = Most reported (last 15 minutes)
-no-reports-15m = No reports in the last 15 minutes.
-all-services = All services
-no-match = No service matches your search.
+category-label = Categoría
+all-categories = Todas las categorías
+search-button = Buscar
+problems-now = Problemas ahora mismo
+no-problems-now = Ahora mismo no se ha detectado ningún problema.
+most-reported = Los más avisados (últimos 15 minutos)
+no-reports-15m = Ningún aviso en los últimos 15 minutos.
+all-services = Todos los servicios
+no-match = Ningún servicio coincide con tu búsqueda.
 
-## Status page
+## Página de estado
 
-status-title = { $name } down? Current problems and outages
-status-heading = { $name } outage reports
-reported-counted = Thanks — your report was counted.
-reported-repeat = You already reported this recently; we counted your first report.
-reported-limited = Too many reports came from your network just now; please try again in a minute.
-reported-invalid = Please pick what is not working, then send the report again.
+status-title = ¿{ $name } caído? Problemas y caídas actuales
+status-heading = { $name }: avisos de caídas
+reported-counted = Gracias, hemos contado tu aviso.
+reported-repeat = Ya nos avisaste de esto hace poco; contamos tu primer aviso.
+reported-limited = Han llegado demasiados avisos desde tu red; vuelve a intentarlo dentro de un minuto.
+reported-invalid = Elige qué es lo que no funciona y vuelve a enviar el aviso.
 counts-15m = { $count ->
-    [one] report in the last 15 minutes
-   *[other] reports in the last 15 minutes
+    [one] aviso en los últimos 15 minutos
+   *[other] avisos en los últimos 15 minutos
 }
-counts-24h = in the last 24 hours
-chart-heading = Reports in the last 24 hours
-symptoms-heading = Most reported problems
-no-reports-span = No reports in this time.
-share-of = { $name } share
-related-heading = Related services
-map-heading = Where reports come from
-span-since = since { $time }
-span-24h = 24 hours
-map-showing-outage = Showing the outage so far.
-map-show-24h = Show the last 24 hours
-map-showing-24h = Showing the last 24 hours.
-map-show-outage = Show the outage so far
-map-label = Map of reports about { $name } by country
-usual-in-region = (about { $count } usual)
-history-link = Incident history for { $name }
-atom-feed = Atom feed
-status-badge = Status badge
-report-button = I have a problem with { $name }
-report-legend = What is not working?
-platform-label = Platform (optional)
-platform-none = Not given
-send-report = Send report
-active-incident = Active incident
-active-incident-in = Active incident in { $region }
-incident-times = Started { $started }, detected { $detected }.
-incident-peak = Peak { $peak } a minute; { $total } so far.
-affected-regions = Affected regions:
-incident-most-reported = Most reported:
-timeline-caption = Reports against the usual level while the incident is open
-timeline-time = Time
-timeline-reports = Reports
-timeline-expected = Expected
+counts-24h = en las últimas 24 horas
+chart-heading = Avisos de las últimas 24 horas
+symptoms-heading = Problemas más avisados
+no-reports-span = Ningún aviso en este periodo.
+share-of = Proporción de { $name }
+related-heading = Servicios relacionados
+map-heading = De dónde llegan los avisos
+span-since = desde las { $time }
+span-24h = 24 horas
+map-showing-outage = Se muestra la caída hasta ahora.
+map-show-24h = Ver las últimas 24 horas
+map-showing-24h = Se muestran las últimas 24 horas.
+map-show-outage = Ver la caída hasta ahora
+map-label = Mapa de avisos sobre { $name } por país
+usual-in-region = (unos { $count } lo normal)
+history-link = Historial de incidencias de { $name }
+atom-feed = Feed Atom
+status-badge = Insignia de estado
+report-button = Tengo un problema con { $name }
+report-legend = ¿Qué es lo que no funciona?
+platform-label = Plataforma (opcional)
+platform-none = Sin indicar
+send-report = Enviar aviso
+active-incident = Incidencia en curso
+active-incident-in = Incidencia en curso en { $region }
+incident-times = Empezó a las { $started }, detectada a las { $detected }.
+incident-peak = Máximo de { $peak } por minuto; { $total } hasta ahora.
+affected-regions = Regiones afectadas:
+incident-most-reported = Lo más avisado:
+timeline-caption = Avisos frente al nivel normal mientras dura la incidencia
+timeline-time = Hora
+timeline-reports = Avisos
+timeline-expected = Esperados
 
-## The fold: is it down, is it just me
+## Lo esencial: ¿caído, o solo yo?
 
-line-problems-since = User reports indicate problems at { $name }{ $place } since { $time }
-line-problems = User reports indicate problems at { $name }{ $place }
-line-possible = User reports indicate possible problems at { $name }{ $place }
-line-ok = No current problems at { $name }
-not-just-you = Not just you:
-maybe-not-just-you = Maybe not just you:
-probably-not-just-you = Probably not just you:
-probably-just-you = Probably just you:
+line-problems-since = Los usuarios avisan de problemas con { $name }{ $place } desde las { $time }
+line-problems = Los usuarios avisan de problemas con { $name }{ $place }
+line-possible = Los usuarios avisan de posibles problemas con { $name }{ $place }
+line-ok = Ningún problema actual con { $name }
+not-just-you = No solo te pasa a ti:
+maybe-not-just-you = Quizá no solo te pasa a ti:
+probably-not-just-you = Seguramente no solo te pasa a ti:
+probably-just-you = Seguramente solo te pasa a ti:
 
-## Errors
+## Errores
 
-page-not-found = Page not found
-service-not-found = Service not found
-no-page-here = There is no page at this address.
-unavailable-title = Temporarily unavailable
-unavailable-text = We cannot read the report counts right now. Please try again in a moment.
-internal-title = Something went wrong
-internal-text = The page could not be built.
-too-many-title = Too many requests
-too-many-text = You loaded pages very quickly. Please wait a moment and try again.
-back-to-services = Back to all services
+page-not-found = Página no encontrada
+service-not-found = Servicio no encontrado
+no-page-here = No hay ninguna página en esta dirección.
+unavailable-title = No disponible por el momento
+unavailable-text = Ahora mismo no podemos leer los avisos. Vuelve a intentarlo en un momento.
+internal-title = Algo ha fallado
+internal-text = No se ha podido generar la página.
+too-many-title = Demasiadas solicitudes
+too-many-text = Has cargado páginas muy deprisa. Espera un momento y vuelve a intentarlo.
+back-to-services = Volver a todos los servicios
 
-## Offline (the installed app without a network)
+## Sin conexión (la app instalada sin red)
 
-offline-note = You are offline. This page shows what downwatch knew when it was saved:
+offline-note = No tienes conexión. Esta página muestra lo que downwatch sabía cuando se guardó:
 
-## Places, durations, levels
+## Lugares, duraciones, niveles
 
-place-worldwide = worldwide
-place-in = in { $list }
-place-mostly-in = mostly in { $list }
-place-two = { $first } and { $second }
-place-more = { $list } and { $count ->
-    [one] { $count } more country
-   *[other] { $count } more countries
+place-worldwide = en todo el mundo
+place-in = ({ $list })
+place-mostly-in = (sobre todo { $list })
+place-two = { $first } y { $second }
+place-more = { $list } y { $count ->
+    [one] { $count } país más
+   *[other] { $count } países más
 }
 minutes = { $count ->
-    [one] { $count } minute
-   *[other] { $count } minutes
+    [one] { $count } minuto
+   *[other] { $count } minutos
 }
 hours = { $count ->
-    [one] { $count } hour
-   *[other] { $count } hours
+    [one] { $count } hora
+   *[other] { $count } horas
 }
-hours-minutes = { $hours } { $minutes }
+hours-minutes = { $hours } y { $minutes }
 people = { $count ->
-    [one] { $count } person
-   *[other] { $count } people
+    [one] { $count } persona
+   *[other] { $count } personas
 }
-times-above = above the usual level
-times-twice = twice the usual level
-times-n = { $count } times the usual level
-level-unknown = { $reports } in the last 15 minutes (no usual level learned yet).
-level-little-above = a little above the usual level
-level-usual = about the usual level
-level-sentence = { $reports } in the last 15 minutes where about { $usual } are usual: { $level }.
-fold-since = Since { $time }
-fold-so-far = , { $duration } so far.
-fold-people-since = reported problems since it started ({ $reports }).
-fold-people-hour = reported problems in the last hour.
-fold-possible = “Possible problems”: reports{ $place } are above the usual level by more than chance, not yet enough to call it an outage.
-fold-no-official = { $name } publishes no official status page that we follow, so only user reports are shown.
-fold-follow-link = Get told when { $name } is back
-fold-follow-rest = — by notification or email, no account needed.
-spark-label = { $count } reports about { $name } in the last 6 hours
+times-above = por encima de lo normal
+times-twice = el doble de lo normal
+times-n = { $count } veces lo normal
+level-unknown = { $reports } en los últimos 15 minutos (aún no sabemos cuál es el nivel normal).
+level-little-above = algo por encima de lo normal
+level-usual = más o menos lo normal
+level-sentence = { $reports } en los últimos 15 minutos, cuando lo normal son unos { $usual }: { $level }.
+fold-since = Desde las { $time }
+fold-so-far = ; { $duration } hasta ahora.
+fold-people-since = han avisado de problemas desde que empezó ({ $reports }).
+fold-people-hour = han avisado de problemas en la última hora.
+fold-possible = «Posibles problemas»: los avisos{ $place } superan lo normal más de lo que explicaría el azar, pero aún no bastan para hablar de caída.
+fold-no-official = { $name } no publica ninguna página de estado oficial que sigamos, así que solo se muestran los avisos de los usuarios.
+fold-follow-link = Avísame cuando { $name } vuelva a funcionar
+fold-follow-rest = : por notificación o correo, sin crear cuenta.
+spark-label = { $count } avisos sobre { $name } en las últimas 6 horas
 
-## Outage map
+## Mapa de caídas
 
-map-service = Service
-map-all-services = all services
-map-window = Time window
-window-15m = 15 minutes
-window-1h = 1 hour
-window-24h = 24 hours
-map-show = Show
-map-outages-now = Outages now
-map-summary-15m = { $reports } about { $name } in the last 15 minutes.
-map-summary-1h = { $reports } about { $name } in the last hour.
-map-summary-24h = { $reports } about { $name } in the last 24 hours.
+map-service = Servicio
+map-all-services = todos los servicios
+map-window = Periodo
+window-15m = 15 minutos
+window-1h = 1 hora
+window-24h = 24 horas
+map-show = Mostrar
+map-outages-now = Caídas ahora
+map-summary-15m = { $reports } sobre { $name } en los últimos 15 minutos.
+map-summary-1h = { $reports } sobre { $name } en la última hora.
+map-summary-24h = { $reports } sobre { $name } en las últimas 24 horas.

@@ -1,188 +1,186 @@
-# downwatch: English messages. Every other file in this folder has the
-# same ids (a test checks); service names are never translated.
+# downwatch : textes en français. Mêmes identifiants que en.ftl (un test le
+# vérifie) ; les noms des services ne sont jamais traduits.
 
 -brand = downwatch
 
-## Numbers and dates
+## Nombres et dates
 
-# chrono strftime pattern of a date and time (UTC) on the server-rendered
-# page; the page script rewrites it in the reader's time zone.
-date-time-format = %-d %b %Y, %H:%M
+date-time-format = %d/%m/%Y %H:%M
 utc = UTC
-times-in-utc = Times are in UTC.
-times-in-your-zone = Times are in your time zone.
+times-in-utc = Heures en UTC.
+times-in-your-zone = Heures dans votre fuseau horaire.
 
-## Page shell
+## Cadre des pages
 
-meta-description = Is it down, or is it just me? Live, crowd-sourced outage reports for websites, apps and networks, counted once per person.
-skip-to-content = Skip to content
-demo-banner-title = Demo.
-demo-banner-text = These reports and outages are simulated, not real; the detection is real.
-nav-label = Main
+meta-description = En panne, ou c’est juste moi ? Signalements de pannes en direct par les utilisateurs, pour les sites, les applis et les réseaux – chaque personne compte une fois.
+skip-to-content = Aller au contenu
+demo-banner-title = Démo.
+demo-banner-text = Ces signalements et ces pannes sont simulés, pas réels ; la détection, elle, est réelle.
+nav-label = Menu principal
 nav-services = Services
-nav-map = Outage map
-footer-counted = Crowd-sourced reports, counted once per person.
-footer-api-docs = API documentation
-footer-languages = Language
-footer-map-data = Map data: world-atlas (Natural Earth). Contains information from world-countries (mledoze/countries), made available under the Open Database License (ODbL) v1.0.
-footer-network-data = Network data: RouteViews, the regional internet registries (NRO) and { $name }, under CC BY 4.0, via ip-location-db.
-feed-title = { $name } incidents
-install-hint = Add downwatch to your home screen to check an outage in one tap.
-install-button = Install
-install-dismiss = Not now
+nav-map = Carte des pannes
+footer-counted = Signalements des utilisateurs, chaque personne compte une fois.
+footer-api-docs = Documentation de l’API
+footer-languages = Langue
+footer-map-data = Données cartographiques : world-atlas (Natural Earth). Contient des informations de world-countries (mledoze/countries), disponibles sous licence Open Database License (ODbL) v1.0.
+footer-network-data = Données réseau : RouteViews, les registres Internet régionaux (NRO) et { $name }, sous licence CC BY 4.0, via ip-location-db.
+feed-title = Incidents { $name }
+install-hint = Ajoutez downwatch à votre écran d’accueil pour vérifier une panne en un geste.
+install-button = Installer
+install-dismiss = Plus tard
 
-## Status words
+## Mots d’état
 
-status-outage = Problems
-status-possible = Possible problems
-status-ok = No problems
+status-outage = Panne
+status-possible = Panne possible
+status-ok = Aucun problème
 reports = { $count ->
-    [one] { $count } report
-   *[other] { $count } reports
+    [one] { $count } signalement
+   *[other] { $count } signalements
 }
-in-15-min = in 15 min
-about-usual = , about { $count } usual
+in-15-min = en 15 min
+about-usual = , environ { $count } d’habitude
 
-## Home page
+## Accueil
 
-home-title = Outage reports
-home-heading = Is it down, or is it just me?
-search-label = Find a service
+home-title = Signalements de pannes
+home-heading = En panne, ou c’est juste moi ?
+search-label = Trouver un service
 search-placeholder = Spotify, Steam, AWS…
-category-label = Category
-all-categories = All categories
-search-button = Search
-problems-now = Problems right now
-no-problems-now = No service has a detected problem right now.
-most-reported = Most reported (last 15 minutes)
-no-reports-15m = No reports in the last 15 minutes.
-all-services = All services
-no-match = No service matches your search.
+category-label = Catégorie
+all-categories = Toutes les catégories
+search-button = Rechercher
+problems-now = Problèmes en ce moment
+no-problems-now = Aucun problème détecté sur les services en ce moment.
+most-reported = Les plus signalés (15 dernières minutes)
+no-reports-15m = Aucun signalement ces 15 dernières minutes.
+all-services = Tous les services
+no-match = Aucun service ne correspond à votre recherche.
 
-## Status page
+## Page d’état
 
-status-title = { $name } down? Current problems and outages
-status-heading = { $name } outage reports
-reported-counted = Thanks — your report was counted.
-reported-repeat = You already reported this recently; we counted your first report.
-reported-limited = Too many reports came from your network just now; please try again in a minute.
-reported-invalid = Please pick what is not working, then send the report again.
+status-title = { $name } en panne ? Problèmes et pannes en cours
+status-heading = { $name } : signalements de panne
+reported-counted = Merci, votre signalement a été pris en compte.
+reported-repeat = Vous avez déjà signalé ce problème récemment ; nous avons compté votre premier signalement.
+reported-limited = Trop de signalements viennent de votre réseau en ce moment ; réessayez dans une minute.
+reported-invalid = Choisissez ce qui ne fonctionne pas, puis renvoyez le signalement.
 counts-15m = { $count ->
-    [one] report in the last 15 minutes
-   *[other] reports in the last 15 minutes
+    [one] signalement ces 15 dernières minutes
+   *[other] signalements ces 15 dernières minutes
 }
-counts-24h = in the last 24 hours
-chart-heading = Reports in the last 24 hours
-symptoms-heading = Most reported problems
-no-reports-span = No reports in this time.
-share-of = { $name } share
-related-heading = Related services
-map-heading = Where reports come from
-span-since = since { $time }
-span-24h = 24 hours
-map-showing-outage = Showing the outage so far.
-map-show-24h = Show the last 24 hours
-map-showing-24h = Showing the last 24 hours.
-map-show-outage = Show the outage so far
-map-label = Map of reports about { $name } by country
-usual-in-region = (about { $count } usual)
-history-link = Incident history for { $name }
-atom-feed = Atom feed
-status-badge = Status badge
-report-button = I have a problem with { $name }
-report-legend = What is not working?
-platform-label = Platform (optional)
-platform-none = Not given
-send-report = Send report
-active-incident = Active incident
-active-incident-in = Active incident in { $region }
-incident-times = Started { $started }, detected { $detected }.
-incident-peak = Peak { $peak } a minute; { $total } so far.
-affected-regions = Affected regions:
-incident-most-reported = Most reported:
-timeline-caption = Reports against the usual level while the incident is open
-timeline-time = Time
-timeline-reports = Reports
-timeline-expected = Expected
+counts-24h = ces dernières 24 heures
+chart-heading = Signalements des dernières 24 heures
+symptoms-heading = Problèmes les plus signalés
+no-reports-span = Aucun signalement sur cette période.
+share-of = Part : { $name }
+related-heading = Services similaires
+map-heading = D’où viennent les signalements
+span-since = depuis { $time }
+span-24h = 24 heures
+map-showing-outage = Affichage : la panne jusqu’ici.
+map-show-24h = Afficher les dernières 24 heures
+map-showing-24h = Affichage : les dernières 24 heures.
+map-show-outage = Afficher la panne jusqu’ici
+map-label = Carte des signalements concernant { $name } par pays
+usual-in-region = (environ { $count } d’habitude)
+history-link = Historique des incidents de { $name }
+atom-feed = Flux Atom
+status-badge = Badge d’état
+report-button = J’ai un problème avec { $name }
+report-legend = Qu’est-ce qui ne fonctionne pas ?
+platform-label = Plateforme (facultatif)
+platform-none = Non précisée
+send-report = Envoyer le signalement
+active-incident = Incident en cours
+active-incident-in = Incident en cours : { $region }
+incident-times = Début { $started }, détecté { $detected }.
+incident-peak = Pic de { $peak } par minute ; { $total } jusqu’ici.
+affected-regions = Régions touchées :
+incident-most-reported = Les plus signalés :
+timeline-caption = Signalements par rapport au niveau habituel pendant l’incident
+timeline-time = Heure
+timeline-reports = Signalements
+timeline-expected = Attendus
 
-## The fold: is it down, is it just me
+## L’essentiel : en panne, ou juste moi ?
 
-line-problems-since = User reports indicate problems at { $name }{ $place } since { $time }
-line-problems = User reports indicate problems at { $name }{ $place }
-line-possible = User reports indicate possible problems at { $name }{ $place }
-line-ok = No current problems at { $name }
-not-just-you = Not just you:
-maybe-not-just-you = Maybe not just you:
-probably-not-just-you = Probably not just you:
-probably-just-you = Probably just you:
+line-problems-since = Les utilisateurs signalent des problèmes avec { $name }{ $place } depuis { $time }
+line-problems = Les utilisateurs signalent des problèmes avec { $name }{ $place }
+line-possible = Les utilisateurs signalent de possibles problèmes avec { $name }{ $place }
+line-ok = Aucun problème en cours avec { $name }
+not-just-you = Pas seulement vous :
+maybe-not-just-you = Peut-être pas seulement vous :
+probably-not-just-you = Sans doute pas seulement vous :
+probably-just-you = Sans doute juste vous :
 
-## Errors
+## Erreurs
 
-page-not-found = Page not found
-service-not-found = Service not found
-no-page-here = There is no page at this address.
-unavailable-title = Temporarily unavailable
-unavailable-text = We cannot read the report counts right now. Please try again in a moment.
-internal-title = Something went wrong
-internal-text = The page could not be built.
-too-many-title = Too many requests
-too-many-text = You loaded pages very quickly. Please wait a moment and try again.
-back-to-services = Back to all services
+page-not-found = Page introuvable
+service-not-found = Service introuvable
+no-page-here = Il n’y a pas de page à cette adresse.
+unavailable-title = Momentanément indisponible
+unavailable-text = Nous ne pouvons pas lire les signalements pour le moment. Réessayez dans un instant.
+internal-title = Une erreur s’est produite
+internal-text = La page n’a pas pu être générée.
+too-many-title = Trop de requêtes
+too-many-text = Vous avez chargé des pages très rapidement. Patientez un instant, puis réessayez.
+back-to-services = Retour à tous les services
 
-## Offline (the installed app without a network)
+## Hors ligne (l’appli installée sans réseau)
 
-offline-note = You are offline. This page shows what downwatch knew when it was saved:
+offline-note = Vous êtes hors ligne. Cette page montre ce que downwatch savait lors de son enregistrement :
 
-## Places, durations, levels
+## Lieux, durées, niveaux
 
-place-worldwide = worldwide
-place-in = in { $list }
-place-mostly-in = mostly in { $list }
-place-two = { $first } and { $second }
-place-more = { $list } and { $count ->
-    [one] { $count } more country
-   *[other] { $count } more countries
+place-worldwide = dans le monde entier
+place-in = ({ $list })
+place-mostly-in = (surtout { $list })
+place-two = { $first } et { $second }
+place-more = { $list } et { $count ->
+    [one] { $count } autre pays
+   *[other] { $count } autres pays
 }
 minutes = { $count ->
     [one] { $count } minute
    *[other] { $count } minutes
 }
 hours = { $count ->
-    [one] { $count } hour
-   *[other] { $count } hours
+    [one] { $count } heure
+   *[other] { $count } heures
 }
 hours-minutes = { $hours } { $minutes }
 people = { $count ->
-    [one] { $count } person
-   *[other] { $count } people
+    [one] { $count } personne
+   *[other] { $count } personnes
 }
-times-above = above the usual level
-times-twice = twice the usual level
-times-n = { $count } times the usual level
-level-unknown = { $reports } in the last 15 minutes (no usual level learned yet).
-level-little-above = a little above the usual level
-level-usual = about the usual level
-level-sentence = { $reports } in the last 15 minutes where about { $usual } are usual: { $level }.
-fold-since = Since { $time }
-fold-so-far = , { $duration } so far.
-fold-people-since = reported problems since it started ({ $reports }).
-fold-people-hour = reported problems in the last hour.
-fold-possible = “Possible problems”: reports{ $place } are above the usual level by more than chance, not yet enough to call it an outage.
-fold-no-official = { $name } publishes no official status page that we follow, so only user reports are shown.
-fold-follow-link = Get told when { $name } is back
-fold-follow-rest = — by notification or email, no account needed.
-spark-label = { $count } reports about { $name } in the last 6 hours
+times-above = au-dessus du niveau habituel
+times-twice = deux fois le niveau habituel
+times-n = { $count } fois le niveau habituel
+level-unknown = { $reports } ces 15 dernières minutes (niveau habituel pas encore appris).
+level-little-above = un peu au-dessus du niveau habituel
+level-usual = à peu près le niveau habituel
+level-sentence = { $reports } ces 15 dernières minutes, pour environ { $usual } d’habitude : { $level }.
+fold-since = Depuis { $time }
+fold-so-far = , soit { $duration } jusqu’ici.
+fold-people-since = ont signalé un problème depuis le début ({ $reports }).
+fold-people-hour = ont signalé un problème au cours de la dernière heure.
+fold-possible = « Panne possible » : les signalements{ $place } dépassent le niveau habituel plus que le hasard ne l’expliquerait, sans suffire encore à parler de panne.
+fold-no-official = { $name } ne publie pas de page d’état officielle que nous suivons ; seuls les signalements des utilisateurs sont affichés.
+fold-follow-link = Être prévenu quand { $name } refonctionne
+fold-follow-rest = – par notification ou par e-mail, sans compte.
+spark-label = { $count } signalements concernant { $name } ces 6 dernières heures
 
-## Outage map
+## Carte des pannes
 
 map-service = Service
-map-all-services = all services
-map-window = Time window
+map-all-services = tous les services
+map-window = Période
 window-15m = 15 minutes
-window-1h = 1 hour
-window-24h = 24 hours
-map-show = Show
-map-outages-now = Outages now
-map-summary-15m = { $reports } about { $name } in the last 15 minutes.
-map-summary-1h = { $reports } about { $name } in the last hour.
-map-summary-24h = { $reports } about { $name } in the last 24 hours.
+window-1h = 1 heure
+window-24h = 24 heures
+map-show = Afficher
+map-outages-now = Pannes en cours
+map-summary-15m = { $reports } concernant { $name } ces 15 dernières minutes.
+map-summary-1h = { $reports } concernant { $name } au cours de la dernière heure.
+map-summary-24h = { $reports } concernant { $name } ces dernières 24 heures.

@@ -1,188 +1,186 @@
-# downwatch: English messages. Every other file in this folder has the
-# same ids (a test checks); service names are never translated.
+# downwatch: testi in italiano. Stessi identificativi di en.ftl (un test lo
+# verifica); i nomi dei servizi non si traducono mai.
 
 -brand = downwatch
 
-## Numbers and dates
+## Numeri e date
 
-# chrono strftime pattern of a date and time (UTC) on the server-rendered
-# page; the page script rewrites it in the reader's time zone.
-date-time-format = %-d %b %Y, %H:%M
+date-time-format = %-d/%-m/%Y, %H:%M
 utc = UTC
-times-in-utc = Times are in UTC.
-times-in-your-zone = Times are in your time zone.
+times-in-utc = Orari in UTC.
+times-in-your-zone = Orari nel tuo fuso orario.
 
-## Page shell
+## Cornice delle pagine
 
-meta-description = Is it down, or is it just me? Live, crowd-sourced outage reports for websites, apps and networks, counted once per person.
-skip-to-content = Skip to content
+meta-description = Non funziona o è solo un mio problema? Segnalazioni di disservizi in tempo reale inviate dagli utenti, per siti, app e reti; ogni persona conta una volta.
+skip-to-content = Vai al contenuto
 demo-banner-title = Demo.
-demo-banner-text = These reports and outages are simulated, not real; the detection is real.
-nav-label = Main
-nav-services = Services
-nav-map = Outage map
-footer-counted = Crowd-sourced reports, counted once per person.
-footer-api-docs = API documentation
-footer-languages = Language
-footer-map-data = Map data: world-atlas (Natural Earth). Contains information from world-countries (mledoze/countries), made available under the Open Database License (ODbL) v1.0.
-footer-network-data = Network data: RouteViews, the regional internet registries (NRO) and { $name }, under CC BY 4.0, via ip-location-db.
-feed-title = { $name } incidents
-install-hint = Add downwatch to your home screen to check an outage in one tap.
-install-button = Install
-install-dismiss = Not now
+demo-banner-text = Queste segnalazioni e questi disservizi sono simulati, non reali; il rilevamento è reale.
+nav-label = Menu principale
+nav-services = Servizi
+nav-map = Mappa dei disservizi
+footer-counted = Segnalazioni degli utenti; ogni persona conta una volta.
+footer-api-docs = Documentazione API
+footer-languages = Lingua
+footer-map-data = Dati cartografici: world-atlas (Natural Earth). Contiene informazioni da world-countries (mledoze/countries), rese disponibili con la Open Database License (ODbL) v1.0.
+footer-network-data = Dati di rete: RouteViews, i registri Internet regionali (NRO) e { $name }, con licenza CC BY 4.0, tramite ip-location-db.
+feed-title = Incidenti di { $name }
+install-hint = Aggiungi downwatch alla schermata Home per controllare un disservizio con un tocco.
+install-button = Installa
+install-dismiss = Non ora
 
-## Status words
+## Parole di stato
 
-status-outage = Problems
-status-possible = Possible problems
-status-ok = No problems
+status-outage = Problemi
+status-possible = Possibili problemi
+status-ok = Nessun problema
 reports = { $count ->
-    [one] { $count } report
-   *[other] { $count } reports
+    [one] { $count } segnalazione
+   *[other] { $count } segnalazioni
 }
 in-15-min = in 15 min
-about-usual = , about { $count } usual
+about-usual = , di solito circa { $count }
 
-## Home page
+## Home
 
-home-title = Outage reports
-home-heading = Is it down, or is it just me?
-search-label = Find a service
+home-title = Segnalazioni di disservizi
+home-heading = Non funziona o è solo un mio problema?
+search-label = Cerca un servizio
 search-placeholder = Spotify, Steam, AWS…
-category-label = Category
-all-categories = All categories
-search-button = Search
-problems-now = Problems right now
-no-problems-now = No service has a detected problem right now.
-most-reported = Most reported (last 15 minutes)
-no-reports-15m = No reports in the last 15 minutes.
-all-services = All services
-no-match = No service matches your search.
+category-label = Categoria
+all-categories = Tutte le categorie
+search-button = Cerca
+problems-now = Problemi in questo momento
+no-problems-now = In questo momento nessun servizio ha problemi rilevati.
+most-reported = I più segnalati (ultimi 15 minuti)
+no-reports-15m = Nessuna segnalazione negli ultimi 15 minuti.
+all-services = Tutti i servizi
+no-match = Nessun servizio corrisponde alla ricerca.
 
-## Status page
+## Pagina di stato
 
-status-title = { $name } down? Current problems and outages
-status-heading = { $name } outage reports
-reported-counted = Thanks — your report was counted.
-reported-repeat = You already reported this recently; we counted your first report.
-reported-limited = Too many reports came from your network just now; please try again in a minute.
-reported-invalid = Please pick what is not working, then send the report again.
+status-title = { $name } non funziona? Problemi e disservizi in corso
+status-heading = { $name }: segnalazioni di disservizi
+reported-counted = Grazie, la tua segnalazione è stata conteggiata.
+reported-repeat = Hai già segnalato questo problema di recente; abbiamo conteggiato la prima segnalazione.
+reported-limited = Dalla tua rete sono arrivate troppe segnalazioni; riprova tra un minuto.
+reported-invalid = Scegli che cosa non funziona, poi invia di nuovo la segnalazione.
 counts-15m = { $count ->
-    [one] report in the last 15 minutes
-   *[other] reports in the last 15 minutes
+    [one] segnalazione negli ultimi 15 minuti
+   *[other] segnalazioni negli ultimi 15 minuti
 }
-counts-24h = in the last 24 hours
-chart-heading = Reports in the last 24 hours
-symptoms-heading = Most reported problems
-no-reports-span = No reports in this time.
-share-of = { $name } share
-related-heading = Related services
-map-heading = Where reports come from
-span-since = since { $time }
-span-24h = 24 hours
-map-showing-outage = Showing the outage so far.
-map-show-24h = Show the last 24 hours
-map-showing-24h = Showing the last 24 hours.
-map-show-outage = Show the outage so far
-map-label = Map of reports about { $name } by country
-usual-in-region = (about { $count } usual)
-history-link = Incident history for { $name }
-atom-feed = Atom feed
-status-badge = Status badge
-report-button = I have a problem with { $name }
-report-legend = What is not working?
-platform-label = Platform (optional)
-platform-none = Not given
-send-report = Send report
-active-incident = Active incident
-active-incident-in = Active incident in { $region }
-incident-times = Started { $started }, detected { $detected }.
-incident-peak = Peak { $peak } a minute; { $total } so far.
-affected-regions = Affected regions:
-incident-most-reported = Most reported:
-timeline-caption = Reports against the usual level while the incident is open
-timeline-time = Time
-timeline-reports = Reports
-timeline-expected = Expected
+counts-24h = nelle ultime 24 ore
+chart-heading = Segnalazioni nelle ultime 24 ore
+symptoms-heading = Problemi più segnalati
+no-reports-span = Nessuna segnalazione in questo periodo.
+share-of = Quota di { $name }
+related-heading = Servizi correlati
+map-heading = Da dove arrivano le segnalazioni
+span-since = dalle { $time }
+span-24h = 24 ore
+map-showing-outage = Stai vedendo il disservizio finora.
+map-show-24h = Mostra le ultime 24 ore
+map-showing-24h = Stai vedendo le ultime 24 ore.
+map-show-outage = Mostra il disservizio finora
+map-label = Mappa delle segnalazioni su { $name } per paese
+usual-in-region = (di solito circa { $count })
+history-link = Storico degli incidenti di { $name }
+atom-feed = Feed Atom
+status-badge = Badge di stato
+report-button = Ho un problema con { $name }
+report-legend = Che cosa non funziona?
+platform-label = Piattaforma (facoltativa)
+platform-none = Non indicata
+send-report = Invia segnalazione
+active-incident = Incidente in corso
+active-incident-in = Incidente in corso in { $region }
+incident-times = Iniziato alle { $started }, rilevato alle { $detected }.
+incident-peak = Picco di { $peak } al minuto; { $total } finora.
+affected-regions = Regioni colpite:
+incident-most-reported = I più segnalati:
+timeline-caption = Segnalazioni rispetto al livello abituale mentre l’incidente è aperto
+timeline-time = Ora
+timeline-reports = Segnalazioni
+timeline-expected = Attese
 
-## The fold: is it down, is it just me
+## In breve: non funziona, o sono io?
 
-line-problems-since = User reports indicate problems at { $name }{ $place } since { $time }
-line-problems = User reports indicate problems at { $name }{ $place }
-line-possible = User reports indicate possible problems at { $name }{ $place }
-line-ok = No current problems at { $name }
-not-just-you = Not just you:
-maybe-not-just-you = Maybe not just you:
-probably-not-just-you = Probably not just you:
-probably-just-you = Probably just you:
+line-problems-since = Gli utenti segnalano problemi con { $name }{ $place } dalle { $time }
+line-problems = Gli utenti segnalano problemi con { $name }{ $place }
+line-possible = Gli utenti segnalano possibili problemi con { $name }{ $place }
+line-ok = Nessun problema in corso con { $name }
+not-just-you = Non solo tu:
+maybe-not-just-you = Forse non solo tu:
+probably-not-just-you = Probabilmente non solo tu:
+probably-just-you = Probabilmente solo tu:
 
-## Errors
+## Errori
 
-page-not-found = Page not found
-service-not-found = Service not found
-no-page-here = There is no page at this address.
-unavailable-title = Temporarily unavailable
-unavailable-text = We cannot read the report counts right now. Please try again in a moment.
-internal-title = Something went wrong
-internal-text = The page could not be built.
-too-many-title = Too many requests
-too-many-text = You loaded pages very quickly. Please wait a moment and try again.
-back-to-services = Back to all services
+page-not-found = Pagina non trovata
+service-not-found = Servizio non trovato
+no-page-here = Non c’è nessuna pagina a questo indirizzo.
+unavailable-title = Temporaneamente non disponibile
+unavailable-text = Al momento non riusciamo a leggere le segnalazioni. Riprova tra poco.
+internal-title = Qualcosa è andato storto
+internal-text = Non è stato possibile creare la pagina.
+too-many-title = Troppe richieste
+too-many-text = Hai caricato le pagine molto in fretta. Aspetta un momento e riprova.
+back-to-services = Torna a tutti i servizi
 
-## Offline (the installed app without a network)
+## Offline (l’app installata senza rete)
 
-offline-note = You are offline. This page shows what downwatch knew when it was saved:
+offline-note = Sei offline. Questa pagina mostra ciò che downwatch sapeva quando è stata salvata:
 
-## Places, durations, levels
+## Luoghi, durate, livelli
 
-place-worldwide = worldwide
-place-in = in { $list }
-place-mostly-in = mostly in { $list }
-place-two = { $first } and { $second }
-place-more = { $list } and { $count ->
-    [one] { $count } more country
-   *[other] { $count } more countries
+place-worldwide = in tutto il mondo
+place-in = ({ $list })
+place-mostly-in = (soprattutto { $list })
+place-two = { $first } e { $second }
+place-more = { $list } e { $count ->
+    [one] { $count } altro paese
+   *[other] altri { $count } paesi
 }
 minutes = { $count ->
-    [one] { $count } minute
-   *[other] { $count } minutes
+    [one] { $count } minuto
+   *[other] { $count } minuti
 }
 hours = { $count ->
-    [one] { $count } hour
-   *[other] { $count } hours
+    [one] { $count } ora
+   *[other] { $count } ore
 }
-hours-minutes = { $hours } { $minutes }
+hours-minutes = { $hours } e { $minutes }
 people = { $count ->
-    [one] { $count } person
-   *[other] { $count } people
+    [one] { $count } persona
+   *[other] { $count } persone
 }
-times-above = above the usual level
-times-twice = twice the usual level
-times-n = { $count } times the usual level
-level-unknown = { $reports } in the last 15 minutes (no usual level learned yet).
-level-little-above = a little above the usual level
-level-usual = about the usual level
-level-sentence = { $reports } in the last 15 minutes where about { $usual } are usual: { $level }.
-fold-since = Since { $time }
-fold-so-far = , { $duration } so far.
-fold-people-since = reported problems since it started ({ $reports }).
-fold-people-hour = reported problems in the last hour.
-fold-possible = “Possible problems”: reports{ $place } are above the usual level by more than chance, not yet enough to call it an outage.
-fold-no-official = { $name } publishes no official status page that we follow, so only user reports are shown.
-fold-follow-link = Get told when { $name } is back
-fold-follow-rest = — by notification or email, no account needed.
-spark-label = { $count } reports about { $name } in the last 6 hours
+times-above = sopra il livello abituale
+times-twice = il doppio del livello abituale
+times-n = { $count } volte il livello abituale
+level-unknown = { $reports } negli ultimi 15 minuti (livello abituale non ancora appreso).
+level-little-above = poco sopra il livello abituale
+level-usual = più o meno il livello abituale
+level-sentence = { $reports } negli ultimi 15 minuti, contro le circa { $usual } abituali: { $level }.
+fold-since = Dalle { $time }
+fold-so-far = , da { $duration }.
+fold-people-since = hanno segnalato problemi dall’inizio ({ $reports }).
+fold-people-hour = hanno segnalato problemi nell’ultima ora.
+fold-possible = «Possibili problemi»: le segnalazioni{ $place } superano il livello abituale più di quanto spieghi il caso, ma non abbastanza per parlare di disservizio.
+fold-no-official = { $name } non pubblica una pagina di stato ufficiale che seguiamo, quindi mostriamo solo le segnalazioni degli utenti.
+fold-follow-link = Avvisami quando { $name } torna a funzionare
+fold-follow-rest = : con una notifica o un’email, senza account.
+spark-label = { $count } segnalazioni su { $name } nelle ultime 6 ore
 
-## Outage map
+## Mappa dei disservizi
 
-map-service = Service
-map-all-services = all services
-map-window = Time window
-window-15m = 15 minutes
-window-1h = 1 hour
-window-24h = 24 hours
-map-show = Show
-map-outages-now = Outages now
-map-summary-15m = { $reports } about { $name } in the last 15 minutes.
-map-summary-1h = { $reports } about { $name } in the last hour.
-map-summary-24h = { $reports } about { $name } in the last 24 hours.
+map-service = Servizio
+map-all-services = tutti i servizi
+map-window = Periodo
+window-15m = 15 minuti
+window-1h = 1 ora
+window-24h = 24 ore
+map-show = Mostra
+map-outages-now = Disservizi in corso
+map-summary-15m = { $reports } su { $name } negli ultimi 15 minuti.
+map-summary-1h = { $reports } su { $name } nell’ultima ora.
+map-summary-24h = { $reports } su { $name } nelle ultime 24 ore.

@@ -1,188 +1,178 @@
-# downwatch: English messages. Every other file in this folder has the
-# same ids (a test checks); service names are never translated.
+# downwatch: 日本語のテキスト。ID は en.ftl と同じです（テストで確認）。
+# サービス名は翻訳しません。
 
 -brand = downwatch
 
-## Numbers and dates
+## 数と日付
 
-# chrono strftime pattern of a date and time (UTC) on the server-rendered
-# page; the page script rewrites it in the reader's time zone.
-date-time-format = %-d %b %Y, %H:%M
+date-time-format = %Y/%m/%d %H:%M
 utc = UTC
-times-in-utc = Times are in UTC.
-times-in-your-zone = Times are in your time zone.
+times-in-utc = 時刻は UTC です。
+times-in-your-zone = 時刻はお使いのタイムゾーンです。
 
-## Page shell
+## ページの枠
 
-meta-description = Is it down, or is it just me? Live, crowd-sourced outage reports for websites, apps and networks, counted once per person.
-skip-to-content = Skip to content
-demo-banner-title = Demo.
-demo-banner-text = These reports and outages are simulated, not real; the detection is real.
-nav-label = Main
-nav-services = Services
-nav-map = Outage map
-footer-counted = Crowd-sourced reports, counted once per person.
-footer-api-docs = API documentation
-footer-languages = Language
-footer-map-data = Map data: world-atlas (Natural Earth). Contains information from world-countries (mledoze/countries), made available under the Open Database License (ODbL) v1.0.
-footer-network-data = Network data: RouteViews, the regional internet registries (NRO) and { $name }, under CC BY 4.0, via ip-location-db.
-feed-title = { $name } incidents
-install-hint = Add downwatch to your home screen to check an outage in one tap.
-install-button = Install
-install-dismiss = Not now
+meta-description = 落ちている？それとも自分だけ？ウェブサイト、アプリ、回線の障害をユーザーの報告からリアルタイムで表示します（1 人 1 回として集計）。
+skip-to-content = 本文へ移動
+demo-banner-title = デモ：
+demo-banner-text = ここに表示される報告と障害はシミュレーションで、実際のものではありません（検知の仕組みは本物です）。
+nav-label = メイン
+nav-services = サービス
+nav-map = 障害マップ
+footer-counted = ユーザーからの報告を 1 人 1 回として集計しています。
+footer-api-docs = API ドキュメント
+footer-languages = 言語
+footer-map-data = 地図データ：world-atlas（Natural Earth）。world-countries（mledoze/countries）の情報を含み、Open Database License（ODbL）v1.0 の下で提供されています。
+footer-network-data = ネットワークデータ：RouteViews、地域インターネットレジストリ（NRO）、{ $name }（CC BY 4.0、ip-location-db 経由）。
+feed-title = { $name } の障害情報
+install-hint = downwatch をホーム画面に追加すると、ワンタップで障害を確認できます。
+install-button = インストール
+install-dismiss = 今はしない
 
-## Status words
+## 状態
 
-status-outage = Problems
-status-possible = Possible problems
-status-ok = No problems
+status-outage = 障害
+status-possible = 障害の可能性
+status-ok = 問題なし
 reports = { $count ->
-    [one] { $count } report
-   *[other] { $count } reports
+   *[other] { $count }件の報告
 }
-in-15-min = in 15 min
-about-usual = , about { $count } usual
+in-15-min = （15分間）
+about-usual = 、通常は約{ $count }件
 
-## Home page
+## ホーム
 
-home-title = Outage reports
-home-heading = Is it down, or is it just me?
-search-label = Find a service
-search-placeholder = Spotify, Steam, AWS…
-category-label = Category
-all-categories = All categories
-search-button = Search
-problems-now = Problems right now
-no-problems-now = No service has a detected problem right now.
-most-reported = Most reported (last 15 minutes)
-no-reports-15m = No reports in the last 15 minutes.
-all-services = All services
-no-match = No service matches your search.
+home-title = 障害報告
+home-heading = 落ちている？それとも自分だけ？
+search-label = サービスを探す
+search-placeholder = Spotify、Steam、AWS…
+category-label = カテゴリ
+all-categories = すべてのカテゴリ
+search-button = 検索
+problems-now = 現在の障害
+no-problems-now = 現在、障害が検知されているサービスはありません。
+most-reported = 報告の多いサービス（直近15分）
+no-reports-15m = 直近15分間の報告はありません。
+all-services = すべてのサービス
+no-match = 検索に一致するサービスはありません。
 
-## Status page
+## ステータスページ
 
-status-title = { $name } down? Current problems and outages
-status-heading = { $name } outage reports
-reported-counted = Thanks — your report was counted.
-reported-repeat = You already reported this recently; we counted your first report.
-reported-limited = Too many reports came from your network just now; please try again in a minute.
-reported-invalid = Please pick what is not working, then send the report again.
+status-title = { $name } が落ちている？現在の障害・不具合情報
+status-heading = { $name } の障害報告
+reported-counted = ご報告ありがとうございます。集計に加えました。
+reported-repeat = 少し前に同じ報告をいただいています。最初の報告を集計しました。
+reported-limited = お使いのネットワークからの報告が多すぎます。1分ほどしてからもう一度お試しください。
+reported-invalid = 使えない機能を選んでから、もう一度送信してください。
 counts-15m = { $count ->
-    [one] report in the last 15 minutes
-   *[other] reports in the last 15 minutes
+   *[other] 件（直近15分）
 }
-counts-24h = in the last 24 hours
-chart-heading = Reports in the last 24 hours
-symptoms-heading = Most reported problems
-no-reports-span = No reports in this time.
-share-of = { $name } share
-related-heading = Related services
-map-heading = Where reports come from
-span-since = since { $time }
-span-24h = 24 hours
-map-showing-outage = Showing the outage so far.
-map-show-24h = Show the last 24 hours
-map-showing-24h = Showing the last 24 hours.
-map-show-outage = Show the outage so far
-map-label = Map of reports about { $name } by country
-usual-in-region = (about { $count } usual)
-history-link = Incident history for { $name }
-atom-feed = Atom feed
-status-badge = Status badge
-report-button = I have a problem with { $name }
-report-legend = What is not working?
-platform-label = Platform (optional)
-platform-none = Not given
-send-report = Send report
-active-incident = Active incident
-active-incident-in = Active incident in { $region }
-incident-times = Started { $started }, detected { $detected }.
-incident-peak = Peak { $peak } a minute; { $total } so far.
-affected-regions = Affected regions:
-incident-most-reported = Most reported:
-timeline-caption = Reports against the usual level while the incident is open
-timeline-time = Time
-timeline-reports = Reports
-timeline-expected = Expected
+counts-24h = 件（直近24時間）
+chart-heading = 直近24時間の報告
+symptoms-heading = 多く報告されている問題
+no-reports-span = この期間の報告はありません。
+share-of = { $name } の割合
+related-heading = 関連サービス
+map-heading = 報告の発信地
+span-since = { $time }から
+span-24h = 24時間
+map-showing-outage = 障害発生からの報告を表示しています。
+map-show-24h = 直近24時間を表示
+map-showing-24h = 直近24時間を表示しています。
+map-show-outage = 障害発生からを表示
+map-label = { $name } に関する国別の報告マップ
+usual-in-region = （通常は約{ $count }件）
+history-link = { $name } の障害履歴
+atom-feed = Atom フィード
+status-badge = ステータスバッジ
+report-button = { $name } で問題が起きている
+report-legend = 何が使えませんか？
+platform-label = プラットフォーム（任意）
+platform-none = 指定しない
+send-report = 報告を送信
+active-incident = 発生中の障害
+active-incident-in = { $region } で発生中の障害
+incident-times = 発生 { $started }、検知 { $detected }。
+incident-peak = ピーク時は毎分{ $peak }、これまでに{ $total }。
+affected-regions = 影響を受けている地域：
+incident-most-reported = 多い報告：
+timeline-caption = 障害発生中の報告数と通常の水準
+timeline-time = 時刻
+timeline-reports = 報告
+timeline-expected = 通常
 
-## The fold: is it down, is it just me
+## ひと目で：落ちている？自分だけ？
 
-line-problems-since = User reports indicate problems at { $name }{ $place } since { $time }
-line-problems = User reports indicate problems at { $name }{ $place }
-line-possible = User reports indicate possible problems at { $name }{ $place }
-line-ok = No current problems at { $name }
-not-just-you = Not just you:
-maybe-not-just-you = Maybe not just you:
-probably-not-just-you = Probably not just you:
-probably-just-you = Probably just you:
+line-problems-since = { $time }から { $name }{ $place } で問題が報告されています
+line-problems = { $name }{ $place } で問題が報告されています
+line-possible = { $name }{ $place } で問題の可能性が報告されています
+line-ok = 現在 { $name } に問題はありません
+not-just-you = あなただけではありません：
+maybe-not-just-you = あなただけではないかもしれません：
+probably-not-just-you = おそらくあなただけではありません：
+probably-just-you = おそらくあなただけです：
 
-## Errors
+## エラー
 
-page-not-found = Page not found
-service-not-found = Service not found
-no-page-here = There is no page at this address.
-unavailable-title = Temporarily unavailable
-unavailable-text = We cannot read the report counts right now. Please try again in a moment.
-internal-title = Something went wrong
-internal-text = The page could not be built.
-too-many-title = Too many requests
-too-many-text = You loaded pages very quickly. Please wait a moment and try again.
-back-to-services = Back to all services
+page-not-found = ページが見つかりません
+service-not-found = サービスが見つかりません
+no-page-here = このアドレスにはページがありません。
+unavailable-title = 一時的に利用できません
+unavailable-text = 現在、報告数を読み込めません。しばらくしてからもう一度お試しください。
+internal-title = 問題が発生しました
+internal-text = ページを作成できませんでした。
+too-many-title = リクエストが多すぎます
+too-many-text = 短時間に多くのページが読み込まれました。少し待ってからもう一度お試しください。
+back-to-services = すべてのサービスに戻る
 
-## Offline (the installed app without a network)
+## オフライン（ネットワークのないインストール済みアプリ）
 
-offline-note = You are offline. This page shows what downwatch knew when it was saved:
+offline-note = オフラインです。このページは保存した時点の downwatch の情報です：
 
-## Places, durations, levels
+## 場所、時間、水準
 
-place-worldwide = worldwide
-place-in = in { $list }
-place-mostly-in = mostly in { $list }
-place-two = { $first } and { $second }
-place-more = { $list } and { $count ->
-    [one] { $count } more country
-   *[other] { $count } more countries
-}
+place-worldwide = 世界中
+place-in = （{ $list }）
+place-mostly-in = （主に { $list }）
+place-two = { $first }、{ $second }
+place-more = { $list } ほか{ $count }か国
 minutes = { $count ->
-    [one] { $count } minute
-   *[other] { $count } minutes
+   *[other] { $count }分
 }
 hours = { $count ->
-    [one] { $count } hour
-   *[other] { $count } hours
+   *[other] { $count }時間
 }
-hours-minutes = { $hours } { $minutes }
+hours-minutes = { $hours }{ $minutes }
 people = { $count ->
-    [one] { $count } person
-   *[other] { $count } people
+   *[other] { $count }人
 }
-times-above = above the usual level
-times-twice = twice the usual level
-times-n = { $count } times the usual level
-level-unknown = { $reports } in the last 15 minutes (no usual level learned yet).
-level-little-above = a little above the usual level
-level-usual = about the usual level
-level-sentence = { $reports } in the last 15 minutes where about { $usual } are usual: { $level }.
-fold-since = Since { $time }
-fold-so-far = , { $duration } so far.
-fold-people-since = reported problems since it started ({ $reports }).
-fold-people-hour = reported problems in the last hour.
-fold-possible = “Possible problems”: reports{ $place } are above the usual level by more than chance, not yet enough to call it an outage.
-fold-no-official = { $name } publishes no official status page that we follow, so only user reports are shown.
-fold-follow-link = Get told when { $name } is back
-fold-follow-rest = — by notification or email, no account needed.
-spark-label = { $count } reports about { $name } in the last 6 hours
+times-above = 通常より多い水準です
+times-twice = 通常の約2倍です
+times-n = 通常の約{ $count }倍です
+level-unknown = 直近15分間で{ $reports }（通常の水準はまだ学習中です）。
+level-little-above = 通常よりやや多い水準です
+level-usual = ほぼ通常どおりです
+level-sentence = 直近15分間で{ $reports }（通常は約{ $usual }件）：{ $level }。
+fold-since = { $time }から
+fold-so-far = 、発生から{ $duration }。
+fold-people-since = が発生以来、問題を報告しています（{ $reports }）。
+fold-people-hour = が直近1時間に問題を報告しています。
+fold-possible = 「障害の可能性」：報告数{ $place }が偶然では説明できないほど通常より多いものの、障害と判断するほどではありません。
+fold-no-official = { $name } にはこちらで確認している公式ステータスページがないため、ユーザーの報告のみを表示しています。
+fold-follow-link = { $name } が復旧したら知らせる
+fold-follow-rest = （通知またはメール、アカウント不要）
+spark-label = 直近6時間の { $name } に関する報告 { $count }件
 
-## Outage map
+## 障害マップ
 
-map-service = Service
-map-all-services = all services
-map-window = Time window
-window-15m = 15 minutes
-window-1h = 1 hour
-window-24h = 24 hours
-map-show = Show
-map-outages-now = Outages now
-map-summary-15m = { $reports } about { $name } in the last 15 minutes.
-map-summary-1h = { $reports } about { $name } in the last hour.
-map-summary-24h = { $reports } about { $name } in the last 24 hours.
+map-service = サービス
+map-all-services = すべてのサービス
+map-window = 期間
+window-15m = 15分
+window-1h = 1時間
+window-24h = 24時間
+map-show = 表示
+map-outages-now = 現在の障害
+map-summary-15m = 直近15分間の { $name } に関する{ $reports }。
+map-summary-1h = 直近1時間の { $name } に関する{ $reports }。
+map-summary-24h = 直近24時間の { $name } に関する{ $reports }。

@@ -1,188 +1,186 @@
-# downwatch: English messages. Every other file in this folder has the
-# same ids (a test checks); service names are never translated.
+# downwatch: Nederlandse teksten. Dezelfde id's als en.ftl (een test
+# controleert dat); namen van diensten worden nooit vertaald.
 
 -brand = downwatch
 
-## Numbers and dates
+## Getallen en datums
 
-# chrono strftime pattern of a date and time (UTC) on the server-rendered
-# page; the page script rewrites it in the reader's time zone.
-date-time-format = %-d %b %Y, %H:%M
+date-time-format = %-d-%-m-%Y, %H:%M
 utc = UTC
-times-in-utc = Times are in UTC.
-times-in-your-zone = Times are in your time zone.
+times-in-utc = Tijden in UTC.
+times-in-your-zone = Tijden in je eigen tijdzone.
 
-## Page shell
+## Paginakader
 
-meta-description = Is it down, or is it just me? Live, crowd-sourced outage reports for websites, apps and networks, counted once per person.
-skip-to-content = Skip to content
+meta-description = Ligt het eruit, of ligt het aan mij? Live storingsmeldingen van gebruikers voor websites, apps en netwerken; elke persoon telt één keer.
+skip-to-content = Naar de inhoud
 demo-banner-title = Demo.
-demo-banner-text = These reports and outages are simulated, not real; the detection is real.
-nav-label = Main
-nav-services = Services
-nav-map = Outage map
-footer-counted = Crowd-sourced reports, counted once per person.
-footer-api-docs = API documentation
-footer-languages = Language
-footer-map-data = Map data: world-atlas (Natural Earth). Contains information from world-countries (mledoze/countries), made available under the Open Database License (ODbL) v1.0.
-footer-network-data = Network data: RouteViews, the regional internet registries (NRO) and { $name }, under CC BY 4.0, via ip-location-db.
-feed-title = { $name } incidents
-install-hint = Add downwatch to your home screen to check an outage in one tap.
-install-button = Install
-install-dismiss = Not now
+demo-banner-text = Deze meldingen en storingen zijn gesimuleerd, niet echt; de detectie is wel echt.
+nav-label = Hoofdmenu
+nav-services = Diensten
+nav-map = Storingskaart
+footer-counted = Meldingen van gebruikers; elke persoon telt één keer.
+footer-api-docs = API-documentatie
+footer-languages = Taal
+footer-map-data = Kaartgegevens: world-atlas (Natural Earth). Bevat informatie uit world-countries (mledoze/countries), beschikbaar onder de Open Database License (ODbL) v1.0.
+footer-network-data = Netwerkgegevens: RouteViews, de regionale internetregisters (NRO) en { $name }, onder CC BY 4.0, via ip-location-db.
+feed-title = Storingen bij { $name }
+install-hint = Zet downwatch op je beginscherm, dan check je een storing met één tik.
+install-button = Installeren
+install-dismiss = Niet nu
 
-## Status words
+## Statuswoorden
 
-status-outage = Problems
-status-possible = Possible problems
-status-ok = No problems
+status-outage = Storing
+status-possible = Mogelijke storing
+status-ok = Geen problemen
 reports = { $count ->
-    [one] { $count } report
-   *[other] { $count } reports
+    [one] { $count } melding
+   *[other] { $count } meldingen
 }
 in-15-min = in 15 min
-about-usual = , about { $count } usual
+about-usual = , normaal zo'n { $count }
 
-## Home page
+## Startpagina
 
-home-title = Outage reports
-home-heading = Is it down, or is it just me?
-search-label = Find a service
+home-title = Storingsmeldingen
+home-heading = Ligt het eruit, of ligt het aan mij?
+search-label = Zoek een dienst
 search-placeholder = Spotify, Steam, AWS…
-category-label = Category
-all-categories = All categories
-search-button = Search
-problems-now = Problems right now
-no-problems-now = No service has a detected problem right now.
-most-reported = Most reported (last 15 minutes)
-no-reports-15m = No reports in the last 15 minutes.
-all-services = All services
-no-match = No service matches your search.
+category-label = Categorie
+all-categories = Alle categorieën
+search-button = Zoeken
+problems-now = Nu problemen
+no-problems-now = Er is nu bij geen enkele dienst een probleem gedetecteerd.
+most-reported = Meest gemeld (laatste 15 minuten)
+no-reports-15m = Geen meldingen in de laatste 15 minuten.
+all-services = Alle diensten
+no-match = Geen dienst gevonden voor je zoekopdracht.
 
-## Status page
+## Statuspagina
 
-status-title = { $name } down? Current problems and outages
-status-heading = { $name } outage reports
-reported-counted = Thanks — your report was counted.
-reported-repeat = You already reported this recently; we counted your first report.
-reported-limited = Too many reports came from your network just now; please try again in a minute.
-reported-invalid = Please pick what is not working, then send the report again.
+status-title = { $name } storing? Actuele problemen en storingen
+status-heading = { $name }: storingsmeldingen
+reported-counted = Bedankt, je melding is meegeteld.
+reported-repeat = Je hebt dit kortgeleden al gemeld; we hebben je eerste melding meegeteld.
+reported-limited = Er kwamen net te veel meldingen van jouw netwerk; probeer het over een minuut opnieuw.
+reported-invalid = Kies wat er niet werkt en verstuur de melding dan opnieuw.
 counts-15m = { $count ->
-    [one] report in the last 15 minutes
-   *[other] reports in the last 15 minutes
+    [one] melding in de laatste 15 minuten
+   *[other] meldingen in de laatste 15 minuten
 }
-counts-24h = in the last 24 hours
-chart-heading = Reports in the last 24 hours
-symptoms-heading = Most reported problems
-no-reports-span = No reports in this time.
-share-of = { $name } share
-related-heading = Related services
-map-heading = Where reports come from
-span-since = since { $time }
-span-24h = 24 hours
-map-showing-outage = Showing the outage so far.
-map-show-24h = Show the last 24 hours
-map-showing-24h = Showing the last 24 hours.
-map-show-outage = Show the outage so far
-map-label = Map of reports about { $name } by country
-usual-in-region = (about { $count } usual)
-history-link = Incident history for { $name }
-atom-feed = Atom feed
-status-badge = Status badge
-report-button = I have a problem with { $name }
-report-legend = What is not working?
-platform-label = Platform (optional)
-platform-none = Not given
-send-report = Send report
-active-incident = Active incident
-active-incident-in = Active incident in { $region }
-incident-times = Started { $started }, detected { $detected }.
-incident-peak = Peak { $peak } a minute; { $total } so far.
-affected-regions = Affected regions:
-incident-most-reported = Most reported:
-timeline-caption = Reports against the usual level while the incident is open
-timeline-time = Time
-timeline-reports = Reports
-timeline-expected = Expected
+counts-24h = in de laatste 24 uur
+chart-heading = Meldingen in de laatste 24 uur
+symptoms-heading = Meest gemelde problemen
+no-reports-span = Geen meldingen in deze periode.
+share-of = Aandeel { $name }
+related-heading = Vergelijkbare diensten
+map-heading = Waar de meldingen vandaan komen
+span-since = sinds { $time }
+span-24h = 24 uur
+map-showing-outage = Je ziet de storing tot nu toe.
+map-show-24h = Toon de laatste 24 uur
+map-showing-24h = Je ziet de laatste 24 uur.
+map-show-outage = Toon de storing tot nu toe
+map-label = Kaart van meldingen over { $name } per land
+usual-in-region = (normaal zo'n { $count })
+history-link = Eerdere storingen bij { $name }
+atom-feed = Atom-feed
+status-badge = Statusbadge
+report-button = Ik heb een probleem met { $name }
+report-legend = Wat werkt er niet?
+platform-label = Platform (optioneel)
+platform-none = Niet opgegeven
+send-report = Melding versturen
+active-incident = Lopende storing
+active-incident-in = Lopende storing in { $region }
+incident-times = Begonnen om { $started }, gedetecteerd om { $detected }.
+incident-peak = Piek van { $peak } per minuut; tot nu toe { $total }.
+affected-regions = Getroffen regio's:
+incident-most-reported = Meest gemeld:
+timeline-caption = Meldingen tegenover het normale niveau zolang de storing loopt
+timeline-time = Tijd
+timeline-reports = Meldingen
+timeline-expected = Verwacht
 
-## The fold: is it down, is it just me
+## In één oogopslag: ligt het eruit, of ligt het aan mij?
 
-line-problems-since = User reports indicate problems at { $name }{ $place } since { $time }
-line-problems = User reports indicate problems at { $name }{ $place }
-line-possible = User reports indicate possible problems at { $name }{ $place }
-line-ok = No current problems at { $name }
-not-just-you = Not just you:
-maybe-not-just-you = Maybe not just you:
-probably-not-just-you = Probably not just you:
-probably-just-you = Probably just you:
+line-problems-since = Gebruikers melden sinds { $time } problemen met { $name }{ $place }
+line-problems = Gebruikers melden problemen met { $name }{ $place }
+line-possible = Gebruikers melden mogelijke problemen met { $name }{ $place }
+line-ok = Geen actuele problemen met { $name }
+not-just-you = Niet alleen bij jou:
+maybe-not-just-you = Misschien niet alleen bij jou:
+probably-not-just-you = Waarschijnlijk niet alleen bij jou:
+probably-just-you = Waarschijnlijk alleen bij jou:
 
-## Errors
+## Fouten
 
-page-not-found = Page not found
-service-not-found = Service not found
-no-page-here = There is no page at this address.
-unavailable-title = Temporarily unavailable
-unavailable-text = We cannot read the report counts right now. Please try again in a moment.
-internal-title = Something went wrong
-internal-text = The page could not be built.
-too-many-title = Too many requests
-too-many-text = You loaded pages very quickly. Please wait a moment and try again.
-back-to-services = Back to all services
+page-not-found = Pagina niet gevonden
+service-not-found = Dienst niet gevonden
+no-page-here = Op dit adres staat geen pagina.
+unavailable-title = Tijdelijk niet beschikbaar
+unavailable-text = We kunnen de meldingen nu niet lezen. Probeer het zo opnieuw.
+internal-title = Er ging iets mis
+internal-text = De pagina kon niet worden gemaakt.
+too-many-title = Te veel verzoeken
+too-many-text = Je hebt heel snel pagina's geladen. Wacht even en probeer het opnieuw.
+back-to-services = Terug naar alle diensten
 
-## Offline (the installed app without a network)
+## Offline (de geïnstalleerde app zonder netwerk)
 
-offline-note = You are offline. This page shows what downwatch knew when it was saved:
+offline-note = Je bent offline. Deze pagina laat zien wat downwatch wist toen ze werd bewaard:
 
-## Places, durations, levels
+## Plaatsen, duur, niveaus
 
-place-worldwide = worldwide
-place-in = in { $list }
-place-mostly-in = mostly in { $list }
-place-two = { $first } and { $second }
-place-more = { $list } and { $count ->
-    [one] { $count } more country
-   *[other] { $count } more countries
+place-worldwide = wereldwijd
+place-in = ({ $list })
+place-mostly-in = (vooral { $list })
+place-two = { $first } en { $second }
+place-more = { $list } en nog { $count ->
+    [one] { $count } land
+   *[other] { $count } landen
 }
 minutes = { $count ->
-    [one] { $count } minute
-   *[other] { $count } minutes
+    [one] { $count } minuut
+   *[other] { $count } minuten
 }
 hours = { $count ->
-    [one] { $count } hour
-   *[other] { $count } hours
+    [one] { $count } uur
+   *[other] { $count } uur
 }
-hours-minutes = { $hours } { $minutes }
+hours-minutes = { $hours } en { $minutes }
 people = { $count ->
-    [one] { $count } person
-   *[other] { $count } people
+    [one] { $count } persoon
+   *[other] { $count } mensen
 }
-times-above = above the usual level
-times-twice = twice the usual level
-times-n = { $count } times the usual level
-level-unknown = { $reports } in the last 15 minutes (no usual level learned yet).
-level-little-above = a little above the usual level
-level-usual = about the usual level
-level-sentence = { $reports } in the last 15 minutes where about { $usual } are usual: { $level }.
-fold-since = Since { $time }
-fold-so-far = , { $duration } so far.
-fold-people-since = reported problems since it started ({ $reports }).
-fold-people-hour = reported problems in the last hour.
-fold-possible = “Possible problems”: reports{ $place } are above the usual level by more than chance, not yet enough to call it an outage.
-fold-no-official = { $name } publishes no official status page that we follow, so only user reports are shown.
-fold-follow-link = Get told when { $name } is back
-fold-follow-rest = — by notification or email, no account needed.
-spark-label = { $count } reports about { $name } in the last 6 hours
+times-above = boven het normale niveau
+times-twice = twee keer zoveel als normaal
+times-n = { $count } keer zoveel als normaal
+level-unknown = { $reports } in de laatste 15 minuten (nog geen normaal niveau geleerd).
+level-little-above = iets meer dan normaal
+level-usual = ongeveer zoveel als normaal
+level-sentence = { $reports } in de laatste 15 minuten, waar zo'n { $usual } normaal is: { $level }.
+fold-since = Sinds { $time }
+fold-so-far = , nu { $duration }.
+fold-people-since = meldden problemen sinds het begin ({ $reports }).
+fold-people-hour = meldden problemen in het afgelopen uur.
+fold-possible = "Mogelijke storing": de meldingen{ $place } liggen meer dan toevallig boven het normale niveau, maar nog niet genoeg om van een storing te spreken.
+fold-no-official = { $name } heeft geen officiële statuspagina die wij volgen; je ziet hier alleen meldingen van gebruikers.
+fold-follow-link = Laat me weten wanneer { $name } weer werkt
+fold-follow-rest = – via een melding of e-mail, zonder account.
+spark-label = { $count } meldingen over { $name } in de laatste 6 uur
 
-## Outage map
+## Storingskaart
 
-map-service = Service
-map-all-services = all services
-map-window = Time window
-window-15m = 15 minutes
-window-1h = 1 hour
-window-24h = 24 hours
-map-show = Show
-map-outages-now = Outages now
-map-summary-15m = { $reports } about { $name } in the last 15 minutes.
-map-summary-1h = { $reports } about { $name } in the last hour.
-map-summary-24h = { $reports } about { $name } in the last 24 hours.
+map-service = Dienst
+map-all-services = alle diensten
+map-window = Periode
+window-15m = 15 minuten
+window-1h = 1 uur
+window-24h = 24 uur
+map-show = Tonen
+map-outages-now = Nu storingen
+map-summary-15m = { $reports } over { $name } in de laatste 15 minuten.
+map-summary-1h = { $reports } over { $name } in het afgelopen uur.
+map-summary-24h = { $reports } over { $name } in de laatste 24 uur.

@@ -1,188 +1,186 @@
-# downwatch: English messages. Every other file in this folder has the
-# same ids (a test checks); service names are never translated.
+# downwatch: textos em português do Brasil. Mesmos identificadores de
+# en.ftl (um teste confere); nomes de serviços nunca são traduzidos.
 
 -brand = downwatch
 
-## Numbers and dates
+## Números e datas
 
-# chrono strftime pattern of a date and time (UTC) on the server-rendered
-# page; the page script rewrites it in the reader's time zone.
-date-time-format = %-d %b %Y, %H:%M
+date-time-format = %d/%m/%Y, %H:%M
 utc = UTC
-times-in-utc = Times are in UTC.
-times-in-your-zone = Times are in your time zone.
+times-in-utc = Horários em UTC.
+times-in-your-zone = Horários no seu fuso horário.
 
-## Page shell
+## Moldura das páginas
 
-meta-description = Is it down, or is it just me? Live, crowd-sourced outage reports for websites, apps and networks, counted once per person.
-skip-to-content = Skip to content
-demo-banner-title = Demo.
-demo-banner-text = These reports and outages are simulated, not real; the detection is real.
-nav-label = Main
-nav-services = Services
-nav-map = Outage map
-footer-counted = Crowd-sourced reports, counted once per person.
-footer-api-docs = API documentation
-footer-languages = Language
-footer-map-data = Map data: world-atlas (Natural Earth). Contains information from world-countries (mledoze/countries), made available under the Open Database License (ODbL) v1.0.
-footer-network-data = Network data: RouteViews, the regional internet registries (NRO) and { $name }, under CC BY 4.0, via ip-location-db.
-feed-title = { $name } incidents
-install-hint = Add downwatch to your home screen to check an outage in one tap.
-install-button = Install
-install-dismiss = Not now
+meta-description = Caiu ou é só comigo? Relatos de falhas ao vivo enviados pelos usuários, para sites, apps e redes; cada pessoa conta uma vez.
+skip-to-content = Pular para o conteúdo
+demo-banner-title = Demonstração.
+demo-banner-text = Estes relatos e falhas são simulados, não reais; a detecção é real.
+nav-label = Menu principal
+nav-services = Serviços
+nav-map = Mapa de falhas
+footer-counted = Relatos dos usuários; cada pessoa conta uma vez.
+footer-api-docs = Documentação da API
+footer-languages = Idioma
+footer-map-data = Dados do mapa: world-atlas (Natural Earth). Contém informações de world-countries (mledoze/countries), disponibilizadas sob a Open Database License (ODbL) v1.0.
+footer-network-data = Dados de rede: RouteViews, os registros regionais de internet (NRO) e { $name }, sob CC BY 4.0, via ip-location-db.
+feed-title = Incidentes de { $name }
+install-hint = Adicione o downwatch à tela inicial para conferir uma falha com um toque.
+install-button = Instalar
+install-dismiss = Agora não
 
-## Status words
+## Palavras de status
 
-status-outage = Problems
-status-possible = Possible problems
-status-ok = No problems
+status-outage = Problemas
+status-possible = Possíveis problemas
+status-ok = Sem problemas
 reports = { $count ->
-    [one] { $count } report
-   *[other] { $count } reports
+    [one] { $count } relato
+   *[other] { $count } relatos
 }
-in-15-min = in 15 min
-about-usual = , about { $count } usual
+in-15-min = em 15 min
+about-usual = , normalmente cerca de { $count }
 
-## Home page
+## Início
 
-home-title = Outage reports
-home-heading = Is it down, or is it just me?
-search-label = Find a service
+home-title = Relatos de falhas
+home-heading = Caiu ou é só comigo?
+search-label = Encontrar um serviço
 search-placeholder = Spotify, Steam, AWS…
-category-label = Category
-all-categories = All categories
-search-button = Search
-problems-now = Problems right now
-no-problems-now = No service has a detected problem right now.
-most-reported = Most reported (last 15 minutes)
-no-reports-15m = No reports in the last 15 minutes.
-all-services = All services
-no-match = No service matches your search.
+category-label = Categoria
+all-categories = Todas as categorias
+search-button = Buscar
+problems-now = Problemas agora
+no-problems-now = Nenhum serviço tem problema detectado agora.
+most-reported = Mais relatados (últimos 15 minutos)
+no-reports-15m = Nenhum relato nos últimos 15 minutos.
+all-services = Todos os serviços
+no-match = Nenhum serviço corresponde à sua busca.
 
-## Status page
+## Página de status
 
-status-title = { $name } down? Current problems and outages
-status-heading = { $name } outage reports
-reported-counted = Thanks — your report was counted.
-reported-repeat = You already reported this recently; we counted your first report.
-reported-limited = Too many reports came from your network just now; please try again in a minute.
-reported-invalid = Please pick what is not working, then send the report again.
+status-title = { $name } fora do ar? Problemas e falhas agora
+status-heading = { $name }: relatos de falhas
+reported-counted = Obrigado, seu relato foi contado.
+reported-repeat = Você já relatou isso há pouco; contamos o seu primeiro relato.
+reported-limited = Chegaram relatos demais da sua rede agora; tente de novo daqui a um minuto.
+reported-invalid = Escolha o que não está funcionando e envie o relato de novo.
 counts-15m = { $count ->
-    [one] report in the last 15 minutes
-   *[other] reports in the last 15 minutes
+    [one] relato nos últimos 15 minutos
+   *[other] relatos nos últimos 15 minutos
 }
-counts-24h = in the last 24 hours
-chart-heading = Reports in the last 24 hours
-symptoms-heading = Most reported problems
-no-reports-span = No reports in this time.
-share-of = { $name } share
-related-heading = Related services
-map-heading = Where reports come from
-span-since = since { $time }
-span-24h = 24 hours
-map-showing-outage = Showing the outage so far.
-map-show-24h = Show the last 24 hours
-map-showing-24h = Showing the last 24 hours.
-map-show-outage = Show the outage so far
-map-label = Map of reports about { $name } by country
-usual-in-region = (about { $count } usual)
-history-link = Incident history for { $name }
-atom-feed = Atom feed
-status-badge = Status badge
-report-button = I have a problem with { $name }
-report-legend = What is not working?
-platform-label = Platform (optional)
-platform-none = Not given
-send-report = Send report
-active-incident = Active incident
-active-incident-in = Active incident in { $region }
-incident-times = Started { $started }, detected { $detected }.
-incident-peak = Peak { $peak } a minute; { $total } so far.
-affected-regions = Affected regions:
-incident-most-reported = Most reported:
-timeline-caption = Reports against the usual level while the incident is open
-timeline-time = Time
-timeline-reports = Reports
-timeline-expected = Expected
+counts-24h = nas últimas 24 horas
+chart-heading = Relatos nas últimas 24 horas
+symptoms-heading = Problemas mais relatados
+no-reports-span = Nenhum relato neste período.
+share-of = Parcela de { $name }
+related-heading = Serviços relacionados
+map-heading = De onde vêm os relatos
+span-since = desde { $time }
+span-24h = 24 horas
+map-showing-outage = Mostrando a falha até agora.
+map-show-24h = Ver as últimas 24 horas
+map-showing-24h = Mostrando as últimas 24 horas.
+map-show-outage = Ver a falha até agora
+map-label = Mapa de relatos sobre { $name } por país
+usual-in-region = (normalmente cerca de { $count })
+history-link = Histórico de incidentes de { $name }
+atom-feed = Feed Atom
+status-badge = Selo de status
+report-button = Estou com problema no { $name }
+report-legend = O que não está funcionando?
+platform-label = Plataforma (opcional)
+platform-none = Não informada
+send-report = Enviar relato
+active-incident = Incidente em andamento
+active-incident-in = Incidente em andamento em { $region }
+incident-times = Começou às { $started }, detectado às { $detected }.
+incident-peak = Pico de { $peak } por minuto; { $total } até agora.
+affected-regions = Regiões afetadas:
+incident-most-reported = Mais relatado:
+timeline-caption = Relatos em relação ao nível normal enquanto o incidente está aberto
+timeline-time = Horário
+timeline-reports = Relatos
+timeline-expected = Esperado
 
-## The fold: is it down, is it just me
+## O essencial: caiu ou é só comigo?
 
-line-problems-since = User reports indicate problems at { $name }{ $place } since { $time }
-line-problems = User reports indicate problems at { $name }{ $place }
-line-possible = User reports indicate possible problems at { $name }{ $place }
-line-ok = No current problems at { $name }
-not-just-you = Not just you:
-maybe-not-just-you = Maybe not just you:
-probably-not-just-you = Probably not just you:
-probably-just-you = Probably just you:
+line-problems-since = Usuários relatam problemas no { $name }{ $place } desde { $time }
+line-problems = Usuários relatam problemas no { $name }{ $place }
+line-possible = Usuários relatam possíveis problemas no { $name }{ $place }
+line-ok = Nenhum problema no { $name } agora
+not-just-you = Não é só com você:
+maybe-not-just-you = Talvez não seja só com você:
+probably-not-just-you = Provavelmente não é só com você:
+probably-just-you = Provavelmente é só com você:
 
-## Errors
+## Erros
 
-page-not-found = Page not found
-service-not-found = Service not found
-no-page-here = There is no page at this address.
-unavailable-title = Temporarily unavailable
-unavailable-text = We cannot read the report counts right now. Please try again in a moment.
-internal-title = Something went wrong
-internal-text = The page could not be built.
-too-many-title = Too many requests
-too-many-text = You loaded pages very quickly. Please wait a moment and try again.
-back-to-services = Back to all services
+page-not-found = Página não encontrada
+service-not-found = Serviço não encontrado
+no-page-here = Não há página neste endereço.
+unavailable-title = Indisponível no momento
+unavailable-text = Não conseguimos ler os relatos agora. Tente de novo em instantes.
+internal-title = Algo deu errado
+internal-text = Não foi possível montar a página.
+too-many-title = Solicitações demais
+too-many-text = Você carregou páginas muito rápido. Espere um pouco e tente de novo.
+back-to-services = Voltar para todos os serviços
 
-## Offline (the installed app without a network)
+## Offline (o app instalado sem rede)
 
-offline-note = You are offline. This page shows what downwatch knew when it was saved:
+offline-note = Você está offline. Esta página mostra o que o downwatch sabia quando foi salva:
 
-## Places, durations, levels
+## Lugares, durações, níveis
 
-place-worldwide = worldwide
-place-in = in { $list }
-place-mostly-in = mostly in { $list }
-place-two = { $first } and { $second }
-place-more = { $list } and { $count ->
-    [one] { $count } more country
-   *[other] { $count } more countries
+place-worldwide = no mundo todo
+place-in = ({ $list })
+place-mostly-in = (principalmente { $list })
+place-two = { $first } e { $second }
+place-more = { $list } e mais { $count ->
+    [one] { $count } país
+   *[other] { $count } países
 }
 minutes = { $count ->
-    [one] { $count } minute
-   *[other] { $count } minutes
+    [one] { $count } minuto
+   *[other] { $count } minutos
 }
 hours = { $count ->
-    [one] { $count } hour
-   *[other] { $count } hours
+    [one] { $count } hora
+   *[other] { $count } horas
 }
-hours-minutes = { $hours } { $minutes }
+hours-minutes = { $hours } e { $minutes }
 people = { $count ->
-    [one] { $count } person
-   *[other] { $count } people
+    [one] { $count } pessoa
+   *[other] { $count } pessoas
 }
-times-above = above the usual level
-times-twice = twice the usual level
-times-n = { $count } times the usual level
-level-unknown = { $reports } in the last 15 minutes (no usual level learned yet).
-level-little-above = a little above the usual level
-level-usual = about the usual level
-level-sentence = { $reports } in the last 15 minutes where about { $usual } are usual: { $level }.
-fold-since = Since { $time }
-fold-so-far = , { $duration } so far.
-fold-people-since = reported problems since it started ({ $reports }).
-fold-people-hour = reported problems in the last hour.
-fold-possible = “Possible problems”: reports{ $place } are above the usual level by more than chance, not yet enough to call it an outage.
-fold-no-official = { $name } publishes no official status page that we follow, so only user reports are shown.
-fold-follow-link = Get told when { $name } is back
-fold-follow-rest = — by notification or email, no account needed.
-spark-label = { $count } reports about { $name } in the last 6 hours
+times-above = acima do normal
+times-twice = o dobro do normal
+times-n = { $count } vezes o normal
+level-unknown = { $reports } nos últimos 15 minutos (ainda não aprendemos o nível normal).
+level-little-above = um pouco acima do normal
+level-usual = mais ou menos o normal
+level-sentence = { $reports } nos últimos 15 minutos, quando o normal é cerca de { $usual }: { $level }.
+fold-since = Desde { $time }
+fold-so-far = ; { $duration } até agora.
+fold-people-since = relataram problemas desde o início ({ $reports }).
+fold-people-hour = relataram problemas na última hora.
+fold-possible = “Possíveis problemas”: os relatos{ $place } estão acima do normal mais do que o acaso explicaria, mas ainda não o bastante para chamar de falha.
+fold-no-official = { $name } não publica uma página de status oficial que acompanhamos; por isso mostramos só os relatos dos usuários.
+fold-follow-link = Avise-me quando o { $name } voltar
+fold-follow-rest = : por notificação ou e-mail, sem criar conta.
+spark-label = { $count } relatos sobre { $name } nas últimas 6 horas
 
-## Outage map
+## Mapa de falhas
 
-map-service = Service
-map-all-services = all services
-map-window = Time window
-window-15m = 15 minutes
-window-1h = 1 hour
-window-24h = 24 hours
-map-show = Show
-map-outages-now = Outages now
-map-summary-15m = { $reports } about { $name } in the last 15 minutes.
-map-summary-1h = { $reports } about { $name } in the last hour.
-map-summary-24h = { $reports } about { $name } in the last 24 hours.
+map-service = Serviço
+map-all-services = todos os serviços
+map-window = Período
+window-15m = 15 minutos
+window-1h = 1 hora
+window-24h = 24 horas
+map-show = Mostrar
+map-outages-now = Falhas agora
+map-summary-15m = { $reports } sobre { $name } nos últimos 15 minutos.
+map-summary-1h = { $reports } sobre { $name } na última hora.
+map-summary-24h = { $reports } sobre { $name } nas últimas 24 horas.

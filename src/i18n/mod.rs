@@ -204,10 +204,15 @@ pub const SOURCES: [(Lang, &str); 8] = [
 
 /// A custom formatter so that numbers in messages (`{ $count }`) are
 /// grouped the language's way; Fluent's own writes bare digits.
-fn format_number(lang: Lang) -> fn(&FluentValue, &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String> {
+fn format_number(
+    lang: Lang,
+) -> fn(&FluentValue, &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String> {
     macro_rules! per_lang {
         ($l:expr) => {{
-            fn f(v: &FluentValue, _: &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String> {
+            fn f(
+                v: &FluentValue,
+                _: &intl_memoizer::concurrent::IntlLangMemoizer,
+            ) -> Option<String> {
                 match v {
                     FluentValue::Number(n)
                         if n.options.minimum_fraction_digits.is_none()
@@ -242,8 +247,7 @@ static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> = LazyLock::new(|| {
     SOURCES
         .iter()
         .map(|(lang, source)| {
-            let id: unic_langid::LanguageIdentifier =
-                lang.tag().parse().unwrap_or_default();
+            let id: unic_langid::LanguageIdentifier = lang.tag().parse().unwrap_or_default();
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // No Unicode isolation marks around arguments: every language
             // here is left to right, and the marks would end up in HTML.
@@ -355,7 +359,11 @@ mod tests {
         for (lang, source) in SOURCES {
             for id in ids(source).into_iter().filter(|i| !i.starts_with('-')) {
                 let mut args = FluentArgs::new();
-                for name in ["name", "place", "region", "time", "service", "lang"] {
+                for name in [
+                    "name", "place", "region", "time", "reports", "usual", "level", "duration",
+                    "first", "second", "list", "hours", "minutes", "peak", "total", "started",
+                    "detected",
+                ] {
                     args.set(name, FluentValue::from("X"));
                 }
                 for count in [0u64, 1, 2, 5, 21, 1234] {

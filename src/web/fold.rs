@@ -6,11 +6,11 @@
 
 use super::layout::{around, clock_time, lang_badge, lang_reports};
 use crate::catalog::Service;
-use crate::i18n::Lang;
-use crate::t;
 use crate::countries::region_name;
+use crate::i18n::Lang;
 use crate::read::place::Place;
 use crate::read::views::{ServiceView, WindowView};
+use crate::t;
 use chrono::{DateTime, Utc};
 use maud::{Markup, html};
 
@@ -138,7 +138,13 @@ pub fn level_sentence(lang: Lang, w: &WindowView) -> String {
         Level::Above(r) => times_words(lang, r),
         _ => t!(lang, "level-usual"),
     };
-    t!(lang, "level-sentence", reports = reports, usual = usual, level = how)
+    t!(
+        lang,
+        "level-sentence",
+        reports = reports,
+        usual = usual,
+        level = how
+    )
 }
 
 /// Is it just me? The answer's first words.
@@ -288,7 +294,10 @@ mod tests {
             mostly,
             worldwide: false,
         };
-        assert_eq!(place_words(Lang::En, &p(&["GB"], 0, false)), "in the United Kingdom");
+        assert_eq!(
+            place_words(Lang::En, &p(&["GB"], 0, false)),
+            "in the United Kingdom"
+        );
         assert_eq!(
             place_words(Lang::En, &p(&["DE", "AT"], 0, true)),
             "mostly in Germany and Austria"

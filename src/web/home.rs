@@ -7,10 +7,10 @@ use super::layout::{Shell, lang_badge, lang_reports, severity, shell};
 use super::{HTML, PageError, cached_page, secure};
 use crate::http_cache::Rendered;
 use crate::i18n::Lang;
-use crate::t;
 use crate::read::ServiceSummary;
 use crate::read::views::ServiceView;
 use crate::startup::AppState;
+use crate::t;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -58,19 +58,34 @@ pub async fn home(
     };
     // The plain home page is the same for everyone: rendered once per view.
     if query.q.is_empty() && query.category.is_empty() {
-        let page = state
-            .pages
-            .home
-            .get_or_render(&lang, (summaries.generation, generations), || {
-                Rendered::new(
-                    HTML,
-                    render(&state, lang, &summaries.value, &causes.value, &cards, &query)
+        let page =
+            state
+                .pages
+                .home
+                .get_or_render(&lang, (summaries.generation, generations), || {
+                    Rendered::new(
+                        HTML,
+                        render(
+                            &state,
+                            lang,
+                            &summaries.value,
+                            &causes.value,
+                            &cards,
+                            &query,
+                        )
                         .into_string(),
-                )
-            });
+                    )
+                });
         return Ok(cached_page(&req, &state, &page));
     }
-    let page = render(&state, lang, &summaries.value, &causes.value, &cards, &query);
+    let page = render(
+        &state,
+        lang,
+        &summaries.value,
+        &causes.value,
+        &cards,
+        &query,
+    );
     Ok(
         Rendered::new(HTML, page.into_string()).respond(&req, &state.cache_control, |r| {
             secure(r);

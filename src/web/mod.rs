@@ -164,8 +164,8 @@ fn redirect_to(req: &HttpRequest, path: &str) -> HttpResponse {
         target.push('?');
         target.push_str(query);
     }
-    let location = HeaderValue::from_str(&target)
-        .unwrap_or_else(|_| HeaderValue::from_static("/en/"));
+    let location =
+        HeaderValue::from_str(&target).unwrap_or_else(|_| HeaderValue::from_static("/en/"));
     HttpResponse::Found()
         .insert_header((header::LOCATION, location))
         .insert_header((header::VARY, "Accept-Language, Cookie"))
@@ -194,9 +194,7 @@ async fn status_to_language(
         .catalog
         .service(&slug)
         .ok_or_else(|| not_found::unknown_service(&state.catalog, &slug))?;
-    let history = req
-        .match_pattern()
-        .is_some_and(|p| p.ends_with("/history"));
+    let history = req.match_pattern().is_some_and(|p| p.ends_with("/history"));
     let path = format!(
         "/status/{}{}",
         service.slug,
