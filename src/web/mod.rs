@@ -286,7 +286,7 @@ pub fn too_many_requests(retry_after_secs: u64) -> HttpResponse {
 
 /// Content-Security-Policy of every page: nothing inline, nothing external.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+connect-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /// A page response with the security headers.
 fn html(status: StatusCode, page: Markup) -> HttpResponse {
