@@ -30,7 +30,10 @@ if [ -z "${BASE:-}" ]; then
     cargo build --release --quiet
     bin=${CARGO_TARGET_DIR:-target}/release/downwatch
   fi
-  "$bin" --demo --listen "127.0.0.1:$port" >/tmp/downwatch-lighthouse.log 2>&1 &
+  # --public-url: the hreflang alternates are absolute, as search engines
+  # (and Lighthouse's SEO audit) want them.
+  "$bin" --demo --listen "127.0.0.1:$port" --public-url "http://127.0.0.1:$port" \
+    >/tmp/downwatch-lighthouse.log 2>&1 &
   server=$!
   BASE=http://127.0.0.1:$port
 fi
@@ -70,6 +73,9 @@ for url in "${urls[@]}"; do
       .map(a => a.id);
     console.log(process.argv[2].padEnd(40), ...["performance","accessibility","best-practices","seo"]
       .map(k => String(s(k)).padStart(5)), String(bytes).padStart(9));
+    const m = k => Math.round(r.audits[k].numericValue);
+    console.log("   FCP", m("first-contentful-paint"), "ms, LCP", m("largest-contentful-paint"),
+      "ms, TBT", m("total-blocking-time"), "ms, CLS", r.audits["cumulative-layout-shift"].numericValue.toFixed(3));
     if (failed.length) console.log("   failing:", failed.join(", "));
   ' "$out/report.json" "${url#"$BASE"}"
 done

@@ -184,3 +184,34 @@ map-outages-now = Aktuelle Störungen
 map-summary-15m = { $reports } zu { $name } in den letzten 15 Minuten.
 map-summary-1h = { $reports } zu { $name } in der letzten Stunde.
 map-summary-24h = { $reports } zu { $name } in den letzten 24 Stunden.
+
+## Benachrichtigungen (Push, E-Mail)
+
+date-short-format = %-d.%-m.
+notice-when = { $date } um { $time } UTC
+notice-place = ({ $region })
+notice-acknowledged-words = { $name } hat die Störung am { $when } bestätigt: „{ $words }“
+notice-says = { $name } schreibt: „{ $words }“
+notice-acknowledged = { $name } hat die Störung am { $when } bestätigt.
+notice-cause = Wahrscheinlich liegt es nicht an { $name }: { $summary }
+notice-shared-cause = einer gemeinsamen Ursache
+notice-cause-title = { $name }{ $place }: wahrscheinlich wegen { $subject }, nicht wegen { $name }
+notice-cause-body = Nutzer melden seit { $when } Probleme bei { $name }{ $place }.{ $cause } Der Status richtet sich weiter nach den Meldungen.
+notice-symptoms = : { $list }.
+notice-no-symptoms = .
+notice-problems-title = { $name }: Probleme gemeldet{ $place }
+notice-problems-body = Nutzer melden seit { $when } Probleme bei { $name }{ $place }{ $what }{ $cause }{ $official }
+notice-back-since = seit { $when }
+notice-back-title = { $name } läuft wieder{ $place }
+notice-back-body = Die Meldungen zu { $name }{ $place } sind{ $back } wieder auf dem üblichen Niveau. Probleme wurden ab { $when } gemeldet.{ $official }
+
+## E-Mail
+
+mail-confirm-subject = Bitte bestätigen: Benachrichtigungen zu { $name }
+mail-confirm-problems = Jemand – hoffentlich du – möchte über Probleme bei { $name } informiert werden.
+mail-confirm-back = Jemand – hoffentlich du – möchte erfahren, wann die aktuellen Probleme bei { $name } vorbei sind.
+mail-confirm-link = Zum Bestätigen öffne diesen Link:
+mail-confirm-ignore = Warst du das nicht, ignoriere diese E-Mail einfach: Es kommt nichts weiter, und die Adresse wird innerhalb eines Tages gelöscht.
+mail-live-reports = Aktuelle Meldungen:
+mail-why = Du bekommst diese E-Mail, weil du diesem Dienst folgst.
+mail-unsubscribe = Abbestellen:

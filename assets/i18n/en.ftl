@@ -186,3 +186,34 @@ map-outages-now = Outages now
 map-summary-15m = { $reports } about { $name } in the last 15 minutes.
 map-summary-1h = { $reports } about { $name } in the last hour.
 map-summary-24h = { $reports } about { $name } in the last 24 hours.
+
+## Notices to followers (push, mail)
+
+date-short-format = %-d %b
+notice-when = { $time } UTC on { $date }
+notice-place = in { $region }
+notice-acknowledged-words = { $name } acknowledged it at { $when }: “{ $words }”
+notice-says = { $name } says: “{ $words }”
+notice-acknowledged = { $name } acknowledged it at { $when }.
+notice-cause = Probably not { $name }: { $summary }
+notice-shared-cause = a shared cause
+notice-cause-title = { $name }{ $place }: probably { $subject }, not { $name }
+notice-cause-body = People report problems with { $name }{ $place } since { $when }.{ $cause } The status still follows the reports.
+notice-symptoms = : { $list }.
+notice-no-symptoms = .
+notice-problems-title = { $name }: problems reported{ $place }
+notice-problems-body = People report problems with { $name }{ $place } since { $when }{ $what }{ $cause }{ $official }
+notice-back-since = since { $when }
+notice-back-title = { $name } is back{ $place }
+notice-back-body = Reports about { $name }{ $place } are back to the usual level{ $back }. Problems were reported from { $when }.{ $official }
+
+## Mail
+
+mail-confirm-subject = Confirm: notices about { $name }
+mail-confirm-problems = Someone, hopefully you, asked to be told about problems with { $name }.
+mail-confirm-back = Someone, hopefully you, asked to be told when the current problems end at { $name }.
+mail-confirm-link = To confirm, open this link:
+mail-confirm-ignore = If it was not you, ignore this mail: nothing more will be sent, and the address is deleted within a day.
+mail-live-reports = Live reports:
+mail-why = You get this because you asked to follow this service.
+mail-unsubscribe = Unsubscribe:

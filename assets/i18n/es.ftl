@@ -184,3 +184,34 @@ map-outages-now = Caídas ahora
 map-summary-15m = { $reports } sobre { $name } en los últimos 15 minutos.
 map-summary-1h = { $reports } sobre { $name } en la última hora.
 map-summary-24h = { $reports } sobre { $name } en las últimas 24 horas.
+
+## Avisos a quienes siguen un servicio (push, correo)
+
+date-short-format = %-d/%-m
+notice-when = el { $date } a las { $time } UTC
+notice-place = ({ $region })
+notice-acknowledged-words = { $name } lo reconoció { $when }: «{ $words }»
+notice-says = { $name } dice: «{ $words }»
+notice-acknowledged = { $name } lo reconoció { $when }.
+notice-cause = Seguramente no es cosa de { $name }: { $summary }
+notice-shared-cause = una causa común
+notice-cause-title = { $name }{ $place }: seguramente es { $subject }, no { $name }
+notice-cause-body = Los usuarios avisan de problemas con { $name }{ $place } desde { $when }.{ $cause } El estado sigue basándose en los avisos.
+notice-symptoms = : { $list }.
+notice-no-symptoms = .
+notice-problems-title = { $name }: avisos de problemas{ $place }
+notice-problems-body = Los usuarios avisan de problemas con { $name }{ $place } desde { $when }{ $what }{ $cause }{ $official }
+notice-back-since = desde { $when }
+notice-back-title = { $name } vuelve a funcionar{ $place }
+notice-back-body = Los avisos sobre { $name }{ $place } han vuelto al nivel normal{ $back }. Hubo avisos de problemas desde { $when }.{ $official }
+
+## Correo
+
+mail-confirm-subject = Confirma: avisos sobre { $name }
+mail-confirm-problems = Alguien, esperamos que tú, ha pedido que le avisemos de los problemas con { $name }.
+mail-confirm-back = Alguien, esperamos que tú, ha pedido que le avisemos cuando terminen los problemas actuales de { $name }.
+mail-confirm-link = Para confirmarlo, abre este enlace:
+mail-confirm-ignore = Si no has sido tú, ignora este correo: no enviaremos nada más y la dirección se borrará en menos de un día.
+mail-live-reports = Avisos en directo:
+mail-why = Recibes este correo porque pediste seguir este servicio.
+mail-unsubscribe = Darse de baja:

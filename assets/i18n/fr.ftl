@@ -184,3 +184,34 @@ map-outages-now = Pannes en cours
 map-summary-15m = { $reports } concernant { $name } ces 15 dernières minutes.
 map-summary-1h = { $reports } concernant { $name } au cours de la dernière heure.
 map-summary-24h = { $reports } concernant { $name } ces dernières 24 heures.
+
+## Notifications aux abonnés (push, e-mail)
+
+date-short-format = %d/%m
+notice-when = { $date } à { $time } UTC
+notice-place = ({ $region })
+notice-acknowledged-words = { $name } l’a reconnu le { $when } : « { $words } »
+notice-says = { $name } indique : « { $words } »
+notice-acknowledged = { $name } l’a reconnu le { $when }.
+notice-cause = Sans doute pas la faute de { $name } : { $summary }
+notice-shared-cause = une cause commune
+notice-cause-title = { $name }{ $place } : sans doute { $subject }, pas { $name }
+notice-cause-body = Des utilisateurs signalent des problèmes avec { $name }{ $place } depuis le { $when }.{ $cause } L’état suit toujours les signalements.
+notice-symptoms = { " " }: { $list }.
+notice-no-symptoms = .
+notice-problems-title = { $name } : problèmes signalés{ $place }
+notice-problems-body = Des utilisateurs signalent des problèmes avec { $name }{ $place } depuis le { $when }{ $what }{ $cause }{ $official }
+notice-back-since = depuis le { $when }
+notice-back-title = { $name } fonctionne à nouveau{ $place }
+notice-back-body = Les signalements concernant { $name }{ $place } sont revenus au niveau habituel{ $back }. Des problèmes ont été signalés à partir du { $when }.{ $official }
+
+## E-mail
+
+mail-confirm-subject = À confirmer : notifications concernant { $name }
+mail-confirm-problems = Quelqu’un, vous sans doute, a demandé à être prévenu des problèmes avec { $name }.
+mail-confirm-back = Quelqu’un, vous sans doute, a demandé à être prévenu de la fin des problèmes actuels avec { $name }.
+mail-confirm-link = Pour confirmer, ouvrez ce lien :
+mail-confirm-ignore = Si ce n’était pas vous, ignorez cet e-mail : vous ne recevrez rien d’autre, et l’adresse sera effacée sous 24 heures.
+mail-live-reports = Signalements en direct :
+mail-why = Vous recevez cet e-mail car vous avez demandé à suivre ce service.
+mail-unsubscribe = Se désabonner :

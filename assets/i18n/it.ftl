@@ -184,3 +184,34 @@ map-outages-now = Disservizi in corso
 map-summary-15m = { $reports } su { $name } negli ultimi 15 minuti.
 map-summary-1h = { $reports } su { $name } nell’ultima ora.
 map-summary-24h = { $reports } su { $name } nelle ultime 24 ore.
+
+## Notifiche a chi segue un servizio (push, email)
+
+date-short-format = %-d/%-m
+notice-when = { $date } alle { $time } UTC
+notice-place = ({ $region })
+notice-acknowledged-words = { $name } l’ha riconosciuto il { $when }: «{ $words }»
+notice-says = { $name } scrive: «{ $words }»
+notice-acknowledged = { $name } l’ha riconosciuto il { $when }.
+notice-cause = Probabilmente non dipende da { $name }: { $summary }
+notice-shared-cause = una causa comune
+notice-cause-title = { $name }{ $place }: probabilmente { $subject }, non { $name }
+notice-cause-body = Gli utenti segnalano problemi con { $name }{ $place } dal { $when }.{ $cause } Lo stato continua a seguire le segnalazioni.
+notice-symptoms = : { $list }.
+notice-no-symptoms = .
+notice-problems-title = { $name }: problemi segnalati{ $place }
+notice-problems-body = Gli utenti segnalano problemi con { $name }{ $place } dal { $when }{ $what }{ $cause }{ $official }
+notice-back-since = dal { $when }
+notice-back-title = { $name } funziona di nuovo{ $place }
+notice-back-body = Le segnalazioni su { $name }{ $place } sono tornate al livello abituale{ $back }. I problemi sono stati segnalati a partire dal { $when }.{ $official }
+
+## Email
+
+mail-confirm-subject = Conferma: notifiche su { $name }
+mail-confirm-problems = Qualcuno, speriamo tu, ha chiesto di essere avvisato dei problemi con { $name }.
+mail-confirm-back = Qualcuno, speriamo tu, ha chiesto di essere avvisato quando finiranno i problemi attuali di { $name }.
+mail-confirm-link = Per confermare, apri questo link:
+mail-confirm-ignore = Se non sei stato tu, ignora questa email: non riceverai altro e l’indirizzo verrà cancellato entro un giorno.
+mail-live-reports = Segnalazioni in tempo reale:
+mail-why = Ricevi questa email perché hai chiesto di seguire questo servizio.
+mail-unsubscribe = Annulla l’iscrizione:

@@ -176,3 +176,34 @@ map-outages-now = 現在の障害
 map-summary-15m = 直近15分間の { $name } に関する{ $reports }。
 map-summary-1h = 直近1時間の { $name } に関する{ $reports }。
 map-summary-24h = 直近24時間の { $name } に関する{ $reports }。
+
+## フォロワーへの通知（プッシュ、メール）
+
+date-short-format = %-m月%-d日
+notice-when = { $date } { $time } UTC
+notice-place = （{ $region }）
+notice-acknowledged-words = { $name } は { $when } に障害を認めました：「{ $words }」
+notice-says = { $name } の発表：「{ $words }」
+notice-acknowledged = { $name } は { $when } に障害を認めました。
+notice-cause = 原因はおそらく { $name } ではありません：{ $summary }
+notice-shared-cause = 共通の原因
+notice-cause-title = { $name }{ $place }：原因はおそらく { $subject } で、{ $name } ではありません
+notice-cause-body = { $when } から { $name }{ $place } の問題が報告されています。{ $cause } ステータスは引き続き報告に基づいて表示します。
+notice-symptoms = ：{ $list }。
+notice-no-symptoms = 。
+notice-problems-title = { $name }：問題が報告されています{ $place }
+notice-problems-body = { $when } から { $name }{ $place } の問題が報告されています{ $what }{ $cause }{ $official }
+notice-back-since = （{ $when } から）
+notice-back-title = { $name } が復旧しました{ $place }
+notice-back-body = { $name }{ $place } に関する報告は通常の水準に戻りました{ $back }。問題は { $when } から報告されていました。{ $official }
+
+## メール
+
+mail-confirm-subject = 確認のお願い：{ $name } に関する通知
+mail-confirm-problems = { $name } の障害の通知を受け取る登録がありました（おそらくご本人によるものです）。
+mail-confirm-back = { $name } の現在の障害が終わったときの通知を受け取る登録がありました（おそらくご本人によるものです）。
+mail-confirm-link = 確認するには、次のリンクを開いてください：
+mail-confirm-ignore = お心当たりがない場合は、このメールを無視してください。今後メールは送信されず、アドレスは1日以内に削除されます。
+mail-live-reports = リアルタイムの報告：
+mail-why = このサービスのフォローを登録されたため、このメールをお送りしています。
+mail-unsubscribe = 配信停止：

@@ -184,3 +184,34 @@ map-outages-now = Nu storingen
 map-summary-15m = { $reports } over { $name } in de laatste 15 minuten.
 map-summary-1h = { $reports } over { $name } in het afgelopen uur.
 map-summary-24h = { $reports } over { $name } in de laatste 24 uur.
+
+## Meldingen aan volgers (push, e-mail)
+
+date-short-format = %-d-%-m
+notice-when = { $date } om { $time } UTC
+notice-place = ({ $region })
+notice-acknowledged-words = { $name } erkende de storing op { $when }: "{ $words }"
+notice-says = { $name } meldt: "{ $words }"
+notice-acknowledged = { $name } erkende de storing op { $when }.
+notice-cause = Waarschijnlijk ligt het niet aan { $name }: { $summary }
+notice-shared-cause = een gedeelde oorzaak
+notice-cause-title = { $name }{ $place }: waarschijnlijk { $subject }, niet { $name }
+notice-cause-body = Gebruikers melden sinds { $when } problemen met { $name }{ $place }.{ $cause } De status blijft de meldingen volgen.
+notice-symptoms = : { $list }.
+notice-no-symptoms = .
+notice-problems-title = { $name }: problemen gemeld{ $place }
+notice-problems-body = Gebruikers melden sinds { $when } problemen met { $name }{ $place }{ $what }{ $cause }{ $official }
+notice-back-since = sinds { $when }
+notice-back-title = { $name } werkt weer{ $place }
+notice-back-body = De meldingen over { $name }{ $place } zijn terug op het normale niveau{ $back }. Er werden problemen gemeld vanaf { $when }.{ $official }
+
+## E-mail
+
+mail-confirm-subject = Bevestig: meldingen over { $name }
+mail-confirm-problems = Iemand, hopelijk jij, wil bericht krijgen over problemen met { $name }.
+mail-confirm-back = Iemand, hopelijk jij, wil bericht krijgen wanneer de huidige problemen bij { $name } voorbij zijn.
+mail-confirm-link = Open deze link om te bevestigen:
+mail-confirm-ignore = Was jij het niet? Negeer deze e-mail dan: je krijgt verder niets, en het adres wordt binnen een dag verwijderd.
+mail-live-reports = Live meldingen:
+mail-why = Je krijgt deze e-mail omdat je deze dienst volgt.
+mail-unsubscribe = Afmelden:

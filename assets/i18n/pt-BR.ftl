@@ -184,3 +184,34 @@ map-outages-now = Falhas agora
 map-summary-15m = { $reports } sobre { $name } nos últimos 15 minutos.
 map-summary-1h = { $reports } sobre { $name } na última hora.
 map-summary-24h = { $reports } sobre { $name } nas últimas 24 horas.
+
+## Avisos para quem segue um serviço (push, e-mail)
+
+date-short-format = %d/%m
+notice-when = { $date } às { $time } UTC
+notice-place = ({ $region })
+notice-acknowledged-words = { $name } reconheceu o problema em { $when }: “{ $words }”
+notice-says = { $name } diz: “{ $words }”
+notice-acknowledged = { $name } reconheceu o problema em { $when }.
+notice-cause = Provavelmente não é o { $name }: { $summary }
+notice-shared-cause = uma causa em comum
+notice-cause-title = { $name }{ $place }: provavelmente { $subject }, não o { $name }
+notice-cause-body = Usuários relatam problemas no { $name }{ $place } desde { $when }.{ $cause } O status continua acompanhando os relatos.
+notice-symptoms = : { $list }.
+notice-no-symptoms = .
+notice-problems-title = { $name }: problemas relatados{ $place }
+notice-problems-body = Usuários relatam problemas no { $name }{ $place } desde { $when }{ $what }{ $cause }{ $official }
+notice-back-since = desde { $when }
+notice-back-title = { $name } voltou{ $place }
+notice-back-body = Os relatos sobre o { $name }{ $place } voltaram ao nível normal{ $back }. Houve relatos de problemas a partir de { $when }.{ $official }
+
+## E-mail
+
+mail-confirm-subject = Confirme: avisos sobre o { $name }
+mail-confirm-problems = Alguém, esperamos que você, pediu para ser avisado sobre problemas no { $name }.
+mail-confirm-back = Alguém, esperamos que você, pediu para ser avisado quando os problemas atuais do { $name } acabarem.
+mail-confirm-link = Para confirmar, abra este link:
+mail-confirm-ignore = Se não foi você, ignore este e-mail: nada mais será enviado, e o endereço será apagado em até um dia.
+mail-live-reports = Relatos ao vivo:
+mail-why = Você recebe este e-mail porque pediu para seguir este serviço.
+mail-unsubscribe = Cancelar inscrição:

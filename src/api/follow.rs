@@ -49,6 +49,9 @@ pub struct FollowState {
     pub total: usize,
     /// Requests per minute per client address (None: unlimited).
     limit: Option<KeyedLimit<IpAddr>>,
+    /// `--public-url` (no trailing slash), when set: the site's address,
+    /// for links that must be absolute (mail links, `hreflang` alternates).
+    pub public_url: Option<String>,
 }
 
 impl FollowState {
@@ -62,6 +65,7 @@ impl FollowState {
             total: settings.follows_total,
             limit: (settings.follow_requests_per_minute_per_ip > 0)
                 .then(|| KeyedLimit::new(settings.follow_requests_per_minute_per_ip, max_keys)),
+            public_url: settings.public_url().ok().flatten(),
         }
     }
 
@@ -512,6 +516,7 @@ async fn subscribe(
         target,
         created_at: existing.as_ref().map_or(now, |e| e.created_at),
         expires_at,
+        lang: crate::i18n::Lang::of_request(req),
     };
     let now_ms = now.timestamp_millis();
     let slot = member(&f.service, &f.id);

@@ -27,6 +27,23 @@ pub enum Lang {
     Nl,
 }
 
+/// Stored (with a follower) as its tag; an unknown tag reads as English.
+impl serde::Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.tag())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let tag = String::deserialize(d)?;
+        Ok(Lang::ALL
+            .into_iter()
+            .find(|l| l.tag() == tag)
+            .unwrap_or_default())
+    }
+}
+
 /// Marks a message that is missing or failed to format.
 pub const MISSING_OPEN: char = '⟦';
 
@@ -115,6 +132,41 @@ impl Lang {
             }
         }
         best.map_or(Lang::En, |(_, l)| l)
+    }
+
+    /// The language a request was made in: the page it was sent from (its
+    /// `Referer`'s language prefix, for forms and scripts on a page), else
+    /// the switcher's `lang` cookie, else `Accept-Language`, else English.
+    pub fn of_request(req: &actix_web::HttpRequest) -> Lang {
+        use actix_web::http::header;
+        let header = |name| req.headers().get(name).and_then(|v| v.to_str().ok());
+        header(header::REFERER)
+            .and_then(Lang::from_url)
+            .unwrap_or_else(|| Lang::preferred(req))
+    }
+
+    /// The reader's language for an unprefixed address: the switcher's
+    /// `lang` cookie, else `Accept-Language`, else English.
+    pub fn preferred(req: &actix_web::HttpRequest) -> Lang {
+        use actix_web::http::header;
+        req.cookie("lang")
+            .and_then(|c| Lang::from_segment(c.value()))
+            .or_else(|| {
+                req.headers()
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .map(Lang::negotiate)
+            })
+            .unwrap_or_default()
+    }
+
+    /// The language prefix of a page URL ("https://host/de/status/x").
+    pub fn from_url(url: &str) -> Option<Lang> {
+        let path = match url.split_once("://") {
+            Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+            None => url,
+        };
+        Lang::from_segment(path.strip_prefix('/')?.split(['/', '?', '#']).next()?)
     }
 
     /// `path` ("/status/spotify", "/") under this language's prefix.
@@ -362,7 +414,8 @@ mod tests {
                 for name in [
                     "name", "place", "region", "time", "reports", "usual", "level", "duration",
                     "first", "second", "list", "hours", "minutes", "peak", "total", "started",
-                    "detected",
+                    "detected", "when", "words", "summary", "subject", "cause", "what", "official",
+                    "back", "date",
                 ] {
                     args.set(name, FluentValue::from("X"));
                 }
@@ -420,5 +473,12 @@ mod tests {
         assert_eq!(Lang::from_segment("pt-br"), Some(Lang::PtBr));
         assert_eq!(Lang::from_segment("pt-BR"), None);
         assert_eq!(Lang::De.href("/status/spotify"), "/de/status/spotify");
+        assert_eq!(
+            Lang::from_url("http://127.0.0.1:8080/ja/status/spotify?x=1"),
+            Some(Lang::Ja)
+        );
+        assert_eq!(Lang::from_url("https://h/status/spotify"), None);
+        assert_eq!(Lang::from_url("https://h"), None);
+        assert_eq!(Lang::from_url("/pt-br/"), Some(Lang::PtBr));
     }
 }

@@ -196,6 +196,7 @@ fn render(
     shell(
         &Shell {
             lang,
+            origin: state.follow.public_url.as_deref().unwrap_or(""),
             path: Some("/"),
             demo: state.demo,
             title: &t!(lang, "home-title"),

@@ -14,6 +14,7 @@ pub fn page(demo: bool, title: &str, live: &str, body: Markup) -> Markup {
     shell(
         &Shell {
             lang: Lang::En,
+            origin: "",
             path: None,
             demo,
             title,
@@ -35,6 +36,7 @@ pub fn page_with_feed(
     shell(
         &Shell {
             lang: Lang::En,
+            origin: "",
             path: None,
             demo,
             title,
@@ -48,6 +50,9 @@ pub fn page_with_feed(
 /// What the shell of a page needs to know.
 pub struct Shell<'a> {
     pub lang: Lang,
+    /// The site's address (`--public-url`), for the absolute `hreflang`
+    /// alternates search engines ask for; "" when not configured.
+    pub origin: &'a str,
     /// The page's path without the language prefix ("/status/spotify"),
     /// for the `hreflang` alternates and the language switcher; `None`:
     /// the page has no versions in other languages.
@@ -82,9 +87,9 @@ pub fn shell(s: &Shell, body: Markup) -> Markup {
                 link rel="stylesheet" href=(super::assets::url("app.css"));
                 @if let Some(path) = s.path {
                     @for l in Lang::ALL {
-                        link rel="alternate" hreflang=(l.tag()) href=(l.href(path));
+                        link rel="alternate" hreflang=(l.tag()) href={ (s.origin) (l.href(path)) };
                     }
-                    link rel="alternate" hreflang="x-default" href=(path);
+                    link rel="alternate" hreflang="x-default" href={ (s.origin) (path) };
                 }
                 @if let Some(feed) = s.feed {
                     link rel="alternate" type="application/atom+xml" title=(t!(lang, "feed-title", name = s.title)) href=(feed);
@@ -170,6 +175,7 @@ pub fn html_message_page(lang: Lang, title: &str, text: &str) -> Markup {
     shell(
         &Shell {
             lang,
+            origin: "",
             path: None,
             demo: false,
             title,

@@ -145,6 +145,7 @@ fn render(
     shell(
         &Shell {
             lang,
+            origin: state.follow.public_url.as_deref().unwrap_or(""),
             path: Some("/map"),
             demo: state.demo,
             title: &t!(lang, "nav-map"),

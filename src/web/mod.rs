@@ -139,26 +139,11 @@ pub fn lang_of(req: &HttpRequest) -> Lang {
     req.app_data::<Lang>().copied().unwrap_or_default()
 }
 
-/// The reader's language for an unprefixed address: the one they chose in
-/// the switcher (the `lang` cookie), else their browser's
-/// (`Accept-Language`), else English.
-fn preferred(req: &HttpRequest) -> Lang {
-    req.cookie("lang")
-        .and_then(|c| Lang::from_segment(c.value()))
-        .or_else(|| {
-            req.headers()
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .map(Lang::negotiate)
-        })
-        .unwrap_or_default()
-}
-
 /// A redirect to `path` (a route's own path, never the client's string)
 /// in the reader's language, keeping the query; it depends on the
 /// request's language headers, so says so (`Vary`) and is not stored.
 fn redirect_to(req: &HttpRequest, path: &str) -> HttpResponse {
-    let mut target = preferred(req).href(path);
+    let mut target = Lang::preferred(req).href(path);
     let query = req.query_string();
     if !query.is_empty() {
         target.push('?');

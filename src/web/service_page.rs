@@ -261,6 +261,7 @@ fn render(
     shell(
         &Shell {
             lang,
+            origin: state.follow.public_url.as_deref().unwrap_or(""),
             path: Some(&path),
             demo: state.demo,
             title: &title,
