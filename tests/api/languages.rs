@@ -35,7 +35,9 @@ async fn raw_get(
 #[tokio::test]
 async fn unprefixed_pages_redirect_to_the_readers_language() {
     let app = spawn_app().await;
-    let cases: [(&str, &[(&str, &str)], &str); 7] = [
+    // (address, request headers, where it redirects)
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case; 7] = [
         ("/", &[], "/en/"),
         (
             "/",
