@@ -163,8 +163,14 @@ level-usual = etwa so viele wie üblich
 level-sentence = { $reports } in den letzten 15 Minuten, üblich sind etwa { $usual }: { $level }.
 fold-since = Seit { $time }
 fold-so-far = , bisher { $duration }.
-fold-people-since = haben seit Beginn Probleme gemeldet ({ $reports }).
-fold-people-hour = haben in der letzten Stunde Probleme gemeldet.
+fold-people-since = { $count ->
+    [one] hat
+   *[other] haben
+} seit Beginn Probleme gemeldet ({ $reports }).
+fold-people-hour = { $count ->
+    [one] hat
+   *[other] haben
+} in der letzten Stunde Probleme gemeldet.
 fold-possible = „Mögliche Störung“: Die Meldungen{ $place } liegen mehr als zufällig über dem üblichen Niveau, aber noch nicht genug für eine Störung.
 fold-no-official = { $name } hat keine offizielle Statusseite, die wir verfolgen; hier stehen nur Meldungen von Nutzern.
 fold-follow-link = Benachrichtigen, wenn { $name } wieder geht

@@ -163,8 +163,14 @@ level-usual = más o menos lo normal
 level-sentence = { $reports } en los últimos 15 minutos, cuando lo normal son unos { $usual }: { $level }.
 fold-since = Desde las { $time }
 fold-so-far = ; { $duration } hasta ahora.
-fold-people-since = han avisado de problemas desde que empezó ({ $reports }).
-fold-people-hour = han avisado de problemas en la última hora.
+fold-people-since = { $count ->
+    [one] ha avisado
+   *[other] han avisado
+} de problemas desde que empezó ({ $reports }).
+fold-people-hour = { $count ->
+    [one] ha avisado
+   *[other] han avisado
+} de problemas en la última hora.
 fold-possible = «Posibles problemas»: los avisos{ $place } superan lo normal más de lo que explicaría el azar, pero aún no bastan para hablar de caída.
 fold-no-official = { $name } no publica ninguna página de estado oficial que sigamos, así que solo se muestran los avisos de los usuarios.
 fold-follow-link = Avísame cuando { $name } vuelva a funcionar

@@ -163,8 +163,14 @@ level-usual = à peu près le niveau habituel
 level-sentence = { $reports } ces 15 dernières minutes, pour environ { $usual } d’habitude : { $level }.
 fold-since = Depuis { $time }
 fold-so-far = , soit { $duration } jusqu’ici.
-fold-people-since = ont signalé un problème depuis le début ({ $reports }).
-fold-people-hour = ont signalé un problème au cours de la dernière heure.
+fold-people-since = { $count ->
+    [one] a signalé
+   *[other] ont signalé
+} un problème depuis le début ({ $reports }).
+fold-people-hour = { $count ->
+    [one] a signalé
+   *[other] ont signalé
+} un problème au cours de la dernière heure.
 fold-possible = « Panne possible » : les signalements{ $place } dépassent le niveau habituel plus que le hasard ne l’expliquerait, sans suffire encore à parler de panne.
 fold-no-official = { $name } ne publie pas de page d’état officielle que nous suivons ; seuls les signalements des utilisateurs sont affichés.
 fold-follow-link = Être prévenu quand { $name } refonctionne

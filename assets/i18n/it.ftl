@@ -163,8 +163,14 @@ level-usual = più o meno il livello abituale
 level-sentence = { $reports } negli ultimi 15 minuti, contro le circa { $usual } abituali: { $level }.
 fold-since = Dalle { $time }
 fold-so-far = , da { $duration }.
-fold-people-since = hanno segnalato problemi dall’inizio ({ $reports }).
-fold-people-hour = hanno segnalato problemi nell’ultima ora.
+fold-people-since = { $count ->
+    [one] ha segnalato
+   *[other] hanno segnalato
+} problemi dall’inizio ({ $reports }).
+fold-people-hour = { $count ->
+    [one] ha segnalato
+   *[other] hanno segnalato
+} problemi nell’ultima ora.
 fold-possible = «Possibili problemi»: le segnalazioni{ $place } superano il livello abituale più di quanto spieghi il caso, ma non abbastanza per parlare di disservizio.
 fold-no-official = { $name } non pubblica una pagina di stato ufficiale che seguiamo, quindi mostriamo solo le segnalazioni degli utenti.
 fold-follow-link = Avvisami quando { $name } torna a funzionare

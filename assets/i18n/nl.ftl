@@ -163,8 +163,14 @@ level-usual = ongeveer zoveel als normaal
 level-sentence = { $reports } in de laatste 15 minuten, waar zo'n { $usual } normaal is: { $level }.
 fold-since = Sinds { $time }
 fold-so-far = , nu { $duration }.
-fold-people-since = meldden problemen sinds het begin ({ $reports }).
-fold-people-hour = meldden problemen in het afgelopen uur.
+fold-people-since = { $count ->
+    [one] meldde
+   *[other] meldden
+} problemen sinds het begin ({ $reports }).
+fold-people-hour = { $count ->
+    [one] meldde
+   *[other] meldden
+} problemen in het afgelopen uur.
 fold-possible = "Mogelijke storing": de meldingen{ $place } liggen meer dan toevallig boven het normale niveau, maar nog niet genoeg om van een storing te spreken.
 fold-no-official = { $name } heeft geen officiële statuspagina die wij volgen; je ziet hier alleen meldingen van gebruikers.
 fold-follow-link = Laat me weten wanneer { $name } weer werkt

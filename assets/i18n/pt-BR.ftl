@@ -163,8 +163,14 @@ level-usual = mais ou menos o normal
 level-sentence = { $reports } nos últimos 15 minutos, quando o normal é cerca de { $usual }: { $level }.
 fold-since = Desde { $time }
 fold-so-far = ; { $duration } até agora.
-fold-people-since = relataram problemas desde o início ({ $reports }).
-fold-people-hour = relataram problemas na última hora.
+fold-people-since = { $count ->
+    [one] relatou
+   *[other] relataram
+} problemas desde o início ({ $reports }).
+fold-people-hour = { $count ->
+    [one] relatou
+   *[other] relataram
+} problemas na última hora.
 fold-possible = “Possíveis problemas”: os relatos{ $place } estão acima do normal mais do que o acaso explicaria, mas ainda não o bastante para chamar de falha.
 fold-no-official = { $name } não publica uma página de status oficial que acompanhamos; por isso mostramos só os relatos dos usuários.
 fold-follow-link = Avise-me quando o { $name } voltar

@@ -199,12 +199,12 @@ pub fn facts(lang: Lang, service: &Service, view: &ServiceView, now: DateTime<Ut
                 }
                 li #fold-people {
                     strong { (t!(lang, "people", count = o.window.reporters)) }
-                    " " (t!(lang, "fold-people-since", reports = lang_reports(lang, o.window.reports)))
+                    " " (t!(lang, "fold-people-since", count = o.window.reporters, reports = lang_reports(lang, o.window.reports)))
                 }
             } @else {
                 li #fold-people {
                     strong { (t!(lang, "people", count = view.windows[2].reporters)) }
-                    " " (t!(lang, "fold-people-hour"))
+                    " " (t!(lang, "fold-people-hour", count = view.windows[2].reporters))
                 }
             }
             li #fold-level { strong { (just_me(lang, view)) } (level_sentence(lang, last_15m)) }
