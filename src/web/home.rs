@@ -57,35 +57,27 @@ pub async fn home(
         views: &views,
     };
     // The plain home page is the same for everyone: rendered once per view.
+    let draw = || {
+        render(
+            &state,
+            lang,
+            &summaries.value,
+            &causes.value,
+            &cards,
+            &query,
+        )
+    };
     if query.q.is_empty() && query.category.is_empty() {
         let page =
             state
                 .pages
                 .home
                 .get_or_render(&lang, (summaries.generation, generations), || {
-                    Rendered::new(
-                        HTML,
-                        render(
-                            &state,
-                            lang,
-                            &summaries.value,
-                            &causes.value,
-                            &cards,
-                            &query,
-                        )
-                        .into_string(),
-                    )
+                    Rendered::new(HTML, draw().into_string())
                 });
         return Ok(cached_page(&req, &state, &page));
     }
-    let page = render(
-        &state,
-        lang,
-        &summaries.value,
-        &causes.value,
-        &cards,
-        &query,
-    );
+    let page = draw();
     Ok(
         Rendered::new(HTML, page.into_string()).respond(&req, &state.cache_control, |r| {
             secure(r);

@@ -11,18 +11,7 @@ use maud::{DOCTYPE, Markup, html};
 /// are refreshed on events. `demo`: the server runs the demo, and every
 /// page says so.
 pub fn page(demo: bool, title: &str, live: &str, body: Markup) -> Markup {
-    shell(
-        &Shell {
-            lang: Lang::En,
-            origin: "",
-            path: None,
-            demo,
-            title,
-            live,
-            feed: None,
-        },
-        body,
-    )
+    page_with_feed(demo, title, live, None, body)
 }
 
 /// An English page that also names its Atom feed (`feed`: its path).
