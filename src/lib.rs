@@ -18,6 +18,7 @@ pub mod events;
 pub mod geo;
 pub mod healthcheck;
 pub mod http_cache;
+pub mod i18n;
 pub mod ingest;
 pub mod metrics;
 pub mod official;

@@ -23,6 +23,7 @@ const FLOORS: &[&[&str]] = &[
         "metrics",
         "healthcheck",
         "open_files",
+        "i18n",
     ],
     // 1: inputs and plain helpers.
     &["catalog", "geo", "ingest", "http_cache", "telemetry"],

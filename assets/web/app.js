@@ -7,18 +7,20 @@
 
   // Times: the page says them in UTC (and names the zone); here they are
   // said in the visitor's own zone. The UTC text stays as a tooltip.
+  // The page's language decides how dates are written ("2. März", "3月2日").
+  var locale = document.documentElement.lang || undefined;
   function localize(root) {
     if (!window.Intl || !Intl.DateTimeFormat) return;
     var zone = "";
     try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (_) {}
     var formats = {
-      time: new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }),
-      date: new Intl.DateTimeFormat(undefined, {
+      time: new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short" }),
+      date: new Intl.DateTimeFormat(locale, {
         day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
         timeZoneName: "short"
       })
     };
-    var tick = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    var tick = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
     root.querySelectorAll("time[data-tz]").forEach(function (el) {
       var at = new Date(el.getAttribute("datetime"));
       var format = formats[el.getAttribute("data-tz")];
@@ -31,10 +33,67 @@
       if (!isNaN(at)) el.textContent = tick.format(at);
     });
     root.querySelectorAll("[data-tz-note]").forEach(function (el) {
-      el.textContent = zone ? "Times are in your time zone (" + zone + ")." : "Times are in your time zone.";
+      var said = el.getAttribute("data-tz-note") || "Times are in your time zone.";
+      el.textContent = zone ? said + " (" + zone + ")" : said;
     });
   }
   localize(document);
+
+  // The language switcher keeps the choice: unprefixed addresses (links in
+  // mails, the report form's answer) then open in it.
+  document.querySelectorAll("[data-lang]").forEach(function (a) {
+    a.addEventListener("click", function () {
+      document.cookie = "lang=" + a.getAttribute("data-lang") + "; path=/; max-age=31536000; SameSite=Lax";
+    });
+  });
+
+  // Installable: the service worker keeps the shell and the last status
+  // pages for offline use; "Add to home screen" where the browser offers it.
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js").catch(function () {});
+  }
+  var hint = document.getElementById("install-hint");
+  var offered = null;
+  window.addEventListener("beforeinstallprompt", function (e) {
+    e.preventDefault();
+    offered = e;
+    var dismissed = false;
+    try { dismissed = localStorage.getItem("install-dismissed") === "1"; } catch (_) {}
+    if (hint && !dismissed) hint.hidden = false;
+  });
+  var install = document.getElementById("install-button");
+  if (install) install.addEventListener("click", function () {
+    if (hint) hint.hidden = true;
+    if (offered) { offered.prompt(); offered = null; }
+  });
+  var dismiss = document.getElementById("install-dismiss");
+  if (dismiss) dismiss.addEventListener("click", function () {
+    if (hint) hint.hidden = true;
+    try { localStorage.setItem("install-dismissed", "1"); } catch (_) {}
+  });
+
+  // Offline (the service worker answered from its copy): say so, and when
+  // the copy was saved.
+  function offlineNote() {
+    var note = document.getElementById("offline-note");
+    if (!note || navigator.onLine !== false || !window.caches) return;
+    caches.match(location.href).then(function (r) {
+      var saved = r && r.headers.get("x-saved-at");
+      if (!saved) return;
+      var at = new Date(saved);
+      var span = note.querySelector("[data-saved-at]");
+      if (span && !isNaN(at)) {
+        span.textContent = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(at);
+      }
+      note.hidden = false;
+    }).catch(function () {});
+  }
+  offlineNote();
+  window.addEventListener("offline", offlineNote);
+  window.addEventListener("online", function () {
+    var note = document.getElementById("offline-note");
+    if (note) note.hidden = true;
+  });
 
   var scope = document.body.getAttribute("data-live-scope") || "";
   if (!scope) return;

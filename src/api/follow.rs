@@ -472,6 +472,7 @@ async fn subscribe(
         target,
         created_at: existing.as_ref().map_or(now, |e| e.created_at),
         expires_at,
+        lang: crate::i18n::Lang::of_request(req),
     };
     // Every email request counts against the client's cap, the address
     // known or not: answering an address already on the list differently

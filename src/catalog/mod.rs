@@ -9,6 +9,7 @@ mod load;
 
 pub use load::CatalogError;
 
+use crate::i18n::{Lang, labels};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -137,5 +138,66 @@ impl Catalog {
             .iter()
             .find(|s| s.slug == slug)
             .map(|s| s.label.as_str())
+    }
+
+    /// A symptom's label in `lang` (assets/catalog-labels.csv); the
+    /// catalog's own label in English and where no translation is listed.
+    pub fn symptom_label_in(&self, lang: Lang, slug: &str) -> Option<&str> {
+        let own = self.symptom_label(slug)?;
+        if lang == Lang::En {
+            return Some(own);
+        }
+        Some(labels::label(labels::Kind::Symptom, slug, lang).unwrap_or(own))
+    }
+
+    /// A category's name in `lang`, like [`Catalog::symptom_label_in`].
+    pub fn category_name_in<'a>(&'a self, lang: Lang, category: &'a Category) -> &'a str {
+        if lang == Lang::En {
+            return &category.name;
+        }
+        labels::label(labels::Kind::Category, &category.slug, lang).unwrap_or(&category.name)
+    }
+}
+
+/// The label table's test lives here, on the floor that uses it
+/// (docs/architecture.md): `i18n` knows nothing of the catalog.
+#[cfg(test)]
+mod label_tests {
+    use super::Catalog;
+    use crate::i18n::Lang;
+    use crate::i18n::labels::{Kind, label};
+
+    #[test]
+    fn every_symptom_and_category_of_the_bundled_catalog_has_every_language() {
+        let catalog = Catalog::bundled().expect("catalog");
+        let mut wanted: Vec<(Kind, String, String)> = catalog
+            .symptoms()
+            .iter()
+            .map(|s| (Kind::Symptom, s.slug.clone(), s.label.clone()))
+            .collect();
+        wanted.extend(
+            catalog
+                .categories()
+                .iter()
+                .map(|c| (Kind::Category, c.slug.clone(), c.name.clone())),
+        );
+        assert!(wanted.len() > 50);
+        for (kind, slug, english) in wanted {
+            assert_eq!(
+                label(kind, &slug, Lang::En),
+                Some(english.as_str()),
+                "{slug}: English is the catalog's"
+            );
+            for lang in Lang::ALL {
+                assert!(
+                    label(kind, &slug, lang).is_some(),
+                    "{slug} in {}",
+                    lang.tag()
+                );
+            }
+        }
+        assert_eq!(label(Kind::Symptom, "login", Lang::De), Some("Anmeldung"));
+        assert_eq!(label(Kind::Category, "music", Lang::Ja), Some("音楽配信"));
+        assert_eq!(label(Kind::Symptom, "no-such", Lang::De), None);
     }
 }

@@ -1,4 +1,4 @@
-//! The embedded stylesheet, script and map outlines, served under
+//! The embedded stylesheet, script, app icons and map outlines, served under
 //! `/assets/`. Pages link them by fingerprinted names (`app.<hash>.css`),
 //! which never change meaning, so browsers and CDNs keep them for a year;
 //! the plain names still answer, with a short cache time. Each file is
@@ -21,8 +21,9 @@ struct Asset {
     rendered: Rendered,
 }
 
-fn asset(name: &'static str, content_type: &'static str, body: String) -> Asset {
-    let digest = hex::encode(Sha256::digest(body.as_bytes()));
+fn asset(name: &'static str, content_type: &'static str, body: impl Into<Vec<u8>>) -> Asset {
+    let body: Vec<u8> = body.into();
+    let digest = hex::encode(Sha256::digest(&body));
     let fingerprinted = match name.rsplit_once('.') {
         Some((stem, ext)) => format!("{stem}.{}.{ext}", &digest[..12]),
         None => format!("{name}.{}", &digest[..12]),
@@ -50,6 +51,23 @@ static ASSETS: LazyLock<Vec<Asset>> = LazyLock::new(|| {
             "follow.js",
             "text/javascript; charset=utf-8",
             include_str!("../../assets/web/follow.js").to_string(),
+        ),
+        // The app icon (installable app, favicon): the SVG is the source,
+        // the PNGs were made from it (README: "App icons").
+        asset(
+            "icon.svg",
+            "image/svg+xml",
+            include_str!("../../assets/web/icon.svg"),
+        ),
+        asset(
+            "icon-192.png",
+            "image/png",
+            include_bytes!("../../assets/web/icon-192.png").as_slice(),
+        ),
+        asset(
+            "icon-512.png",
+            "image/png",
+            include_bytes!("../../assets/web/icon-512.png").as_slice(),
         ),
         asset(
             "world.svg",

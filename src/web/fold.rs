@@ -4,11 +4,13 @@
 //! it is back. The status page's fold and the home page's cards say it
 //! from the same read model ([`ServiceView`]), in the same words.
 
-use super::layout::{badge, clock_time};
+use super::layout::{around, clock_time, lang_badge, lang_reports};
 use crate::catalog::Service;
 use crate::countries::region_name;
+use crate::i18n::Lang;
 use crate::read::place::Place;
 use crate::read::views::{ServiceView, WindowView};
+use crate::t;
 use chrono::{DateTime, Utc};
 use maud::{Markup, html};
 
@@ -17,25 +19,47 @@ const SPARK_BARS: usize = 24;
 
 /// "in the United Kingdom", "mostly in Germany and Austria", "in Germany,
 /// Austria and 3 more countries", "worldwide"; "" when unknown.
-pub fn place_words(place: &Place) -> String {
+pub fn place_words(lang: Lang, place: &Place) -> String {
     if place.worldwide {
-        return "worldwide".to_string();
+        return t!(lang, "place-worldwide");
     }
-    let names: Vec<String> = place.countries.iter().map(|c| the(c)).collect();
+    // English says "the United Kingdom"; country names are English in
+    // every language for now (README: Languages).
+    let names: Vec<String> = place
+        .countries
+        .iter()
+        .map(|c| {
+            if lang == Lang::En {
+                the(c)
+            } else {
+                region_name(c).to_string()
+            }
+        })
+        .collect();
     let list = match (names.as_slice(), place.more) {
         ([], _) => return String::new(),
         ([one], 0) => one.clone(),
-        ([a, b], 0) => format!("{a} and {b}"),
-        (named, more) => format!(
-            "{} and {more} more {}",
-            named.join(", "),
-            if more == 1 { "country" } else { "countries" }
+        ([a, b], 0) => t!(lang, "place-two", first = a.as_str(), second = b.as_str()),
+        (named, more) => t!(
+            lang,
+            "place-more",
+            list = named.join(", "),
+            count = more as u64
         ),
     };
     if place.mostly {
-        format!("mostly in {list}")
+        t!(lang, "place-mostly-in", list = list)
     } else {
-        format!("in {list}")
+        t!(lang, "place-in", list = list)
+    }
+}
+
+/// " in Germany" (a place joined to the word before it), or "".
+fn spaced(place: String) -> String {
+    if place.is_empty() {
+        place
+    } else {
+        format!(" {place}")
     }
 }
 
@@ -55,19 +79,15 @@ fn the(code: &str) -> String {
 }
 
 /// "1 minute", "35 minutes", "2 hours 5 minutes".
-pub fn duration_words(minutes: i64) -> String {
-    let plural = |n: i64, word: &str| {
-        if n == 1 {
-            format!("1 {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
-    let minutes = minutes.max(0);
-    match (minutes / 60, minutes % 60) {
-        (0, m) => plural(m, "minute"),
-        (h, 0) => plural(h, "hour"),
-        (h, m) => format!("{} {}", plural(h, "hour"), plural(m, "minute")),
+pub fn duration_words(lang: Lang, minutes: i64) -> String {
+    let minutes = minutes.max(0) as u64;
+    let (h, m) = (minutes / 60, minutes % 60);
+    let hours = t!(lang, "hours", count = h);
+    let minutes = t!(lang, "minutes", count = m);
+    match (h, m) {
+        (0, _) => minutes,
+        (_, 0) => hours,
+        _ => t!(lang, "hours-minutes", hours = hours, minutes = minutes),
     }
 }
 
@@ -97,154 +117,139 @@ pub fn level(reports: u64, expected: Option<f64>) -> Level {
 }
 
 /// "7 times the usual level", "twice the usual level".
-fn times_words(ratio: f64) -> String {
+fn times_words(lang: Lang, ratio: f64) -> String {
     match ratio {
-        r if r < 1.75 => "above the usual level".to_string(),
-        r if r < 2.5 => "twice the usual level".to_string(),
-        r => format!("{:.0} times the usual level", r),
+        r if r < 1.75 => t!(lang, "times-above"),
+        r if r < 2.5 => t!(lang, "times-twice"),
+        r => t!(lang, "times-n", count = r.round()),
     }
 }
 
 /// "131 reports in the last 15 minutes where about 18 are usual: 7 times
 /// the usual level."
-pub fn level_sentence(w: &WindowView) -> String {
-    let reports = super::layout::reports(w.reports);
-    let usual = w
-        .expected
-        .map(|e| format!(" where about {e:.0} are usual"))
-        .unwrap_or_default();
-    match level(w.reports, w.expected) {
-        Level::Unknown => format!("{reports} in the last 15 minutes (no usual level learned yet)."),
-        Level::Usual if w.expected.is_some_and(|e| w.reports as f64 > 1.3 * e + 1.0) => {
-            format!("{reports} in the last 15 minutes{usual}: a little above the usual level.")
-        }
-        Level::Usual => format!("{reports} in the last 15 minutes{usual}: about the usual level."),
-        Level::Above(r) => format!(
-            "{reports} in the last 15 minutes{usual}: {}.",
-            times_words(r)
-        ),
-    }
+pub fn level_sentence(lang: Lang, w: &WindowView) -> String {
+    let reports = lang_reports(lang, w.reports);
+    let Some(e) = w.expected else {
+        return t!(lang, "level-unknown", reports = reports);
+    };
+    let usual = e.round();
+    let how = match level(w.reports, w.expected) {
+        Level::Usual if w.reports as f64 > 1.3 * e + 1.0 => t!(lang, "level-little-above"),
+        Level::Above(r) => times_words(lang, r),
+        _ => t!(lang, "level-usual"),
+    };
+    t!(
+        lang,
+        "level-sentence",
+        reports = reports,
+        usual = usual,
+        level = how
+    )
 }
 
 /// Is it just me? The answer's first words.
-fn just_me(view: &ServiceView) -> &'static str {
-    match (
+fn just_me(lang: Lang, view: &ServiceView) -> String {
+    let id = match (
         view.status.status.as_str(),
         level(view.windows[1].reports, view.windows[1].expected),
     ) {
-        ("outage", _) => "Not just you: ",
-        ("possible", _) => "Maybe not just you: ",
-        (_, Level::Above(_)) => "Probably not just you: ",
-        (_, Level::Usual) => "Probably just you: ",
-        _ => "",
-    }
+        ("outage", _) => "not-just-you",
+        ("possible", _) => "maybe-not-just-you",
+        (_, Level::Above(_)) => "probably-not-just-you",
+        (_, Level::Usual) => "probably-just-you",
+        _ => return String::new(),
+    };
+    format!("{} ", lang.t(id))
 }
 
 /// The status line: is it down, where, since when.
-pub fn status_line(service: &Service, view: &ServiceView) -> Markup {
-    let name = &service.name;
-    let place = place_words(&view.place);
-    let place = if place.is_empty() {
-        String::new()
-    } else {
-        format!(" {place}")
-    };
+pub fn status_line(lang: Lang, service: &Service, view: &ServiceView) -> Markup {
+    let name = service.name.as_str();
+    let place = spaced(place_words(lang, &view.place));
     let since = view.active.iter().map(|i| i.started_at).min();
     let status = view.status.status.as_str();
     html! {
         @if let (Some(since), false) = (since, status == "possible") {
             p.status-line.outage #status-line {
-                "User reports indicate problems at " (name) (place) " since " (clock_time(since))
+                (around(&t!(lang, "line-problems-since", name = name, place = place.as_str(), time = "\u{1}"), clock_time(since)))
             }
         } @else if status == "outage" {
-            p.status-line.outage #status-line { "User reports indicate problems at " (name) (place) }
+            p.status-line.outage #status-line { (t!(lang, "line-problems", name = name, place = place.as_str())) }
         } @else if status == "possible" {
             p.status-line.possible #status-line {
-                "User reports indicate possible problems at " (name) (place)
+                (t!(lang, "line-possible", name = name, place = place.as_str()))
             }
         } @else {
-            p.status-line.ok #status-line { "No current problems at " (name) }
+            p.status-line.ok #status-line { (t!(lang, "line-ok", name = name)) }
         }
     }
 }
 
 /// The facts under the status line.
-pub fn facts(service: &Service, view: &ServiceView, now: DateTime<Utc>) -> Markup {
-    let name = &service.name;
+pub fn facts(lang: Lang, service: &Service, view: &ServiceView, now: DateTime<Utc>) -> Markup {
+    let name = service.name.as_str();
     let status = view.status.status.as_str();
     let last_15m = &view.windows[1];
     html! {
         ul.fold #fold {
             @if let Some(o) = &view.outage {
                 li #fold-since {
-                    strong { "Since " (clock_time(o.since)) }
-                    ", " (duration_words((now - o.since).num_minutes())) " so far."
+                    strong { (around(&t!(lang, "fold-since", time = "\u{1}"), clock_time(o.since))) }
+                    (t!(lang, "fold-so-far", duration = duration_words(lang, (now - o.since).num_minutes())))
                 }
                 li #fold-people {
-                    strong { (people(o.window.reporters)) }
-                    " reported problems since it started (" (super::layout::reports(o.window.reports)) ")."
+                    strong { (t!(lang, "people", count = o.window.reporters)) }
+                    " " (t!(lang, "fold-people-since", count = o.window.reporters, reports = lang_reports(lang, o.window.reports)))
                 }
             } @else {
                 li #fold-people {
-                    strong { (people(view.windows[2].reporters)) }
-                    " reported problems in the last hour."
+                    strong { (t!(lang, "people", count = view.windows[2].reporters)) }
+                    " " (t!(lang, "fold-people-hour", count = view.windows[2].reporters))
                 }
             }
-            li #fold-level { strong { (just_me(view)) } (level_sentence(last_15m)) }
+            li #fold-level { strong { (just_me(lang, view)) } (level_sentence(lang, last_15m)) }
             @if status == "possible" {
                 li #fold-possible {
-                    "“Possible problems”: reports "
-                    @let place = place_words(&view.place);
-                    @if !place.is_empty() { (place) " " }
-                    "are above the usual level by more than chance, not yet enough to call it an outage."
+                    (t!(lang, "fold-possible", place = spaced(place_words(lang, &view.place))))
                 }
             }
             @if view.official.is_none() {
                 li #fold-official {
-                    (name) " publishes no official status page that we follow, so only user reports are shown."
+                    (t!(lang, "fold-no-official", name = name))
                 }
             }
             @if status != "ok" || !view.active.is_empty() {
                 li #fold-follow {
-                    a href="#follow" { "Get told when " (name) " is back" }
-                    " — by notification or email, no account needed."
+                    a href="#follow" { (t!(lang, "fold-follow-link", name = name)) }
+                    " " (t!(lang, "fold-follow-rest"))
                 }
             }
         }
     }
 }
 
-/// "1 person", "340 people".
-fn people(n: u64) -> String {
-    if n == 1 {
-        "1 person".to_string()
-    } else {
-        format!("{n} people")
-    }
-}
-
 /// A home page card: the same answers in a few words, with a sparkline of
 /// the last hours.
-pub fn card(service: &Service, view: &ServiceView) -> Markup {
-    let place = place_words(&view.place);
+pub fn card(lang: Lang, service: &Service, view: &ServiceView) -> Markup {
+    let place = place_words(lang, &view.place);
     let since = view.active.iter().map(|i| i.started_at).min();
     let last_15m = &view.windows[1];
     html! {
         li data-service=(service.slug) {
-            a href={ "/status/" (service.slug) } {
+            a href=(lang.href(&format!("/status/{}", service.slug))) {
                 strong { (service.name) }
-                " " (badge(&view.status.status))
+                " " (lang_badge(lang, &view.status.status))
                 @if !place.is_empty() || since.is_some() {
                     span.where {
                         (place)
-                        @if let Some(s) = since { " since " (clock_time(s)) }
+                        @if let Some(s) = since { " " (around(&t!(lang, "span-since", time = "\u{1}"), clock_time(s))) }
                     }
                 }
                 span.count {
-                    (super::layout::reports(last_15m.reports)) " in 15 min"
-                    @if let Some(e) = last_15m.expected { ", about " (format!("{e:.0}")) " usual" }
+                    (lang_reports(lang, last_15m.reports)) " " (t!(lang, "in-15-min"))
+                    @if let Some(e) = last_15m.expected { (t!(lang, "about-usual", count = e.round())) }
                 }
-                (sparkline(service, view))
+                (sparkline(lang, service, view))
             }
         }
     }
@@ -252,7 +257,7 @@ pub fn card(service: &Service, view: &ServiceView) -> Markup {
 
 /// The last hours of reports as a small inline SVG, bars above the
 /// usual level in red.
-fn sparkline(service: &Service, view: &ServiceView) -> Markup {
+fn sparkline(lang: Lang, service: &Service, view: &ServiceView) -> Markup {
     let first = view.series.len().saturating_sub(SPARK_BARS);
     let points = &view.series[first..];
     let top = points
@@ -263,7 +268,7 @@ fn sparkline(service: &Service, view: &ServiceView) -> Markup {
     let total: u64 = points.iter().map(|p| p.count).sum();
     html! {
         svg.spark viewBox="0 0 100 24" preserveAspectRatio="none" role="img"
-            aria-label={ (total) " reports about " (service.name) " in the last 6 hours" } {
+            aria-label=(t!(lang, "spark-label", count = total, name = service.name.as_str())) {
             @for (i, p) in points.iter().enumerate() {
                 @if p.count > 0 {
                     @let h = p.count as f64 / top * 22.0;
@@ -289,29 +294,32 @@ mod tests {
             mostly,
             worldwide: false,
         };
-        assert_eq!(place_words(&p(&["GB"], 0, false)), "in the United Kingdom");
         assert_eq!(
-            place_words(&p(&["DE", "AT"], 0, true)),
+            place_words(Lang::En, &p(&["GB"], 0, false)),
+            "in the United Kingdom"
+        );
+        assert_eq!(
+            place_words(Lang::En, &p(&["DE", "AT"], 0, true)),
             "mostly in Germany and Austria"
         );
         assert_eq!(
-            place_words(&p(&["DE", "AT"], 1, false)),
+            place_words(Lang::En, &p(&["DE", "AT"], 1, false)),
             "in Germany, Austria and 1 more country"
         );
-        assert_eq!(place_words(&Place::default()), "");
+        assert_eq!(place_words(Lang::En, &Place::default()), "");
         let world = Place {
             worldwide: true,
             ..Place::default()
         };
-        assert_eq!(place_words(&world), "worldwide");
+        assert_eq!(place_words(Lang::En, &world), "worldwide");
     }
 
     #[test]
     fn durations_and_levels_are_in_words() {
-        assert_eq!(duration_words(1), "1 minute");
-        assert_eq!(duration_words(35), "35 minutes");
-        assert_eq!(duration_words(60), "1 hour");
-        assert_eq!(duration_words(125), "2 hours 5 minutes");
+        assert_eq!(duration_words(Lang::En, 1), "1 minute");
+        assert_eq!(duration_words(Lang::En, 35), "35 minutes");
+        assert_eq!(duration_words(Lang::En, 60), "1 hour");
+        assert_eq!(duration_words(Lang::En, 125), "2 hours 5 minutes");
         assert_eq!(level(13, Some(7.0)), Level::Usual);
         assert_eq!(level(131, Some(18.0)), Level::Above(131.0 / 18.0));
         assert_eq!(level(3, None), Level::Unknown);
@@ -321,7 +329,7 @@ mod tests {
             ..WindowView::default()
         };
         assert_eq!(
-            level_sentence(&w),
+            level_sentence(Lang::En, &w),
             "131 reports in the last 15 minutes where about 18 are usual: 7 times the usual level."
         );
     }

@@ -3,12 +3,14 @@
 //! far above the usual level, with a sparkline of the last hours, from the
 //! same service view as the status page (so both say the same numbers).
 
-use super::layout::{badge, page, reports, severity};
+use super::layout::{Shell, lang_badge, lang_reports, severity, shell};
 use super::{HTML, PageError, cached_page, secure};
 use crate::http_cache::Rendered;
+use crate::i18n::Lang;
 use crate::read::ServiceSummary;
 use crate::read::views::ServiceView;
 use crate::state::AppState;
+use crate::t;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -31,6 +33,7 @@ pub async fn home(
     state: web::Data<AppState>,
     query: web::Query<HomeQuery>,
 ) -> Result<HttpResponse, PageError> {
+    let lang = super::lang_of(&req);
     let version = state.views.version().await;
     let summaries = state.views.summaries(version).await?;
     let causes = state.views.causes(version).await?;
@@ -54,19 +57,27 @@ pub async fn home(
         views: &views,
     };
     // The plain home page is the same for everyone: rendered once per view.
+    let draw = || {
+        render(
+            &state,
+            lang,
+            &summaries.value,
+            &causes.value,
+            &cards,
+            &query,
+        )
+    };
     if query.q.is_empty() && query.category.is_empty() {
-        let page = state
-            .pages
-            .home
-            .get_or_render(&(), (summaries.generation, generations), || {
-                Rendered::new(
-                    HTML,
-                    render(&state, &summaries.value, &causes.value, &cards, &query).into_string(),
-                )
-            });
+        let page =
+            state
+                .pages
+                .home
+                .get_or_render(&lang, (summaries.generation, generations), || {
+                    Rendered::new(HTML, draw().into_string())
+                });
         return Ok(cached_page(&req, &state, &page));
     }
-    let page = render(&state, &summaries.value, &causes.value, &cards, &query);
+    let page = draw();
     Ok(
         Rendered::new(HTML, page.into_string()).respond(&req, &state.cache_control, |r| {
             secure(r);
@@ -104,6 +115,7 @@ struct Cards<'a> {
 
 fn render(
     state: &AppState,
+    lang: Lang,
     summaries: &[ServiceSummary],
     causes: &[crate::cause::Cause],
     cards: &Cards,
@@ -121,69 +133,80 @@ fn render(
         .collect();
     let (problems, most) = (cards.problems, cards.most);
     let card = |s: &ServiceSummary| match (catalog.service(&s.slug), cards.views.get(&s.slug)) {
-        (Some(service), Some(view)) => super::fold::card(service, view),
-        _ => card(s),
+        (Some(service), Some(view)) => super::fold::card(lang, service, view),
+        _ => card(lang, s),
     };
     let body = html! {
-        h1 { "Is it down, or is it just me?" }
-        form.search role="search" method="get" action="/" {
-            label for="q" { "Find a service" }
-            input #q type="search" name="q" value=(query.q) placeholder="Spotify, Steam, AWS…" autocomplete="off";
-            label for="category" { "Category" }
+        h1 { (t!(lang, "home-heading")) }
+        form.search role="search" method="get" action=(lang.href("/")) {
+            label for="q" { (t!(lang, "search-label")) }
+            input #q type="search" name="q" value=(query.q) placeholder=(t!(lang, "search-placeholder")) autocomplete="off";
+            label for="category" { (t!(lang, "category-label")) }
             select #category name="category" {
-                option value="" { "All categories" }
+                option value="" { (t!(lang, "all-categories")) }
                 @for c in catalog.categories() {
-                    option value=(c.slug) selected[c.slug == category] { (c.name) }
+                    option value=(c.slug) selected[c.slug == category] { (catalog.category_name_in(lang, c)) }
                 }
             }
-            button type="submit" { "Search" }
+            button type="submit" { (t!(lang, "search-button")) }
         }
         div data-live="home-now" #home-now {
             (super::cause::big_picture(causes))
             section aria-labelledby="problems-h" {
-                h2 #problems-h { "Problems right now" }
+                h2 #problems-h { (t!(lang, "problems-now")) }
                 @if problems.is_empty() {
-                    p.muted #no-problems { "No service has a detected problem right now." }
+                    p.muted #no-problems { (t!(lang, "no-problems-now")) }
                 } @else {
                     ul.cards #problems { @for s in problems { (card(s)) } }
                 }
             }
             section aria-labelledby="most-h" {
-                h2 #most-h { "Most reported (last 15 minutes)" }
+                h2 #most-h { (t!(lang, "most-reported")) }
                 @if most.is_empty() {
-                    p.muted { "No reports in the last 15 minutes." }
+                    p.muted { (t!(lang, "no-reports-15m")) }
                 } @else {
                     ul.cards #most-reported { @for s in most { (card(s)) } }
                 }
             }
         }
         section aria-labelledby="all-h" {
-            h2 #all-h { "All services" }
+            h2 #all-h { (t!(lang, "all-services")) }
             @if matching.is_empty() {
-                p #no-match { "No service matches your search." }
+                p #no-match { (t!(lang, "no-match")) }
             }
             ul.services #services {
                 @for s in &matching {
                     li data-name=(s.name.to_lowercase()) data-category=(s.category) {
-                        a href={ "/status/" (s.slug) } { (s.name) }
-                        " " (badge(&s.status))
-                        span.count { (reports(s.reports_last_15m)) }
+                        a href=(lang.href(&format!("/status/{}", s.slug))) { (s.name) }
+                        " " (lang_badge(lang, &s.status))
+                        span.count { (lang_reports(lang, s.reports_last_15m)) }
                     }
                 }
             }
         }
     };
-    page(state.demo, "Outage reports", "all", body)
+    shell(
+        &Shell {
+            lang,
+            origin: state.follow.public_url.as_deref().unwrap_or(""),
+            path: Some("/"),
+            demo: state.demo,
+            title: &t!(lang, "home-title"),
+            live: "all",
+            feed: None,
+        },
+        body,
+    )
 }
 
 /// A card from the summary alone (a service whose view is missing).
-fn card(s: &ServiceSummary) -> Markup {
+fn card(lang: Lang, s: &ServiceSummary) -> Markup {
     html! {
         li {
-            a href={ "/status/" (s.slug) } {
+            a href=(lang.href(&format!("/status/{}", s.slug))) {
                 strong { (s.name) }
-                " " (badge(&s.status))
-                span.count { (reports(s.reports_last_15m)) " in 15 min" }
+                " " (lang_badge(lang, &s.status))
+                span.count { (lang_reports(lang, s.reports_last_15m)) " " (t!(lang, "in-15-min")) }
             }
         }
     }

@@ -1,25 +1,28 @@
 //! `/map`: where reports come from, across all services or one, over the
 //! last 15 minutes, hour or day.
 
-use super::layout::{badge, page, reports};
+use super::layout::{Shell, lang_badge, lang_reports, shell};
 use super::world::world_map;
 use super::{HTML, PageError, cached_page};
 use crate::catalog::Service;
 use crate::countries::region_name;
 use crate::detect::GLOBAL;
 use crate::http_cache::Rendered;
+use crate::i18n::Lang;
 use crate::read::ServiceSummary;
 use crate::read::views::MapView;
 use crate::state::AppState;
+use crate::t;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-/// Windows: query value, minutes, choice label, phrase after "in the last".
+/// Windows: query value, minutes, message of the choice's label, message
+/// of the map's summary.
 const WINDOWS: [(&str, i64, &str, &str); 3] = [
-    ("15m", 15, "15 minutes", "15 minutes"),
-    ("1h", 60, "1 hour", "hour"),
-    ("24h", 24 * 60, "24 hours", "24 hours"),
+    ("15m", 15, "window-15m", "map-summary-15m"),
+    ("1h", 60, "window-1h", "map-summary-1h"),
+    ("24h", 24 * 60, "window-24h", "map-summary-24h"),
 ];
 
 #[derive(Deserialize)]
@@ -35,6 +38,7 @@ pub async fn map(
     state: web::Data<AppState>,
     query: web::Query<MapQuery>,
 ) -> Result<HttpResponse, PageError> {
+    let lang = super::lang_of(&req);
     let service = state.catalog.service(query.service.trim());
     let (window_key, minutes, _, window_phrase) = WINDOWS
         .iter()
@@ -46,7 +50,7 @@ pub async fn map(
     let version = state.views.version().await;
     let summaries = state.views.summaries(version).await?;
     let causes = state.views.causes(version).await?;
-    let key = (slug.map(str::to_string), minutes);
+    let key = (lang, slug.map(str::to_string), minutes);
     // Generations number every computation in the process: the larger of
     // two changes when either does.
     let generation = summaries.generation.max(causes.generation);
@@ -57,6 +61,7 @@ pub async fn map(
             let outages = outages_now(&summaries.value, service);
             let page = render(
                 &state,
+                lang,
                 service,
                 window_key,
                 window_phrase,
@@ -69,8 +74,10 @@ pub async fn map(
     Ok(cached_page(&req, &state, &page))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn render(
     state: &AppState,
+    lang: Lang,
     service: Option<&Service>,
     window_key: &str,
     window_phrase: &str,
@@ -79,38 +86,38 @@ fn render(
     causes: &[crate::cause::Cause],
 ) -> Markup {
     let countries = &view.countries;
-    let scope = service.map_or("all services".to_string(), |s| s.name.clone());
+    let scope = service.map_or_else(|| t!(lang, "map-all-services"), |s| s.name.clone());
     let body = html! {
-        h1 { "Outage map" }
-        form.map-filter method="get" action="/map" {
-            label for="service" { "Service" }
+        h1 { (t!(lang, "nav-map")) }
+        form.map-filter method="get" action=(lang.href("/map")) {
+            label for="service" { (t!(lang, "map-service")) }
             select #service name="service" {
-                option value="" { "All services" }
+                option value="" { (t!(lang, "all-services")) }
                 @for s in state.catalog.services() {
                     option value=(s.slug) selected[service.is_some_and(|x| x.slug == s.slug)] { (s.name) }
                 }
             }
             fieldset.windows {
-                legend { "Time window" }
+                legend { (t!(lang, "map-window")) }
                 @for (k, _, label, _) in WINDOWS {
                     label.choice {
                         input type="radio" name="window" value=(k) checked[k == window_key];
-                        " " (label)
+                        " " (lang.t(label))
                     }
                 }
             }
-            button type="submit" { "Show" }
+            button type="submit" { (t!(lang, "map-show")) }
         }
         div data-live="map" #map-box {
             @if !outages.is_empty() {
                 section aria-labelledby="outages-h" {
-                    h2 #outages-h { "Outages now" }
+                    h2 #outages-h { (t!(lang, "map-outages-now")) }
                     ul.outages #map-outages {
                         @for (s, region) in outages {
                             li data-service=(s.slug) data-region=(region) {
-                                a href={ "/status/" (s.slug) } { (s.name) }
-                                " " (badge(&s.status)) " "
-                                @if *region == GLOBAL { "worldwide" } @else { "in " (region_name(region)) }
+                                a href=(lang.href(&format!("/status/{}", s.slug))) { (s.name) }
+                                " " (lang_badge(lang, &s.status)) " "
+                                @if *region == GLOBAL { (t!(lang, "place-worldwide")) } @else { (t!(lang, "place-in", list = region_name(region))) }
                             }
                         }
                     }
@@ -118,16 +125,16 @@ fn render(
             }
             (super::cause::failing_networks(causes, &state.catalog))
             p #map-summary {
-                (reports(view.total)) " about " (scope) " in the last " (window_phrase) "."
+                (t!(lang, window_phrase, reports = lang_reports(lang, view.total), name = scope.as_str()))
             }
-            (world_map(&format!("Map of reports about {scope} by country"), countries, &view.country_expected, &view.cells))
+            (world_map(&t!(lang, "map-label", name = scope.as_str()), countries, &view.country_expected, &view.cells))
             @if !countries.is_empty() {
                 ol.regions #top-regions {
                     @for (code, n) in countries.iter() {
                         li data-cc=(code) {
-                            (region_name(code)) " " span.count { (n) }
+                            (region_name(code)) " " span.count { (lang.number(*n)) }
                             @if let Some(e) = view.country_expected.get(code) {
-                                span.usual { " (about " (format!("{e:.0}")) " usual)" }
+                                span.usual { " " (t!(lang, "usual-in-region", count = e.round())) }
                             }
                         }
                     }
@@ -135,7 +142,18 @@ fn render(
             }
         }
     };
-    page(state.demo, "Outage map", "all", body)
+    shell(
+        &Shell {
+            lang,
+            origin: state.follow.public_url.as_deref().unwrap_or(""),
+            path: Some("/map"),
+            demo: state.demo,
+            title: &t!(lang, "nav-map"),
+            live: "all",
+            feed: None,
+        },
+        body,
+    )
 }
 
 /// The open incidents of every service (or `only` one) with their region,

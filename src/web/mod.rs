@@ -18,6 +18,7 @@ mod fold;
 pub mod follow;
 mod history;
 mod home;
+mod install;
 mod layout;
 mod map_page;
 pub mod not_found;
@@ -26,6 +27,7 @@ mod service_page;
 mod world;
 
 use crate::http_cache::{PRIVATE, RenderCache, Rendered};
+use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::store::StoreError;
 use actix_web::http::StatusCode;
@@ -33,12 +35,13 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 use maud::Markup;
 
-/// The rendered pages that are the same for everyone, by what they show.
+/// The rendered pages that are the same for everyone, by what they show
+/// and in which language.
 #[derive(Default)]
 pub struct PageCache {
-    home: RenderCache<()>,
-    status: RenderCache<String>,
-    map: RenderCache<(Option<String>, i64)>,
+    home: RenderCache<Lang>,
+    status: RenderCache<(Lang, String)>,
+    map: RenderCache<(Lang, Option<String>, i64)>,
 }
 
 impl PageCache {
@@ -69,10 +72,14 @@ fn personal_page(req: &HttpRequest, page: Markup) -> HttpResponse {
 }
 
 /// Routes of the pages and their assets; register before the API's
-/// catch-all.
+/// catch-all. Pages live under a language prefix (`/de/status/spotify`),
+/// so that caches keep one copy per language; the unprefixed addresses
+/// redirect to the reader's language ([`to_language`]). The Atom feed's
+/// unprefixed address stays English (feed readers keep the address they
+/// were given), the API and the links in mails stay unprefixed.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(home::home))
-        .route("/map", web::get().to(map_page::map))
+    cfg.route("/", web::get().to(to_language))
+        .route("/map", web::get().to(to_language))
         .route("/docs", web::get().to(docs::docs))
         .route(
             "/api",
@@ -82,8 +89,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .finish()
             }),
         )
-        .route("/status/{slug}", web::get().to(service_page::status_page))
-        .route("/status/{slug}/history", web::get().to(history::history))
+        .route("/status/{slug}", web::get().to(status_to_language))
+        .route("/status/{slug}/history", web::get().to(status_to_language))
         .route("/status/{slug}/feed.atom", web::get().to(feed::feed))
         .route("/badge/{slug}.svg", web::get().to(badge::badge))
         .route("/assets/{name}", web::get().to(assets::serve))
@@ -100,6 +107,85 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/follow/{service}/{id}/unsubscribe",
             web::post().to(follow::unsubscribe_one_click),
         );
+    for lang in Lang::ALL {
+        let prefix = format!("/{}", lang.segment());
+        let home = lang.href("/");
+        cfg.service(
+            web::scope(&prefix)
+                .app_data(lang)
+                .route(
+                    "",
+                    web::get().to(move || {
+                        let home = home.clone();
+                        async move {
+                            HttpResponse::PermanentRedirect()
+                                .insert_header((header::LOCATION, home))
+                                .finish()
+                        }
+                    }),
+                )
+                .route("/", web::get().to(home::home))
+                .route("/map", web::get().to(map_page::map))
+                .route("/manifest.webmanifest", web::get().to(install::serve))
+                .route("/status/{slug}", web::get().to(service_page::status_page))
+                .route("/status/{slug}/history", web::get().to(history::history))
+                .route("/status/{slug}/feed.atom", web::get().to(feed::feed)),
+        );
+    }
+}
+
+/// The language of a page request: its prefix's (English outside one).
+pub fn lang_of(req: &HttpRequest) -> Lang {
+    req.app_data::<Lang>().copied().unwrap_or_default()
+}
+
+/// A redirect to `path` (a route's own path, never the client's string)
+/// in the reader's language, keeping the query; it depends on the
+/// request's language headers, so says so (`Vary`) and is not stored.
+fn redirect_to(req: &HttpRequest, path: &str) -> HttpResponse {
+    let mut target = Lang::preferred(req).href(path);
+    let query = req.query_string();
+    if !query.is_empty() {
+        target.push('?');
+        target.push_str(query);
+    }
+    let location =
+        HeaderValue::from_str(&target).unwrap_or_else(|_| HeaderValue::from_static("/en/"));
+    HttpResponse::Found()
+        .insert_header((header::LOCATION, location))
+        .insert_header((header::VARY, "Accept-Language, Cookie"))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .finish()
+}
+
+/// `/`, `/map`: to the page in the reader's language.
+async fn to_language(req: HttpRequest) -> HttpResponse {
+    let path = if req.path().starts_with("/map") {
+        "/map"
+    } else {
+        "/"
+    };
+    redirect_to(&req, path)
+}
+
+/// `/status/{slug}` and its history: to the page in the reader's language;
+/// a service the catalog does not know is a 404 here already.
+async fn status_to_language(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> Result<HttpResponse, PageError> {
+    let service = state
+        .catalog
+        .service(&slug)
+        .ok_or_else(|| not_found::unknown_service(&state.catalog, &slug))?;
+    let history = req.match_pattern().is_some_and(|p| p.ends_with("/history"));
+    let path = format!(
+        "/status/{}{}",
+        service.slug,
+        if history { "/history" } else { "" }
+    );
+    Ok(redirect_to(&req, &path))
 }
 
 /// Why a page could not be shown.
@@ -185,7 +271,7 @@ pub fn too_many_requests(retry_after_secs: u64) -> HttpResponse {
 
 /// Content-Security-Policy of every page: nothing inline, nothing external.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+connect-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 /// A page response with the security headers.
 fn html(status: StatusCode, page: Markup) -> HttpResponse {

@@ -8,7 +8,7 @@
 //! report included, comes from one [`ServiceView`].
 
 use super::chart::{Marks, report_chart};
-use super::layout::{badge, clock_time, page_with_feed, severity};
+use super::layout::{Shell, around, clock_time, lang_badge, lang_reports, severity, shell};
 use super::official::{incident_acknowledgement, official_panel};
 use super::world::world_map;
 use super::{HTML, PageError, cached_page, personal_page};
@@ -16,9 +16,11 @@ use crate::catalog::{PLATFORMS, Service};
 use crate::countries::region_name;
 use crate::detect::{Incident, OfficialStatus};
 use crate::http_cache::Rendered;
+use crate::i18n::Lang;
 use crate::read::ServiceSummary;
 use crate::read::views::ServiceView;
 use crate::state::AppState;
+use crate::t;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -51,6 +53,7 @@ pub async fn status_page(
     slug: web::Path<String>,
     query: web::Query<StatusQuery>,
 ) -> Result<HttpResponse, PageError> {
+    let lang = super::lang_of(&req);
     let service = state
         .catalog
         .service(&slug)
@@ -65,13 +68,21 @@ pub async fn status_page(
     let followed = query.followed.as_deref().map(|w| format!("follow-{w}"));
     let Some(reported) = query.reported.as_deref().or(followed.as_deref()) else {
         let view = state.views.service(&service.slug, version).await?;
-        let key = format!("{}|{}", service.slug, query.map == "24h");
+        let key = (lang, format!("{}|{}", service.slug, query.map == "24h"));
         let page =
             state
                 .pages
                 .status
                 .get_or_render(&key, (view.generation, summaries.generation), || {
-                    let page = render(&state, service, &view.value, &summaries.value, None, span);
+                    let page = render(
+                        &state,
+                        lang,
+                        service,
+                        &view.value,
+                        &summaries.value,
+                        None,
+                        span,
+                    );
                     Rendered::new(HTML, page.into_string())
                 });
         return Ok(cached_page(&req, &state, &page));
@@ -87,6 +98,7 @@ pub async fn status_page(
     .await?;
     let page = render(
         &state,
+        lang,
         service,
         &view,
         &summaries.value,
@@ -97,8 +109,10 @@ pub async fn status_page(
 }
 
 /// The page of `view`; `span`: what the map and lists cover.
+#[allow(clippy::too_many_arguments)]
 fn render(
     state: &AppState,
+    lang: Lang,
     service: &Service,
     view: &ServiceView,
     summaries: &[ServiceSummary],
@@ -121,46 +135,47 @@ fn render(
     let symptoms = &shown.symptoms;
     let countries = &shown.countries;
     let cells = outage.map_or(&view.cells, |o| &o.cells);
-    let name = &service.name;
-    let base = format!("/status/{}", service.slug);
+    let name = service.name.as_str();
+    let path = format!("/status/{}", service.slug);
+    let base = lang.href(&path);
     let span_words = match outage {
-        Some(o) => html! { "since " (clock_time(o.since)) },
-        None => html! { "24 hours" },
+        Some(o) => around(&t!(lang, "span-since", time = "\u{1}"), clock_time(o.since)),
+        None => html! { (t!(lang, "span-24h")) },
     };
     let body = html! {
-        h1 { (name) " outage reports" }
+        h1 { (t!(lang, "status-heading", name = name)) }
         @match reported {
             Some("counted") => p.notice.success #confirmation role="status" {
-                "Thanks — your report was counted."
+                (t!(lang, "reported-counted"))
             },
             Some("repeat") => p.notice #confirmation role="status" {
-                "You already reported this recently; we counted your first report."
+                (t!(lang, "reported-repeat"))
             },
             Some("limited") => p.notice.error #confirmation role="alert" {
-                "Too many reports came from your network just now; please try again in a minute."
+                (t!(lang, "reported-limited"))
             },
             Some("invalid") => p.notice.error #confirmation role="alert" {
-                "Please pick what is not working, then send the report again."
+                (t!(lang, "reported-invalid"))
             },
             Some(word) if word.starts_with("follow-") => (super::follow::follow_notice(word)),
             _ => {}
         }
         div data-live="status-line" #status-line-box {
-            (super::fold::status_line(service, view))
-            (super::fold::facts(service, view, view.computed_at))
+            (super::fold::status_line(lang, service, view))
+            (super::fold::facts(lang, service, view, view.computed_at))
             (super::cause::banners(service, &view.causes))
             (official_panel(service, view, &shown_incidents(active)))
             p.counts {
-                span #reports-15m data-count=(last_15m) { (last_15m) }
-                (if last_15m == 1 { " report" } else { " reports" }) " in the last 15 minutes · "
-                span #reports-24h data-count=(last_24h) { (last_24h) } " in the last 24 hours"
+                span #reports-15m data-count=(last_15m) { (lang.number(last_15m)) }
+                " " (t!(lang, "counts-15m", count = last_15m)) " · "
+                span #reports-24h data-count=(last_24h) { (lang.number(last_24h)) } " " (t!(lang, "counts-24h"))
             }
         }
-        (report_form(state, service, reported == Some("invalid")))
+        (report_form(state, lang, service, reported == Some("invalid")))
         (super::follow::follow_panel(state, service, active))
         div data-live="chart" #chart-box {
             section aria-labelledby="chart-h" {
-                h2 #chart-h { "Reports in the last 24 hours" }
+                h2 #chart-h { (t!(lang, "chart-heading")) }
                 (report_chart(name, &view.series, &view.windows[1], &Marks {
                     last_24h,
                     now: view.computed_at,
@@ -169,21 +184,22 @@ fn render(
             }
         }
         div data-live="incidents" #incidents-box {
-            @for i in shown_incidents(active) { (incident(state, service, view, i)) }
+            @for i in shown_incidents(active) { (incident(state, lang, service, view, i)) }
         }
         div.columns {
             div data-live="symptoms" #symptoms-box {
                 section aria-labelledby="symptoms-h" {
-                    h2 #symptoms-h { "Most reported problems " span.span-words { "(" (span_words) ")" } }
+                    h2 #symptoms-h { (t!(lang, "symptoms-heading")) " " span.span-words { "(" (span_words) ")" } }
                     @if symptoms.is_empty() {
-                        p.muted { "No reports in this time." }
+                        p.muted { (t!(lang, "no-reports-span")) }
                     } @else {
                         ol.shares #top-symptoms {
                             @for s in symptoms.iter().take(5) {
                                 @let pct = (s.share * 100.0).round();
                                 li {
-                                    span.label { (s.label) }
-                                    progress max="100" value=(pct) aria-label={ (s.label) " share" } {}
+                                    @let label = state.catalog.symptom_label_in(lang, &s.symptom).unwrap_or(&s.label);
+                                    span.label { (label) }
+                                    progress max="100" value=(pct) aria-label=(t!(lang, "share-of", name = label)) {}
                                     span.pct { (pct) "%" }
                                 }
                             }
@@ -193,13 +209,13 @@ fn render(
             }
             div data-live="related" #related-box {
                 section aria-labelledby="related-h" {
-                    h2 #related-h { "Related services" }
+                    h2 #related-h { (t!(lang, "related-heading")) }
                     ul.related #related {
                         @for r in &related {
                             li {
-                                a href={ "/status/" (r.slug) } { (r.name) }
-                                " " (badge(&r.status))
-                                span.count { (r.reports_last_15m) " in 15 min" }
+                                a href=(lang.href(&format!("/status/{}", r.slug))) { (r.name) }
+                                " " (lang_badge(lang, &r.status))
+                                span.count { (lang.number(r.reports_last_15m)) " " (t!(lang, "in-15-min")) }
                             }
                         }
                     }
@@ -208,26 +224,26 @@ fn render(
         }
         div data-live="map" #map-box {
             section aria-labelledby="map-h" {
-                h2 #map-h { "Where reports come from " span.span-words { "(" (span_words) ")" } }
+                h2 #map-h { (t!(lang, "map-heading")) " " span.span-words { "(" (span_words) ")" } }
                 @if view.outage.is_some() {
                     p.map-span #map-span {
                         @if outage.is_some() {
-                            "Showing the outage so far. "
-                            a href={ (base) "?map=24h#map-h" } { "Show the last 24 hours" }
+                            (t!(lang, "map-showing-outage")) " "
+                            a href={ (base) "?map=24h#map-h" } { (t!(lang, "map-show-24h")) }
                         } @else {
-                            "Showing the last 24 hours. "
-                            a href={ (base) "#map-h" } { "Show the outage so far" }
+                            (t!(lang, "map-showing-24h")) " "
+                            a href={ (base) "#map-h" } { (t!(lang, "map-show-outage")) }
                         }
                     }
                 }
-                (world_map(&format!("Map of reports about {name} by country"), countries, &shown.country_expected, cells))
+                (world_map(&t!(lang, "map-label", name = name), countries, &shown.country_expected, cells))
                 @if !countries.is_empty() {
                     ol.regions #top-regions {
                         @for (code, n) in countries.iter().take(10) {
                             li data-cc=(code) {
-                                (region_name(code)) " " span.count { (n) }
+                                (region_name(code)) " " span.count { (lang.number(*n)) }
                                 @if let Some(e) = shown.country_expected.get(code) {
-                                    span.usual { " (about " (format!("{e:.0}")) " usual)" }
+                                    span.usual { " " (t!(lang, "usual-in-region", count = e.round())) }
                                 }
                             }
                         }
@@ -236,41 +252,47 @@ fn render(
             }
         }
         p {
-            a href={ "/status/" (service.slug) "/history" } { "Incident history for " (name) }
-            " · " a href={ "/status/" (service.slug) "/feed.atom" } { "Atom feed" }
-            " · " a href={ "/badge/" (service.slug) ".svg" } { "Status badge" }
+            a href={ (base) "/history" } { (t!(lang, "history-link", name = name)) }
+            " · " a href={ (base) "/feed.atom" } { (t!(lang, "atom-feed")) }
+            " · " a href={ "/badge/" (service.slug) ".svg" } { (t!(lang, "status-badge")) }
         }
     };
-    page_with_feed(
-        state.demo,
-        &format!("{name} down? Current problems and outages"),
-        &format!("service:{}", service.slug),
-        Some(&format!("/status/{}/feed.atom", service.slug)),
+    let title = t!(lang, "status-title", name = name);
+    shell(
+        &Shell {
+            lang,
+            origin: state.follow.public_url.as_deref().unwrap_or(""),
+            path: Some(&path),
+            demo: state.demo,
+            title: &title,
+            live: &format!("service:{}", service.slug),
+            feed: Some(&format!("{base}/feed.atom")),
+        },
         body,
     )
 }
 
-fn report_form(state: &AppState, service: &Service, open: bool) -> Markup {
+fn report_form(state: &AppState, lang: Lang, service: &Service, open: bool) -> Markup {
     html! {
         details.report #report open[open] {
-            summary.button { "I have a problem with " (service.name) }
+            summary.button { (t!(lang, "report-button", name = service.name.as_str())) }
             form method="post" action="/api/v1/reports" #report-form {
                 input type="hidden" name="service" value=(service.slug);
                 fieldset {
-                    legend { "What is not working?" }
+                    legend { (t!(lang, "report-legend")) }
                     @for s in &service.symptoms {
                         label.choice {
                             input type="radio" name="symptom" value=(s) required;
-                            " " (state.catalog.symptom_label(s).unwrap_or(s))
+                            " " (state.catalog.symptom_label_in(lang, s).unwrap_or(s))
                         }
                     }
                 }
-                label for="platform" { "Platform (optional)" }
+                label for="platform" { (t!(lang, "platform-label")) }
                 select #platform name="platform" {
-                    option value="" { "Not given" }
+                    option value="" { (t!(lang, "platform-none")) }
                     @for p in PLATFORMS { option value=(p) { (p) } }
                 }
-                button type="submit" #submit-report { "Send report" }
+                button type="submit" #submit-report { (t!(lang, "send-report")) }
             }
         }
     }
@@ -309,18 +331,32 @@ fn official_updates(i: &Incident) -> Markup {
     }
 }
 
-fn incident(state: &AppState, service: &Service, view: &ServiceView, i: &Incident) -> Markup {
+fn incident(
+    state: &AppState,
+    lang: Lang,
+    service: &Service,
+    view: &ServiceView,
+    i: &Incident,
+) -> Markup {
     let first = i.timeline.len().saturating_sub(TIMELINE_POINTS);
     html! {
-        section.incident aria-label="Active incident" data-incident=(i.id) {
+        section.incident aria-label=(t!(lang, "active-incident")) data-incident=(i.id) {
             h2 {
-                "Active incident"
-                @if i.region != crate::detect::GLOBAL { " in " (region_name(&i.region)) }
+                @if i.region != crate::detect::GLOBAL {
+                    (t!(lang, "active-incident-in", region = region_name(&i.region)))
+                } @else {
+                    (t!(lang, "active-incident"))
+                }
             }
             p {
-                "Started " (clock_time(i.started_at)) ", detected " (clock_time(i.detected_at))
-                ". Peak " (super::layout::reports(i.peak_reports_per_minute.round() as u64)) " a minute; "
-                (super::layout::reports(i.total_reports)) " so far."
+                @let times = t!(lang, "incident-times", started = "\u{1}", detected = "\u{1}");
+                @let mut parts = times.splitn(3, '\u{1}');
+                (parts.next().unwrap_or("")) (clock_time(i.started_at))
+                (parts.next().unwrap_or("")) (clock_time(i.detected_at))
+                (parts.next().unwrap_or("")) " "
+                (t!(lang, "incident-peak",
+                    peak = lang_reports(lang, i.peak_reports_per_minute.round() as u64),
+                    total = lang_reports(lang, i.total_reports)))
             }
             @if i.suspect {
                 p.suspect {
@@ -330,16 +366,16 @@ fn incident(state: &AppState, service: &Service, view: &ServiceView, i: &Inciden
                 }
             }
             @if !i.affected_regions.is_empty() {
-                p { "Affected regions: "
+                p { (t!(lang, "affected-regions")) " "
                     @for (n, r) in i.affected_regions.iter().enumerate() {
                         @if n > 0 { "; " } (region_name(r))
                     }
                 }
             }
             @if !i.top_symptoms.is_empty() {
-                p.incident-symptoms { "Most reported: "
+                p.incident-symptoms { (t!(lang, "incident-most-reported")) " "
                     @for (n, t) in i.top_symptoms.iter().take(3).enumerate() {
-                        @if n > 0 { ", " } (state.catalog.symptom_label(&t.symptom).unwrap_or(&t.symptom))
+                        @if n > 0 { ", " } (state.catalog.symptom_label_in(lang, &t.symptom).unwrap_or(&t.symptom))
                     }
                 }
             }
@@ -355,11 +391,11 @@ fn incident(state: &AppState, service: &Service, view: &ServiceView, i: &Inciden
             }
             @if !i.timeline.is_empty() {
                 table.timeline {
-                    caption { "Reports against the usual level while the incident is open" }
-                    thead { tr { th scope="col" { "Time" } th scope="col" { "Reports" } th scope="col" { "Expected" } } }
+                    caption { (t!(lang, "timeline-caption")) }
+                    thead { tr { th scope="col" { (t!(lang, "timeline-time")) } th scope="col" { (t!(lang, "timeline-reports")) } th scope="col" { (t!(lang, "timeline-expected")) } } }
                     tbody {
                         @for p in &i.timeline[first..] {
-                            tr { td { (clock_time(p.at)) } td { (p.observed) } td { (format!("{:.0}", p.expected)) } }
+                            tr { td { (clock_time(p.at)) } td { (lang.number(p.observed)) } td { (lang.number(p.expected.round().max(0.0) as u64)) } }
                         }
                     }
                 }

@@ -153,7 +153,7 @@ async fn nothing_is_mailed_before_confirmation_and_one_click_post_unsubscribes()
         "{body}"
     );
     assert!(
-        body.contains(&format!("Live reports: {PUBLIC}/status/spotify")),
+        body.contains(&format!("Live reports: {PUBLIC}/en/status/spotify")),
         "{body}"
     );
     assert_eq!(

@@ -141,7 +141,7 @@ async fn a_follower_gets_an_encrypted_signed_notice_then_exactly_one_back_notice
     let catalog = downwatch::catalog::Catalog::bundled().expect("catalog");
     let streaming = catalog.symptom_label("streaming").expect("label");
     assert!(body.contains(streaming), "{body}");
-    assert_eq!(notice["url"], "/status/spotify");
+    assert_eq!(notice["url"], "/en/status/spotify");
     let first = &problems.mine(&got)[0];
     let claims = check_vapid(first, &vapid_key(&app).await, &push.origin, CONTACT);
     assert_eq!(claims["sub"], CONTACT);

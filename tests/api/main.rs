@@ -16,6 +16,7 @@ mod follow_push;
 mod geo_reload;
 mod hardening;
 mod health;
+mod languages;
 mod metrics;
 mod official;
 mod openapi;

@@ -147,7 +147,7 @@ async fn home_lists_most_reported_services_and_escapes_the_search() {
         .split(r#"id="most-reported""#)
         .nth(1)
         .expect("most reported list");
-    assert!(most.contains(r#"href="/status/deezer""#));
+    assert!(most.contains(r#"href="/en/status/deezer""#));
     assert!(most.contains("4 reports in 15 min"));
 
     let search = page(
@@ -159,8 +159,8 @@ async fn home_lists_most_reported_services_and_escapes_the_search() {
     assert!(!search.contains("<script>alert"));
     assert!(search.contains("No service matches your search."));
     let music = page(&app, "/?category=music").await;
-    assert!(music.contains(r#"href="/status/spotify""#));
-    assert!(!music.contains(r#"<a href="/status/steam""#));
+    assert!(music.contains(r#"href="/en/status/spotify""#));
+    assert!(!music.contains(r#"<a href="/en/status/steam""#));
 }
 
 #[tokio::test]
@@ -189,7 +189,7 @@ async fn a_detected_outage_shows_on_the_status_and_history_pages() {
         .split(r#"id="problems""#)
         .nth(1)
         .expect("problems list");
-    assert!(problems.contains(r#"href="/status/spotify""#));
+    assert!(problems.contains(r#"href="/en/status/spotify""#));
 }
 
 #[tokio::test]

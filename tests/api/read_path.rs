@@ -11,11 +11,12 @@ use reqwest::header::{HeaderMap, HeaderValue};
 use serde_json::json;
 use std::io::Read;
 
-/// The routes whose answers are the same for everyone.
+/// The routes whose answers are the same for everyone (pages under their
+/// language prefix: the unprefixed addresses redirect there).
 const PUBLIC: [&str; 5] = [
-    "/",
-    "/status/spotify",
-    "/map",
+    "/en/",
+    "/en/status/spotify",
+    "/en/map",
     "/api/v1/services",
     "/api/v1/services/spotify",
 ];
@@ -140,7 +141,12 @@ async fn bodies_are_compressed_as_the_client_asks() {
         assert!(none.headers().get("content-encoding").is_none(), "{path}");
     }
     // The status page, map included, is small on the wire.
-    let page = get_with(&app, "/status/spotify", &[("accept-encoding", "gzip, br")]).await;
+    let page = get_with(
+        &app,
+        "/en/status/spotify",
+        &[("accept-encoding", "gzip, br")],
+    )
+    .await;
     let wire = page.bytes().await.expect("body").len();
     assert!(wire <= 30_000, "{wire} bytes");
 }
@@ -157,11 +163,13 @@ async fn every_get_route_answers_head() {
         .expect("stylesheet url")
         .to_string();
     let routes = [
-        "/",
-        "/map?window=24h",
-        "/status/spotify",
-        "/status/spotify/history",
+        "/en/",
+        "/de/map?window=24h",
+        "/en/status/spotify",
+        "/ja/status/spotify/history",
         "/status/spotify/feed.atom",
+        "/de/status/spotify/feed.atom",
+        "/de/manifest.webmanifest",
         "/badge/spotify.svg",
         "/assets/app.css",
         css.as_str(),
@@ -299,7 +307,7 @@ async fn pages_are_limited_per_address() {
         let app = &app;
         async move {
             app.client
-                .get(app.url("/status/spotify"))
+                .get(app.url("/en/status/spotify"))
                 .header("x-forwarded-for", ip)
                 .send()
                 .await

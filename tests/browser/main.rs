@@ -6,6 +6,8 @@ mod a11y;
 mod common;
 mod demo;
 mod follow;
+mod install;
+mod languages;
 mod local_time;
 mod webdriver;
 
@@ -45,8 +47,8 @@ async fn a_report_sent_through_the_form_shows_on_the_status_page() {
         5,
     )
     .await;
-    b.click("#services a[href='/status/spotify']").await;
-    b.wait_until("return location.pathname === '/status/spotify';", 10)
+    b.click("#services a[href='/en/status/spotify']").await;
+    b.wait_until("return location.pathname === '/en/status/spotify';", 10)
         .await;
     assert_eq!(
         b.text("#status-line").await,
@@ -357,7 +359,7 @@ async fn the_api_docs_and_a_helpful_404_read_well_at_both_widths() {
         b.goto(&app.url("/status/spotfy")).await;
         assert_eq!(b.text("h1").await, "We don't know “spotfy”");
         b.click("#suggestions a").await;
-        b.wait_until("return location.pathname === '/status/spotify';", 10)
+        b.wait_until("return location.pathname === '/en/status/spotify';", 10)
             .await;
         b.goto(&app.url("/status/tidl")).await;
         b.screenshot(&format!("not-found-{size}")).await;

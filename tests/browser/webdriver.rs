@@ -85,6 +85,8 @@ impl Browser {
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--window-size=1280,1000",
+                    // The browser's language (Accept-Language): English.
+                    "--lang=en-US",
                     format!("--user-data-dir={}", profile.path().display()),
                 ],
             },
@@ -216,6 +218,12 @@ impl Browser {
             json!({"descriptor": {"name": name}, "state": state}),
         )
         .await;
+    }
+
+    /// Runs a Chrome DevTools protocol command on the page; its result.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.post("/goog/cdp/execute", json!({"cmd": cmd, "params": params}))
+            .await
     }
 
     /// Shows pages as in time zone `tz` (IANA name, "Asia/Tokyo"), as a

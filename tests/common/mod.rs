@@ -272,12 +272,31 @@ impl TestApp {
             .expect("request")
     }
 
+    /// GETs `path`. An unprefixed page address answers with a redirect to
+    /// the page in the reader's language (`/status/spotify` →
+    /// `/en/status/spotify`, `Vary: Accept-Language`); that one redirect is
+    /// followed, as a browser would. Every other answer is returned as is.
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
+        let r = self
+            .client
             .get(self.url(path))
             .send()
             .await
-            .expect("request")
+            .expect("request");
+        let to_language = r.status() == 302
+            && r.headers()
+                .get("vary")
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("Accept-Language"));
+        match r.headers().get("location").and_then(|l| l.to_str().ok()) {
+            Some(location) if to_language => self
+                .client
+                .get(self.url(location))
+                .send()
+                .await
+                .expect("request"),
+            _ => r,
+        }
     }
 
     /// GETs `path`, asserts 200 and returns the JSON body.

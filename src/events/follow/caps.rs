@@ -26,6 +26,9 @@ pub struct FollowState {
     pub total: usize,
     /// Requests per minute per client address (None: unlimited).
     limit: Option<KeyedLimit<IpAddr>>,
+    /// `--public-url` (no trailing slash), when set: the site's address,
+    /// for links that must be absolute (mail links, `hreflang` alternates).
+    pub public_url: Option<String>,
 }
 
 impl FollowState {
@@ -39,6 +42,7 @@ impl FollowState {
             total: settings.follows_total,
             limit: (settings.follow_requests_per_minute_per_ip > 0)
                 .then(|| KeyedLimit::new(settings.follow_requests_per_minute_per_ip, max_keys)),
+            public_url: settings.public_url().ok().flatten(),
         }
     }
 

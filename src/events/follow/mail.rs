@@ -5,6 +5,8 @@
 //!
 //! Addresses are never logged: errors are logged without them.
 
+use crate::i18n::Lang;
+use crate::t;
 use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, Message};
 use lettre::transport::smtp::Error as SmtpError;
@@ -95,21 +97,22 @@ fn classify(e: &SmtpError) -> MailFailure {
     }
 }
 
-/// The confirmation mail's text.
-pub fn confirmation_text(service_name: &str, kind_words: &str, confirm_url: &str) -> String {
+/// The confirmation mail's text, in the language the follow was made in;
+/// `intro` is its first sentence (what was asked for).
+pub fn confirmation_text(lang: Lang, intro: &str, confirm_url: &str) -> String {
     format!(
-        "Someone, hopefully you, asked to be told {kind_words} {service_name}.\n\n\
-         To confirm, open this link:\n{confirm_url}\n\n\
-         If it was not you, ignore this mail: nothing more will be sent, and the address \
-         is deleted within a day.\n"
+        "{intro}\n\n{}\n{confirm_url}\n\n{}\n",
+        t!(lang, "mail-confirm-link"),
+        t!(lang, "mail-confirm-ignore"),
     )
 }
 
-/// A notice mail's text.
-pub fn notice_text(body: &str, page_url: &str, unsubscribe_url: &str) -> String {
+/// A notice mail's text, in the follower's language.
+pub fn notice_text(lang: Lang, body: &str, page_url: &str, unsubscribe_url: &str) -> String {
     format!(
-        "{body}\n\nLive reports: {page_url}\n\n\
-         You get this because you asked to follow this service. \
-         Unsubscribe: {unsubscribe_url}\n"
+        "{body}\n\n{} {page_url}\n\n{} {} {unsubscribe_url}\n",
+        t!(lang, "mail-live-reports"),
+        t!(lang, "mail-why"),
+        t!(lang, "mail-unsubscribe"),
     )
 }

@@ -83,6 +83,10 @@ pub struct Follower {
     pub target: FollowTarget,
     pub created_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
+    /// The language the follow was made in: its notices come in it
+    /// (English for followers stored before languages).
+    #[serde(default)]
+    pub lang: crate::i18n::Lang,
 }
 
 impl Follower {
@@ -241,6 +245,7 @@ mod tests {
             },
             created_at: DateTime::default(),
             expires_at: DateTime::default(),
+            lang: crate::i18n::Lang::default(),
         }
     }
 
@@ -252,5 +257,18 @@ mod tests {
         assert!(!follower(Some("DE")).matches("US"));
         assert!(!follower(Some("DE")).matches("DEX"));
         assert!(follower(None).matches("US-CA"));
+    }
+
+    #[test]
+    fn followers_stored_before_languages_read_as_english() {
+        let mut f = follower(None);
+        f.lang = crate::i18n::Lang::PtBr;
+        let json = f.to_json().expect("json");
+        assert!(json.contains(r#""lang":"pt-BR""#), "{json}");
+        let back: Follower = serde_json::from_str(&json).expect("read");
+        assert_eq!(back.lang, crate::i18n::Lang::PtBr);
+        let old = json.replace(r#","lang":"pt-BR""#, "");
+        let old: Follower = serde_json::from_str(&old).expect("old record");
+        assert_eq!(old.lang, crate::i18n::Lang::En);
     }
 }

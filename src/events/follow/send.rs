@@ -19,6 +19,7 @@ use crate::clock::Clock;
 use crate::events::targets::TargetPolicy;
 use crate::events::webhooks::{Delivery, Outcome, random_hex};
 use crate::store::Store;
+use crate::t;
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -112,7 +113,7 @@ impl FollowSender {
             Ok(v) => v,
             Err(e) => return Outcome::Failed(format!("VAPID key: {e}")),
         };
-        let text = render(notice, &self.catalog);
+        let text = render(notice, &self.catalog, f.lang);
         let title = self.demo_marked(&text.title);
         let payload = PushPayload {
             title: &title,
@@ -233,12 +234,12 @@ impl FollowSender {
             return Outcome::Dropped("no --public-url for links".into());
         };
         let name = self.service_name(&f.service);
-        let words = match f.kind {
-            FollowKind::Problems => "about problems with",
-            FollowKind::Back => "when the current problems end at",
+        let intro = match f.kind {
+            FollowKind::Problems => t!(f.lang, "mail-confirm-problems", name = name.as_str()),
+            FollowKind::Back => t!(f.lang, "mail-confirm-back", name = name.as_str()),
         };
-        let subject = format!("Confirm: notices about {name}");
-        let text = confirmation_text(&name, words, &url);
+        let subject = t!(f.lang, "mail-confirm-subject", name = name.as_str());
+        let text = confirmation_text(f.lang, &intro, &url);
         self.deliver_mail(Mail {
             to: address,
             subject: &subject,
@@ -259,7 +260,7 @@ impl FollowSender {
             Ok(k) => k,
             Err(e) => return Outcome::Failed(format!("store: {e}")),
         };
-        let text = render(notice, &self.catalog);
+        let text = render(notice, &self.catalog, f.lang);
         let (Some(unsubscribe), Some(page)) = (
             self.link(&link_path(
                 &keys,
@@ -271,7 +272,7 @@ impl FollowSender {
         ) else {
             return Outcome::Dropped("no --public-url for links".into());
         };
-        let body = notice_text(&text.body, &page, &unsubscribe);
+        let body = notice_text(f.lang, &text.body, &page, &unsubscribe);
         self.deliver_mail(Mail {
             to: address,
             subject: &text.title,

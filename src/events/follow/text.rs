@@ -9,6 +9,8 @@
 use crate::catalog::Catalog;
 use crate::countries::region_name;
 use crate::detect::{GLOBAL, Incident, ProbableCause};
+use crate::i18n::Lang;
+use crate::t;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -88,85 +90,143 @@ pub struct NoticeText {
     pub path: String,
 }
 
-/// "12:03 UTC on 2 Mar".
-fn when(at: DateTime<Utc>) -> String {
-    at.format("%H:%M UTC on %-d %b").to_string()
+/// "12:03 UTC on 2 Mar", "2.3. um 12:03 UTC".
+fn when(lang: Lang, at: DateTime<Utc>) -> String {
+    let date = at.format(&lang.t("date-short-format")).to_string();
+    t!(
+        lang,
+        "notice-when",
+        time = at.format("%H:%M").to_string(),
+        date = date
+    )
 }
 
-pub fn render(notice: &Notice, catalog: &Catalog) -> NoticeText {
+/// A notice in `lang` (the language the follow was made in).
+pub fn render(notice: &Notice, catalog: &Catalog, lang: Lang) -> NoticeText {
     let name = catalog
         .service(&notice.service)
         .map_or(notice.service.as_str(), |s| s.name.as_str());
     let place = if notice.region == GLOBAL {
         String::new()
     } else {
-        format!(" in {}", region_name(&notice.region))
+        format!(
+            " {}",
+            t!(lang, "notice-place", region = region_name(&notice.region))
+        )
     };
     let symptoms: Vec<&str> = notice
         .symptoms
         .iter()
-        .map(|s| catalog.symptom_label(s).unwrap_or(s))
+        .map(|s| catalog.symptom_label_in(lang, s).unwrap_or(s))
         .collect();
     let official = match (&notice.official, notice.acknowledged_at) {
-        (Some(words), Some(at)) => format!(" {name} acknowledged it at {}: “{words}”", when(at)),
-        (Some(words), None) => format!(" {name} says: “{words}”"),
-        (None, Some(at)) => format!(" {name} acknowledged it at {}.", when(at)),
+        (Some(words), Some(at)) => format!(
+            " {}",
+            t!(
+                lang,
+                "notice-acknowledged-words",
+                name = name,
+                when = when(lang, at),
+                words = words
+            )
+        ),
+        (Some(words), None) => format!(" {}", t!(lang, "notice-says", name = name, words = words)),
+        (None, Some(at)) => format!(
+            " {}",
+            t!(
+                lang,
+                "notice-acknowledged",
+                name = name,
+                when = when(lang, at)
+            )
+        ),
         (None, None) => String::new(),
     };
     let cause = notice
         .probable_cause
         .as_ref()
-        .map(|c| format!(" Probably not {name}: {}", c.summary))
+        .map(|c| {
+            format!(
+                " {}",
+                t!(lang, "notice-cause", name = name, summary = &c.summary)
+            )
+        })
         .unwrap_or_default();
+    let since = when(lang, notice.since);
     let (title, body) = match notice.kind {
         NoticeKind::Cause => {
             let subject = notice
                 .probable_cause
                 .as_ref()
-                .map_or("a shared cause", |c| c.subject.as_str());
+                .map_or_else(|| t!(lang, "notice-shared-cause"), |c| c.subject.clone());
             (
-                format!("{name}{place}: probably {subject}, not {name}"),
-                format!(
-                    "People report problems with {name}{place} since {}.{cause} The status still follows the reports.",
-                    when(notice.since)
+                t!(
+                    lang,
+                    "notice-cause-title",
+                    name = name,
+                    place = place.as_str(),
+                    subject = subject
+                ),
+                t!(
+                    lang,
+                    "notice-cause-body",
+                    name = name,
+                    place = place.as_str(),
+                    when = since,
+                    cause = cause
                 ),
             )
         }
         NoticeKind::Problems | NoticeKind::ProblemsAgain => {
             let what = if symptoms.is_empty() {
-                ".".to_string()
+                t!(lang, "notice-no-symptoms")
             } else {
-                format!(": {}.", symptoms.join(", "))
+                t!(lang, "notice-symptoms", list = symptoms.join(", "))
             };
             let title = if notice.kind == NoticeKind::ProblemsAgain {
-                format!("{name} is down again{place}")
+                "notice-again-title"
             } else {
-                format!("{name}: problems reported{place}")
+                "notice-problems-title"
             };
             (
-                title,
-                format!(
-                    "People report problems with {name}{place} since {}{what}{cause}{official}",
-                    when(notice.since)
+                t!(lang, title, name = name, place = place.as_str()),
+                t!(
+                    lang,
+                    "notice-problems-body",
+                    name = name,
+                    place = place.as_str(),
+                    when = since,
+                    what = what,
+                    cause = cause,
+                    official = official
                 ),
             )
         }
         NoticeKind::Back => (
-            format!("{name} is back{place}"),
-            format!(
-                "Reports about {name}{place} are back to the usual level{}. Problems were reported from {}.{official}",
-                notice
+            t!(
+                lang,
+                "notice-back-title",
+                name = name,
+                place = place.as_str()
+            ),
+            t!(
+                lang,
+                "notice-back-body",
+                name = name,
+                place = place.as_str(),
+                back = notice
                     .back_at
-                    .map(|at| format!(" since {}", when(at)))
+                    .map(|at| format!(" {}", t!(lang, "notice-back-since", when = when(lang, at))))
                     .unwrap_or_default(),
-                when(notice.since)
+                when = since,
+                official = official
             ),
         ),
     };
     NoticeText {
         title,
         body,
-        path: format!("/status/{}", notice.service),
+        path: lang.href(&format!("/status/{}", notice.service)),
     }
 }
 
@@ -174,6 +234,10 @@ pub fn render(notice: &Notice, catalog: &Catalog) -> NoticeText {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    fn render_en(notice: &Notice, catalog: &Catalog) -> NoticeText {
+        render(notice, catalog, Lang::En)
+    }
 
     fn notice(kind: NoticeKind, region: &str) -> Notice {
         Notice {
@@ -196,7 +260,7 @@ mod tests {
     #[test]
     fn a_notice_names_service_region_symptoms_time_and_the_acknowledgement() {
         let catalog = Catalog::bundled().expect("catalog");
-        let t = render(&notice(NoticeKind::Problems, "DE"), &catalog);
+        let t = render_en(&notice(NoticeKind::Problems, "DE"), &catalog);
         assert_eq!(t.title, "Spotify: problems reported in Germany");
         assert!(
             t.body.starts_with(
@@ -214,9 +278,9 @@ mod tests {
             "{}",
             t.body
         );
-        assert_eq!(t.path, "/status/spotify");
+        assert_eq!(t.path, "/en/status/spotify");
 
-        let back = render(&notice(NoticeKind::Back, "global"), &catalog);
+        let back = render_en(&notice(NoticeKind::Back, "global"), &catalog);
         assert_eq!(back.title, "Spotify is back");
         assert!(back.body.starts_with("Reports about Spotify are back to the usual level since 13:05 UTC on 2 Mar. Problems were reported from 12:03 UTC on 2 Mar."), "{}", back.body);
     }
@@ -233,18 +297,37 @@ mod tests {
         };
         let mut n = notice(NoticeKind::Problems, "DE");
         n.probable_cause = Some(cause);
-        let t = render(&n, &catalog);
+        let t = render_en(&n, &catalog);
         assert!(
             t.body.contains("Probably not Spotify: Reports come mostly from Deutsche Telekom's network in Germany; other networks are fine."),
             "{}",
             t.body
         );
         n.kind = NoticeKind::Cause;
-        let t = render(&n, &catalog);
+        let t = render_en(&n, &catalog);
         assert_eq!(
             t.title,
             "Spotify in Germany: probably Deutsche Telekom, not Spotify"
         );
         assert!(t.body.contains("Deutsche Telekom's network"), "{}", t.body);
+    }
+
+    #[test]
+    fn a_notice_comes_in_the_followers_language() {
+        let catalog = Catalog::bundled().expect("catalog");
+        let t = render(&notice(NoticeKind::Problems, "DE"), &catalog, Lang::De);
+        assert_eq!(t.title, "Spotify: Probleme gemeldet (Germany)");
+        assert!(
+            t.body.starts_with(
+                "Nutzer melden seit 2.3. um 12:03 UTC Probleme bei Spotify (Germany): "
+            ),
+            "{}",
+            t.body
+        );
+        assert!(t.body.contains("Anmeldung"), "{}", t.body);
+        assert_eq!(t.path, "/de/status/spotify");
+        let back = render(&notice(NoticeKind::Back, "global"), &catalog, Lang::Ja);
+        assert_eq!(back.title, "Spotify が復旧しました");
+        assert!(back.body.contains("3月2日"), "{}", back.body);
     }
 }
