@@ -196,6 +196,35 @@ impl Charts {
         best
     }
 
+    /// The loudest fast chart's level if a partial step of `count` reports,
+    /// when `expected` were due so far, were added now (nothing is kept),
+    /// with the reports and expectation of its run. The fast threshold is
+    /// raised by `extra_nats`: the cost of looking several times a step.
+    pub fn peek(
+        &self,
+        count: u64,
+        expected: f64,
+        alpha: f64,
+        extra_nats: f64,
+        params: &Params,
+    ) -> (f64, u64, f64) {
+        let threshold = self.fast_tail.threshold(params) + extra_nats;
+        let null = params.null_ratio * expected;
+        let mut best = (0.0, 0, 0.0);
+        for (chart, size) in self.fast.iter().zip(&params.outage_sizes) {
+            let sum = (chart.sum + nb_log_lr(count, null, size * expected, alpha)).max(0.0);
+            let level = sum / threshold;
+            if level > best.0 {
+                best = (
+                    level,
+                    chart.observed.saturating_add(count),
+                    chart.expected + expected,
+                );
+            }
+        }
+        best
+    }
+
     /// Re-arms every chart (after an incident resolves).
     pub fn reset(&mut self) {
         self.fast.iter_mut().for_each(|c| *c = Chart::default());

@@ -134,6 +134,33 @@ impl ServiceDetector {
         worst
     }
 
+    /// The service's status if the minute under way were judged now, on
+    /// `counts` so far, `elapsed_minutes` into it (see
+    /// [`SeriesDetector::peek`]): the whole-world series and each region
+    /// scored so far, the worst of them.
+    pub fn peek_status(
+        &self,
+        at: DateTime<Utc>,
+        counts: &StepCounts,
+        elapsed_minutes: f64,
+        params: &Params,
+    ) -> Status {
+        // At least 5 seconds of expectation: the minute's first reports
+        // are not judged against nothing.
+        let minutes = elapsed_minutes.clamp(5.0 / 60.0, f64::from(self.step_minutes));
+        let rate = self.baseline.rate(at);
+        let mut worst = self.global.peek(counts.total, rate * minutes, params);
+        for (code, region) in &self.regions {
+            if region.learned_minutes < REGION_WARMUP_MINUTES {
+                continue;
+            }
+            let count = counts.regions.get(code).copied().unwrap_or(0);
+            let expected = (region.share() * rate + REGION_FLOOR_RATE) * minutes;
+            worst = worst.max(region.detector.peek(count, expected, params));
+        }
+        worst
+    }
+
     /// Regions whose status is not ok, with their status.
     pub fn non_ok_regions(&self) -> HashMap<String, String> {
         self.regions

@@ -68,6 +68,11 @@ pub struct Params {
     /// ... unless its step peaks above this many times the last incident's
     /// peak: a much larger surge is an event of its own.
     pub new_episode_ratio: f64,
+    /// Evidence (nats) added to the threshold when the minute under way is
+    /// judged on its partial count (`peek`): looked at every 5 seconds, a
+    /// minute gives up to 12 chances, ln 12 = 2.5 nats.
+    #[serde(default = "default_peek_extra_nats")]
+    pub peek_extra_nats: f64,
     /// Cold start: the rate (reports per minute) assumed for a series with
     /// no history.
     pub prior_rate_per_minute: f64,
@@ -118,6 +123,7 @@ impl Default for Params {
             back_max_ratio: default_back_max_ratio(),
             reopen_minutes: 24 * 60,
             new_episode_ratio: 3.0,
+            peek_extra_nats: default_peek_extra_nats(),
             prior_rate_per_minute: 0.2,
             prior_alpha: 0.15,
             min_alpha: 0.002,
@@ -145,4 +151,8 @@ fn default_back_min_minutes() -> u32 {
 
 fn default_back_max_ratio() -> f64 {
     4.0
+}
+
+fn default_peek_extra_nats() -> f64 {
+    12f64.ln()
 }

@@ -227,6 +227,35 @@ impl SeriesDetector {
         event
     }
 
+    /// The status this series would show if the step under way, with
+    /// `count` reports so far where `expected` were due so far, were judged
+    /// now: the outage moment shows before its minute completes. Nothing
+    /// is kept; the completed step decides the incident.
+    pub fn peek(&self, count: u64, expected: f64, params: &Params) -> Status {
+        if self.status == Status::Outage {
+            return Status::Outage;
+        }
+        let Some(charts) = self.charts.as_ref() else {
+            return self.status;
+        };
+        let (level, observed, run_expected) = charts.peek(
+            count,
+            expected,
+            self.alpha(params),
+            params.peek_extra_nats,
+            params,
+        );
+        let enough =
+            observed >= params.min_reports && observed as f64 >= params.min_ratio * run_expected;
+        if level >= 1.0 && enough {
+            Status::Outage
+        } else if level >= params.possible_level {
+            Status::Possible.max(self.status)
+        } else {
+            self.status
+        }
+    }
+
     /// Method-of-moments estimate of one step's overdispersion:
     /// E[(x - mu)^2] = mu + alpha mu^2, from steps that show no evidence.
     fn learn_dispersion(&mut self, count: u64, expected: f64, params: &Params) {

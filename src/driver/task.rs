@@ -258,7 +258,24 @@ impl DetectorTask {
             Some(at) => (window::minute_of(at)).max(current - MAX_BACKLOG_MINUTES),
             None => current - 1,
         };
+        // The minute under way, judged on its partial count: a flood shows
+        // within a tick or two, not when its minute completes.
+        let partial = self
+            .store
+            .buckets(slug, Resolution::Minute, current..current + 1)
+            .await?;
+        let elapsed = (now.timestamp_millis() - current * 60_000) as f64 / 60_000.0;
+        let peek = |d: &ServiceDetector| {
+            partial.first().map_or(Status::Ok, |b| {
+                d.peek_status(now, &step_counts(b), elapsed, &self.params)
+            })
+        };
         if first >= current {
+            let peeked = self.unless_suspect(slug, now, peek(&detector)).await?;
+            if peeked > service_status(&detector) {
+                let status = status_doc(&detector, now, peeked)?;
+                self.store.put_doc(slug, STATUS_DOC, &status).await?;
+            }
             return Ok(Evaluated::Stepped {
                 detector: Box::new(detector),
                 events: Vec::new(),
@@ -302,15 +319,18 @@ impl DetectorTask {
             })
             .await?;
         let state = state.map_err(StoreError::backend)?;
-        let status = StatusDoc {
-            status: service_status(&detector).as_str().to_string(),
-            regions: detector.non_ok_regions(),
-            expected_per_minute: detector.expected_rate(now, None),
-            active_incidents: detector.active_incidents().map(|i| i.id.clone()).collect(),
-            updated_at: Some(now),
-            global: Some(detector.status(None).as_str().to_string()),
-        };
-        let status = serde_json::to_string(&status).map_err(StoreError::backend)?;
+        let peeked = self.unless_suspect(slug, now, peek(&detector)).await?;
+        let status = status_doc(&detector, now, service_status(&detector).max(peeked))?;
+        // Stepping took a while: if the lease lapsed meanwhile, another
+        // process may be stepping the same minutes, and only one may store
+        // and publish them.
+        if !self
+            .store
+            .try_lease(slug, &self.owner, self.lease_ms())
+            .await?
+        {
+            return Ok(Evaluated::NotOurs);
+        }
         for e in &events {
             let json = serde_json::to_string(&e.incident).map_err(StoreError::backend)?;
             self.store
@@ -339,6 +359,27 @@ impl DetectorTask {
             }
         }
         Ok(())
+    }
+
+    /// A peeked outage dominated by one network shows as "possible", as
+    /// its incident would (see [`service_status`]).
+    async fn unless_suspect(
+        &self,
+        slug: &str,
+        now: chrono::DateTime<chrono::Utc>,
+        peeked: Status,
+    ) -> Result<Status, StoreError> {
+        if peeked < Status::Outage {
+            return Ok(peeked);
+        }
+        // Too few reports to tell one network from many: possible only.
+        let networks = window::networks_last_minutes(self.store.as_ref(), slug, now, 1).await?;
+        let judged = networks.reports() >= window::SUSPECT_MIN_REPORTS;
+        Ok(if judged && !window::is_network_suspect(&networks) {
+            peeked
+        } else {
+            Status::Possible
+        })
     }
 
     /// Adds the busiest-network share of the reports since each incident
@@ -387,6 +428,23 @@ impl DetectorTask {
             }
         }
     }
+}
+
+/// The status document of `detector` at `now`, showing `status`.
+fn status_doc(
+    detector: &ServiceDetector,
+    now: chrono::DateTime<chrono::Utc>,
+    status: Status,
+) -> Result<String, StoreError> {
+    let doc = StatusDoc {
+        status: status.as_str().to_string(),
+        regions: detector.non_ok_regions(),
+        expected_per_minute: detector.expected_rate(now, None),
+        active_incidents: detector.active_incidents().map(|i| i.id.clone()).collect(),
+        updated_at: Some(now),
+        global: Some(detector.status(None).as_str().to_string()),
+    };
+    serde_json::to_string(&doc).map_err(StoreError::backend)
 }
 
 /// The worst status of the service's series, except that an outage

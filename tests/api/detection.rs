@@ -263,3 +263,35 @@ async fn two_processes_split_the_services_between_their_detectors() {
         assert!(*n >= 25, "{owner} holds only {n} of the leases: {owners:?}");
     }
 }
+
+#[tokio::test]
+async fn a_flood_flips_the_status_before_its_minute_completes() {
+    let app = spawn_app_with(AppOptions {
+        detector_interval_ms: 20,
+        ..AppOptions::default()
+    })
+    .await;
+    // An hour of 2 reports a minute, learned.
+    tokio::time::sleep(StdDuration::from_millis(200)).await;
+    for _ in 0..60 {
+        report_spotify(&[&app], 2, &MANY_NETWORKS).await;
+        app.clock.advance(Duration::minutes(1));
+    }
+    app.wait_for_json("/api/v1/services/spotify", |v| v["status"] == "ok")
+        .await;
+    // Twenty seconds into a minute, 60 people from many networks: the
+    // clock stays in that minute.
+    app.clock.advance(Duration::seconds(20));
+    report_spotify(&[&app], 60, &MANY_NETWORKS).await;
+    let detail = app
+        .wait_for_json("/api/v1/services/spotify", |v| v["status"] == "outage")
+        .await;
+    assert_eq!(detail["status"], "outage", "{detail}");
+    // No incident yet: the completed minute opens it.
+    let outages = app
+        .get_json("/api/v1/outages?active=true&service=spotify")
+        .await;
+    assert!(global_incidents(&outages).is_empty(), "{outages}");
+    let page = app.get("/status/spotify").await.text().await.expect("page");
+    assert!(!page.contains("No current problems"), "{page}");
+}
