@@ -661,6 +661,7 @@ fn flags_now(
 
 /// The carriers not flagged in a country where a carrier is, with their
 /// reports there minute by minute, as `CauseTask` reads them.
+#[allow(clippy::too_many_arguments)]
 fn carrier_minutes(
     catalog: &Catalog,
     world: &[SimService],
