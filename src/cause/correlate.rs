@@ -3,16 +3,12 @@
 //! their labels. Recomputed every tick, so a label clears as soon as its
 //! evidence no longer holds. Method and defaults: docs/shared-cause.md.
 
-use super::model::{AsnMix, CarrierMinutes, Cause, CauseKind, Flag, Member, MinuteCount};
+use super::model::{AsnMix, Cause, CauseKind, Flag, Member};
 use crate::catalog::Catalog;
 use crate::detect::GLOBAL;
 use chrono::{DateTime, Duration, Utc};
-use statrs::distribution::{ContinuousCDF, DiscreteCDF, NegativeBinomial, Normal, Poisson};
+use statrs::distribution::{ContinuousCDF, DiscreteCDF, Normal, Poisson};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-
-/// Most minutes of a carrier's reports read for sympathy (see
-/// [`CauseParams::carrier_minutes`]).
-pub const MAX_CARRIER_MINUTES: i64 = 240;
 
 /// The correlator's few parameters; every default is documented in
 /// docs/shared-cause.md.
@@ -66,10 +62,10 @@ pub struct Inputs<'a> {
     /// When the history began.
     pub since: DateTime<Utc>,
     /// Carriers of a country where some carrier is flagged that are not
-    /// flagged there themselves: their reports in the country minute by
-    /// minute, from a window before the flagged carriers' change points
-    /// on (read for sympathy before the detector flags them).
-    pub carriers: &'a [CarrierMinutes],
+    /// flagged there themselves: their reports in the country over the
+    /// window, what the baseline expected, and when they were first seen
+    /// rising significantly (see [`CauseParams::rises_significantly`]).
+    pub rising: &'a [Flag],
     /// AS number -> the organisation the ASN database names, for the
     /// operators of the mixes (an operator without a catalog entry is
     /// named by it rather than `AS<n>`).
@@ -81,37 +77,6 @@ impl CauseParams {
     /// one-sided Poisson tail P(X >= observed) is below `chance`.
     pub fn rises_significantly(&self, observed: u64, expected: f64) -> bool {
         observed as f64 > expected && tail(expected.max(1e-9), observed as usize) < self.chance
-    }
-
-    /// How many minutes of a carrier's reports to read for sympathy, up to
-    /// `now`, when `flagged` carriers of its country are flagged: from a
-    /// window before the earliest of their change points on (the span
-    /// [`Correlator`] tests and the one before it), at least two windows
-    /// and at most [`MAX_CARRIER_MINUTES`].
-    pub fn carrier_minutes(&self, flagged: &[&Flag], now: DateTime<Utc>) -> i64 {
-        let earliest = flagged
-            .iter()
-            .map(|f| f.changed_at.unwrap_or(f.onset).min(f.onset))
-            .min()
-            .unwrap_or(now);
-        ((now - earliest).num_minutes() + 1 + self.window_minutes)
-            .clamp(2 * self.window_minutes, MAX_CARRIER_MINUTES)
-    }
-
-    /// Whether a carrier's reports over `minutes` are more than its
-    /// baseline explains at level `chance`: the sum of per-minute counts,
-    /// each negative binomial with overdispersion `alpha` around its
-    /// expectation, read as one negative binomial of the same mean and
-    /// variance. None when `minutes` is empty.
-    pub fn minutes_rise(&self, minutes: &[MinuteCount], alpha: f64) -> Option<bool> {
-        if minutes.is_empty() {
-            return None;
-        }
-        let observed: u64 = minutes.iter().map(|m| m.observed).sum();
-        let mean: f64 = minutes.iter().map(|m| m.expected.max(0.0)).sum();
-        let square: f64 = minutes.iter().map(|m| m.expected.max(0.0).powi(2)).sum();
-        let alpha_sum = alpha.max(0.0) * square / mean.max(1e-9).powi(2);
-        Some(observed as f64 > mean && nb_tail(mean, alpha_sum, observed) < self.chance)
     }
 }
 
@@ -371,19 +336,16 @@ impl Correlator<'_> {
             .collect();
         let lambda = self.usual_rate(country, primary.onset, inputs);
         let crowded = crowd.len() >= self.threshold(lambda);
-        let rising: Vec<Flag> = if crowded {
-            Vec::new()
-        } else {
-            inputs
-                .carriers
-                .iter()
-                .filter(|c| {
-                    c.country == country && !carriers.iter().any(|f| f.service == c.service)
-                })
-                .filter_map(|c| self.rising_since(c, primary, inputs.now))
-                .collect()
-        };
-        carriers.extend(rising.iter());
+        for r in inputs.rising.iter().filter(|r| {
+            !crowded
+                && r.region == country
+                && serves(r)
+                && self.params.rises_significantly(r.observed, r.expected)
+        }) {
+            if !carriers.iter().any(|f| f.service == r.service) {
+                carriers.push(r);
+            }
+        }
         let followers: Vec<&&Flag> = carriers
             .iter()
             .filter(|f| f.service != primary.service)
@@ -422,45 +384,6 @@ impl Correlator<'_> {
             first_onset: primary.onset.min(followers.iter().map(|f| f.onset).min()?),
             labelled_at: inputs.now,
             confidence: round3((1.0 - member_rise.max(0.0) / primary.rise()).clamp(0.0, 1.0)),
-        })
-    }
-
-    /// A carrier not flagged, read as rising with `primary` when its
-    /// reports since the primary's change point (the last window of them
-    /// at most) are more than chance explains, and those of the window
-    /// before it are not: the sympathy hypothesis fixes when the rise
-    /// starts, so the test needs no window of its own to fill. Its rise
-    /// is read over the window, like the flags'; its onset is `now`.
-    fn rising_since(&self, c: &CarrierMinutes, primary: &Flag, now: DateTime<Utc>) -> Option<Flag> {
-        let window = self.window();
-        let changed = primary
-            .changed_at
-            .unwrap_or(primary.onset)
-            .min(primary.onset);
-        let from = changed.max(now - window);
-        let after: Vec<MinuteCount> = c.minutes.iter().filter(|m| m.at >= from).copied().collect();
-        let before: Vec<MinuteCount> = c
-            .minutes
-            .iter()
-            .filter(|m| m.at < changed && m.at >= changed - window)
-            .copied()
-            .collect();
-        if self.params.minutes_rise(&after, c.alpha) != Some(true)
-            || self.params.minutes_rise(&before, c.alpha) == Some(true)
-        {
-            return None;
-        }
-        let recent = c.minutes.iter().filter(|m| m.at > now - window);
-        let (observed, expected) =
-            recent.fold((0, 0.0), |(o, e), m| (o + m.observed, e + m.expected));
-        Some(Flag {
-            service: c.service.clone(),
-            region: c.country.clone(),
-            onset: now,
-            observed,
-            expected,
-            mostly_from: None,
-            changed_at: None,
         })
     }
 
@@ -642,20 +565,6 @@ fn tail(lambda: f64, k: usize) -> f64 {
     Poisson::new(lambda.max(1e-9)).map_or(0.0, |p| p.sf(k as u64 - 1))
 }
 
-/// P(X >= k) for X negative binomial with `mean` and overdispersion
-/// `alpha` (variance mean + alpha mean^2); Poisson when alpha is ~0.
-fn nb_tail(mean: f64, alpha: f64, k: u64) -> f64 {
-    if alpha < 1e-6 {
-        return tail(mean, k as usize);
-    }
-    let r = 1.0 / alpha;
-    match (k, NegativeBinomial::new(r, r / (r + mean.max(1e-9)))) {
-        (0, _) => 1.0,
-        (_, Ok(d)) => d.sf(k - 1),
-        (_, Err(_)) => tail(mean, k as usize),
-    }
-}
-
 /// The standard normal quantile a one-sided test at level `alpha` needs.
 fn z_of(alpha: f64) -> f64 {
     Normal::standard().inverse_cdf(1.0 - alpha.clamp(1e-12, 0.5))
@@ -716,32 +625,6 @@ mod tests {
             observed,
             expected,
             mostly_from: None,
-            changed_at: None,
-        }
-    }
-
-    /// A carrier's minutes in `country` from minute -40 to 10 (now):
-    /// `before` reports a minute until `from`, `after` from then on, where
-    /// `expected` were expected each minute.
-    fn minutes(
-        service: &str,
-        country: &str,
-        expected: f64,
-        before: u64,
-        from: i64,
-        after: u64,
-    ) -> CarrierMinutes {
-        CarrierMinutes {
-            service: service.into(),
-            country: country.into(),
-            minutes: (-40..=10)
-                .map(|m| MinuteCount {
-                    at: t(m),
-                    observed: if m < from { before } else { after },
-                    expected,
-                })
-                .collect(),
-            alpha: 0.1,
         }
     }
 
@@ -763,7 +646,7 @@ mod tests {
 
     fn run_with_rising(
         flags: &[Flag],
-        rising: &[CarrierMinutes],
+        rising: &[Flag],
         asns: &HashMap<(String, String), AsnMix>,
         official: &[&str],
     ) -> Vec<Cause> {
@@ -779,7 +662,7 @@ mod tests {
             official_trouble: &official,
             history: &history,
             since: t(-7 * 1440),
-            carriers: rising,
+            rising,
             names: &names,
         };
         Correlator {
@@ -900,12 +783,11 @@ mod tests {
     #[test]
     fn an_unflagged_carrier_rising_significantly_is_sympathy() {
         let flags = vec![flag("telekom", "DE", 0, 2000, 20.0)];
-        // Vodafone: 4 a minute where 1 was expected since Telekom's
-        // change point (44 where 11 were expected), not flagged yet; O2
-        // as usual.
+        // Vodafone: 45 reports where 15 were expected (P < 1e-9), not
+        // flagged yet; O2 not rising.
         let rising = vec![
-            minutes("vodafone", "DE", 1.0, 1, 0, 4),
-            minutes("o2", "DE", 1.0, 1, 0, 1),
+            flag("vodafone", "DE", 2, 45, 15.0),
+            flag("o2", "DE", 2, 11, 10.0),
         ];
         let causes = run_with_rising(&flags, &rising, &HashMap::new(), &[]);
         assert_eq!(causes.len(), 1, "{causes:?}");
@@ -918,45 +800,25 @@ mod tests {
                 region: "DE".into()
             }]
         );
-        // Its rise over the window (minutes -4 to 10): 48 where 15.
-        assert_eq!(c.member_rise, Some(2.2));
+        assert_eq!(c.member_rise, Some(2.0));
         assert_eq!(c.first_onset, t(0));
-    }
-
-    #[test]
-    fn an_unflagged_carrier_is_read_from_the_failing_carriers_change_point() {
-        // Telekom flagged at minute 10, rising from minute 8 (its
-        // incident's start); Vodafone 7 a
-        // minute where 2 were expected since then: 21 where 6, beyond
-        // chance, though over the whole window (45 where 30, P ~ 0.007)
-        // it is not yet.
-        let mut telekom = flag("telekom", "DE", 10, 600, 20.0);
-        let rising = vec![minutes("vodafone", "DE", 2.0, 2, 8, 7)];
-        let whole: u64 = rising[0].minutes.iter().skip(36).map(|m| m.observed).sum();
-        assert_eq!(whole, 45);
-        assert!(!CauseParams::default().rises_significantly(whole, 30.0));
-        assert!(run_with_rising(&[telekom.clone()], &rising, &HashMap::new(), &[]).is_empty());
-        telekom.changed_at = Some(t(8));
-        let causes = run_with_rising(&[telekom], &rising, &HashMap::new(), &[]);
-        assert_eq!(causes.len(), 1, "{causes:?}");
-        assert_eq!(causes[0].members[0].service, "vodafone");
     }
 
     #[test]
     fn an_unflagged_carrier_rising_within_chance_is_no_sympathy() {
         let flags = vec![flag("telekom", "DE", 0, 2000, 20.0)];
-        // 2 a minute where 1.5 were expected: 22 where 16.5, chance.
-        let rising = vec![minutes("vodafone", "DE", 1.5, 1, 0, 2)];
+        // 22 where 15 were expected: P(X >= 22) is about 0.05, chance.
+        let rising = vec![flag("vodafone", "DE", 2, 22, 15.0)];
         assert!(run_with_rising(&flags, &rising, &HashMap::new(), &[]).is_empty());
         // A significant rise in another country is not this one's.
-        let elsewhere = vec![minutes("vodafone", "FR", 1.0, 1, 0, 4)];
+        let elsewhere = vec![flag("vodafone", "FR", 2, 45, 15.0)];
         assert!(run_with_rising(&flags, &elsewhere, &HashMap::new(), &[]).is_empty());
-        // Nor is one that began long before the failing carrier's rise.
-        let before = vec![minutes("vodafone", "DE", 1.0, 1, -30, 4)];
+        // Nor is one that began long before the failing carrier's flag.
+        let before = vec![flag("vodafone", "DE", -40, 45, 15.0)];
         assert!(run_with_rising(&flags, &before, &HashMap::new(), &[]).is_empty());
         // Nor one while many services of the country fail with it: that
         // can be the connection, and only flagged carriers are read.
-        let rising = vec![minutes("vodafone", "DE", 1.0, 1, 0, 4)];
+        let rising = vec![flag("vodafone", "DE", 2, 45, 15.0)];
         let mut crowd = flags.clone();
         crowd.extend((4..7).map(|i| flag(&format!("s{i}"), "DE", 1, 100, 10.0)));
         assert!(run_with_rising(&crowd, &rising, &HashMap::new(), &[]).is_empty());

@@ -26,7 +26,7 @@
 //! against precision.
 
 use super::correlate::{CauseParams, Correlator, Inputs};
-use super::model::{AsnMix, CarrierMinutes, Cause, CauseKind, Flag, MinuteCount};
+use super::model::{AsnMix, Cause, CauseKind, Flag};
 use crate::catalog::Catalog;
 use crate::detect::{GLOBAL, Params, ServiceDetector, StepCounts};
 use chrono::{DateTime, Duration, TimeZone, Utc};
@@ -420,6 +420,7 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
         .collect();
     let mut kept: Vec<Kept> = world.iter().map(|_| Kept::default()).collect();
     let mut onsets: HashMap<(String, String), DateTime<Utc>> = HashMap::new();
+    let mut rising_onsets: HashMap<(String, String), DateTime<Utc>> = HashMap::new();
     let mut history: HashMap<String, Vec<DateTime<Utc>>> = HashMap::new();
     let mut causes: Vec<Cause> = Vec::new();
     let mut seen_labels: HashSet<String> = HashSet::new();
@@ -473,32 +474,25 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
             at,
             window,
         );
-        let carriers = carrier_minutes(
+        let rising = rising_now(
             catalog,
             &world,
             &detectors,
             &kept,
             &flags,
+            &mut rising_onsets,
             at,
             &cause_params,
-            &params,
         );
         if truth.kind == Some(CauseKind::Sympathy) && m >= truth.start {
             let mut parts = truth.id.as_deref().unwrap_or("").split(':').skip(1);
             let (country, primary) = (parts.next(), parts.next());
-            let serves = |slug: &str| {
+            followers_flagged |= flags.iter().chain(&rising).any(|f| {
                 catalog
-                    .service(slug)
+                    .service(&f.service)
                     .is_some_and(|s| s.countries.iter().any(|c| Some(c.as_str()) == country))
-                    && Some(slug) != primary
-            };
-            // Another carrier flagged, or rising beyond chance over the
-            // window.
-            followers_flagged |= flags.iter().any(|f| serves(&f.service))
-                || carriers.iter().any(|c| {
-                    let recent = &c.minutes[c.minutes.len().saturating_sub(window as usize)..];
-                    serves(&c.service) && cause_params.minutes_rise(recent, c.alpha) == Some(true)
-                });
+                    && Some(f.service.as_str()) != primary
+            });
         }
         let asns = asn_mixes(&flags, &world, &kept, window, cause_params.min_cluster);
         let no_names = HashMap::new();
@@ -509,7 +503,7 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
             official_trouble: &no_official,
             history: &history,
             since: t0,
-            carriers: &carriers,
+            rising: &rising,
             names: &no_names,
         };
         causes = Correlator {
@@ -517,11 +511,6 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
             catalog,
         }
         .run(&inputs, &causes);
-        followers_flagged |= m >= truth.start
-            && truth.kind == Some(CauseKind::Sympathy)
-            && causes
-                .iter()
-                .any(|c| truth.id.as_deref() == Some(c.id.as_str()));
         if m < LEARN_MINUTES {
             continue;
         }
@@ -636,10 +625,6 @@ fn flags_now(
                         .map(|(c, _)| c.to_string())
                 })
                 .flatten();
-            let changed_at = d
-                .active_incidents()
-                .find(|inc| inc.region == region)
-                .map(|inc| inc.started_at);
             flags.push(Flag {
                 service: s.slug.clone(),
                 region,
@@ -647,7 +632,6 @@ fn flags_now(
                 observed,
                 expected,
                 mostly_from,
-                changed_at,
             });
         }
     }
@@ -659,63 +643,65 @@ fn flags_now(
     flags
 }
 
-/// The carriers not flagged in a country where a carrier is, with their
-/// reports there minute by minute, as `CauseTask` reads them.
+/// The unflagged carriers rising significantly in a country where a
+/// carrier is flagged, with when they were first seen so, as `CauseTask`
+/// builds them.
 #[allow(clippy::too_many_arguments)]
-fn carrier_minutes(
+fn rising_now(
     catalog: &Catalog,
     world: &[SimService],
     detectors: &[ServiceDetector],
     kept: &[Kept],
     flags: &[Flag],
+    onsets: &mut HashMap<(String, String), DateTime<Utc>>,
     at: DateTime<Utc>,
     params: &CauseParams,
-    detect: &Params,
-) -> Vec<CarrierMinutes> {
-    let carrier_of = |slug: &str| catalog.service(slug).filter(|s| !s.asns.is_empty());
+) -> Vec<Flag> {
+    let is_carrier = |slug: &str| catalog.service(slug).is_some_and(|s| !s.asns.is_empty());
     let countries: BTreeSet<&str> = flags
         .iter()
-        .filter_map(|f| carrier_of(&f.service))
+        .filter(|f| is_carrier(&f.service))
+        .filter_map(|f| catalog.service(&f.service))
         .flat_map(|s| s.countries.iter().map(String::as_str))
         .collect();
+    let mut now_onsets = HashMap::new();
     let mut out = Vec::new();
     for country in countries {
-        let serves =
-            |slug: &str| carrier_of(slug).is_some_and(|c| c.countries.iter().any(|c| c == country));
-        let flagged: Vec<&Flag> = flags
-            .iter()
-            .filter(|f| serves(&f.service) && (f.region == country || f.region == GLOBAL))
-            .collect();
-        let wanted = params.carrier_minutes(&flagged, at) as usize;
         for (i, s) in world.iter().enumerate() {
-            if !serves(&s.slug) || flagged.iter().any(|f| f.service == s.slug) {
+            let serves = catalog
+                .service(&s.slug)
+                .is_some_and(|c| !c.asns.is_empty() && c.countries.iter().any(|c| c == country));
+            let flagged = flags
+                .iter()
+                .any(|f| f.service == s.slug && (f.region == country || f.region == GLOBAL));
+            if !serves || flagged {
                 continue;
             }
-            // The newest kept minute ends at `at`.
-            let mut minutes: Vec<MinuteCount> = kept[i]
+            let observed: u64 = kept[i]
                 .regions
                 .iter()
                 .rev()
-                .take(wanted)
-                .enumerate()
-                .map(|(k, minute)| {
-                    let end = at - Duration::minutes(k as i64);
-                    MinuteCount {
-                        at: end - Duration::minutes(1),
-                        observed: minute.get(country).copied().unwrap_or(0),
-                        expected: detectors[i].expected_rate(end, Some(country)),
-                    }
-                })
-                .collect();
-            minutes.reverse();
-            out.push(CarrierMinutes {
+                .take(params.window_minutes as usize)
+                .filter_map(|minute| minute.get(country))
+                .sum();
+            let expected = expected_over(&detectors[i], Some(country), at, params.window_minutes);
+            if !params.rises_significantly(observed, expected) {
+                continue;
+            }
+            let key = (s.slug.clone(), country.to_string());
+            let onset = onsets.get(&key).copied().unwrap_or(at);
+            now_onsets.insert(key, onset);
+            out.push(Flag {
                 service: s.slug.clone(),
-                country: country.to_string(),
-                minutes,
-                alpha: detectors[i].alpha(Some(country), detect),
+                region: country.to_string(),
+                onset,
+                observed,
+                expected,
+                mostly_from: None,
             });
         }
     }
+    *onsets = now_onsets;
     out
 }
 
