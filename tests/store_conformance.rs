@@ -1366,16 +1366,20 @@ fn mixed_report(service: &str, k: usize) -> Report {
         ("BR", Some("BR-SP")),
         ("JP", None),
     ];
-    let (country, sub) = countries[k % countries.len()];
-    let symptom = ["login", "payments", "website"][k % 3];
+    // Everything but the reporter follows the network, so that which of a
+    // network's reports its budget counts (the first to arrive, an order
+    // concurrent writers do not fix) leaves the same counts.
+    let net = k % 40;
+    let (country, sub) = countries[net % countries.len()];
+    let symptom = ["login", "payments", "website"][net % 3];
     let mut r = report(service, symptom, Some(country), sub);
-    r.platform = Some(["ios", "android", "web"][k / 7 % 3].to_string());
+    r.platform = Some(["ios", "android", "web"][net / 7 % 3].to_string());
     r.reporter = Some(format!("{k:016x}"));
-    r.network = Some(format!("net{}", k % 40));
+    r.network = Some(format!("net{net}"));
     // A network counts at most 8 reports a minute: each of the 40 has 15
     // reporters (of one service each), so 7 go over it.
     r.network_budget = 8;
-    r.asn = Some(64_500 + (k % 30) as u32);
+    r.asn = Some(64_500 + (net % 30) as u32);
     r
 }
 
