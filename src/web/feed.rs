@@ -50,10 +50,7 @@ pub async fn feed(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let service = state
-        .catalog
-        .service(&slug)
-        .ok_or_else(|| super::not_found::unknown_service(&state.catalog, &slug))?;
+    let service = super::not_found::service(&state.catalog, &slug)?;
     let incidents = read::incidents(state.store.as_ref(), &service.slug, ENTRIES).await?;
     let changes = match service.official_status {
         Some(_) => crate::official::load(state.store.as_ref(), &service.slug)

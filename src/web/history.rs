@@ -22,10 +22,7 @@ pub async fn history(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let service = state
-        .catalog
-        .service(&slug)
-        .ok_or_else(|| super::not_found::unknown_service(&state.catalog, &slug))?;
+    let service = super::not_found::service(&state.catalog, &slug)?;
     let incidents = read::incidents(state.store.as_ref(), &service.slug, LIMIT).await?;
     let name = &service.name;
     let source = match service.official_status {

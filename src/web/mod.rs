@@ -175,10 +175,7 @@ async fn status_to_language(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let service = state
-        .catalog
-        .service(&slug)
-        .ok_or_else(|| not_found::unknown_service(&state.catalog, &slug))?;
+    let service = not_found::service(&state.catalog, &slug)?;
     let history = req.match_pattern().is_some_and(|p| p.ends_with("/history"));
     let path = format!(
         "/status/{}{}",

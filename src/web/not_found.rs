@@ -4,7 +4,7 @@
 //! containment, so a typo or a partial name still leads somewhere.
 
 use super::PageError;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Service};
 use maud::{Markup, html};
 
 /// Suggestions shown at most.
@@ -52,6 +52,13 @@ pub fn suggest(catalog: &Catalog, asked: &str) -> Suggestions {
 }
 
 /// The error for a service the catalog does not know.
+/// The catalog's service `slug`, or the page that suggests one.
+pub fn service<'a>(catalog: &'a Catalog, slug: &str) -> Result<&'a Service, PageError> {
+    catalog
+        .service(slug)
+        .ok_or_else(|| unknown_service(catalog, slug))
+}
+
 pub fn unknown_service(catalog: &Catalog, asked: &str) -> PageError {
     PageError::UnknownService(Box::new(suggest(catalog, asked)))
 }

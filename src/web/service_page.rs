@@ -54,10 +54,7 @@ pub async fn status_page(
     query: web::Query<StatusQuery>,
 ) -> Result<HttpResponse, PageError> {
     let lang = super::lang_of(&req);
-    let service = state
-        .catalog
-        .service(&slug)
-        .ok_or_else(|| super::not_found::unknown_service(&state.catalog, &slug))?;
+    let service = super::not_found::service(&state.catalog, &slug)?;
     let span = if query.map == "24h" {
         Span::Day
     } else {
