@@ -19,7 +19,7 @@ use chrono::{Duration, TimeZone, Utc};
 use downwatch::geo::Region;
 use downwatch::ingest::Report;
 use downwatch::store::window;
-use downwatch::store::{RedisStore, Store};
+use downwatch::store::{Counts, RedisStore, Store};
 use futures_util::future::join_all;
 use std::process::{Command, Stdio};
 use std::sync::Arc;

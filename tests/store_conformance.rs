@@ -9,7 +9,7 @@ use common::{RedisCluster, RedisServer, test_start};
 use downwatch::geo::Region;
 use downwatch::ingest::Report;
 use downwatch::store::networks::{NETWORKS_KEPT, NETWORKS_MAX};
-use downwatch::store::{MemoryStore, RedisStore, Resolution, Store, window};
+use downwatch::store::{Counts, Leases, MemoryStore, RedisStore, Resolution, Store, window};
 use std::future::Future;
 use std::sync::Arc;
 

@@ -141,7 +141,7 @@ pub async fn post_incident_update(
             id.chars().take(80).collect::<String>()
         ),
     };
-    if store.get_incident(&service.slug, &id).await?.is_none() {
+    if !store.has_incident(&service.slug, &id).await? {
         return Err(not_found());
     }
     let update = IncidentUpdate {
@@ -149,8 +149,7 @@ pub async fn post_incident_update(
         status,
         message: message.to_string(),
     };
-    let json = serde_json::to_string(&update).map_err(|e| ApiError::Internal(e.to_string()))?;
-    store.add_incident_update(&service.slug, &id, &json).await?;
+    store.add_update(&service.slug, &id, &update).await?;
     let incident = read::incident(store, &service.slug, &id)
         .await?
         .ok_or_else(not_found)?;

@@ -160,10 +160,15 @@ pub async fn create_webhook(
         secret,
         created_at: state.clock.now(),
     };
-    let json = serde_json::to_string(&hook).map_err(|e| ApiError::Internal(e.to_string()))?;
     let saved = state
         .store
-        .put_webhook(&service.slug, &hook.id, &json, MAX_WEBHOOKS)
+        .put_capped(
+            webhooks::WEBHOOKS,
+            &service.slug,
+            &hook.id,
+            &hook,
+            MAX_WEBHOOKS,
+        )
         .await?;
     if !saved {
         return Err(invalid(

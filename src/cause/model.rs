@@ -3,7 +3,7 @@
 //! `probable_cause`), with the document they are kept in.
 
 use crate::detect::{Incident, ProbableCause};
-use crate::store::{Store, StoreError};
+use crate::store::{DocName, Store, StoreError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -12,7 +12,7 @@ use std::collections::HashMap;
 /// (its keys carry their own hash tag, `dw:{_causes}:…`).
 pub const CAUSES_SCOPE: &str = "_causes";
 /// The document's name.
-pub const CAUSES_DOC: &str = "causes";
+pub const CAUSES_DOC: DocName<CausesDoc> = DocName::new("causes");
 /// Events published when a label appears and when it clears.
 pub const LABELLED_EVENT: &str = "cause.labelled";
 pub const CLEARED_EVENT: &str = "cause.cleared";
@@ -192,13 +192,10 @@ pub struct CausesDoc {
 
 /// The current causes doc; none (or unreadable, logged) is empty.
 pub async fn load_causes(store: &dyn Store) -> Result<CausesDoc, StoreError> {
-    let Some(json) = store.get_doc(CAUSES_SCOPE, CAUSES_DOC).await? else {
-        return Ok(CausesDoc::default());
-    };
-    Ok(serde_json::from_str(&json).unwrap_or_else(|e| {
-        tracing::warn!(error = %e, "unreadable causes document");
-        CausesDoc::default()
-    }))
+    Ok(store
+        .load(CAUSES_SCOPE, CAUSES_DOC)
+        .await?
+        .unwrap_or_default())
 }
 
 /// Joins the probable cause of each incident from `causes`.

@@ -19,14 +19,14 @@ use crate::clock::{Clock, ManualClock};
 use crate::detect::Params;
 use crate::driver::DetectorTask;
 use crate::ingest::Report;
-use crate::store::{Store, StoreError, window};
+use crate::store::{DocName, Store, StoreError, window};
 use chrono::{DateTime, Duration, Utc};
 use futures_util::{StreamExt, stream};
 use std::sync::Arc;
 use traffic::{Crowd, Schedule};
 
 /// The per-service document that marks a store as the demo's.
-pub const DEMO_DOC: &str = "demo";
+pub const DEMO_DOC: DocName<bool> = DocName::new("demo");
 
 /// Days of history written at start.
 pub(crate) const HISTORY_DAYS: i64 = 7;
@@ -85,7 +85,7 @@ pub async fn prepare(
     let mut crowd = Crowd::new(profiles, Some(schedule), SEED);
     let resumed = store_check::check_store(store.as_ref(), &catalog, now, force).await?;
     for slug in catalog.slugs() {
-        store.put_doc(slug, DEMO_DOC, "true").await?;
+        store.save(slug, DEMO_DOC, &true).await?;
     }
     if resumed {
         tracing::info!("demo: the store holds a demo already; feeding live reports");
@@ -269,12 +269,11 @@ symptoms = ["login"]
         )
         .await
         .expect("demo");
-        let state = store
-            .get_doc("spotify", STATE_DOC)
+        let detector = store
+            .load("spotify", STATE_DOC)
             .await
             .expect("doc")
             .expect("detector state");
-        let detector: crate::detect::ServiceDetector = serde_json::from_str(&state).expect("state");
         assert_eq!(
             detector.last_step().map(window::minute_of),
             Some(window::minute_of(start())),

@@ -96,8 +96,7 @@ impl CauseTask {
         .run(&inputs, &doc.causes);
         let previous = std::mem::replace(&mut doc.causes, causes);
         doc.updated_at = Some(now);
-        let json = serde_json::to_string(&doc).map_err(StoreError::backend)?;
-        store.put_doc(CAUSES_SCOPE, CAUSES_DOC, &json).await?;
+        store.save(CAUSES_SCOPE, CAUSES_DOC, &doc).await?;
         for c in &doc.causes {
             if !previous.iter().any(|p| p.id == c.id) {
                 tracing::info!(cause = %c.id, members = c.members.len(), "shared cause labelled");
@@ -398,7 +397,6 @@ async fn publish(store: &dyn Store, name: &str, cause: &Cause) -> Result<(), Sto
         kind: name.to_string(),
         cause: cause.clone(),
     };
-    let json = serde_json::to_string(&event).map_err(StoreError::backend)?;
     // One delivery per service (its first labelled region).
     let mut targets: Vec<(&str, Option<&str>)> = Vec::new();
     for m in &cause.members {
@@ -406,5 +404,5 @@ async fn publish(store: &dyn Store, name: &str, cause: &Cause) -> Result<(), Sto
             targets.push((m.service.as_str(), Some(m.region.as_str())));
         }
     }
-    crate::events::publish_json_to(store, &targets, name, &json).await
+    crate::events::publish_to(store, &targets, name, &event).await
 }

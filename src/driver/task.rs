@@ -12,7 +12,7 @@ use crate::detect::{
     IncidentEvent, IncidentEventKind, Params, ServiceDetector, Status, StepCounts,
 };
 use crate::read::status::{STATE_DOC, STATUS_DOC, StatusDoc};
-use crate::store::{Bucket, Resolution, Store, StoreError, window};
+use crate::store::{Bucket, Encoded, Resolution, Store, StoreError, window};
 use futures_util::{StreamExt, stream};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -244,11 +244,9 @@ impl DetectorTask {
         }
         let mut detector = match held {
             Some(d) => d,
-            None => match self.store.get_doc(slug, STATE_DOC).await? {
-                Some(json) => serde_json::from_str(&json).unwrap_or_else(|e| {
-                    tracing::warn!(service = %slug, error = %e, "unreadable detector state; starting afresh");
-                    ServiceDetector::new(slug, 1, &self.params)
-                }),
+            // None, or unreadable (logged): start afresh.
+            None => match self.store.load(slug, STATE_DOC).await? {
+                Some(d) => d,
                 None => ServiceDetector::new(slug, 1, &self.params),
             },
         };
@@ -273,8 +271,8 @@ impl DetectorTask {
         if first >= current {
             let peeked = self.unless_suspect(slug, now, peek(&detector)).await?;
             if peeked > service_status(&detector) {
-                let status = status_doc(&detector, now, peeked)?;
-                self.store.put_doc(slug, STATUS_DOC, &status).await?;
+                let status = status_doc(&detector, now, peeked);
+                self.store.save(slug, STATUS_DOC, &status).await?;
             }
             return Ok(Evaluated::Stepped {
                 detector: Box::new(detector),
@@ -314,13 +312,13 @@ impl DetectorTask {
         let (detector, state) = self
             .worker
             .run(move || {
-                let state = serde_json::to_string(&detector);
+                let state = Encoded::new(&detector);
                 (detector, state)
             })
             .await?;
-        let state = state.map_err(StoreError::backend)?;
+        let state = state?;
         let peeked = self.unless_suspect(slug, now, peek(&detector)).await?;
-        let status = status_doc(&detector, now, service_status(&detector).max(peeked))?;
+        let status = status_doc(&detector, now, service_status(&detector).max(peeked));
         // Stepping took a while: if the lease lapsed meanwhile, another
         // process may be stepping the same minutes, and only one may store
         // and publish them.
@@ -332,18 +330,10 @@ impl DetectorTask {
             return Ok(Evaluated::NotOurs);
         }
         for e in &events {
-            let json = serde_json::to_string(&e.incident).map_err(StoreError::backend)?;
-            self.store
-                .put_incident(
-                    slug,
-                    &e.incident.id,
-                    e.incident.started_at.timestamp(),
-                    &json,
-                )
-                .await?;
+            self.store.save_incident(&e.incident).await?;
         }
-        self.store.put_doc(slug, STATE_DOC, &state).await?;
-        self.store.put_doc(slug, STATUS_DOC, &status).await?;
+        self.store.save_encoded(slug, STATE_DOC, &state).await?;
+        self.store.save(slug, STATUS_DOC, &status).await?;
         Ok(Evaluated::Stepped {
             detector: Box::new(detector),
             events,
@@ -435,16 +425,15 @@ fn status_doc(
     detector: &ServiceDetector,
     now: chrono::DateTime<chrono::Utc>,
     status: Status,
-) -> Result<String, StoreError> {
-    let doc = StatusDoc {
+) -> StatusDoc {
+    StatusDoc {
         status: status.as_str().to_string(),
         regions: detector.non_ok_regions(),
         expected_per_minute: detector.expected_rate(now, None),
         active_incidents: detector.active_incidents().map(|i| i.id.clone()).collect(),
         updated_at: Some(now),
         global: Some(detector.status(None).as_str().to_string()),
-    };
-    serde_json::to_string(&doc).map_err(StoreError::backend)
+    }
 }
 
 /// The worst status of the service's series, except that an outage

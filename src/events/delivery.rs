@@ -14,7 +14,7 @@ use super::follow::send::FollowSender;
 use super::targets::{PublicResolver, TargetPolicy};
 pub use super::webhooks::Outcome;
 use super::webhooks::{self, Channel, Delivery};
-use crate::store::Store;
+use crate::store::{Claimed, Store};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -102,7 +102,7 @@ impl DeliveryWorker {
     pub async fn tick(&self) {
         let claimed = match self
             .store
-            .claim_deliveries(now_ms(), self.lease_ms(), BATCH)
+            .claim::<Delivery>(now_ms(), self.lease_ms(), BATCH)
             .await
         {
             Ok(c) => c,
@@ -111,36 +111,33 @@ impl DeliveryWorker {
                 return;
             }
         };
-        futures_util::future::join_all(claimed.into_iter().map(|json| self.deliver(json))).await;
+        futures_util::future::join_all(claimed.iter().map(|c| self.deliver(c))).await;
         if let Some(follow) = &self.follow {
             follow.sweep().await;
         }
     }
 
-    async fn deliver(&self, queued: String) {
-        let delivery: Delivery = match serde_json::from_str(&queued) {
-            Ok(d) => d,
-            Err(e) => {
-                tracing::warn!(error = %e, "unreadable webhook delivery dropped");
-                self.finish(&queued, None).await;
-                return;
-            }
+    async fn deliver(&self, queued: &Claimed<Delivery>) {
+        let Some(delivery) = &queued.delivery else {
+            // Logged by the store as unreadable.
+            self.finish(queued, None).await;
+            return;
         };
         let outcome = match (delivery.channel, &self.follow) {
-            (Channel::Webhook, _) => self.post_webhook(&delivery).await,
-            (Channel::Follow, Some(follow)) => follow.send(&self.client, &delivery).await,
+            (Channel::Webhook, _) => self.post_webhook(delivery).await,
+            (Channel::Follow, Some(follow)) => follow.send(&self.client, delivery).await,
             // A process without the follow sender leaves it to the lease.
             (Channel::Follow, None) => return,
         };
         let failure = match outcome {
             Outcome::Delivered => {
                 tracing::debug!(delivery = %delivery.id, attempt = delivery.attempt, event = %delivery.event, "delivered");
-                self.finish(&queued, None).await;
+                self.finish(queued, None).await;
                 return;
             }
             Outcome::Dropped(reason) => {
                 tracing::info!(delivery = %delivery.id, service = %delivery.service, event = %delivery.event, %reason, "delivery dropped");
-                self.finish(&queued, None).await;
+                self.finish(queued, None).await;
                 return;
             }
             Outcome::Failed(failure) => failure,
@@ -152,7 +149,7 @@ impl DeliveryWorker {
                 delivery = %delivery.id, target = %delivery.webhook, service = %delivery.service,
                 attempts, %failure, "delivery failed; dropped"
             );
-            self.finish(&queued, None).await;
+            self.finish(queued, None).await;
             return;
         }
         tracing::info!(delivery = %delivery.id, attempt = delivery.attempt, %failure, "delivery failed; will retry");
@@ -163,15 +160,10 @@ impl DeliveryWorker {
             .min(MAX_BACKOFF);
         let next = Delivery {
             attempt: attempts,
-            ..delivery
+            ..delivery.clone()
         };
-        match serde_json::to_string(&next) {
-            Ok(json) => {
-                let due = now_ms().saturating_add(i64::try_from(wait.as_millis()).unwrap_or(0));
-                self.finish(&queued, Some((due, &json))).await;
-            }
-            Err(e) => tracing::warn!(error = %e, "delivery retry not queued"),
-        }
+        let due = now_ms().saturating_add(i64::try_from(wait.as_millis()).unwrap_or(0));
+        self.finish(queued, Some((due, &next))).await;
     }
 
     /// Posts one webhook delivery, signed.
@@ -221,8 +213,8 @@ impl DeliveryWorker {
         }
     }
 
-    async fn finish(&self, queued: &str, retry: Option<(i64, &str)>) {
-        if let Err(e) = self.store.finish_delivery(queued, retry).await {
+    async fn finish(&self, queued: &Claimed<Delivery>, retry: Option<(i64, &Delivery)>) {
+        if let Err(e) = self.store.finish(queued, retry).await {
             // The lease runs out and the attempt comes due again.
             tracing::warn!(error = %e, "could not finish a webhook delivery");
         }

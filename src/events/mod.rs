@@ -15,6 +15,7 @@ pub mod webhooks;
 
 use crate::detect::IncidentEvent;
 use crate::store::{Store, StoreError};
+use serde::Serialize;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::broadcast;
@@ -25,16 +26,44 @@ use tokio::sync::broadcast;
 /// document.
 pub async fn publish(store: &dyn Store, event: &IncidentEvent) -> Result<(), StoreError> {
     let service = event.incident.service.as_str();
-    let json = serde_json::to_string(event).map_err(StoreError::backend)?;
     let name = format!("incident.{}", event.kind.as_str());
-    publish_json(store, service, Some(&event.incident.region), &name, &json).await?;
+    publish_as(store, service, Some(&event.incident.region), &name, event).await?;
     follow::fanout::enqueue(store, event, delivery::now_ms()).await
 }
 
-/// Publishes an event already in JSON (`{"kind": …}`) named `name`
-/// (`incident.opened`, `official.changed`) for `service`: appends it to
-/// the log and queues a delivery per subscription matching `region`
-/// (None: every subscription of the service).
+/// Publishes `event` named `name` (`incident.opened`, `official.changed`)
+/// for `service`: appends it to the log and queues a delivery per
+/// subscription matching `region` (None: every subscription of the
+/// service).
+pub async fn publish_as<T: Serialize + Sync>(
+    store: &dyn Store,
+    service: &str,
+    region: Option<&str>,
+    name: &str,
+    event: &T,
+) -> Result<(), StoreError> {
+    let (_, json) = store.log_event(event).await?;
+    webhooks::enqueue(store, service, region, name, &json, delivery::now_ms()).await
+}
+
+/// Publishes `event` that concerns several services (a shared cause):
+/// appended to the log once, a webhook delivery queued per `targets`
+/// (service, region) as [`publish_as`] does for one.
+pub async fn publish_to<T: Serialize + Sync>(
+    store: &dyn Store,
+    targets: &[(&str, Option<&str>)],
+    name: &str,
+    event: &T,
+) -> Result<(), StoreError> {
+    let (_, json) = store.log_event(event).await?;
+    let now = delivery::now_ms();
+    for (service, region) in targets {
+        webhooks::enqueue(store, service, *region, name, &json, now).await?;
+    }
+    Ok(())
+}
+
+/// [`publish_as`] of an event already in JSON (`{"kind": …}`).
 pub async fn publish_json(
     store: &dyn Store,
     service: &str,
@@ -44,23 +73,6 @@ pub async fn publish_json(
 ) -> Result<(), StoreError> {
     store.append_event(json).await?;
     webhooks::enqueue(store, service, region, name, json, delivery::now_ms()).await
-}
-
-/// Publishes an event that concerns several services (a shared cause):
-/// appended to the log once, a webhook delivery queued per `targets`
-/// (service, region) as [`publish_json`] does for one.
-pub async fn publish_json_to(
-    store: &dyn Store,
-    targets: &[(&str, Option<&str>)],
-    name: &str,
-    json: &str,
-) -> Result<(), StoreError> {
-    store.append_event(json).await?;
-    let now = delivery::now_ms();
-    for (service, region) in targets {
-        webhooks::enqueue(store, service, *region, name, json, now).await?;
-    }
-    Ok(())
 }
 
 /// One event from the log: its id (for `Last-Event-ID`) and JSON body.

@@ -8,11 +8,15 @@
 //! logged; `X-Downwatch-Signature: sha256=<hex>` is HMAC-SHA256 with the
 //! subscription's secret over `"<X-Downwatch-Timestamp>.<body>"`.
 
-use crate::store::{Store, StoreError};
+use crate::events::follow::Follower;
+use crate::store::{CappedSet, SetOf, Store, StoreError};
 use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
+
+/// Where subscriptions are kept: a capped document set per service.
+pub const WEBHOOKS: SetOf<Webhook> = SetOf::new(CappedSet::Webhooks);
 
 /// A webhook subscription as stored (with its secret).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -75,8 +79,12 @@ pub struct Delivery {
     pub channel: Channel,
     /// A follower deleted when this was queued (a "back" follower, told
     /// once): its JSON rides along.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub follower: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::store::json_text::option"
+    )]
+    pub follower: Option<Follower>,
 }
 
 /// Who a delivery goes to.
@@ -131,18 +139,7 @@ pub fn marked_demo(body: &str) -> String {
 
 /// A service's subscriptions; unreadable ones are logged and skipped.
 pub async fn subscriptions(store: &dyn Store, service: &str) -> Result<Vec<Webhook>, StoreError> {
-    Ok(store
-        .list_webhooks(service)
-        .await?
-        .into_iter()
-        .filter_map(|j| match serde_json::from_str::<Webhook>(&j) {
-            Ok(w) => Some(w),
-            Err(e) => {
-                tracing::warn!(%service, error = %e, "unreadable webhook subscription");
-                None
-            }
-        })
-        .collect())
+    store.all_capped(WEBHOOKS, service).await
 }
 
 /// Queues one delivery of the event `name` (logged as `json`) of
@@ -170,8 +167,7 @@ pub async fn enqueue(
             channel: Channel::Webhook,
             follower: None,
         };
-        let queued = serde_json::to_string(&delivery).map_err(StoreError::backend)?;
-        store.enqueue_delivery(now_ms, &queued).await?;
+        store.queue(now_ms, &delivery).await?;
     }
     Ok(())
 }

@@ -51,16 +51,7 @@ pub struct OfficialEvent {
 /// The kept doc of `service`, if its page was ever polled; an unreadable
 /// doc is logged and taken as none.
 pub async fn load(store: &dyn Store, service: &str) -> Result<Option<OfficialDoc>, StoreError> {
-    let Some(json) = store.get_doc(service, OFFICIAL_DOC).await? else {
-        return Ok(None);
-    };
-    match serde_json::from_str(&json) {
-        Ok(doc) => Ok(Some(doc)),
-        Err(e) => {
-            tracing::warn!(%service, error = %e, "unreadable official status document");
-            Ok(None)
-        }
-    }
+    store.load(service, OFFICIAL_DOC).await
 }
 
 /// The level each of `services`' status pages shows, in order: None
@@ -70,10 +61,10 @@ pub async fn levels(
     services: &[&str],
 ) -> Result<Vec<Option<OfficialLevel>>, StoreError> {
     Ok(store
-        .get_docs(services, model::LEVEL_DOC)
+        .load_each(services, model::LEVEL_DOC)
         .await?
         .into_iter()
-        .map(|d| d.and_then(|j| serde_json::from_str(&j).ok()).flatten())
+        .map(Option::flatten)
         .collect())
 }
 
@@ -89,6 +80,5 @@ pub async fn publish(
         service: service.to_string(),
         official: doc.page.clone(),
     };
-    let json = serde_json::to_string(&event).map_err(StoreError::backend)?;
-    crate::events::publish_json(store, service, None, CHANGED_EVENT, &json).await
+    crate::events::publish_as(store, service, None, CHANGED_EVENT, &event).await
 }

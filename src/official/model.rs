@@ -4,15 +4,16 @@
 //! [`PollState`] (how it is polled). Both are JSON documents of the service.
 
 use crate::detect::{OfficialIncidentRef, OfficialLevel};
+use crate::store::DocName;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Document names in the store.
-pub const OFFICIAL_DOC: &str = "official";
-pub const POLL_DOC: &str = "official_poll";
+pub const OFFICIAL_DOC: DocName<OfficialDoc> = DocName::new("official");
+pub const POLL_DOC: DocName<PollState> = DocName::new("official_poll");
 /// The level shown (JSON: `"major"`, or `null` while unavailable), small
 /// so the service list reads every service's at once.
-pub const LEVEL_DOC: &str = "official_level";
+pub const LEVEL_DOC: DocName<Option<OfficialLevel>> = DocName::new("official_level");
 
 /// Resolved official incidents kept for matching and grading.
 pub const RECENT_KEPT: usize = 50;

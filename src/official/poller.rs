@@ -125,10 +125,7 @@ impl OfficialPoller {
         {
             return Ok(());
         }
-        let mut poll: PollState = match self.store.get_doc(slug, POLL_DOC).await? {
-            Some(json) => serde_json::from_str(&json).unwrap_or_default(),
-            None => PollState::default(),
-        };
+        let mut poll = self.store.load(slug, POLL_DOC).await?.unwrap_or_default();
         if poll.source != url {
             // A new source: its validators and failures are not ours.
             poll = PollState {
@@ -163,14 +160,10 @@ impl OfficialPoller {
         let jitter = rand::rng().random_range(-0.1..=0.1);
         let delay = self.settings.delay(poll.failures, jitter);
         poll.next_at = Some(now + chrono::Duration::from_std(delay).unwrap_or_default());
-        self.store.put_doc(slug, POLL_DOC, &to_json(&poll)?).await?;
-        self.store
-            .put_doc(slug, OFFICIAL_DOC, &to_json(&doc)?)
-            .await?;
+        self.store.save(slug, POLL_DOC, &poll).await?;
+        self.store.save(slug, OFFICIAL_DOC, &doc).await?;
         let shown = doc.page.level.filter(|_| doc.page.available);
-        self.store
-            .put_doc(slug, LEVEL_DOC, &to_json(&shown)?)
-            .await?;
+        self.store.save(slug, LEVEL_DOC, &shown).await?;
         if changed {
             super::publish(self.store.as_ref(), slug, &doc).await?;
         }
@@ -241,10 +234,6 @@ impl OfficialPoller {
             }
         }
     }
-}
-
-fn to_json(value: &impl serde::Serialize) -> Result<String, StoreError> {
-    serde_json::to_string(value).map_err(StoreError::backend)
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ pub mod status;
 pub mod views;
 
 use crate::catalog::Catalog;
-use crate::detect::{Incident, IncidentEvent, IncidentUpdate, ServiceDetector};
+use crate::detect::{Incident, IncidentEvent, ServiceDetector};
 use crate::store::{Bucket, Store, StoreError, keys, window};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -169,13 +169,7 @@ pub async fn incidents(
     service: &str,
     limit: usize,
 ) -> Result<Vec<Incident>, StoreError> {
-    let mut out = Vec::new();
-    for json in store.list_incidents(service, limit).await? {
-        match serde_json::from_str::<Incident>(&json) {
-            Ok(i) => out.push(i),
-            Err(e) => tracing::warn!(%service, error = %e, "unreadable incident"),
-        }
-    }
+    let mut out = store.incidents(service, limit).await?;
     attach_updates(store, service, &mut out).await?;
     Ok(out)
 }
@@ -186,11 +180,9 @@ pub async fn incident(
     service: &str,
     id: &str,
 ) -> Result<Option<Incident>, StoreError> {
-    let Some(json) = store.get_incident(service, id).await? else {
+    let Some(mut incident) = store.incident(service, id).await? else {
         return Ok(None);
     };
-    let mut incident: Incident = serde_json::from_str(&json)
-        .map_err(|e| StoreError::backend(format!("unreadable incident {id}: {e}")))?;
     attach_updates(store, service, std::slice::from_mut(&mut incident)).await?;
     Ok(Some(incident))
 }
@@ -226,18 +218,8 @@ pub async fn attach_updates(
     incidents: &mut [Incident],
 ) -> Result<(), StoreError> {
     let ids: Vec<&str> = incidents.iter().map(|i| i.id.as_str()).collect();
-    let updates = store.incident_updates(service, &ids).await?;
-    for (incident, jsons) in incidents.iter_mut().zip(updates) {
-        let parsed = jsons
-            .iter()
-            .filter_map(|j| match serde_json::from_str::<IncidentUpdate>(j) {
-                Ok(u) => Some(u),
-                Err(e) => {
-                    tracing::warn!(%service, error = %e, "unreadable incident update");
-                    None
-                }
-            })
-            .collect();
+    let updates = store.updates(service, &ids).await?;
+    for (incident, parsed) in incidents.iter_mut().zip(updates) {
         incident.set_updates(parsed);
     }
     let official = crate::official::load(store, service).await?;

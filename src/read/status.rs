@@ -3,14 +3,14 @@
 //! with their names in the store.
 
 use crate::detect::ServiceDetector;
-use crate::store::{Store, StoreError};
+use crate::store::{DocName, Store, StoreError};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// Document names in the store.
-pub const STATE_DOC: &str = "detector";
-pub const STATUS_DOC: &str = "status";
+pub const STATE_DOC: DocName<ServiceDetector> = DocName::new("detector");
+pub const STATUS_DOC: DocName<StatusDoc> = DocName::new("status");
 
 /// What the read API shows of a service's detection, kept small so the
 /// service list can read every service's at once.
@@ -31,19 +31,16 @@ pub struct StatusDoc {
 
 /// Status documents of `services`, in order ("ok" where none exists yet).
 pub async fn statuses(store: &dyn Store, services: &[&str]) -> Result<Vec<StatusDoc>, StoreError> {
-    let docs = store.get_docs(services, STATUS_DOC).await?;
+    let docs = store.load_each(services, STATUS_DOC).await?;
     Ok(docs
         .into_iter()
-        .map(|d| parse_status(d.as_deref()))
-        .collect())
-}
-
-fn parse_status(json: Option<&str>) -> StatusDoc {
-    json.and_then(|j| serde_json::from_str(j).ok())
-        .unwrap_or_else(|| StatusDoc {
-            status: "ok".to_string(),
-            ..StatusDoc::default()
+        .map(|d| {
+            d.unwrap_or_else(|| StatusDoc {
+                status: "ok".to_string(),
+                ..StatusDoc::default()
+            })
         })
+        .collect())
 }
 
 /// The service's detector as last saved, if detection has run for it.
@@ -51,8 +48,7 @@ pub async fn detector(
     store: &dyn Store,
     service: &str,
 ) -> Result<Option<ServiceDetector>, StoreError> {
-    let json = store.get_doc(service, STATE_DOC).await?;
-    Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+    store.load(service, STATE_DOC).await
 }
 
 /// The detectors of `services` as last saved, in order.
@@ -60,11 +56,7 @@ pub async fn detectors(
     store: &dyn Store,
     services: &[&str],
 ) -> Result<Vec<Option<ServiceDetector>>, StoreError> {
-    let docs = store.get_docs(services, STATE_DOC).await?;
-    Ok(docs
-        .into_iter()
-        .map(|d| d.and_then(|j| serde_json::from_str(&j).ok()))
-        .collect())
+    store.load_each(services, STATE_DOC).await
 }
 
 /// Expected reports from `from` for `minutes` minutes (None = global).

@@ -2,9 +2,10 @@
 //! A cheap-to-clone handle around a `std::sync::Mutex` that is never held
 //! across an `.await` (the mini-redis `Db` pattern).
 
-mod follow;
+mod capped;
+mod docs;
 
-use super::{Bucket, NetworkSummary, Recorded, Resolution, Store, StoreError, keys};
+use super::{Bucket, Counts, NetworkSummary, Recorded, Resolution, Store, StoreError, keys};
 use crate::ingest::Report;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -119,19 +120,17 @@ impl ServiceData {
 }
 
 #[derive(Default)]
-struct Documents {
+struct Shared {
     docs: HashMap<(String, String), String>,
     /// service -> id -> (started_at, json)
     incidents: HashMap<String, HashMap<String, (i64, String)>>,
     /// (service, incident id) -> official updates, oldest first.
     updates: HashMap<(String, String), std::collections::VecDeque<String>>,
     events: std::collections::VecDeque<(u64, String)>,
-    /// service -> webhook id -> JSON.
-    webhooks: HashMap<String, BTreeMap<String, String>>,
     /// Pending deliveries: JSON -> due (unix ms).
     deliveries: HashMap<String, i64>,
-    /// Followers, follow caps, mail limits and shared secrets.
-    follow: follow::FollowDocs,
+    /// Webhooks, followers, follow caps, mail limits and shared secrets.
+    capped: capped::CappedData,
     next_event: u64,
 }
 
@@ -159,7 +158,7 @@ fn count(bucket: &mut Bucket, field: &str) {
 #[derive(Clone)]
 pub struct MemoryStore {
     services: Arc<Mutex<HashMap<String, Arc<Mutex<ServiceData>>>>>,
-    documents: Arc<Mutex<Documents>>,
+    documents: Arc<Mutex<Shared>>,
     /// Reporter secrets by day; kept for the process's life (one a day).
     secrets: Arc<Mutex<HashMap<String, String>>>,
     dedupe_secs: i64,
@@ -191,7 +190,7 @@ impl MemoryStore {
         services.entry(service.to_string()).or_default().clone()
     }
 
-    fn docs(&self) -> MutexGuard<'_, Documents> {
+    fn docs(&self) -> MutexGuard<'_, Shared> {
         self.documents.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -233,7 +232,8 @@ impl MemoryStore {
 }
 
 #[async_trait]
-impl Store for MemoryStore {
+#[async_trait]
+impl Counts for MemoryStore {
     async fn record(&self, report: &Report, at: DateTime<Utc>) -> Result<Recorded, StoreError> {
         let now = at.timestamp();
         let fields = keys::fields_of(report);
@@ -355,297 +355,6 @@ impl Store for MemoryStore {
         Ok(Some(i64::MIN))
     }
 
-    async fn try_lease(
-        &self,
-        _service: &str,
-        _owner: &str,
-        _ttl_ms: u64,
-    ) -> Result<bool, StoreError> {
-        // One process owns a memory store: it always holds every lease.
-        Ok(true)
-    }
-
-    async fn try_task_lease(
-        &self,
-        _service: &str,
-        _task: &str,
-        _owner: &str,
-        _ttl_ms: u64,
-    ) -> Result<bool, StoreError> {
-        Ok(true)
-    }
-
-    async fn live_detectors(&self, owner: &str, _ttl_ms: u64) -> Result<Vec<String>, StoreError> {
-        // A memory store belongs to one process.
-        Ok(vec![owner.to_string()])
-    }
-
-    async fn get_doc(&self, service: &str, name: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .docs()
-            .docs
-            .get(&(service.to_string(), name.to_string()))
-            .cloned())
-    }
-
-    async fn get_docs(
-        &self,
-        services: &[&str],
-        name: &str,
-    ) -> Result<Vec<Option<String>>, StoreError> {
-        let docs = self.docs();
-        Ok(services
-            .iter()
-            .map(|s| docs.docs.get(&(s.to_string(), name.to_string())).cloned())
-            .collect())
-    }
-
-    async fn put_doc(&self, service: &str, name: &str, json: &str) -> Result<(), StoreError> {
-        self.docs()
-            .docs
-            .insert((service.to_string(), name.to_string()), json.to_string());
-        Ok(())
-    }
-
-    async fn put_incident(
-        &self,
-        service: &str,
-        id: &str,
-        started_at: i64,
-        json: &str,
-    ) -> Result<(), StoreError> {
-        self.docs()
-            .incidents
-            .entry(service.to_string())
-            .or_default()
-            .insert(id.to_string(), (started_at, json.to_string()));
-        Ok(())
-    }
-
-    async fn get_incident(&self, service: &str, id: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .docs()
-            .incidents
-            .get(service)
-            .and_then(|m| m.get(id))
-            .map(|(_, j)| j.clone()))
-    }
-
-    async fn list_incidents(&self, service: &str, limit: usize) -> Result<Vec<String>, StoreError> {
-        let docs = self.docs();
-        let mut all: Vec<&(i64, String)> = docs
-            .incidents
-            .get(service)
-            .map(|m| m.values().collect())
-            .unwrap_or_default();
-        all.sort_by_key(|e| std::cmp::Reverse(e.0));
-        Ok(all
-            .into_iter()
-            .take(limit)
-            .map(|(_, j)| j.clone())
-            .collect())
-    }
-
-    async fn add_incident_update(
-        &self,
-        service: &str,
-        id: &str,
-        json: &str,
-    ) -> Result<(), StoreError> {
-        let mut docs = self.docs();
-        let list = docs
-            .updates
-            .entry((service.to_string(), id.to_string()))
-            .or_default();
-        list.push_back(json.to_string());
-        while list.len() > keys::UPDATES_KEPT {
-            list.pop_front();
-        }
-        Ok(())
-    }
-
-    async fn incident_updates(
-        &self,
-        service: &str,
-        ids: &[&str],
-    ) -> Result<Vec<Vec<String>>, StoreError> {
-        let docs = self.docs();
-        Ok(ids
-            .iter()
-            .map(|id| {
-                docs.updates
-                    .get(&(service.to_string(), id.to_string()))
-                    .map(|l| l.iter().cloned().collect())
-                    .unwrap_or_default()
-            })
-            .collect())
-    }
-
-    async fn put_webhook(
-        &self,
-        service: &str,
-        id: &str,
-        json: &str,
-        max: usize,
-    ) -> Result<bool, StoreError> {
-        let mut docs = self.docs();
-        let hooks = docs.webhooks.entry(service.to_string()).or_default();
-        if hooks.len() >= max && !hooks.contains_key(id) {
-            return Ok(false);
-        }
-        hooks.insert(id.to_string(), json.to_string());
-        Ok(true)
-    }
-
-    async fn delete_webhook(&self, service: &str, id: &str) -> Result<bool, StoreError> {
-        Ok(self
-            .docs()
-            .webhooks
-            .get_mut(service)
-            .and_then(|m| m.remove(id))
-            .is_some())
-    }
-
-    async fn list_webhooks(&self, service: &str) -> Result<Vec<String>, StoreError> {
-        Ok(self
-            .docs()
-            .webhooks
-            .get(service)
-            .map(|m| m.values().cloned().collect())
-            .unwrap_or_default())
-    }
-
-    async fn enqueue_delivery(&self, due_ms: i64, json: &str) -> Result<(), StoreError> {
-        self.docs().deliveries.insert(json.to_string(), due_ms);
-        Ok(())
-    }
-
-    async fn claim_deliveries(
-        &self,
-        now_ms: i64,
-        lease_ms: i64,
-        limit: usize,
-    ) -> Result<Vec<String>, StoreError> {
-        let mut docs = self.docs();
-        let mut due: Vec<(i64, String)> = docs
-            .deliveries
-            .iter()
-            .filter(|(_, at)| **at <= now_ms)
-            .map(|(j, at)| (*at, j.clone()))
-            .collect();
-        due.sort();
-        due.truncate(limit);
-        for (_, json) in &due {
-            docs.deliveries
-                .insert(json.clone(), now_ms.saturating_add(lease_ms));
-        }
-        Ok(due.into_iter().map(|(_, j)| j).collect())
-    }
-
-    async fn finish_delivery(
-        &self,
-        json: &str,
-        retry: Option<(i64, &str)>,
-    ) -> Result<(), StoreError> {
-        let mut docs = self.docs();
-        docs.deliveries.remove(json);
-        if let Some((due_ms, next)) = retry {
-            docs.deliveries.insert(next.to_string(), due_ms);
-        }
-        Ok(())
-    }
-
-    async fn put_follower(
-        &self,
-        service: &str,
-        id: &str,
-        json: &str,
-        max: usize,
-    ) -> Result<bool, StoreError> {
-        Ok(self.docs().follow.put(service, id, json, max))
-    }
-
-    async fn get_follower(&self, service: &str, id: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.docs().follow.get(service, id))
-    }
-
-    async fn delete_follower(&self, service: &str, id: &str) -> Result<bool, StoreError> {
-        Ok(self.docs().follow.delete(service, id))
-    }
-
-    async fn list_followers(&self, service: &str) -> Result<Vec<String>, StoreError> {
-        Ok(self.docs().follow.list(service))
-    }
-
-    async fn take_slot(
-        &self,
-        set: &str,
-        member: &str,
-        until_ms: i64,
-        now_ms: i64,
-        max: usize,
-    ) -> Result<bool, StoreError> {
-        Ok(self
-            .docs()
-            .follow
-            .take_slot(set, member, until_ms, now_ms, max))
-    }
-
-    async fn release_slot(&self, set: &str, member: &str) -> Result<(), StoreError> {
-        self.docs().follow.release_slot(set, member);
-        Ok(())
-    }
-
-    async fn expired_slots(
-        &self,
-        set: &str,
-        now_ms: i64,
-        limit: usize,
-    ) -> Result<Vec<String>, StoreError> {
-        Ok(self.docs().follow.expired_slots(set, now_ms, limit))
-    }
-
-    async fn shared_secret(&self, name: &str, candidate: &str) -> Result<String, StoreError> {
-        Ok(self.docs().follow.shared_secret(name, candidate))
-    }
-
-    async fn append_event(&self, json: &str) -> Result<String, StoreError> {
-        let mut docs = self.docs();
-        docs.next_event += 1;
-        let id = docs.next_event;
-        docs.events.push_back((id, json.to_string()));
-        while docs.events.len() > keys::EVENTS_KEPT {
-            docs.events.pop_front();
-        }
-        Ok(id.to_string())
-    }
-
-    async fn changes(&self) -> Result<u64, StoreError> {
-        Ok(self.docs().next_event)
-    }
-
-    async fn read_events(
-        &self,
-        after: Option<&str>,
-        limit: usize,
-    ) -> Result<Vec<(String, String)>, StoreError> {
-        let after: u64 = match after {
-            None => 0,
-            Some(a) => match a.parse() {
-                Ok(n) => n,
-                Err(_) => return Ok(Vec::new()),
-            },
-        };
-        Ok(self
-            .docs()
-            .events
-            .iter()
-            .filter(|(id, _)| *id > after)
-            .take(limit)
-            .map(|(id, j)| (id.to_string(), j.clone()))
-            .collect())
-    }
-
     async fn distinct_reporters(
         &self,
         service: &str,
@@ -666,15 +375,10 @@ impl Store for MemoryStore {
         }
         Ok(union.len() as u64)
     }
+}
 
-    async fn daily_secret(&self, day: &str, candidate: &str) -> Result<String, StoreError> {
-        let mut secrets = self.secrets.lock().unwrap_or_else(|e| e.into_inner());
-        Ok(secrets
-            .entry(day.to_string())
-            .or_insert_with(|| candidate.to_string())
-            .clone())
-    }
-
+#[async_trait]
+impl Store for MemoryStore {
     async fn ping(&self) -> Result<(), StoreError> {
         Ok(())
     }

@@ -11,7 +11,7 @@ use super::{PageError, html, secure};
 use crate::catalog::Service;
 use crate::detect::Incident;
 use crate::events::follow::links::LinkAction;
-use crate::events::follow::{ALL, FollowKind, FollowTarget, follower, member, remove};
+use crate::events::follow::{ALL, FOLLOWERS, FollowKind, FollowTarget, follower, member, remove};
 use crate::http_cache::Rendered;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
@@ -210,7 +210,7 @@ pub async fn confirm(
             )
             .await?;
         store
-            .put_follower(&f.service, &f.id, &f.to_json()?, usize::MAX)
+            .put_capped(FOLLOWERS, &f.service, &f.id, &f, usize::MAX)
             .await?;
     }
     let what = match f.kind {

@@ -5,7 +5,7 @@
 //! [`FollowState::take_slots`] before it answers.
 
 use super::links::LinkKey;
-use super::{ALL, FollowKeys, Follower, member};
+use super::{ALL, FOLLOWERS, FollowKeys, Follower, member};
 use crate::config::notify::NotifySettings;
 use crate::ingest::{KeyedLimit, Verdict};
 use crate::store::{Store, StoreError};
@@ -110,7 +110,7 @@ impl FollowState {
             return Ok(Err(CapReached::Total));
         }
         if !store
-            .put_follower(&f.service, &f.id, &f.to_json()?, self.per_service)
+            .put_capped(FOLLOWERS, &f.service, &f.id, f, self.per_service)
             .await?
         {
             store.release_slot(ALL, &slot).await?;

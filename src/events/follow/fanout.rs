@@ -98,8 +98,8 @@ pub async fn enqueue(
                     None => f.matches(&incident.region),
                 };
                 if waits_for_this && remove(store, &f.service, &f.id).await? {
-                    let json = f.to_json()?;
-                    queue(store, &f, NoticeKind::Back, incident, Some(json), now_ms).await?;
+                    let told = f.clone();
+                    queue(store, &f, NoticeKind::Back, incident, Some(told), now_ms).await?;
                 }
             }
             _ => {}
@@ -124,10 +124,9 @@ pub async fn enqueue_cause(
             continue;
         }
         let mut open: Vec<Incident> = store
-            .list_incidents(service, 50)
+            .incidents(service, 50)
             .await?
-            .iter()
-            .filter_map(|j| serde_json::from_str::<Incident>(j).ok())
+            .into_iter()
             .filter(|i| i.is_active() && cause.labels(service, &i.region))
             .collect();
         open.sort_by(|a, b| (a.detected_at, &a.id).cmp(&(b.detected_at, &b.id)));
@@ -185,10 +184,9 @@ async fn recent_others(
     incident: &Incident,
 ) -> Result<Vec<Incident>, StoreError> {
     Ok(store
-        .list_incidents(&incident.service, 50)
+        .incidents(&incident.service, 50)
         .await?
-        .iter()
-        .filter_map(|j| serde_json::from_str::<Incident>(j).ok())
+        .into_iter()
         .filter(|i| i.id != incident.id)
         .collect())
 }
@@ -198,7 +196,7 @@ async fn queue(
     f: &Follower,
     kind: NoticeKind,
     incident: &Incident,
-    follower: Option<String>,
+    follower: Option<Follower>,
     now_ms: i64,
 ) -> Result<(), StoreError> {
     let notice = Notice::new(kind, incident);
@@ -212,7 +210,7 @@ pub async fn queue_delivery(
     f: &Follower,
     event: &str,
     body: String,
-    follower: Option<String>,
+    follower: Option<Follower>,
     now_ms: i64,
 ) -> Result<(), StoreError> {
     let delivery = Delivery {
@@ -225,6 +223,5 @@ pub async fn queue_delivery(
         channel: Channel::Follow,
         follower,
     };
-    let queued = serde_json::to_string(&delivery).map_err(StoreError::backend)?;
-    store.enqueue_delivery(now_ms, &queued).await
+    store.queue(now_ms, &delivery).await
 }

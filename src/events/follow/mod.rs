@@ -20,7 +20,7 @@ pub mod text;
 
 pub use caps::FollowState;
 
-use crate::store::{Store, StoreError};
+use crate::store::{CappedSet, SetOf, Store, StoreError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -30,6 +30,9 @@ use tokio::sync::OnceCell;
 /// The capped set of every follower ("service/id", until its lifetime
 /// ends).
 pub const ALL: &str = "all";
+
+/// Where followers are kept: a capped document set per service.
+pub const FOLLOWERS: SetOf<Follower> = SetOf::new(CappedSet::Followers);
 /// How long an email address may wait for its confirmation.
 pub const CONFIRM_WITHIN: Duration = Duration::from_secs(24 * 3600);
 
@@ -124,6 +127,7 @@ impl Follower {
         )
     }
 
+    #[cfg(test)]
     pub fn to_json(&self) -> Result<String, StoreError> {
         serde_json::to_string(self).map_err(StoreError::backend)
     }
@@ -136,18 +140,7 @@ pub fn member(service: &str, id: &str) -> String {
 
 /// A service's followers; unreadable ones are logged and skipped.
 pub async fn followers(store: &dyn Store, service: &str) -> Result<Vec<Follower>, StoreError> {
-    Ok(store
-        .list_followers(service)
-        .await?
-        .into_iter()
-        .filter_map(|j| match serde_json::from_str::<Follower>(&j) {
-            Ok(f) => Some(f),
-            Err(e) => {
-                tracing::warn!(%service, error = %e, "unreadable follower");
-                None
-            }
-        })
-        .collect())
+    store.all_capped(FOLLOWERS, service).await
 }
 
 /// One follower, if there is one.
@@ -156,10 +149,7 @@ pub async fn follower(
     service: &str,
     id: &str,
 ) -> Result<Option<Follower>, StoreError> {
-    Ok(store
-        .get_follower(service, id)
-        .await?
-        .and_then(|j| serde_json::from_str(&j).ok()))
+    store.capped(FOLLOWERS, service, id).await
 }
 
 /// Deletes a follower (and its place in [`ALL`]); true when this call

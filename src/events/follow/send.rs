@@ -65,7 +65,7 @@ impl FollowSender {
     /// Makes one follower delivery with `client`.
     pub async fn send(&self, client: &reqwest::Client, delivery: &Delivery) -> Outcome {
         let f = match &delivery.follower {
-            Some(json) => serde_json::from_str::<Follower>(json).ok(),
+            Some(f) => Some(f.clone()),
             None => match follower(self.store.as_ref(), &delivery.service, &delivery.webhook).await
             {
                 Ok(f) => f,

@@ -1,10 +1,33 @@
-//! The Redis store's followers, capped sets and shared secrets (see the
-//! `Store` methods of the same names): a hash per service, and sorted
-//! sets by expiry and plain keys on the `{follow}` slot.
+//! The Redis store's capped document sets (webhooks and followers: a hash
+//! per service, the cap checked by script), capped slot sets (sorted sets
+//! by expiry on the `{follow}` slot) and secrets (plain keys).
 
-use super::super::{StoreError, keys};
+use super::super::{CappedDocs, CappedSet, Secrets, Slots, StoreError, keys};
 use super::RedisStore;
+use async_trait::async_trait;
 use redis::{AsyncCommands, Script};
+
+/// KEYS: a service's webhooks (or followers) hash. ARGV: id, JSON, the
+/// most the service may have. Saves unless the cap is reached; 1 when saved.
+pub(super) const CAPPED_PUT_LUA: &str = r"
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0
+  and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[3]) then
+  return 0
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return 1
+";
+
+/// KEYS: the day's secret key. ARGV: candidate, ttl. Redis 6 has no
+/// `SET … NX GET`, hence a script.
+pub(super) const SECRET_LUA: &str = r"
+redis.call('SET', KEYS[1], ARGV[1], 'NX', 'EX', ARGV[2])
+return redis.call('GET', KEYS[1])
+";
+
+/// A day's secret is kept two days: it is needed on the day after too,
+/// to recognise a reporter whose dedupe period spans midnight.
+const SECRET_TTL_SECS: u64 = 2 * 24 * 3600;
 
 /// KEYS: a capped set. ARGV: member, until ms, now ms, max. Members more
 /// than a week past their end are dropped; the key expires a week after
@@ -59,58 +82,65 @@ impl Default for FollowScripts {
     }
 }
 
-impl RedisStore {
-    pub(super) async fn follow_put(
-        &self,
-        service: &str,
-        id: &str,
-        json: &str,
-        max: usize,
-    ) -> Result<bool, StoreError> {
-        self.capped_put(keys::followers_key(service), id, json, max)
-            .await
+/// The key of `service`'s hash in `set`.
+fn set_key(set: CappedSet, service: &str) -> String {
+    match set {
+        CappedSet::Webhooks => keys::webhooks_key(service),
+        CappedSet::Followers => keys::followers_key(service),
     }
+}
 
-    /// Saves `json` as field `id` of the hash `key` unless that would make
-    /// it hold more than `max` fields (replacing a field always succeeds):
-    /// the webhooks' and the followers' capped put. True when saved.
-    pub(super) async fn capped_put(
+#[async_trait]
+impl CappedDocs for RedisStore {
+    async fn put_member(
         &self,
-        key: String,
+        set: CappedSet,
+        service: &str,
         id: &str,
         json: &str,
         max: usize,
     ) -> Result<bool, StoreError> {
         let mut invocation = self.capped_put_script.prepare_invoke();
-        invocation.key(key).arg(id).arg(json).arg(max);
+        invocation
+            .key(set_key(set, service))
+            .arg(id)
+            .arg(json)
+            .arg(max);
         let mut conn = self.conn.clone();
         let saved: i64 = self.call(invocation.invoke_async(&mut conn)).await?;
         Ok(saved == 1)
     }
 
-    pub(super) async fn follow_get(
+    async fn get_member(
         &self,
+        set: CappedSet,
         service: &str,
         id: &str,
     ) -> Result<Option<String>, StoreError> {
         let mut conn = self.conn.clone();
-        self.call(conn.hget(keys::followers_key(service), id)).await
+        self.call(conn.hget(set_key(set, service), id)).await
     }
 
-    pub(super) async fn follow_delete(&self, service: &str, id: &str) -> Result<bool, StoreError> {
+    async fn delete_member(
+        &self,
+        set: CappedSet,
+        service: &str,
+        id: &str,
+    ) -> Result<bool, StoreError> {
         let mut conn = self.conn.clone();
-        let removed: i64 = self
-            .call(conn.hdel(keys::followers_key(service), id))
-            .await?;
+        let removed: i64 = self.call(conn.hdel(set_key(set, service), id)).await?;
         Ok(removed > 0)
     }
 
-    pub(super) async fn follow_list(&self, service: &str) -> Result<Vec<String>, StoreError> {
+    async fn list_members(&self, set: CappedSet, service: &str) -> Result<Vec<String>, StoreError> {
         let mut conn = self.conn.clone();
-        self.call(conn.hvals(keys::followers_key(service))).await
+        self.call(conn.hvals(set_key(set, service))).await
     }
+}
 
-    pub(super) async fn slot_take(
+#[async_trait]
+impl Slots for RedisStore {
+    async fn take_slot(
         &self,
         set: &str,
         member: &str,
@@ -130,13 +160,13 @@ impl RedisStore {
         Ok(taken == 1)
     }
 
-    pub(super) async fn slot_release(&self, set: &str, member: &str) -> Result<(), StoreError> {
+    async fn release_slot(&self, set: &str, member: &str) -> Result<(), StoreError> {
         let mut conn = self.conn.clone();
         self.call(conn.zrem::<_, _, ()>(keys::slots_key(set), member))
             .await
     }
 
-    pub(super) async fn slots_expired(
+    async fn expired_slots(
         &self,
         set: &str,
         now_ms: i64,
@@ -147,14 +177,23 @@ impl RedisStore {
         let mut conn = self.conn.clone();
         self.call(invocation.invoke_async(&mut conn)).await
     }
+}
 
-    pub(super) async fn secret_shared(
-        &self,
-        name: &str,
-        candidate: &str,
-    ) -> Result<String, StoreError> {
+#[async_trait]
+impl Secrets for RedisStore {
+    async fn shared_secret(&self, name: &str, candidate: &str) -> Result<String, StoreError> {
         let mut invocation = self.follow_scripts.secret.prepare_invoke();
         invocation.key(keys::shared_secret_key(name)).arg(candidate);
+        let mut conn = self.conn.clone();
+        self.call(invocation.invoke_async(&mut conn)).await
+    }
+
+    async fn daily_secret(&self, day: &str, candidate: &str) -> Result<String, StoreError> {
+        let mut invocation = self.secret_script.prepare_invoke();
+        invocation
+            .key(keys::secret_key(day))
+            .arg(candidate)
+            .arg(SECRET_TTL_SECS);
         let mut conn = self.conn.clone();
         self.call(invocation.invoke_async(&mut conn)).await
     }

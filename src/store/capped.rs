@@ -1,0 +1,208 @@
+//! The capped document sets: a service's webhook subscriptions and its
+//! followers alike, documents by id under a cap checked and written in
+//! one atomic step (`dw:{<service>}:webhooks`, `dw:{<service>}:followers`);
+//! and the capped slot sets that follow caps and mail limits are made of
+//! (`dw:{follow}:slots:<set>`).
+//!
+//! [`CappedDocs`] and [`Slots`] are what a backend implements (stored
+//! JSON text); callers use the typed methods on `dyn Store` with a
+//! [`SetOf`], which carries the documents' type next to the set.
+
+use super::codec::{decode, encode};
+use super::{Store, StoreError};
+use async_trait::async_trait;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::marker::PhantomData;
+
+/// Which capped document set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CappedSet {
+    /// Webhook subscriptions.
+    Webhooks,
+    /// People following a service (push or email).
+    Followers,
+}
+
+impl CappedSet {
+    pub fn name(self) -> &'static str {
+        match self {
+            CappedSet::Webhooks => "webhook subscription",
+            CappedSet::Followers => "follower",
+        }
+    }
+}
+
+/// Documents by id per service under a cap, as stored (JSON text).
+#[async_trait]
+pub trait CappedDocs: Send + Sync {
+    /// Saves a document (JSON) of `service` under `id` in `set`, unless the
+    /// service already has `max` of them: checked and written in one
+    /// atomic step, so concurrent creates cannot pass the cap. Saving an
+    /// existing id replaces it and always succeeds. False when the cap
+    /// refused it.
+    async fn put_member(
+        &self,
+        set: CappedSet,
+        service: &str,
+        id: &str,
+        json: &str,
+        max: usize,
+    ) -> Result<bool, StoreError>;
+
+    async fn get_member(
+        &self,
+        set: CappedSet,
+        service: &str,
+        id: &str,
+    ) -> Result<Option<String>, StoreError>;
+
+    /// Removes a document; false when there was none (so of two callers,
+    /// exactly one gets true).
+    async fn delete_member(
+        &self,
+        set: CappedSet,
+        service: &str,
+        id: &str,
+    ) -> Result<bool, StoreError>;
+
+    /// A service's documents in `set` (JSON), in no particular order.
+    async fn list_members(&self, set: CappedSet, service: &str) -> Result<Vec<String>, StoreError>;
+
+    /// [`Self::put_member`] of a webhook subscription.
+    async fn put_webhook(
+        &self,
+        service: &str,
+        id: &str,
+        json: &str,
+        max: usize,
+    ) -> Result<bool, StoreError> {
+        self.put_member(CappedSet::Webhooks, service, id, json, max)
+            .await
+    }
+
+    async fn delete_webhook(&self, service: &str, id: &str) -> Result<bool, StoreError> {
+        self.delete_member(CappedSet::Webhooks, service, id).await
+    }
+
+    async fn list_webhooks(&self, service: &str) -> Result<Vec<String>, StoreError> {
+        self.list_members(CappedSet::Webhooks, service).await
+    }
+
+    /// [`Self::put_member`] of a follower.
+    async fn put_follower(
+        &self,
+        service: &str,
+        id: &str,
+        json: &str,
+        max: usize,
+    ) -> Result<bool, StoreError> {
+        self.put_member(CappedSet::Followers, service, id, json, max)
+            .await
+    }
+
+    async fn get_follower(&self, service: &str, id: &str) -> Result<Option<String>, StoreError> {
+        self.get_member(CappedSet::Followers, service, id).await
+    }
+
+    async fn delete_follower(&self, service: &str, id: &str) -> Result<bool, StoreError> {
+        self.delete_member(CappedSet::Followers, service, id).await
+    }
+
+    async fn list_followers(&self, service: &str) -> Result<Vec<String>, StoreError> {
+        self.list_members(CappedSet::Followers, service).await
+    }
+}
+
+/// Sets of members each holding until a time, under a cap.
+#[async_trait]
+pub trait Slots: Send + Sync {
+    /// Adds `member` to the capped set `set`, to hold until `until_ms`,
+    /// unless the set holds `max` members that still hold at `now_ms`
+    /// (a member already in the set is renewed whatever the count).
+    /// Atomic, so concurrent takers cannot pass the cap. Caps on follows
+    /// and sliding-window limits on mail are made of these.
+    async fn take_slot(
+        &self,
+        set: &str,
+        member: &str,
+        until_ms: i64,
+        now_ms: i64,
+        max: usize,
+    ) -> Result<bool, StoreError>;
+
+    /// Removes `member` from `set` (nothing when absent).
+    async fn release_slot(&self, set: &str, member: &str) -> Result<(), StoreError>;
+
+    /// Removes and returns up to `limit` members of `set` that held until
+    /// `now_ms` or earlier.
+    async fn expired_slots(
+        &self,
+        set: &str,
+        now_ms: i64,
+        limit: usize,
+    ) -> Result<Vec<String>, StoreError>;
+}
+
+/// A capped document set and the type of its documents.
+pub struct SetOf<T> {
+    pub set: CappedSet,
+    _holds: PhantomData<fn() -> T>,
+}
+
+impl<T> SetOf<T> {
+    pub const fn new(set: CappedSet) -> Self {
+        Self {
+            set,
+            _holds: PhantomData,
+        }
+    }
+}
+
+impl<T> Clone for SetOf<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for SetOf<T> {}
+
+impl dyn Store {
+    /// Saves `value` as `service`'s member `id` of `set` unless the
+    /// service has `max` already (see [`CappedDocs::put_member`]).
+    pub async fn put_capped<T: Serialize + Sync>(
+        &self,
+        set: SetOf<T>,
+        service: &str,
+        id: &str,
+        value: &T,
+        max: usize,
+    ) -> Result<bool, StoreError> {
+        self.put_member(set.set, service, id, &encode(value)?, max)
+            .await
+    }
+
+    /// `service`'s member `id` of `set`; `None` when absent or unreadable.
+    pub async fn capped<T: DeserializeOwned>(
+        &self,
+        set: SetOf<T>,
+        service: &str,
+        id: &str,
+    ) -> Result<Option<T>, StoreError> {
+        let json = self.get_member(set.set, service, id).await?;
+        Ok(json.and_then(|j| decode(&j, set.set.name(), service)))
+    }
+
+    /// `service`'s members of `set`; unreadable ones are logged and skipped.
+    pub async fn all_capped<T: DeserializeOwned>(
+        &self,
+        set: SetOf<T>,
+        service: &str,
+    ) -> Result<Vec<T>, StoreError> {
+        let jsons = self.list_members(set.set, service).await?;
+        Ok(jsons
+            .iter()
+            .filter_map(|j| decode(j, set.set.name(), service))
+            .collect())
+    }
+}

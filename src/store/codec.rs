@@ -1,0 +1,98 @@
+//! The one place stored values become JSON and back: every repository
+//! writes through [`encode`] and reads through [`decode`], so the stored
+//! format (the same JSON as before the repositories were typed; see
+//! docs/storage.md) is decided here and nowhere else.
+
+use super::StoreError;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::marker::PhantomData;
+
+/// `value` as stored.
+pub(super) fn encode<T: Serialize + ?Sized>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(StoreError::backend)
+}
+
+/// A stored value, or `None` (logged) when it cannot be read: a document
+/// written by a newer or broken version is treated as absent rather than
+/// failing every read of the service. `what` and `key` name it in the log.
+pub(super) fn decode<T: DeserializeOwned>(json: &str, what: &str, key: &str) -> Option<T> {
+    match serde_json::from_str(json) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            tracing::warn!(what, key, error = %e, "unreadable stored value; treated as absent");
+            None
+        }
+    }
+}
+
+/// A value already turned into its stored form, so that a large one can
+/// be encoded off the async threads (the detector's state, kilobytes per
+/// region) and saved later.
+pub struct Encoded<T> {
+    pub(super) json: String,
+    _of: PhantomData<fn() -> T>,
+}
+
+impl<T: Serialize> Encoded<T> {
+    pub fn new(value: &T) -> Result<Self, StoreError> {
+        Ok(Self {
+            json: encode(value)?,
+            _of: PhantomData,
+        })
+    }
+}
+
+impl<T> std::fmt::Debug for Encoded<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Encoded")
+            .field("bytes", &self.json.len())
+            .finish()
+    }
+}
+
+/// A field that holds a value as JSON text inside another stored value
+/// (a follower riding along a queued delivery), for
+/// `#[serde(with = "crate::store::json_text")]`; the text is what was
+/// stored before such fields were typed.
+pub mod json_text {
+    use serde::de::{DeserializeOwned, Error as _};
+    use serde::ser::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&serde_json::to_string(value).map_err(S::Error::custom)?)
+    }
+
+    pub fn deserialize<'de, T: DeserializeOwned, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<T, D::Error> {
+        serde_json::from_str(&String::deserialize(d)?).map_err(D::Error::custom)
+    }
+
+    /// The same for an optional field (absent or `null` when `None`).
+    pub mod option {
+        use super::*;
+
+        pub fn serialize<T: Serialize, S: Serializer>(
+            value: &Option<T>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match value {
+                Some(v) => super::serialize(v, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, T: DeserializeOwned, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<T>, D::Error> {
+            match Option::<String>::deserialize(d)? {
+                Some(text) => serde_json::from_str(&text)
+                    .map(Some)
+                    .map_err(D::Error::custom),
+                None => Ok(None),
+            }
+        }
+    }
+}

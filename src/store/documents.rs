@@ -1,0 +1,106 @@
+//! The status-documents repository: one named document per service (the
+//! detector's state, the status shown, what the official page says, the
+//! shared causes), at `dw:{<service>}:doc:<name>`.
+//!
+//! [`Documents`] is what a backend implements (stored JSON text); callers
+//! use the typed methods on `dyn Store` with a [`DocName`], which carries
+//! the document's type next to its name.
+
+use super::codec::{Encoded, decode, encode};
+use super::{Store, StoreError};
+use async_trait::async_trait;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::marker::PhantomData;
+
+/// Named documents, as stored (JSON text).
+#[async_trait]
+pub trait Documents: Send + Sync {
+    /// A named JSON document of a service (detector state, status).
+    async fn get_doc(&self, service: &str, name: &str) -> Result<Option<String>, StoreError>;
+
+    /// The same document of several services at once, in order.
+    async fn get_docs(
+        &self,
+        services: &[&str],
+        name: &str,
+    ) -> Result<Vec<Option<String>>, StoreError>;
+
+    async fn put_doc(&self, service: &str, name: &str, json: &str) -> Result<(), StoreError>;
+}
+
+/// A document's name in the store and the type it holds.
+pub struct DocName<T> {
+    pub name: &'static str,
+    _holds: PhantomData<fn() -> T>,
+}
+
+impl<T> DocName<T> {
+    pub const fn new(name: &'static str) -> Self {
+        Self {
+            name,
+            _holds: PhantomData,
+        }
+    }
+}
+
+impl<T> Clone for DocName<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for DocName<T> {}
+
+impl<T> std::fmt::Debug for DocName<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+impl dyn Store {
+    /// `service`'s document `doc`; `None` when there is none or it cannot
+    /// be read (logged).
+    pub async fn load<T: DeserializeOwned>(
+        &self,
+        service: &str,
+        doc: DocName<T>,
+    ) -> Result<Option<T>, StoreError> {
+        let json = self.get_doc(service, doc.name).await?;
+        Ok(json.and_then(|j| decode(&j, doc.name, service)))
+    }
+
+    /// The document `doc` of each of `services`, in order.
+    pub async fn load_each<T: DeserializeOwned>(
+        &self,
+        services: &[&str],
+        doc: DocName<T>,
+    ) -> Result<Vec<Option<T>>, StoreError> {
+        let jsons = self.get_docs(services, doc.name).await?;
+        Ok(jsons
+            .into_iter()
+            .zip(services)
+            .map(|(j, s)| j.and_then(|j| decode(&j, doc.name, s)))
+            .collect())
+    }
+
+    /// Saves `value` as `service`'s document `doc`.
+    pub async fn save<T: Serialize + Sync>(
+        &self,
+        service: &str,
+        doc: DocName<T>,
+        value: &T,
+    ) -> Result<(), StoreError> {
+        self.put_doc(service, doc.name, &encode(value)?).await
+    }
+
+    /// Saves a value encoded beforehand (see [`Encoded`]).
+    pub async fn save_encoded<T>(
+        &self,
+        service: &str,
+        doc: DocName<T>,
+        value: &Encoded<T>,
+    ) -> Result<(), StoreError> {
+        self.put_doc(service, doc.name, &value.json).await
+    }
+}
