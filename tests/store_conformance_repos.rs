@@ -9,7 +9,7 @@ mod common;
 
 use chrono::{DateTime, Duration, Utc};
 use common::{RedisCluster, RedisServer, test_start};
-use downwatch::detect::{Incident, IncidentUpdate};
+use downwatch::detect::{Incident, IncidentUpdate, Status};
 use downwatch::events::follow::{FOLLOWERS, FollowKind, FollowTarget, Follower};
 use downwatch::events::webhooks::{Channel, Delivery, WEBHOOKS, Webhook};
 use downwatch::read::status::{STATUS_DOC, StatusDoc};
@@ -81,12 +81,12 @@ async fn documents_come_back_as_saved_and_unreadable_ones_as_absent() {
     on_every_store(|store| async move {
         let who = store.describe();
         let doc = StatusDoc {
-            status: "outage".to_string(),
-            regions: [("US".to_string(), "possible".to_string())].into(),
+            status: Status::Outage,
+            regions: [("US".to_string(), Status::Possible)].into(),
             expected_per_minute: 3.25,
             active_incidents: vec!["spotify.global.1".to_string()],
             updated_at: Some(test_start()),
-            global: Some("outage".to_string()),
+            global: Some(Status::Outage),
         };
         store.save("spotify", STATUS_DOC, &doc).await.expect("save");
         let back = store.load("spotify", STATUS_DOC).await.expect("load");

@@ -22,6 +22,7 @@ use super::extract::find_service;
 use super::{ApiError, ErrorBody};
 use crate::catalog::Service;
 use crate::countries::region_name;
+use crate::detect::Status;
 use crate::http_cache::{RenderCache, Rendered};
 use crate::official::{Acknowledgements, OfficialSummary};
 use crate::read::views::{DAY, ServiceView, WINDOWS, WindowView};
@@ -157,9 +158,11 @@ pub struct WindowExpected {
 pub struct ServiceDetail {
     service: ServiceInfo,
     /// "ok", "possible" or "outage".
-    status: String,
+    #[schema(value_type = String)]
+    status: Status,
     /// Regions whose status is not "ok".
-    regions_status: HashMap<String, String>,
+    #[schema(value_type = HashMap<String, String>)]
+    regions_status: HashMap<String, Status>,
     active_incidents: Vec<String>,
     reports: WindowCounts,
     expected: WindowExpected,
@@ -270,11 +273,7 @@ fn detail(
             website: service.website.clone(),
             symptoms,
         },
-        status: if st.status.is_empty() {
-            "ok".to_string()
-        } else {
-            st.status.clone()
-        },
+        status: st.status,
         regions_status: st.regions.clone(),
         active_incidents: st.active_incidents.clone(),
         reports: counts(|w| w.reports),

@@ -153,11 +153,11 @@ impl ServiceDetector {
     }
 
     /// Regions whose status is not ok, with their status.
-    pub fn non_ok_regions(&self) -> HashMap<String, String> {
+    pub fn non_ok_regions(&self) -> HashMap<String, Status> {
         self.regions
             .iter()
             .filter(|(_, r)| r.detector.status() != Status::Ok)
-            .map(|(c, r)| (c.clone(), r.detector.status().as_str().to_string()))
+            .map(|(c, r)| (c.clone(), r.detector.status()))
             .collect()
     }
 

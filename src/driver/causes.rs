@@ -358,8 +358,7 @@ impl CauseTask {
 fn flagged(slugs: &[&str], statuses: &[StatusDoc]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (slug, st) in slugs.iter().zip(statuses) {
-        let global = st.global.as_deref().unwrap_or(Status::Ok.as_str());
-        if global != Status::Ok.as_str() {
+        if st.global.unwrap_or_default() != Status::Ok {
             out.push((slug.to_string(), GLOBAL.to_string()));
         }
         let mut regions: Vec<&String> = st.regions.keys().collect();

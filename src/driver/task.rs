@@ -427,12 +427,12 @@ fn status_doc(
     status: Status,
 ) -> StatusDoc {
     StatusDoc {
-        status: status.as_str().to_string(),
+        status,
         regions: detector.non_ok_regions(),
         expected_per_minute: detector.expected_rate(now, None),
         active_incidents: detector.active_incidents().map(|i| i.id.clone()).collect(),
         updated_at: Some(now),
-        global: Some(detector.status(None).as_str().to_string()),
+        global: Some(detector.status(None)),
     }
 }
 

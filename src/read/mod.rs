@@ -22,7 +22,8 @@ pub struct ServiceSummary {
     pub name: String,
     pub category: String,
     /// "ok", "possible" or "outage".
-    pub status: String,
+    #[schema(value_type = String)]
+    pub status: crate::detect::Status,
     pub reports_last_15m: u64,
     /// Expected reports per 15 minutes at the current rate (null before
     /// detection has run for the service).

@@ -7,6 +7,7 @@
 //! cards and the API, so every place says the same.
 
 use super::status::StatusDoc;
+use crate::detect::Status;
 use std::collections::HashMap;
 
 /// Part of the excess the named countries must hold to be the whole story.
@@ -55,20 +56,20 @@ impl RegionLoad {
 /// countries are then taken in code order and "mostly" decided by
 /// whether the world's own series is out too).
 pub fn place(status: &StatusDoc, loads: &HashMap<String, RegionLoad>) -> Place {
-    if status.status == "ok" {
+    if status.status == Status::Ok {
         return Place::default();
     }
     let mut out: Vec<String> = status
         .regions
         .iter()
-        .filter(|(_, s)| s.as_str() != "ok")
+        .filter(|(_, s)| **s != Status::Ok)
         .map(|(code, _)| country_of(code).to_string())
         .collect();
     out.sort();
     out.dedup();
     let excess = |code: &str| loads.get(code).map_or(0.0, RegionLoad::excess);
     out.sort_by(|a, b| excess(b).total_cmp(&excess(a)).then(a.cmp(b)));
-    let global_out = status.global.as_deref().is_some_and(|g| g != "ok");
+    let global_out = status.global.is_some_and(|g| g != Status::Ok);
     let total: f64 = loads
         .iter()
         .filter(|(code, _)| !code.contains('-'))
@@ -118,12 +119,13 @@ mod tests {
     use super::*;
 
     fn status(global: &str, regions: &[(&str, &str)]) -> StatusDoc {
+        let typed = |s: &str| serde_json::from_value(serde_json::json!(s)).expect("status");
         StatusDoc {
-            status: "outage".into(),
-            global: Some(global.into()),
+            status: Status::Outage,
+            global: Some(typed(global)),
             regions: regions
                 .iter()
-                .map(|(c, s)| (c.to_string(), s.to_string()))
+                .map(|(c, s)| (c.to_string(), typed(s)))
                 .collect(),
             ..StatusDoc::default()
         }
@@ -171,7 +173,7 @@ mod tests {
         let p = place(&s, &loads(&[("US", 150, 100.0), ("FR", 300, 100.0)]));
         assert!(p.worldwide && p.countries.is_empty());
         let mut ok = status("ok", &[]);
-        ok.status = "ok".into();
+        ok.status = Status::Ok;
         assert!(place(&ok, &HashMap::new()).is_unknown());
     }
 

@@ -2,7 +2,7 @@
 //! service's status document and its detector state (for expected counts),
 //! with their names in the store.
 
-use crate::detect::ServiceDetector;
+use crate::detect::{ServiceDetector, Status};
 use crate::store::{DocName, Store, StoreError};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -16,9 +16,12 @@ pub const STATUS_DOC: DocName<StatusDoc> = DocName::new("status");
 /// service list can read every service's at once.
 #[derive(Debug, Clone, Serialize, Deserialize, Default)]
 pub struct StatusDoc {
-    pub status: String,
+    /// The worst status of every series (stored as `"ok"`, `"possible"`,
+    /// `"outage"`; an empty string, which nothing writes, reads as ok).
+    #[serde(deserialize_with = "status_or_ok")]
+    pub status: Status,
     /// Regions whose own status is not "ok".
-    pub regions: HashMap<String, String>,
+    pub regions: HashMap<String, Status>,
     /// Expected reports per minute now (global).
     pub expected_per_minute: f64,
     pub active_incidents: Vec<String>,
@@ -26,21 +29,28 @@ pub struct StatusDoc {
     /// The status of the whole-world series alone ("ok", "possible",
     /// "outage"); `status` is the worst of every series.
     #[serde(default)]
-    pub global: Option<String>,
+    pub global: Option<Status>,
 }
 
-/// Status documents of `services`, in order ("ok" where none exists yet).
+/// A stored status; `""` (what an unset status was shown as before it was
+/// typed) is ok.
+fn status_or_ok<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Status, D::Error> {
+    let text = std::borrow::Cow::<str>::deserialize(d)?;
+    match text.as_ref() {
+        "" | "ok" => Ok(Status::Ok),
+        "possible" => Ok(Status::Possible),
+        "outage" => Ok(Status::Outage),
+        other => Err(serde::de::Error::unknown_variant(
+            other,
+            &["ok", "possible", "outage"],
+        )),
+    }
+}
+
+/// Status documents of `services`, in order (ok where none exists yet).
 pub async fn statuses(store: &dyn Store, services: &[&str]) -> Result<Vec<StatusDoc>, StoreError> {
     let docs = store.load_each(services, STATUS_DOC).await?;
-    Ok(docs
-        .into_iter()
-        .map(|d| {
-            d.unwrap_or_else(|| StatusDoc {
-                status: "ok".to_string(),
-                ..StatusDoc::default()
-            })
-        })
-        .collect())
+    Ok(docs.into_iter().map(Option::unwrap_or_default).collect())
 }
 
 /// The service's detector as last saved, if detection has run for it.
@@ -71,4 +81,40 @@ pub fn expected_between(
         .map(|m| d.expected_rate(from + Duration::minutes(m), region))
         .sum();
     Some((sum * 10.0).round() / 10.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn status_documents_keep_their_stored_words() {
+        let doc = StatusDoc {
+            status: Status::Outage,
+            regions: [("US".to_string(), Status::Possible)].into(),
+            global: Some(Status::Ok),
+            ..StatusDoc::default()
+        };
+        let stored = serde_json::to_value(&doc).expect("json");
+        assert_eq!(stored["status"], json!("outage"));
+        assert_eq!(stored["regions"], json!({"US": "possible"}));
+        assert_eq!(stored["global"], json!("ok"));
+        let back: StatusDoc = serde_json::from_value(stored).expect("read");
+        assert_eq!(
+            (back.status, back.regions["US"], back.global),
+            (Status::Outage, Status::Possible, Some(Status::Ok))
+        );
+    }
+
+    #[test]
+    fn an_empty_status_reads_as_ok_and_an_unknown_one_is_refused() {
+        let old = json!({"status": "", "regions": {}, "expected_per_minute": 0.0,
+            "active_incidents": [], "updated_at": null});
+        let doc: StatusDoc = serde_json::from_value(old.clone()).expect("old doc");
+        assert_eq!((doc.status, doc.global), (Status::Ok, None));
+        let mut odd = old;
+        odd["status"] = json!("down");
+        assert!(serde_json::from_value::<StatusDoc>(odd).is_err());
+    }
 }

@@ -107,10 +107,7 @@ pub async fn badge(
         .await?
         .pop()
         .unwrap_or_default();
-    let value = match st.status.as_str() {
-        "outage" | "possible" => st.status.as_str(),
-        _ => "ok",
-    };
+    let value = st.status.as_str();
     if service.official_status.is_none() {
         return Ok(respond(
             StatusCode::OK,

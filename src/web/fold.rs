@@ -7,6 +7,7 @@
 use super::layout::{around, clock_time, lang_badge, lang_reports};
 use crate::catalog::Service;
 use crate::countries::region_name;
+use crate::detect::Status;
 use crate::i18n::Lang;
 use crate::read::place::Place;
 use crate::read::views::{ServiceView, WindowView};
@@ -150,11 +151,11 @@ pub fn level_sentence(lang: Lang, w: &WindowView) -> String {
 /// Is it just me? The answer's first words.
 fn just_me(lang: Lang, view: &ServiceView) -> String {
     let id = match (
-        view.status.status.as_str(),
+        view.status.status,
         level(view.windows[1].reports, view.windows[1].expected),
     ) {
-        ("outage", _) => "not-just-you",
-        ("possible", _) => "maybe-not-just-you",
+        (Status::Outage, _) => "not-just-you",
+        (Status::Possible, _) => "maybe-not-just-you",
         (_, Level::Above(_)) => "probably-not-just-you",
         (_, Level::Usual) => "probably-just-you",
         _ => return String::new(),
@@ -167,15 +168,15 @@ pub fn status_line(lang: Lang, service: &Service, view: &ServiceView) -> Markup 
     let name = service.name.as_str();
     let place = spaced(place_words(lang, &view.place));
     let since = view.active.iter().map(|i| i.started_at).min();
-    let status = view.status.status.as_str();
+    let status = view.status.status;
     html! {
-        @if let (Some(since), false) = (since, status == "possible") {
+        @if let (Some(since), false) = (since, status == Status::Possible) {
             p.status-line.outage #status-line {
                 (around(&t!(lang, "line-problems-since", name = name, place = place.as_str(), time = "\u{1}"), clock_time(since)))
             }
-        } @else if status == "outage" {
+        } @else if status == Status::Outage {
             p.status-line.outage #status-line { (t!(lang, "line-problems", name = name, place = place.as_str())) }
-        } @else if status == "possible" {
+        } @else if status == Status::Possible {
             p.status-line.possible #status-line {
                 (t!(lang, "line-possible", name = name, place = place.as_str()))
             }
@@ -188,7 +189,7 @@ pub fn status_line(lang: Lang, service: &Service, view: &ServiceView) -> Markup 
 /// The facts under the status line.
 pub fn facts(lang: Lang, service: &Service, view: &ServiceView, now: DateTime<Utc>) -> Markup {
     let name = service.name.as_str();
-    let status = view.status.status.as_str();
+    let status = view.status.status;
     let last_15m = &view.windows[1];
     html! {
         ul.fold #fold {
@@ -208,7 +209,7 @@ pub fn facts(lang: Lang, service: &Service, view: &ServiceView, now: DateTime<Ut
                 }
             }
             li #fold-level { strong { (just_me(lang, view)) } (level_sentence(lang, last_15m)) }
-            @if status == "possible" {
+            @if status == Status::Possible {
                 li #fold-possible {
                     (t!(lang, "fold-possible", place = spaced(place_words(lang, &view.place))))
                 }
@@ -218,7 +219,7 @@ pub fn facts(lang: Lang, service: &Service, view: &ServiceView, now: DateTime<Ut
                     (t!(lang, "fold-no-official", name = name))
                 }
             }
-            @if status != "ok" || !view.active.is_empty() {
+            @if status != Status::Ok || !view.active.is_empty() {
                 li #fold-follow {
                     a href="#follow" { (t!(lang, "fold-follow-link", name = name)) }
                     " " (t!(lang, "fold-follow-rest"))
@@ -238,7 +239,7 @@ pub fn card(lang: Lang, service: &Service, view: &ServiceView) -> Markup {
         li data-service=(service.slug) {
             a href=(lang.href(&format!("/status/{}", service.slug))) {
                 strong { (service.name) }
-                " " (lang_badge(lang, &view.status.status))
+                " " (lang_badge(lang, view.status.status))
                 @if !place.is_empty() || since.is_some() {
                     span.where {
                         (place)

@@ -3,8 +3,9 @@
 //! far above the usual level, with a sparkline of the last hours, from the
 //! same service view as the status page (so both say the same numbers).
 
-use super::layout::{Shell, lang_badge, lang_reports, severity, shell};
+use super::layout::{Shell, lang_badge, lang_reports, shell};
 use super::{HTML, PageError, cached_page, secure};
+use crate::detect::Status;
 use crate::http_cache::Rendered;
 use crate::i18n::Lang;
 use crate::read::ServiceSummary;
@@ -90,11 +91,11 @@ pub async fn home(
 fn card_lists(summaries: &[ServiceSummary]) -> (Vec<&ServiceSummary>, Vec<&ServiceSummary>) {
     let mut problems: Vec<&ServiceSummary> = summaries
         .iter()
-        .filter(|s| severity(&s.status) > 0 || !s.active_incidents.is_empty())
+        .filter(|s| s.status != Status::Ok || !s.active_incidents.is_empty())
         .collect();
     problems.sort_by(|a, b| {
-        severity(&b.status)
-            .cmp(&severity(&a.status))
+        b.status
+            .cmp(&a.status)
             .then(b.reports_last_15m.cmp(&a.reports_last_15m))
     });
     let mut most: Vec<&ServiceSummary> = summaries
@@ -178,7 +179,7 @@ fn render(
                 @for s in &matching {
                     li data-name=(s.name.to_lowercase()) data-category=(s.category) {
                         a href=(lang.href(&format!("/status/{}", s.slug))) { (s.name) }
-                        " " (lang_badge(lang, &s.status))
+                        " " (lang_badge(lang, s.status))
                         span.count { (lang_reports(lang, s.reports_last_15m)) }
                     }
                 }
@@ -205,7 +206,7 @@ fn card(lang: Lang, s: &ServiceSummary) -> Markup {
         li {
             a href=(lang.href(&format!("/status/{}", s.slug))) {
                 strong { (s.name) }
-                " " (lang_badge(lang, &s.status))
+                " " (lang_badge(lang, s.status))
                 span.count { (lang_reports(lang, s.reports_last_15m)) " " (t!(lang, "in-15-min")) }
             }
         }

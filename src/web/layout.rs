@@ -1,5 +1,6 @@
 //! The page shell (head, header, footer) and small pieces every page uses.
 
+use crate::detect::Status;
 use crate::i18n::Lang;
 use crate::t;
 use chrono::{DateTime, Utc};
@@ -180,11 +181,11 @@ pub fn html_message_page(lang: Lang, title: &str, text: &str) -> Markup {
 }
 
 /// The status badge of a service ("ok", "possible", "outage").
-pub fn lang_badge(lang: Lang, status: &str) -> Markup {
+pub fn lang_badge(lang: Lang, status: Status) -> Markup {
     let (class, id) = match status {
-        "outage" => ("badge outage", "status-outage"),
-        "possible" => ("badge possible", "status-possible"),
-        _ => ("badge ok", "status-ok"),
+        Status::Outage => ("badge outage", "status-outage"),
+        Status::Possible => ("badge possible", "status-possible"),
+        Status::Ok => ("badge ok", "status-ok"),
     };
     html! { span class=(class) { (lang.t(id)) } }
 }
@@ -197,15 +198,6 @@ pub fn reports(n: u64) -> String {
 /// "1 report", "1.234 Meldungen": a count of reports in `lang`.
 pub fn lang_reports(lang: Lang, n: u64) -> String {
     t!(lang, "reports", count = n)
-}
-
-/// Severity for ordering: outage before possible before ok.
-pub fn severity(status: &str) -> u8 {
-    match status {
-        "outage" => 2,
-        "possible" => 1,
-        _ => 0,
-    }
 }
 
 /// A time as "14:05 UTC" in a `<time>` element; the page script shows it

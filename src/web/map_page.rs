@@ -116,7 +116,7 @@ fn render(
                         @for (s, region) in outages {
                             li data-service=(s.slug) data-region=(region) {
                                 a href=(lang.href(&format!("/status/{}", s.slug))) { (s.name) }
-                                " " (lang_badge(lang, &s.status)) " "
+                                " " (lang_badge(lang, s.status)) " "
                                 @if *region == GLOBAL { (t!(lang, "place-worldwide")) } @else { (t!(lang, "place-in", list = region_name(region))) }
                             }
                         }

@@ -5,7 +5,7 @@
 
 use super::layout::{clock_time, date_time};
 use crate::catalog::Service;
-use crate::detect::{Incident, OfficialLevel};
+use crate::detect::{Incident, OfficialLevel, Status};
 use crate::official::OfficialSummary;
 use crate::read::views::ServiceView;
 use chrono::{DateTime, Utc};
@@ -79,7 +79,7 @@ pub fn official_panel(service: &Service, view: &ServiceView, shown: &[&Incident]
     let acknowledged = shown
         .iter()
         .find_map(|i| Some((i.official_acknowledged_at?, i.acknowledgement_lag_minutes?)));
-    let crowd_outage = view.status.status == "outage" && !view.active.is_empty();
+    let crowd_outage = view.status.status == Status::Outage && !view.active.is_empty();
     let people = view.windows[2].reporters;
     let page = human_page(official);
     html! {

@@ -8,7 +8,7 @@
 //! report included, comes from one [`ServiceView`].
 
 use super::chart::{Marks, report_chart};
-use super::layout::{Shell, around, clock_time, lang_badge, lang_reports, severity, shell};
+use super::layout::{Shell, around, clock_time, lang_badge, lang_reports, shell};
 use super::official::{incident_acknowledgement, official_panel};
 use super::world::world_map;
 use super::{HTML, PageError, cached_page, personal_page};
@@ -123,8 +123,8 @@ fn render(
         .filter(|s| s.category == service.category && s.slug != service.slug)
         .collect();
     related.sort_by(|a, b| {
-        severity(&b.status)
-            .cmp(&severity(&a.status))
+        b.status
+            .cmp(&a.status)
             .then(b.reports_last_15m.cmp(&a.reports_last_15m))
     });
     let outage = view.outage.as_ref().filter(|_| span == Span::Outage);
@@ -211,7 +211,7 @@ fn render(
                         @for r in &related {
                             li {
                                 a href=(lang.href(&format!("/status/{}", r.slug))) { (r.name) }
-                                " " (lang_badge(lang, &r.status))
+                                " " (lang_badge(lang, r.status))
                                 span.count { (lang.number(r.reports_last_15m)) " " (t!(lang, "in-15-min")) }
                             }
                         }
