@@ -9,7 +9,7 @@
 //! [`SetOf`], which carries the documents' type next to the set.
 
 use super::codec::{decode, encode};
-use super::{Store, StoreError};
+use super::{Store, StoreResult};
 use async_trait::async_trait;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -33,6 +33,20 @@ impl CappedSet {
     }
 }
 
+/// One document's place: its set, its service and its id in both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Member<'a> {
+    pub set: CappedSet,
+    pub service: &'a str,
+    pub id: &'a str,
+}
+
+impl<'a> Member<'a> {
+    pub fn of(set: CappedSet, service: &'a str, id: &'a str) -> Self {
+        Self { set, service, id }
+    }
+}
+
 /// Documents by id per service under a cap, as stored (JSON text).
 #[async_trait]
 pub trait CappedDocs: Send + Sync {
@@ -41,33 +55,16 @@ pub trait CappedDocs: Send + Sync {
     /// atomic step, so concurrent creates cannot pass the cap. Saving an
     /// existing id replaces it and always succeeds. False when the cap
     /// refused it.
-    async fn put_member(
-        &self,
-        set: CappedSet,
-        service: &str,
-        id: &str,
-        json: &str,
-        max: usize,
-    ) -> Result<bool, StoreError>;
+    async fn put_member(&self, at: Member<'_>, json: &str, max: usize) -> StoreResult<bool>;
 
-    async fn get_member(
-        &self,
-        set: CappedSet,
-        service: &str,
-        id: &str,
-    ) -> Result<Option<String>, StoreError>;
+    async fn get_member(&self, at: Member<'_>) -> StoreResult<Option<String>>;
 
     /// Removes a document; false when there was none (so of two callers,
     /// exactly one gets true).
-    async fn delete_member(
-        &self,
-        set: CappedSet,
-        service: &str,
-        id: &str,
-    ) -> Result<bool, StoreError>;
+    async fn delete_member(&self, at: Member<'_>) -> StoreResult<bool>;
 
     /// A service's documents in `set` (JSON), in no particular order.
-    async fn list_members(&self, set: CappedSet, service: &str) -> Result<Vec<String>, StoreError>;
+    async fn list_members(&self, set: CappedSet, service: &str) -> StoreResult<Vec<String>>;
 
     /// [`Self::put_member`] of a webhook subscription.
     async fn put_webhook(
@@ -76,16 +73,17 @@ pub trait CappedDocs: Send + Sync {
         id: &str,
         json: &str,
         max: usize,
-    ) -> Result<bool, StoreError> {
-        self.put_member(CappedSet::Webhooks, service, id, json, max)
+    ) -> StoreResult<bool> {
+        self.put_member(Member::of(CappedSet::Webhooks, service, id), json, max)
             .await
     }
 
-    async fn delete_webhook(&self, service: &str, id: &str) -> Result<bool, StoreError> {
-        self.delete_member(CappedSet::Webhooks, service, id).await
+    async fn delete_webhook(&self, service: &str, id: &str) -> StoreResult<bool> {
+        self.delete_member(Member::of(CappedSet::Webhooks, service, id))
+            .await
     }
 
-    async fn list_webhooks(&self, service: &str) -> Result<Vec<String>, StoreError> {
+    async fn list_webhooks(&self, service: &str) -> StoreResult<Vec<String>> {
         self.list_members(CappedSet::Webhooks, service).await
     }
 
@@ -96,20 +94,22 @@ pub trait CappedDocs: Send + Sync {
         id: &str,
         json: &str,
         max: usize,
-    ) -> Result<bool, StoreError> {
-        self.put_member(CappedSet::Followers, service, id, json, max)
+    ) -> StoreResult<bool> {
+        self.put_member(Member::of(CappedSet::Followers, service, id), json, max)
             .await
     }
 
-    async fn get_follower(&self, service: &str, id: &str) -> Result<Option<String>, StoreError> {
-        self.get_member(CappedSet::Followers, service, id).await
+    async fn get_follower(&self, service: &str, id: &str) -> StoreResult<Option<String>> {
+        self.get_member(Member::of(CappedSet::Followers, service, id))
+            .await
     }
 
-    async fn delete_follower(&self, service: &str, id: &str) -> Result<bool, StoreError> {
-        self.delete_member(CappedSet::Followers, service, id).await
+    async fn delete_follower(&self, service: &str, id: &str) -> StoreResult<bool> {
+        self.delete_member(Member::of(CappedSet::Followers, service, id))
+            .await
     }
 
-    async fn list_followers(&self, service: &str) -> Result<Vec<String>, StoreError> {
+    async fn list_followers(&self, service: &str) -> StoreResult<Vec<String>> {
         self.list_members(CappedSet::Followers, service).await
     }
 }
@@ -129,19 +129,15 @@ pub trait Slots: Send + Sync {
         until_ms: i64,
         now_ms: i64,
         max: usize,
-    ) -> Result<bool, StoreError>;
+    ) -> StoreResult<bool>;
 
     /// Removes `member` from `set` (nothing when absent).
-    async fn release_slot(&self, set: &str, member: &str) -> Result<(), StoreError>;
+    async fn release_slot(&self, set: &str, member: &str) -> StoreResult<()>;
 
     /// Removes and returns up to `limit` members of `set` that held until
     /// `now_ms` or earlier.
-    async fn expired_slots(
-        &self,
-        set: &str,
-        now_ms: i64,
-        limit: usize,
-    ) -> Result<Vec<String>, StoreError>;
+    async fn expired_slots(&self, set: &str, now_ms: i64, limit: usize)
+    -> StoreResult<Vec<String>>;
 }
 
 /// A capped document set and the type of its documents.
@@ -177,8 +173,8 @@ impl dyn Store {
         id: &str,
         value: &T,
         max: usize,
-    ) -> Result<bool, StoreError> {
-        self.put_member(set.set, service, id, &encode(value)?, max)
+    ) -> StoreResult<bool> {
+        self.put_member(Member::of(set.set, service, id), &encode(value)?, max)
             .await
     }
 
@@ -188,8 +184,8 @@ impl dyn Store {
         set: SetOf<T>,
         service: &str,
         id: &str,
-    ) -> Result<Option<T>, StoreError> {
-        let json = self.get_member(set.set, service, id).await?;
+    ) -> StoreResult<Option<T>> {
+        let json = self.get_member(Member::of(set.set, service, id)).await?;
         Ok(json.and_then(|j| decode(&j, set.set.name(), service)))
     }
 
@@ -198,7 +194,7 @@ impl dyn Store {
         &self,
         set: SetOf<T>,
         service: &str,
-    ) -> Result<Vec<T>, StoreError> {
+    ) -> StoreResult<Vec<T>> {
         let jsons = self.list_members(set.set, service).await?;
         Ok(jsons
             .iter()

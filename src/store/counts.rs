@@ -3,7 +3,7 @@
 //! distinct reporters, and the dedupe markers (the layout is in
 //! [`super::keys`]); windows and series are read through [`super::window`].
 
-use super::{NetworkSummary, StoreError, keys};
+use super::{NetworkSummary, StoreResult, keys};
 use crate::ingest::Report;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -78,7 +78,7 @@ impl Recorded {
 #[async_trait]
 pub trait Counts: Send + Sync {
     /// Counts `report` at time `at`.
-    async fn record(&self, report: &Report, at: DateTime<Utc>) -> Result<Recorded, StoreError>;
+    async fn record(&self, report: &Report, at: DateTime<Utc>) -> StoreResult<Recorded>;
 
     /// Every counter of the buckets `ids` (bucket ids at `res`), in order;
     /// an empty map for a bucket with no reports.
@@ -87,7 +87,7 @@ pub trait Counts: Send + Sync {
         service: &str,
         res: Resolution,
         ids: Range<i64>,
-    ) -> Result<Vec<Bucket>, StoreError>;
+    ) -> StoreResult<Vec<Bucket>>;
 
     /// The network summary of each bucket `ids`, in order (minutes and
     /// hours; there are none per quarter-hour).
@@ -96,7 +96,7 @@ pub trait Counts: Send + Sync {
         service: &str,
         res: Resolution,
         ids: Range<i64>,
-    ) -> Result<Vec<NetworkSummary>, StoreError>;
+    ) -> StoreResult<Vec<NetworkSummary>>;
 
     /// The ASN summary of each bucket `ids`, in order (minutes and hours):
     /// reports per `<country>:<asn>` (see [`keys::asn_name`]), bounded as
@@ -106,12 +106,12 @@ pub trait Counts: Send + Sync {
         service: &str,
         res: Resolution,
         ids: Range<i64>,
-    ) -> Result<Vec<NetworkSummary>, StoreError>;
+    ) -> StoreResult<Vec<NetworkSummary>>;
 
     /// The first quarter-hour (bucket id) from which on the quarter buckets
     /// hold every report; `None` while no report wrote one. Earlier quarters
     /// (written before quarter buckets existed) are read from their minutes.
-    async fn quarters_complete_from(&self, service: &str) -> Result<Option<i64>, StoreError>;
+    async fn quarters_complete_from(&self, service: &str) -> StoreResult<Option<i64>>;
 
     /// One counter of each bucket `ids`, in order.
     async fn field(
@@ -120,7 +120,7 @@ pub trait Counts: Send + Sync {
         res: Resolution,
         ids: Range<i64>,
         field: &str,
-    ) -> Result<Vec<u64>, StoreError>;
+    ) -> StoreResult<Vec<u64>>;
 
     /// How many distinct reporters were seen in the union of the buckets
     /// `spans` (each a resolution and a range of bucket ids). Redis answers
@@ -130,5 +130,5 @@ pub trait Counts: Send + Sync {
         &self,
         service: &str,
         spans: &[(Resolution, Range<i64>)],
-    ) -> Result<u64, StoreError>;
+    ) -> StoreResult<u64>;
 }

@@ -7,7 +7,7 @@
 //! use the typed methods on `dyn Store`.
 
 use super::codec::{decode, encode};
-use super::{Store, StoreError};
+use super::{Store, StoreResult};
 use async_trait::async_trait;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -17,7 +17,7 @@ use serde::de::DeserializeOwned;
 pub trait DeliveryQueue: Send + Sync {
     /// Queues a delivery (JSON, unique per attempt) due at `due_ms` (unix
     /// milliseconds).
-    async fn enqueue_delivery(&self, due_ms: i64, json: &str) -> Result<(), StoreError>;
+    async fn enqueue_delivery(&self, due_ms: i64, json: &str) -> StoreResult<()>;
 
     /// Claims up to `limit` deliveries due at `now_ms`, atomically: each
     /// is hidden from every other claimer for `lease_ms`, so two processes
@@ -28,15 +28,11 @@ pub trait DeliveryQueue: Send + Sync {
         now_ms: i64,
         lease_ms: i64,
         limit: usize,
-    ) -> Result<Vec<String>, StoreError>;
+    ) -> StoreResult<Vec<String>>;
 
     /// Finishes a claimed delivery: removes it and, for a retry, queues
     /// the next attempt (`(due_ms, json)`) in the same atomic step.
-    async fn finish_delivery(
-        &self,
-        json: &str,
-        retry: Option<(i64, &str)>,
-    ) -> Result<(), StoreError>;
+    async fn finish_delivery(&self, json: &str, retry: Option<(i64, &str)>) -> StoreResult<()>;
 }
 
 /// A delivery taken from the queue: what it says (`None` when it cannot be
@@ -49,11 +45,7 @@ pub struct Claimed<T> {
 
 impl dyn Store {
     /// Queues `delivery`, due at `due_ms` (unix milliseconds).
-    pub async fn queue<T: Serialize + Sync>(
-        &self,
-        due_ms: i64,
-        delivery: &T,
-    ) -> Result<(), StoreError> {
+    pub async fn queue<T: Serialize + Sync>(&self, due_ms: i64, delivery: &T) -> StoreResult<()> {
         self.enqueue_delivery(due_ms, &encode(delivery)?).await
     }
 
@@ -64,7 +56,7 @@ impl dyn Store {
         now_ms: i64,
         lease_ms: i64,
         limit: usize,
-    ) -> Result<Vec<Claimed<T>>, StoreError> {
+    ) -> StoreResult<Vec<Claimed<T>>> {
         let jsons = self.claim_deliveries(now_ms, lease_ms, limit).await?;
         Ok(jsons
             .into_iter()
@@ -81,7 +73,7 @@ impl dyn Store {
         &self,
         claimed: &Claimed<T>,
         retry: Option<(i64, &T)>,
-    ) -> Result<(), StoreError> {
+    ) -> StoreResult<()> {
         match retry {
             None => self.finish_delivery(&claimed.stored, None).await,
             Some((due, next)) => {

@@ -7,7 +7,7 @@
 //! the document's type next to its name.
 
 use super::codec::{Encoded, decode, encode};
-use super::{Store, StoreError};
+use super::{Store, StoreResult};
 use async_trait::async_trait;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -17,16 +17,12 @@ use std::marker::PhantomData;
 #[async_trait]
 pub trait Documents: Send + Sync {
     /// A named JSON document of a service (detector state, status).
-    async fn get_doc(&self, service: &str, name: &str) -> Result<Option<String>, StoreError>;
+    async fn get_doc(&self, service: &str, name: &str) -> StoreResult<Option<String>>;
 
     /// The same document of several services at once, in order.
-    async fn get_docs(
-        &self,
-        services: &[&str],
-        name: &str,
-    ) -> Result<Vec<Option<String>>, StoreError>;
+    async fn get_docs(&self, services: &[&str], name: &str) -> StoreResult<Vec<Option<String>>>;
 
-    async fn put_doc(&self, service: &str, name: &str, json: &str) -> Result<(), StoreError>;
+    async fn put_doc(&self, service: &str, name: &str, json: &str) -> StoreResult<()>;
 }
 
 /// A document's name in the store and the type it holds.
@@ -65,7 +61,7 @@ impl dyn Store {
         &self,
         service: &str,
         doc: DocName<T>,
-    ) -> Result<Option<T>, StoreError> {
+    ) -> StoreResult<Option<T>> {
         let json = self.get_doc(service, doc.name).await?;
         Ok(json.and_then(|j| decode(&j, doc.name, service)))
     }
@@ -75,7 +71,7 @@ impl dyn Store {
         &self,
         services: &[&str],
         doc: DocName<T>,
-    ) -> Result<Vec<Option<T>>, StoreError> {
+    ) -> StoreResult<Vec<Option<T>>> {
         let jsons = self.get_docs(services, doc.name).await?;
         Ok(jsons
             .into_iter()
@@ -90,7 +86,7 @@ impl dyn Store {
         service: &str,
         doc: DocName<T>,
         value: &T,
-    ) -> Result<(), StoreError> {
+    ) -> StoreResult<()> {
         self.put_doc(service, doc.name, &encode(value)?).await
     }
 
@@ -100,7 +96,7 @@ impl dyn Store {
         service: &str,
         doc: DocName<T>,
         value: &Encoded<T>,
-    ) -> Result<(), StoreError> {
+    ) -> StoreResult<()> {
         self.put_doc(service, doc.name, &value.json).await
     }
 }

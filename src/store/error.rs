@@ -7,6 +7,9 @@ use std::sync::Arc;
 /// (shared, so the error stays `Clone` for batched replies).
 pub type BackendCause = Arc<dyn Error + Send + Sync>;
 
+/// What a store call gives.
+pub type StoreResult<T> = Result<T, StoreError>;
+
 /// Why a store call failed.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {

@@ -7,7 +7,7 @@
 //! use the typed methods on `dyn Store`.
 
 use super::codec::{decode, encode};
-use super::{Store, StoreError};
+use super::{Store, StoreError, StoreResult};
 use crate::detect::{Incident, IncidentUpdate};
 use async_trait::async_trait;
 
@@ -22,35 +22,26 @@ pub trait Incidents: Send + Sync {
         id: &str,
         started_at: i64,
         json: &str,
-    ) -> Result<(), StoreError>;
+    ) -> StoreResult<()>;
 
-    async fn get_incident(&self, service: &str, id: &str) -> Result<Option<String>, StoreError>;
+    async fn get_incident(&self, service: &str, id: &str) -> StoreResult<Option<String>>;
 
     /// A service's incidents, newest first, at most `limit`.
-    async fn list_incidents(&self, service: &str, limit: usize) -> Result<Vec<String>, StoreError>;
+    async fn list_incidents(&self, service: &str, limit: usize) -> StoreResult<Vec<String>>;
 
     /// Appends an official update (JSON) to incident `id` of `service`.
     /// Kept apart from the incident, which the detector rewrites; at most
     /// [`super::keys::UPDATES_KEPT`] per incident (the oldest go).
-    async fn add_incident_update(
-        &self,
-        service: &str,
-        id: &str,
-        json: &str,
-    ) -> Result<(), StoreError>;
+    async fn add_incident_update(&self, service: &str, id: &str, json: &str) -> StoreResult<()>;
 
     /// The official updates of each incident `ids` of `service`, oldest
     /// first, in the order of `ids` (one round trip).
-    async fn incident_updates(
-        &self,
-        service: &str,
-        ids: &[&str],
-    ) -> Result<Vec<Vec<String>>, StoreError>;
+    async fn incident_updates(&self, service: &str, ids: &[&str]) -> StoreResult<Vec<Vec<String>>>;
 }
 
 impl dyn Store {
     /// Saves `incident` (of its service, under its id).
-    pub async fn save_incident(&self, incident: &Incident) -> Result<(), StoreError> {
+    pub async fn save_incident(&self, incident: &Incident) -> StoreResult<()> {
         let json = encode(incident)?;
         self.put_incident(
             &incident.service,
@@ -64,7 +55,7 @@ impl dyn Store {
     /// One incident of `service` (without its official updates). One that
     /// cannot be read is an error: it exists, and a caller asking for it
     /// by id should not be told it does not.
-    pub async fn incident(&self, service: &str, id: &str) -> Result<Option<Incident>, StoreError> {
+    pub async fn incident(&self, service: &str, id: &str) -> StoreResult<Option<Incident>> {
         let Some(json) = self.get_incident(service, id).await? else {
             return Ok(None);
         };
@@ -74,17 +65,13 @@ impl dyn Store {
     }
 
     /// Whether `service` has an incident `id`.
-    pub async fn has_incident(&self, service: &str, id: &str) -> Result<bool, StoreError> {
+    pub async fn has_incident(&self, service: &str, id: &str) -> StoreResult<bool> {
         Ok(self.get_incident(service, id).await?.is_some())
     }
 
     /// `service`'s incidents, newest first, at most `limit` (without their
     /// official updates); unreadable ones are logged and skipped.
-    pub async fn incidents(
-        &self,
-        service: &str,
-        limit: usize,
-    ) -> Result<Vec<Incident>, StoreError> {
+    pub async fn incidents(&self, service: &str, limit: usize) -> StoreResult<Vec<Incident>> {
         let jsons = self.list_incidents(service, limit).await?;
         Ok(jsons
             .iter()
@@ -98,7 +85,7 @@ impl dyn Store {
         service: &str,
         id: &str,
         update: &IncidentUpdate,
-    ) -> Result<(), StoreError> {
+    ) -> StoreResult<()> {
         self.add_incident_update(service, id, &encode(update)?)
             .await
     }
@@ -109,7 +96,7 @@ impl dyn Store {
         &self,
         service: &str,
         ids: &[&str],
-    ) -> Result<Vec<Vec<IncidentUpdate>>, StoreError> {
+    ) -> StoreResult<Vec<Vec<IncidentUpdate>>> {
         let lists = self.incident_updates(service, ids).await?;
         Ok(lists
             .into_iter()

@@ -3,7 +3,7 @@
 //! `dw:{<service>}:lease:<task>`), and the live detector processes
 //! (`dw:detectors`).
 
-use super::StoreError;
+use super::StoreResult;
 use async_trait::async_trait;
 
 /// This process's name in leases: its pid and the start's nanoseconds,
@@ -20,7 +20,7 @@ pub fn process_owner() -> String {
 pub trait Leases: Send + Sync {
     /// Takes or renews `service`'s detector lease for `owner`; true when
     /// `owner` holds it for the next `ttl_ms` milliseconds.
-    async fn try_lease(&self, service: &str, owner: &str, ttl_ms: u64) -> Result<bool, StoreError>;
+    async fn try_lease(&self, service: &str, owner: &str, ttl_ms: u64) -> StoreResult<bool>;
 
     /// The same lease mechanism for another per-service background task
     /// (`task` names it, e.g. "official"): a lease of its own, so the
@@ -31,11 +31,11 @@ pub trait Leases: Send + Sync {
         task: &str,
         owner: &str,
         ttl_ms: u64,
-    ) -> Result<bool, StoreError>;
+    ) -> StoreResult<bool>;
 
     /// Announces `owner` as a live detector process for the next `ttl_ms`
     /// milliseconds (by the store's clock) and returns every live one,
     /// itself included, sorted. Processes split the services among the
     /// live detectors; leases keep that split exclusive while it changes.
-    async fn live_detectors(&self, owner: &str, ttl_ms: u64) -> Result<Vec<String>, StoreError>;
+    async fn live_detectors(&self, owner: &str, ttl_ms: u64) -> StoreResult<Vec<String>>;
 }

@@ -5,7 +5,7 @@
 mod capped;
 mod docs;
 
-use super::{Bucket, Counts, NetworkSummary, Recorded, Resolution, Store, StoreError, keys};
+use super::{Bucket, Counts, NetworkSummary, Recorded, Resolution, Store, StoreResult, keys};
 use crate::ingest::Report;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -234,7 +234,7 @@ impl MemoryStore {
 #[async_trait]
 #[async_trait]
 impl Counts for MemoryStore {
-    async fn record(&self, report: &Report, at: DateTime<Utc>) -> Result<Recorded, StoreError> {
+    async fn record(&self, report: &Report, at: DateTime<Utc>) -> StoreResult<Recorded> {
         let now = at.timestamp();
         let fields = keys::fields_of(report);
         let svc = self.service_or_new(&report.service);
@@ -316,7 +316,7 @@ impl Counts for MemoryStore {
         service: &str,
         res: Resolution,
         ids: Range<i64>,
-    ) -> Result<Vec<Bucket>, StoreError> {
+    ) -> StoreResult<Vec<Bucket>> {
         Ok(self.read(service, res, ids, |b| b.cloned().unwrap_or_default()))
     }
 
@@ -326,7 +326,7 @@ impl Counts for MemoryStore {
         res: Resolution,
         ids: Range<i64>,
         field: &str,
-    ) -> Result<Vec<u64>, StoreError> {
+    ) -> StoreResult<Vec<u64>> {
         Ok(self.read(service, res, ids, |b| {
             b.and_then(|b| b.get(field)).copied().unwrap_or(0)
         }))
@@ -337,7 +337,7 @@ impl Counts for MemoryStore {
         service: &str,
         res: Resolution,
         ids: Range<i64>,
-    ) -> Result<Vec<NetworkSummary>, StoreError> {
+    ) -> StoreResult<Vec<NetworkSummary>> {
         Ok(self.summaries(service, ids, |svc| svc.networks(res)))
     }
 
@@ -346,11 +346,11 @@ impl Counts for MemoryStore {
         service: &str,
         res: Resolution,
         ids: Range<i64>,
-    ) -> Result<Vec<NetworkSummary>, StoreError> {
+    ) -> StoreResult<Vec<NetworkSummary>> {
         Ok(self.summaries(service, ids, |svc| svc.asns(res)))
     }
 
-    async fn quarters_complete_from(&self, _service: &str) -> Result<Option<i64>, StoreError> {
+    async fn quarters_complete_from(&self, _service: &str) -> StoreResult<Option<i64>> {
         // Quarter buckets were written from this store's first report on.
         Ok(Some(i64::MIN))
     }
@@ -359,7 +359,7 @@ impl Counts for MemoryStore {
         &self,
         service: &str,
         spans: &[(Resolution, Range<i64>)],
-    ) -> Result<u64, StoreError> {
+    ) -> StoreResult<u64> {
         let Some(svc) = self.service(service) else {
             return Ok(0);
         };
@@ -379,7 +379,7 @@ impl Counts for MemoryStore {
 
 #[async_trait]
 impl Store for MemoryStore {
-    async fn ping(&self) -> Result<(), StoreError> {
+    async fn ping(&self) -> StoreResult<()> {
         Ok(())
     }
 

@@ -29,12 +29,12 @@ mod redis;
 mod secrets;
 pub mod window;
 
-pub use capped::{CappedDocs, CappedSet, SetOf, Slots};
+pub use capped::{CappedDocs, CappedSet, Member, SetOf, Slots};
 pub use codec::{Encoded, json_text};
 pub use counts::{Bucket, Counts, Recorded, Resolution};
 pub use deliveries::{Claimed, DeliveryQueue};
 pub use documents::{DocName, Documents};
-pub use error::StoreError;
+pub use error::{StoreError, StoreResult};
 pub use event_log::EventLog;
 pub use incidents::Incidents;
 pub use leases::{Leases, process_owner};
@@ -63,7 +63,7 @@ pub trait Store:
     + 'static
 {
     /// Succeeds when the store can serve requests now.
-    async fn ping(&self) -> Result<(), StoreError>;
+    async fn ping(&self) -> StoreResult<()>;
 
     /// A short description for logs ("memory", "redis at …").
     fn describe(&self) -> String;

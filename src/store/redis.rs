@@ -16,7 +16,7 @@ mod docs;
 mod per_thread;
 mod queue;
 
-use super::{Store, StoreError};
+use super::{Store, StoreError, StoreResult};
 pub use crate::config::defaults::DEFAULT_MAX_PENDING;
 use crate::metrics::StoreMetrics;
 use async_trait::async_trait;
@@ -57,7 +57,7 @@ impl RedisStore {
     /// down and recovers by itself. Reports are written by one batching
     /// task per thread that records them, each on that thread's runtime
     /// and its own connection ([`per_thread`]).
-    pub fn new(url: &str, dedupe_secs: u64) -> Result<Self, StoreError> {
+    pub fn new(url: &str, dedupe_secs: u64) -> StoreResult<Self> {
         let conn = RedisConn::open(url)?;
         Ok(Self {
             writers: Arc::new(Writers::new(url, CALL_TIMEOUT)),
@@ -89,20 +89,14 @@ impl RedisStore {
         self
     }
 
-    async fn call<T>(
-        &self,
-        fut: impl Future<Output = Result<T, RedisError>>,
-    ) -> Result<T, StoreError> {
+    async fn call<T>(&self, fut: impl Future<Output = Result<T, RedisError>>) -> StoreResult<T> {
         self.bounded(async { fut.await.map_err(classify) }).await
     }
 
     /// Runs one store operation under the limits every one shares: at most
     /// `max_pending` at once (more fail at once), each within
     /// [`CALL_TIMEOUT`]; reports its latency and failures to the metrics.
-    async fn bounded<T>(
-        &self,
-        fut: impl Future<Output = Result<T, StoreError>>,
-    ) -> Result<T, StoreError> {
+    async fn bounded<T>(&self, fut: impl Future<Output = Result<T, StoreError>>) -> StoreResult<T> {
         let started = Instant::now();
         let (result, failure) = match self.pending.try_acquire() {
             Err(_) => (
@@ -175,7 +169,7 @@ pub(super) fn classify(e: RedisError) -> StoreError {
 #[async_trait]
 #[async_trait]
 impl Store for RedisStore {
-    async fn ping(&self) -> Result<(), StoreError> {
+    async fn ping(&self) -> StoreResult<()> {
         let mut conn = self.conn.clone();
         let _: String = self.call(redis::cmd("PING").query_async(&mut conn)).await?;
         Ok(())

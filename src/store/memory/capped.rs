@@ -2,7 +2,7 @@
 //! capped slot sets and shared secrets (see the repository traits of the
 //! same names).
 
-use super::super::{CappedDocs, CappedSet, Secrets, Slots, StoreError};
+use super::super::{CappedDocs, CappedSet, Member, Secrets, Slots, StoreResult};
 use super::MemoryStore;
 use async_trait::async_trait;
 use std::collections::{BTreeMap, HashMap};
@@ -65,57 +65,36 @@ impl CappedData {
 
 #[async_trait]
 impl CappedDocs for MemoryStore {
-    async fn put_member(
-        &self,
-        set: CappedSet,
-        service: &str,
-        id: &str,
-        json: &str,
-        max: usize,
-    ) -> Result<bool, StoreError> {
+    async fn put_member(&self, at: Member<'_>, json: &str, max: usize) -> StoreResult<bool> {
         let mut docs = self.docs();
         let all = docs
             .capped
             .members
-            .entry((set, service.to_string()))
+            .entry((at.set, at.service.to_string()))
             .or_default();
-        if all.len() >= max && !all.contains_key(id) {
+        if all.len() >= max && !all.contains_key(at.id) {
             return Ok(false);
         }
-        all.insert(id.to_string(), json.to_string());
+        all.insert(at.id.to_string(), json.to_string());
         Ok(true)
     }
 
-    async fn get_member(
-        &self,
-        set: CappedSet,
-        service: &str,
-        id: &str,
-    ) -> Result<Option<String>, StoreError> {
+    async fn get_member(&self, at: Member<'_>) -> StoreResult<Option<String>> {
         let docs = self.docs();
-        Ok(docs
-            .capped
-            .members
-            .get(&(set, service.to_string()))
-            .and_then(|m| m.get(id).cloned()))
+        let all = docs.capped.members.get(&(at.set, at.service.to_string()));
+        Ok(all.and_then(|m| m.get(at.id).cloned()))
     }
 
-    async fn delete_member(
-        &self,
-        set: CappedSet,
-        service: &str,
-        id: &str,
-    ) -> Result<bool, StoreError> {
+    async fn delete_member(&self, at: Member<'_>) -> StoreResult<bool> {
         let mut docs = self.docs();
-        Ok(docs
+        let all = docs
             .capped
             .members
-            .get_mut(&(set, service.to_string()))
-            .and_then(|m| m.remove(id))
-            .is_some())
+            .get_mut(&(at.set, at.service.to_string()));
+        Ok(all.and_then(|m| m.remove(at.id)).is_some())
     }
 
-    async fn list_members(&self, set: CappedSet, service: &str) -> Result<Vec<String>, StoreError> {
+    async fn list_members(&self, set: CappedSet, service: &str) -> StoreResult<Vec<String>> {
         let docs = self.docs();
         Ok(docs
             .capped
@@ -135,14 +114,14 @@ impl Slots for MemoryStore {
         until_ms: i64,
         now_ms: i64,
         max: usize,
-    ) -> Result<bool, StoreError> {
+    ) -> StoreResult<bool> {
         Ok(self
             .docs()
             .capped
             .take_slot(set, member, until_ms, now_ms, max))
     }
 
-    async fn release_slot(&self, set: &str, member: &str) -> Result<(), StoreError> {
+    async fn release_slot(&self, set: &str, member: &str) -> StoreResult<()> {
         self.docs().capped.release_slot(set, member);
         Ok(())
     }
@@ -152,14 +131,14 @@ impl Slots for MemoryStore {
         set: &str,
         now_ms: i64,
         limit: usize,
-    ) -> Result<Vec<String>, StoreError> {
+    ) -> StoreResult<Vec<String>> {
         Ok(self.docs().capped.expired_slots(set, now_ms, limit))
     }
 }
 
 #[async_trait]
 impl Secrets for MemoryStore {
-    async fn shared_secret(&self, name: &str, candidate: &str) -> Result<String, StoreError> {
+    async fn shared_secret(&self, name: &str, candidate: &str) -> StoreResult<String> {
         Ok(self
             .docs()
             .capped
@@ -169,7 +148,7 @@ impl Secrets for MemoryStore {
             .clone())
     }
 
-    async fn daily_secret(&self, day: &str, candidate: &str) -> Result<String, StoreError> {
+    async fn daily_secret(&self, day: &str, candidate: &str) -> StoreResult<String> {
         let mut secrets = self.secrets.lock().unwrap_or_else(|e| e.into_inner());
         Ok(secrets
             .entry(day.to_string())

@@ -1,18 +1,13 @@
 //! The memory store's documents, incidents, delivery queue, event log and
 //! leases (one process owns a memory store: it holds every lease).
 
-use super::super::{DeliveryQueue, Documents, EventLog, Incidents, Leases, StoreError, keys};
+use super::super::{DeliveryQueue, Documents, EventLog, Incidents, Leases, StoreResult, keys};
 use super::MemoryStore;
 use async_trait::async_trait;
 
 #[async_trait]
 impl Leases for MemoryStore {
-    async fn try_lease(
-        &self,
-        _service: &str,
-        _owner: &str,
-        _ttl_ms: u64,
-    ) -> Result<bool, StoreError> {
+    async fn try_lease(&self, _service: &str, _owner: &str, _ttl_ms: u64) -> StoreResult<bool> {
         // One process owns a memory store: it always holds every lease.
         Ok(true)
     }
@@ -23,11 +18,11 @@ impl Leases for MemoryStore {
         _task: &str,
         _owner: &str,
         _ttl_ms: u64,
-    ) -> Result<bool, StoreError> {
+    ) -> StoreResult<bool> {
         Ok(true)
     }
 
-    async fn live_detectors(&self, owner: &str, _ttl_ms: u64) -> Result<Vec<String>, StoreError> {
+    async fn live_detectors(&self, owner: &str, _ttl_ms: u64) -> StoreResult<Vec<String>> {
         // A memory store belongs to one process.
         Ok(vec![owner.to_string()])
     }
@@ -35,7 +30,7 @@ impl Leases for MemoryStore {
 
 #[async_trait]
 impl Documents for MemoryStore {
-    async fn get_doc(&self, service: &str, name: &str) -> Result<Option<String>, StoreError> {
+    async fn get_doc(&self, service: &str, name: &str) -> StoreResult<Option<String>> {
         Ok(self
             .docs()
             .docs
@@ -43,11 +38,7 @@ impl Documents for MemoryStore {
             .cloned())
     }
 
-    async fn get_docs(
-        &self,
-        services: &[&str],
-        name: &str,
-    ) -> Result<Vec<Option<String>>, StoreError> {
+    async fn get_docs(&self, services: &[&str], name: &str) -> StoreResult<Vec<Option<String>>> {
         let docs = self.docs();
         Ok(services
             .iter()
@@ -55,7 +46,7 @@ impl Documents for MemoryStore {
             .collect())
     }
 
-    async fn put_doc(&self, service: &str, name: &str, json: &str) -> Result<(), StoreError> {
+    async fn put_doc(&self, service: &str, name: &str, json: &str) -> StoreResult<()> {
         self.docs()
             .docs
             .insert((service.to_string(), name.to_string()), json.to_string());
@@ -71,7 +62,7 @@ impl Incidents for MemoryStore {
         id: &str,
         started_at: i64,
         json: &str,
-    ) -> Result<(), StoreError> {
+    ) -> StoreResult<()> {
         self.docs()
             .incidents
             .entry(service.to_string())
@@ -80,7 +71,7 @@ impl Incidents for MemoryStore {
         Ok(())
     }
 
-    async fn get_incident(&self, service: &str, id: &str) -> Result<Option<String>, StoreError> {
+    async fn get_incident(&self, service: &str, id: &str) -> StoreResult<Option<String>> {
         Ok(self
             .docs()
             .incidents
@@ -89,7 +80,7 @@ impl Incidents for MemoryStore {
             .map(|(_, j)| j.clone()))
     }
 
-    async fn list_incidents(&self, service: &str, limit: usize) -> Result<Vec<String>, StoreError> {
+    async fn list_incidents(&self, service: &str, limit: usize) -> StoreResult<Vec<String>> {
         let docs = self.docs();
         let mut all: Vec<&(i64, String)> = docs
             .incidents
@@ -104,12 +95,7 @@ impl Incidents for MemoryStore {
             .collect())
     }
 
-    async fn add_incident_update(
-        &self,
-        service: &str,
-        id: &str,
-        json: &str,
-    ) -> Result<(), StoreError> {
+    async fn add_incident_update(&self, service: &str, id: &str, json: &str) -> StoreResult<()> {
         let mut docs = self.docs();
         let list = docs
             .updates
@@ -122,11 +108,7 @@ impl Incidents for MemoryStore {
         Ok(())
     }
 
-    async fn incident_updates(
-        &self,
-        service: &str,
-        ids: &[&str],
-    ) -> Result<Vec<Vec<String>>, StoreError> {
+    async fn incident_updates(&self, service: &str, ids: &[&str]) -> StoreResult<Vec<Vec<String>>> {
         let docs = self.docs();
         Ok(ids
             .iter()
@@ -142,7 +124,7 @@ impl Incidents for MemoryStore {
 
 #[async_trait]
 impl DeliveryQueue for MemoryStore {
-    async fn enqueue_delivery(&self, due_ms: i64, json: &str) -> Result<(), StoreError> {
+    async fn enqueue_delivery(&self, due_ms: i64, json: &str) -> StoreResult<()> {
         self.docs().deliveries.insert(json.to_string(), due_ms);
         Ok(())
     }
@@ -152,7 +134,7 @@ impl DeliveryQueue for MemoryStore {
         now_ms: i64,
         lease_ms: i64,
         limit: usize,
-    ) -> Result<Vec<String>, StoreError> {
+    ) -> StoreResult<Vec<String>> {
         let mut docs = self.docs();
         let mut due: Vec<(i64, String)> = docs
             .deliveries
@@ -169,11 +151,7 @@ impl DeliveryQueue for MemoryStore {
         Ok(due.into_iter().map(|(_, j)| j).collect())
     }
 
-    async fn finish_delivery(
-        &self,
-        json: &str,
-        retry: Option<(i64, &str)>,
-    ) -> Result<(), StoreError> {
+    async fn finish_delivery(&self, json: &str, retry: Option<(i64, &str)>) -> StoreResult<()> {
         let mut docs = self.docs();
         docs.deliveries.remove(json);
         if let Some((due_ms, next)) = retry {
@@ -185,7 +163,7 @@ impl DeliveryQueue for MemoryStore {
 
 #[async_trait]
 impl EventLog for MemoryStore {
-    async fn append_event(&self, json: &str) -> Result<String, StoreError> {
+    async fn append_event(&self, json: &str) -> StoreResult<String> {
         let mut docs = self.docs();
         docs.next_event += 1;
         let id = docs.next_event;
@@ -196,7 +174,7 @@ impl EventLog for MemoryStore {
         Ok(id.to_string())
     }
 
-    async fn changes(&self) -> Result<u64, StoreError> {
+    async fn changes(&self) -> StoreResult<u64> {
         Ok(self.docs().next_event)
     }
 
@@ -204,7 +182,7 @@ impl EventLog for MemoryStore {
         &self,
         after: Option<&str>,
         limit: usize,
-    ) -> Result<Vec<(String, String)>, StoreError> {
+    ) -> StoreResult<Vec<(String, String)>> {
         let after: u64 = match after {
             None => 0,
             Some(a) => match a.parse() {

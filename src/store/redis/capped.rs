@@ -2,7 +2,7 @@
 //! per service, the cap checked by script), capped slot sets (sorted sets
 //! by expiry on the `{follow}` slot) and secrets (plain keys).
 
-use super::super::{CappedDocs, CappedSet, Secrets, Slots, StoreError, keys};
+use super::super::{CappedDocs, CappedSet, Member, Secrets, Slots, StoreResult, keys};
 use super::RedisStore;
 use async_trait::async_trait;
 use redis::{AsyncCommands, Script};
@@ -92,18 +92,11 @@ fn set_key(set: CappedSet, service: &str) -> String {
 
 #[async_trait]
 impl CappedDocs for RedisStore {
-    async fn put_member(
-        &self,
-        set: CappedSet,
-        service: &str,
-        id: &str,
-        json: &str,
-        max: usize,
-    ) -> Result<bool, StoreError> {
+    async fn put_member(&self, at: Member<'_>, json: &str, max: usize) -> StoreResult<bool> {
         let mut invocation = self.capped_put_script.prepare_invoke();
         invocation
-            .key(set_key(set, service))
-            .arg(id)
+            .key(set_key(at.set, at.service))
+            .arg(at.id)
             .arg(json)
             .arg(max);
         let mut conn = self.conn.clone();
@@ -111,28 +104,21 @@ impl CappedDocs for RedisStore {
         Ok(saved == 1)
     }
 
-    async fn get_member(
-        &self,
-        set: CappedSet,
-        service: &str,
-        id: &str,
-    ) -> Result<Option<String>, StoreError> {
+    async fn get_member(&self, at: Member<'_>) -> StoreResult<Option<String>> {
         let mut conn = self.conn.clone();
-        self.call(conn.hget(set_key(set, service), id)).await
+        self.call(conn.hget(set_key(at.set, at.service), at.id))
+            .await
     }
 
-    async fn delete_member(
-        &self,
-        set: CappedSet,
-        service: &str,
-        id: &str,
-    ) -> Result<bool, StoreError> {
+    async fn delete_member(&self, at: Member<'_>) -> StoreResult<bool> {
         let mut conn = self.conn.clone();
-        let removed: i64 = self.call(conn.hdel(set_key(set, service), id)).await?;
+        let removed: i64 = self
+            .call(conn.hdel(set_key(at.set, at.service), at.id))
+            .await?;
         Ok(removed > 0)
     }
 
-    async fn list_members(&self, set: CappedSet, service: &str) -> Result<Vec<String>, StoreError> {
+    async fn list_members(&self, set: CappedSet, service: &str) -> StoreResult<Vec<String>> {
         let mut conn = self.conn.clone();
         self.call(conn.hvals(set_key(set, service))).await
     }
@@ -147,7 +133,7 @@ impl Slots for RedisStore {
         until_ms: i64,
         now_ms: i64,
         max: usize,
-    ) -> Result<bool, StoreError> {
+    ) -> StoreResult<bool> {
         let mut invocation = self.follow_scripts.take.prepare_invoke();
         invocation
             .key(keys::slots_key(set))
@@ -160,7 +146,7 @@ impl Slots for RedisStore {
         Ok(taken == 1)
     }
 
-    async fn release_slot(&self, set: &str, member: &str) -> Result<(), StoreError> {
+    async fn release_slot(&self, set: &str, member: &str) -> StoreResult<()> {
         let mut conn = self.conn.clone();
         self.call(conn.zrem::<_, _, ()>(keys::slots_key(set), member))
             .await
@@ -171,7 +157,7 @@ impl Slots for RedisStore {
         set: &str,
         now_ms: i64,
         limit: usize,
-    ) -> Result<Vec<String>, StoreError> {
+    ) -> StoreResult<Vec<String>> {
         let mut invocation = self.follow_scripts.expired.prepare_invoke();
         invocation.key(keys::slots_key(set)).arg(now_ms).arg(limit);
         let mut conn = self.conn.clone();
@@ -181,14 +167,14 @@ impl Slots for RedisStore {
 
 #[async_trait]
 impl Secrets for RedisStore {
-    async fn shared_secret(&self, name: &str, candidate: &str) -> Result<String, StoreError> {
+    async fn shared_secret(&self, name: &str, candidate: &str) -> StoreResult<String> {
         let mut invocation = self.follow_scripts.secret.prepare_invoke();
         invocation.key(keys::shared_secret_key(name)).arg(candidate);
         let mut conn = self.conn.clone();
         self.call(invocation.invoke_async(&mut conn)).await
     }
 
-    async fn daily_secret(&self, day: &str, candidate: &str) -> Result<String, StoreError> {
+    async fn daily_secret(&self, day: &str, candidate: &str) -> StoreResult<String> {
         let mut invocation = self.secret_script.prepare_invoke();
         invocation
             .key(keys::secret_key(day))

@@ -2,7 +2,7 @@
 //! ([`super::batch`]); buckets are read in `HSCAN` steps, summaries and
 //! single counters in one pipeline per call.
 
-use super::super::{Bucket, Counts, NetworkSummary, Recorded, Resolution, StoreError, keys};
+use super::super::{Bucket, Counts, NetworkSummary, Recorded, Resolution, StoreResult, keys};
 use super::batch::Write;
 use super::{RedisStore, relock};
 use crate::ingest::Report;
@@ -28,7 +28,7 @@ impl RedisStore {
         keys: impl Iterator<Item = String>,
         prefix: &str,
         total: &str,
-    ) -> Result<Vec<NetworkSummary>, StoreError> {
+    ) -> StoreResult<Vec<NetworkSummary>> {
         let mut pipe = redis::pipe();
         let mut any = false;
         for key in keys {
@@ -60,7 +60,7 @@ fn summary_with_prefix(mut fields: Bucket, prefix: &str, total: &str) -> Network
 
 #[async_trait]
 impl Counts for RedisStore {
-    async fn record(&self, report: &Report, at: DateTime<Utc>) -> Result<Recorded, StoreError> {
+    async fn record(&self, report: &Report, at: DateTime<Utc>) -> StoreResult<Recorded> {
         let service = &report.service;
         let (seen_key, dedupe_secs) = match &report.reporter {
             Some(r) if self.dedupe_secs > 0 => (keys::seen_key(service, r), self.dedupe_secs),
@@ -100,7 +100,7 @@ impl Counts for RedisStore {
         service: &str,
         res: Resolution,
         ids: Range<i64>,
-    ) -> Result<Vec<Bucket>, StoreError> {
+    ) -> StoreResult<Vec<Bucket>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
@@ -139,7 +139,7 @@ impl Counts for RedisStore {
         res: Resolution,
         ids: Range<i64>,
         field: &str,
-    ) -> Result<Vec<u64>, StoreError> {
+    ) -> StoreResult<Vec<u64>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
@@ -157,7 +157,7 @@ impl Counts for RedisStore {
         service: &str,
         res: Resolution,
         ids: Range<i64>,
-    ) -> Result<Vec<NetworkSummary>, StoreError> {
+    ) -> StoreResult<Vec<NetworkSummary>> {
         let keys = ids.map(|id| keys::networks_key(service, res, id));
         self.summaries(keys, keys::NETWORK_PREFIX, keys::NETWORK_REPORTS)
             .await
@@ -168,7 +168,7 @@ impl Counts for RedisStore {
         service: &str,
         res: Resolution,
         ids: Range<i64>,
-    ) -> Result<Vec<NetworkSummary>, StoreError> {
+    ) -> StoreResult<Vec<NetworkSummary>> {
         // In the summary hash, and (for buckets written before the ASN
         // summary moved there) in a key of its own: one pipeline of both.
         let ids: Vec<i64> = ids.collect();
@@ -202,7 +202,7 @@ impl Counts for RedisStore {
             .collect())
     }
 
-    async fn quarters_complete_from(&self, service: &str) -> Result<Option<i64>, StoreError> {
+    async fn quarters_complete_from(&self, service: &str) -> StoreResult<Option<i64>> {
         if let Some(&from) = relock(&self.quarters_from).get(service) {
             return Ok(Some(from));
         }
@@ -219,7 +219,7 @@ impl Counts for RedisStore {
         &self,
         service: &str,
         spans: &[(Resolution, Range<i64>)],
-    ) -> Result<u64, StoreError> {
+    ) -> StoreResult<u64> {
         let keys: Vec<String> = spans
             .iter()
             .flat_map(|(res, ids)| {

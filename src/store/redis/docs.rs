@@ -2,7 +2,7 @@
 //! and per service a hash of incidents, their index by start (a sorted
 //! set) and a list of official updates per incident.
 
-use super::super::{Documents, Incidents, StoreError, keys};
+use super::super::{Documents, Incidents, StoreResult, keys};
 use super::RedisStore;
 use async_trait::async_trait;
 use futures_util::future::try_join_all;
@@ -10,16 +10,12 @@ use redis::AsyncCommands;
 
 #[async_trait]
 impl Documents for RedisStore {
-    async fn get_doc(&self, service: &str, name: &str) -> Result<Option<String>, StoreError> {
+    async fn get_doc(&self, service: &str, name: &str) -> StoreResult<Option<String>> {
         let mut conn = self.conn.clone();
         self.call(conn.get(keys::doc_key(service, name))).await
     }
 
-    async fn get_docs(
-        &self,
-        services: &[&str],
-        name: &str,
-    ) -> Result<Vec<Option<String>>, StoreError> {
+    async fn get_docs(&self, services: &[&str], name: &str) -> StoreResult<Vec<Option<String>>> {
         if services.is_empty() {
             return Ok(Vec::new());
         }
@@ -41,7 +37,7 @@ impl Documents for RedisStore {
         self.call(pipe.query_async(&mut conn)).await
     }
 
-    async fn put_doc(&self, service: &str, name: &str, json: &str) -> Result<(), StoreError> {
+    async fn put_doc(&self, service: &str, name: &str, json: &str) -> StoreResult<()> {
         let mut conn = self.conn.clone();
         self.call(conn.set::<_, _, ()>(keys::doc_key(service, name), json))
             .await
@@ -56,7 +52,7 @@ impl Incidents for RedisStore {
         id: &str,
         started_at: i64,
         json: &str,
-    ) -> Result<(), StoreError> {
+    ) -> StoreResult<()> {
         let mut pipe = redis::pipe();
         pipe.atomic()
             .hset(keys::incidents_key(service), id, json)
@@ -67,12 +63,12 @@ impl Incidents for RedisStore {
         self.call(pipe.query_async::<()>(&mut conn)).await
     }
 
-    async fn get_incident(&self, service: &str, id: &str) -> Result<Option<String>, StoreError> {
+    async fn get_incident(&self, service: &str, id: &str) -> StoreResult<Option<String>> {
         let mut conn = self.conn.clone();
         self.call(conn.hget(keys::incidents_key(service), id)).await
     }
 
-    async fn list_incidents(&self, service: &str, limit: usize) -> Result<Vec<String>, StoreError> {
+    async fn list_incidents(&self, service: &str, limit: usize) -> StoreResult<Vec<String>> {
         if limit == 0 {
             return Ok(Vec::new());
         }
@@ -94,12 +90,7 @@ impl Incidents for RedisStore {
         Ok(jsons.into_iter().flatten().collect())
     }
 
-    async fn add_incident_update(
-        &self,
-        service: &str,
-        id: &str,
-        json: &str,
-    ) -> Result<(), StoreError> {
+    async fn add_incident_update(&self, service: &str, id: &str, json: &str) -> StoreResult<()> {
         let key = keys::incident_updates_key(service, id);
         let mut pipe = redis::pipe();
         pipe.atomic()
@@ -111,11 +102,7 @@ impl Incidents for RedisStore {
         self.call(pipe.query_async::<()>(&mut conn)).await
     }
 
-    async fn incident_updates(
-        &self,
-        service: &str,
-        ids: &[&str],
-    ) -> Result<Vec<Vec<String>>, StoreError> {
+    async fn incident_updates(&self, service: &str, ids: &[&str]) -> StoreResult<Vec<Vec<String>>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }

@@ -2,7 +2,7 @@
 //! keys with a TTL taken by script, deliveries a sorted set by due time
 //! claimed by script, events a capped stream beside a change counter.
 
-use super::super::{DeliveryQueue, EventLog, Leases, StoreError, keys};
+use super::super::{DeliveryQueue, EventLog, Leases, StoreResult, keys};
 use super::RedisStore;
 use async_trait::async_trait;
 use redis::AsyncCommands;
@@ -55,7 +55,7 @@ const LAST_STREAM_ID: &str = "18446744073709551615-18446744073709551615";
 
 #[async_trait]
 impl Leases for RedisStore {
-    async fn try_lease(&self, service: &str, owner: &str, ttl_ms: u64) -> Result<bool, StoreError> {
+    async fn try_lease(&self, service: &str, owner: &str, ttl_ms: u64) -> StoreResult<bool> {
         let mut invocation = self.lease_script.prepare_invoke();
         invocation
             .key(keys::lease_key(service))
@@ -72,7 +72,7 @@ impl Leases for RedisStore {
         task: &str,
         owner: &str,
         ttl_ms: u64,
-    ) -> Result<bool, StoreError> {
+    ) -> StoreResult<bool> {
         let mut invocation = self.lease_script.prepare_invoke();
         invocation
             .key(keys::task_lease_key(service, task))
@@ -83,7 +83,7 @@ impl Leases for RedisStore {
         Ok(held == 1)
     }
 
-    async fn live_detectors(&self, owner: &str, ttl_ms: u64) -> Result<Vec<String>, StoreError> {
+    async fn live_detectors(&self, owner: &str, ttl_ms: u64) -> StoreResult<Vec<String>> {
         let mut invocation = self.detectors_script.prepare_invoke();
         invocation.key(keys::DETECTORS_KEY).arg(owner).arg(ttl_ms);
         let mut conn = self.conn.clone();
@@ -95,7 +95,7 @@ impl Leases for RedisStore {
 
 #[async_trait]
 impl DeliveryQueue for RedisStore {
-    async fn enqueue_delivery(&self, due_ms: i64, json: &str) -> Result<(), StoreError> {
+    async fn enqueue_delivery(&self, due_ms: i64, json: &str) -> StoreResult<()> {
         let mut conn = self.conn.clone();
         self.call(conn.zadd::<_, _, _, ()>(keys::DELIVERIES_KEY, json, due_ms))
             .await
@@ -106,7 +106,7 @@ impl DeliveryQueue for RedisStore {
         now_ms: i64,
         lease_ms: i64,
         limit: usize,
-    ) -> Result<Vec<String>, StoreError> {
+    ) -> StoreResult<Vec<String>> {
         let mut invocation = self.claim_script.prepare_invoke();
         invocation
             .key(keys::DELIVERIES_KEY)
@@ -117,11 +117,7 @@ impl DeliveryQueue for RedisStore {
         self.call(invocation.invoke_async(&mut conn)).await
     }
 
-    async fn finish_delivery(
-        &self,
-        json: &str,
-        retry: Option<(i64, &str)>,
-    ) -> Result<(), StoreError> {
+    async fn finish_delivery(&self, json: &str, retry: Option<(i64, &str)>) -> StoreResult<()> {
         let mut pipe = redis::pipe();
         pipe.atomic().zrem(keys::DELIVERIES_KEY, json).ignore();
         if let Some((due_ms, next)) = retry {
@@ -134,7 +130,7 @@ impl DeliveryQueue for RedisStore {
 
 #[async_trait]
 impl EventLog for RedisStore {
-    async fn append_event(&self, json: &str) -> Result<String, StoreError> {
+    async fn append_event(&self, json: &str) -> StoreResult<String> {
         let mut pipe = redis::pipe();
         pipe.atomic()
             .cmd("XADD")
@@ -152,7 +148,7 @@ impl EventLog for RedisStore {
         Ok(id)
     }
 
-    async fn changes(&self) -> Result<u64, StoreError> {
+    async fn changes(&self) -> StoreResult<u64> {
         let mut conn = self.conn.clone();
         let n: Option<u64> = self
             .call(
@@ -168,7 +164,7 @@ impl EventLog for RedisStore {
         &self,
         after: Option<&str>,
         limit: usize,
-    ) -> Result<Vec<(String, String)>, StoreError> {
+    ) -> StoreResult<Vec<(String, String)>> {
         let start = match after {
             Some(LAST_STREAM_ID) => return Ok(Vec::new()),
             Some(id) if is_stream_id(id) => format!("({id}"),
