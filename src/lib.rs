@@ -28,6 +28,7 @@ pub mod startup;
 pub mod state;
 pub mod store;
 pub mod telemetry;
+pub mod traffic;
 pub mod web;
 
 /// Installs the TLS crypto provider (ring) the HTTP client (webhooks)

@@ -24,6 +24,7 @@ const FLOORS: &[&[&str]] = &[
         "healthcheck",
         "open_files",
         "i18n",
+        "traffic",
     ],
     // 1: inputs and plain helpers.
     &["catalog", "geo", "ingest", "http_cache", "telemetry"],

@@ -29,10 +29,10 @@ use super::correlate::{CauseParams, Correlator, Inputs};
 use super::model::{AsnMix, Cause, CauseKind, Flag};
 use crate::catalog::Catalog;
 use crate::detect::{GLOBAL, Params, ServiceDetector, StepCounts};
+use crate::traffic;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use rand_distr::{Distribution, Gamma, Poisson};
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::f64::consts::PI;
 
@@ -430,7 +430,7 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
         let at = t0 + Duration::minutes(m + 1);
         for (i, s) in world.iter().enumerate() {
             let ramp = starts_at(s, m, truth.start);
-            let noise = Gamma::new(s.shape, 1.0 / s.shape).map_or(1.0, |g| g.sample(rng));
+            let noise = traffic::Burst::with_shape(s.shape).sample(rng);
             let rate = s.rate(m) * noise;
             let mut counts = StepCounts::default();
             let mut by_country = HashMap::new();
@@ -444,7 +444,7 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
                         None => *op_share,
                     };
                     let mu = rate * share * mix * s.factor(country, *asn, ramp);
-                    let n = Poisson::new(mu.max(1e-9)).map_or(0.0, |p| p.sample(rng)) as u64;
+                    let n = traffic::poisson(mu.max(1e-9), rng);
                     if n > 0 {
                         *by_country.entry(*country).or_insert(0) += n;
                         *by_asn.entry((*country, *asn)).or_insert(0) += n;

@@ -19,7 +19,6 @@ use crate::ingest::Report;
 use chrono::{DateTime, Datelike, Duration, Timelike, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use rand_distr::{Distribution, Gamma, Poisson};
 
 /// Countries reports come from: code, weight in the crowd, UTC offset in
 /// hours (standard time; close enough for a demo).
@@ -381,7 +380,8 @@ impl Crowd {
         let minute = at.timestamp().div_euclid(60);
         if minute != self.burst_minute {
             self.burst_minute = minute;
-            if let Ok(gamma) = Gamma::new(1.0 / ALPHA, ALPHA) {
+            let gamma = crate::traffic::Burst::with_alpha(ALPHA);
+            if gamma.varies() {
                 for b in &mut self.bursts {
                     *b = gamma.sample(&mut self.rng);
                 }
@@ -418,14 +418,8 @@ impl Crowd {
                     .map(|o| o.isp_extra(profile, c, at))
                     .sum();
                 let mean = (usual * burst + extra) * minutes;
-                let n = match Poisson::new(mean) {
-                    Ok(p) => p.sample(&mut self.rng) as u64,
-                    Err(_) => 0,
-                };
-                let n_isp = match Poisson::new(isp * minutes) {
-                    Ok(p) => p.sample(&mut self.rng) as u64,
-                    Err(_) => 0,
-                };
+                let n = crate::traffic::poisson(mean, &mut self.rng);
+                let n_isp = crate::traffic::poisson(isp * minutes, &mut self.rng);
                 let country = profile.countries[c].0;
                 let operators = OPERATORS
                     .iter()

@@ -15,10 +15,10 @@
 use super::engine::{ServiceDetector, StepCounts};
 use super::incident::{GLOBAL, IncidentEventKind};
 use super::params::Params;
+use crate::traffic;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use rand_distr::{Distribution, Gamma, Poisson};
 use std::collections::HashMap;
 use std::f64::consts::PI;
 
@@ -322,14 +322,14 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
         let mut detector = ServiceDetector::new(&s.name, 1, params);
         let mut detected: Vec<Option<f64>> = vec![None; s.outages.len()];
         let mut regional: Vec<Option<f64>> = vec![None; s.outages.len()];
-        let gamma = Gamma::new(s.shape, 1.0 / s.shape).ok();
+        let gamma = traffic::Burst::with_shape(s.shape);
         let mut resolved: Vec<Option<f64>> = vec![None; s.outages.len()];
         // Which outage each incident was matched to (the latest).
         let mut by_incident: HashMap<String, usize> = HashMap::new();
         for m in 0..minutes {
             let rate = s.rate(m);
             let mut counts = StepCounts::default();
-            let noise = gamma.map_or(1.0, |g| g.sample(&mut rng));
+            let noise = gamma.sample(&mut rng);
             for (code, share) in &s.regions {
                 let mut mu = rate * share;
                 for o in &s.outages {
@@ -338,7 +338,7 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
                     }
                 }
                 let lambda = (mu * noise).max(1e-9);
-                let n = Poisson::new(lambda).map_or(0.0, |p| p.sample(&mut rng)) as u64;
+                let n = traffic::poisson(lambda, &mut rng);
                 if n > 0 {
                     counts.regions.insert(code.clone(), n);
                     counts.total += n;
