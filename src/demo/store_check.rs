@@ -19,11 +19,11 @@ use chrono::{DateTime, Utc};
 /// Per-service documents the demo did not write unless it marked the
 /// service, with what they are called in the refusal.
 const FOREIGN_DOCS: [(&str, &str); 5] = [
-    (STATE_DOC.name, "detector state"),
-    (STATUS_DOC.name, "a status"),
-    (OFFICIAL_DOC.name, "official status data"),
-    (POLL_DOC.name, "official status data"),
-    (LEVEL_DOC.name, "official status data"),
+    (STATE_DOC.key, "detector state"),
+    (STATUS_DOC.key, "a status"),
+    (OFFICIAL_DOC.key, "official status data"),
+    (POLL_DOC.key, "official status data"),
+    (LEVEL_DOC.key, "official status data"),
 ];
 
 /// Whether the store is the demo's already (true) or empty (false); an
@@ -36,7 +36,7 @@ pub(super) async fn check_store(
     force: bool,
 ) -> Result<bool, DemoError> {
     let slugs = catalog.slugs();
-    let marks = store.get_docs(&slugs, DEMO_DOC.name).await?;
+    let marks = store.get_docs(&slugs, DEMO_DOC.key).await?;
     let demo = marks.iter().any(Option::is_some);
     let mut docs = Vec::with_capacity(FOREIGN_DOCS.len());
     for (name, _) in FOREIGN_DOCS {
@@ -85,11 +85,7 @@ pub(super) async fn check_store(
     if foreign.is_none() && !demo {
         if store.changes().await? > 0 {
             foreign = Some(("the store".to_string(), "logged events"));
-        } else if store
-            .get_doc(CAUSES_SCOPE, CAUSES_DOC.name)
-            .await?
-            .is_some()
-        {
+        } else if store.get_doc(CAUSES_SCOPE, CAUSES_DOC.key).await?.is_some() {
             foreign = Some(("the store".to_string(), "shared causes"));
         }
     }

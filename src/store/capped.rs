@@ -8,12 +8,11 @@
 //! JSON text); callers use the typed methods on `dyn Store` with a
 //! [`SetOf`], which carries the documents' type next to the set.
 
-use super::codec::{decode, encode};
+use super::codec::{Typed, decode, encode};
 use super::{Store, StoreResult};
 use async_trait::async_trait;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::marker::PhantomData;
 
 /// Which capped document set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -141,27 +140,7 @@ pub trait Slots: Send + Sync {
 }
 
 /// A capped document set and the type of its documents.
-pub struct SetOf<T> {
-    pub set: CappedSet,
-    _holds: PhantomData<fn() -> T>,
-}
-
-impl<T> SetOf<T> {
-    pub const fn new(set: CappedSet) -> Self {
-        Self {
-            set,
-            _holds: PhantomData,
-        }
-    }
-}
-
-impl<T> Clone for SetOf<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T> Copy for SetOf<T> {}
+pub type SetOf<T> = Typed<CappedSet, T>;
 
 impl dyn Store {
     /// Saves `value` as `service`'s member `id` of `set` unless the
@@ -174,7 +153,7 @@ impl dyn Store {
         value: &T,
         max: usize,
     ) -> StoreResult<bool> {
-        self.put_member(Member::of(set.set, service, id), &encode(value)?, max)
+        self.put_member(Member::of(set.key, service, id), &encode(value)?, max)
             .await
     }
 
@@ -185,8 +164,8 @@ impl dyn Store {
         service: &str,
         id: &str,
     ) -> StoreResult<Option<T>> {
-        let json = self.get_member(Member::of(set.set, service, id)).await?;
-        Ok(json.and_then(|j| decode(&j, set.set.name(), service)))
+        let json = self.get_member(Member::of(set.key, service, id)).await?;
+        Ok(json.and_then(|j| decode(&j, set.key.name(), service)))
     }
 
     /// `service`'s members of `set`; unreadable ones are logged and skipped.
@@ -195,10 +174,10 @@ impl dyn Store {
         set: SetOf<T>,
         service: &str,
     ) -> StoreResult<Vec<T>> {
-        let jsons = self.list_members(set.set, service).await?;
+        let jsons = self.list_members(set.key, service).await?;
         Ok(jsons
             .iter()
-            .filter_map(|j| decode(j, set.set.name(), service))
+            .filter_map(|j| decode(j, set.key.name(), service))
             .collect())
     }
 }

@@ -26,6 +26,37 @@ pub(super) fn decode<T: DeserializeOwned>(json: &str, what: &str, key: &str) -> 
     }
 }
 
+/// A key of a repository (a document's name, a capped set) with the type
+/// of the values stored under it, so a caller cannot read one type as
+/// another: [`super::DocName`], [`super::SetOf`].
+pub struct Typed<K, T> {
+    pub key: K,
+    _holds: PhantomData<fn() -> T>,
+}
+
+impl<K, T> Typed<K, T> {
+    pub const fn new(key: K) -> Self {
+        Self {
+            key,
+            _holds: PhantomData,
+        }
+    }
+}
+
+impl<K: Copy, T> Clone for Typed<K, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<K: Copy, T> Copy for Typed<K, T> {}
+
+impl<K: std::fmt::Debug, T> std::fmt::Debug for Typed<K, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.key.fmt(f)
+    }
+}
+
 /// A value already turned into its stored form, so that a large one can
 /// be encoded off the async threads (the detector's state, kilobytes per
 /// region) and saved later.

@@ -6,12 +6,11 @@
 //! use the typed methods on `dyn Store` with a [`DocName`], which carries
 //! the document's type next to its name.
 
-use super::codec::{Encoded, decode, encode};
+use super::codec::{Encoded, Typed, decode, encode};
 use super::{Store, StoreResult};
 use async_trait::async_trait;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::marker::PhantomData;
 
 /// Named documents, as stored (JSON text).
 #[async_trait]
@@ -26,33 +25,7 @@ pub trait Documents: Send + Sync {
 }
 
 /// A document's name in the store and the type it holds.
-pub struct DocName<T> {
-    pub name: &'static str,
-    _holds: PhantomData<fn() -> T>,
-}
-
-impl<T> DocName<T> {
-    pub const fn new(name: &'static str) -> Self {
-        Self {
-            name,
-            _holds: PhantomData,
-        }
-    }
-}
-
-impl<T> Clone for DocName<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T> Copy for DocName<T> {}
-
-impl<T> std::fmt::Debug for DocName<T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name)
-    }
-}
+pub type DocName<T> = Typed<&'static str, T>;
 
 impl dyn Store {
     /// `service`'s document `doc`; `None` when there is none or it cannot
@@ -62,8 +35,8 @@ impl dyn Store {
         service: &str,
         doc: DocName<T>,
     ) -> StoreResult<Option<T>> {
-        let json = self.get_doc(service, doc.name).await?;
-        Ok(json.and_then(|j| decode(&j, doc.name, service)))
+        let json = self.get_doc(service, doc.key).await?;
+        Ok(json.and_then(|j| decode(&j, doc.key, service)))
     }
 
     /// The document `doc` of each of `services`, in order.
@@ -72,11 +45,11 @@ impl dyn Store {
         services: &[&str],
         doc: DocName<T>,
     ) -> StoreResult<Vec<Option<T>>> {
-        let jsons = self.get_docs(services, doc.name).await?;
+        let jsons = self.get_docs(services, doc.key).await?;
         Ok(jsons
             .into_iter()
             .zip(services)
-            .map(|(j, s)| j.and_then(|j| decode(&j, doc.name, s)))
+            .map(|(j, s)| j.and_then(|j| decode(&j, doc.key, s)))
             .collect())
     }
 
@@ -87,7 +60,7 @@ impl dyn Store {
         doc: DocName<T>,
         value: &T,
     ) -> StoreResult<()> {
-        self.put_doc(service, doc.name, &encode(value)?).await
+        self.put_doc(service, doc.key, &encode(value)?).await
     }
 
     /// Saves a value encoded beforehand (see [`Encoded`]).
@@ -97,6 +70,6 @@ impl dyn Store {
         doc: DocName<T>,
         value: &Encoded<T>,
     ) -> StoreResult<()> {
-        self.put_doc(service, doc.name, &value.json).await
+        self.put_doc(service, doc.key, &value.json).await
     }
 }

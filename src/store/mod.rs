@@ -30,7 +30,7 @@ mod secrets;
 pub mod window;
 
 pub use capped::{CappedDocs, CappedSet, Member, SetOf, Slots};
-pub use codec::{Encoded, json_text};
+pub use codec::{Encoded, Typed, json_text};
 pub use counts::{Bucket, Counts, Recorded, Resolution};
 pub use deliveries::{Claimed, DeliveryQueue};
 pub use documents::{DocName, Documents};
