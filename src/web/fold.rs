@@ -6,7 +6,7 @@
 
 use super::layout::{around, clock_time, lang_badge, lang_reports};
 use crate::catalog::Service;
-use crate::countries::region_name;
+use crate::countries::region_name_in;
 use crate::i18n::Lang;
 use crate::read::place::Place;
 use crate::read::views::{ServiceView, WindowView};
@@ -32,7 +32,7 @@ pub fn place_words(lang: Lang, place: &Place) -> String {
             if lang == Lang::En {
                 the(c)
             } else {
-                region_name(c).to_string()
+                region_name_in(lang, c)
             }
         })
         .collect();
@@ -65,7 +65,7 @@ fn spaced(place: String) -> String {
 
 /// A country's name as said in a sentence ("the United Kingdom").
 fn the(code: &str) -> String {
-    let name = region_name(code);
+    let name = region_name_in(Lang::En, code);
     let needs_the = ["United ", "Netherlands", "Philippines", "Czech Republic"]
         .iter()
         .any(|p| name.starts_with(p))

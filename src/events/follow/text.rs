@@ -7,7 +7,7 @@
 //! sympathy reports), and the status page.
 
 use crate::catalog::Catalog;
-use crate::countries::region_name;
+use crate::countries::region_name_in;
 use crate::detect::{GLOBAL, Incident, ProbableCause};
 use crate::i18n::Lang;
 use crate::t;
@@ -111,7 +111,11 @@ pub fn render(notice: &Notice, catalog: &Catalog, lang: Lang) -> NoticeText {
     } else {
         format!(
             " {}",
-            t!(lang, "notice-place", region = region_name(&notice.region))
+            t!(
+                lang,
+                "notice-place",
+                region = region_name_in(lang, &notice.region)
+            )
         )
     };
     let symptoms: Vec<&str> = notice
