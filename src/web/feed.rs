@@ -19,6 +19,17 @@ use std::fmt::Write;
 /// Entries in the feed at most.
 const ENTRIES: usize = 50;
 
+/// The address of `slug`'s feed in `lang`: English keeps the unprefixed
+/// one it always had (feed readers keep the address they were given).
+pub fn feed_href(lang: Lang, slug: &str) -> String {
+    let path = format!("/status/{slug}/feed.atom");
+    if lang == Lang::En {
+        path
+    } else {
+        lang.href(&path)
+    }
+}
+
 /// Escapes text for XML content and attribute values.
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -83,7 +83,7 @@ pub fn follow_panel(
             p.follow-feed #follow-feed {
                 (around(
                     &t!(lang, "follow-feed", feed = "\u{1}"),
-                    html! { a href=(lang.href(&format!("/status/{}/feed.atom", service.slug))) { (t!(lang, "atom-feed")) } },
+                    html! { a href=(super::feed::feed_href(lang, &service.slug)) { (t!(lang, "atom-feed")) } },
                 ))
             }
             @if state.follow.email {

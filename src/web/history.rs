@@ -131,7 +131,7 @@ pub async fn history(
             demo: state.demo,
             title: &title,
             live: &format!("service:{}", service.slug),
-            feed: Some(&format!("{base}/feed.atom")),
+            feed: Some(&super::feed::feed_href(lang, &service.slug)),
         },
         body,
     ))

@@ -250,7 +250,7 @@ fn render(
         }
         p {
             a href={ (base) "/history" } { (t!(lang, "history-link", name = name)) }
-            " · " a href={ (base) "/feed.atom" } { (t!(lang, "atom-feed")) }
+            " · " a href=(super::feed::feed_href(lang, &service.slug)) { (t!(lang, "atom-feed")) }
             " · " a href={ "/badge/" (service.slug) ".svg" } { (t!(lang, "status-badge")) }
         }
     };
@@ -263,7 +263,7 @@ fn render(
             demo: state.demo,
             title: &title,
             live: &format!("service:{}", service.slug),
-            feed: Some(&format!("{base}/feed.atom")),
+            feed: Some(&super::feed::feed_href(lang, &service.slug)),
         },
         body,
     )

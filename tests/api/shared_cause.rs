@@ -660,7 +660,7 @@ async fn isp_scenario(services: &[&str], operator: &[Block], id: &str, subject: 
         "{networks}"
     );
     assert!(
-        networks.contains(&format!("href=\"/status/{}\"", services[0])),
+        networks.contains(&format!("href=\"/en/status/{}\"", services[0])),
         "{networks}"
     );
     cause

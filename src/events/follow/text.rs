@@ -320,10 +320,10 @@ mod tests {
     fn a_notice_comes_in_the_followers_language() {
         let catalog = Catalog::bundled().expect("catalog");
         let t = render(&notice(NoticeKind::Problems, "DE"), &catalog, Lang::De);
-        assert_eq!(t.title, "Spotify: Probleme gemeldet (Germany)");
+        assert_eq!(t.title, "Spotify: Probleme gemeldet (Deutschland)");
         assert!(
             t.body.starts_with(
-                "Nutzer melden seit 2.3. um 12:03 UTC Probleme bei Spotify (Germany): "
+                "Nutzer melden seit 2.3. um 12:03 UTC Probleme bei Spotify (Deutschland): "
             ),
             "{}",
             t.body
