@@ -296,7 +296,9 @@ history-not-acknowledged = Nicht bestätigt
 ## Offizieller Status (die Statusseite des Dienstes)
 
 official-operational = in Betrieb
-official-unavailable = Offizieller Status nicht verfügbar
+official-unavailable-line = Offizieller Status nicht verfügbar.
+official-unavailable-because = Offizieller Status nicht verfügbar ({ $reason }).
+list-separator = {"; "}
 official-not-read-yet = noch nicht gelesen
 official-page = Statusseite von { $name }
 official-silent = Die Statusseite von { $name } meldet weiterhin „{ $words }“, obwohl in der letzten Stunde { $people } Probleme gemeldet { $count ->

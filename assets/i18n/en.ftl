@@ -292,7 +292,9 @@ history-not-acknowledged = Not acknowledged
 ## Official status (the service's own status page)
 
 official-operational = operational
-official-unavailable = Official status unavailable
+official-unavailable-line = Official status unavailable.
+official-unavailable-because = Official status unavailable ({ $reason }).
+list-separator = {"; "}
 official-not-read-yet = not read yet
 official-page = { $name }'s status page
 official-silent = { $name }'s status page still says { $words } while { $people } reported problems in the last hour.

@@ -296,7 +296,9 @@ history-not-acknowledged = No reconocida
 ## Estado oficial (la página de estado del servicio)
 
 official-operational = operativo
-official-unavailable = Estado oficial no disponible
+official-unavailable-line = Estado oficial no disponible.
+official-unavailable-because = Estado oficial no disponible ({ $reason }).
+list-separator = {"; "}
 official-not-read-yet = aún sin leer
 official-page = Página de estado de { $name }
 official-silent = La página de estado de { $name } sigue diciendo «{ $words }», aunque { $people } { $count ->

@@ -296,7 +296,9 @@ history-not-acknowledged = Non reconnue
 ## État officiel (la page d’état du service)
 
 official-operational = opérationnel
-official-unavailable = État officiel indisponible
+official-unavailable-line = État officiel indisponible.
+official-unavailable-because = État officiel indisponible ({ $reason }).
+list-separator = {" ; "}
 official-not-read-yet = pas encore lu
 official-page = Page d’état de { $name }
 official-silent = La page d’état de { $name } indique toujours « { $words } » alors que { $people } { $count ->

@@ -296,7 +296,9 @@ history-not-acknowledged = Non confermato
 ## Stato ufficiale (la pagina di stato del servizio)
 
 official-operational = operativo
-official-unavailable = Stato ufficiale non disponibile
+official-unavailable-line = Stato ufficiale non disponibile.
+official-unavailable-because = Stato ufficiale non disponibile ({ $reason }).
+list-separator = {"; "}
 official-not-read-yet = non ancora letto
 official-page = Pagina di stato di { $name }
 official-silent = La pagina di stato di { $name } dice ancora «{ $words }», mentre { $people } { $count ->

@@ -279,7 +279,9 @@ history-not-acknowledged = 認知されていません
 ## 公式ステータス（サービスのステータスページ）
 
 official-operational = 正常
-official-unavailable = 公式ステータスを取得できません
+official-unavailable-line = 公式ステータスを取得できません。
+official-unavailable-because = 公式ステータスを取得できません（{ $reason }）。
+list-separator = 、
 official-not-read-yet = 未取得
 official-page = { $name } のステータスページ
 official-silent = 直近1時間に{ $people }が問題を報告していますが、{ $name } のステータスページは「{ $words }」のままです。

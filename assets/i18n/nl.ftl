@@ -296,7 +296,9 @@ history-not-acknowledged = Niet erkend
 ## Officiële status (de statuspagina van de dienst)
 
 official-operational = operationeel
-official-unavailable = Officiële status niet beschikbaar
+official-unavailable-line = Officiële status niet beschikbaar.
+official-unavailable-because = Officiële status niet beschikbaar ({ $reason }).
+list-separator = {"; "}
 official-not-read-yet = nog niet gelezen
 official-page = Statuspagina van { $name }
 official-silent = De statuspagina van { $name } zegt nog steeds ‘{ $words }’, terwijl { $people } in het afgelopen uur problemen { $count ->

@@ -296,7 +296,9 @@ history-not-acknowledged = Não reconhecida
 ## Status oficial (a página de status do serviço)
 
 official-operational = operacional
-official-unavailable = Status oficial indisponível
+official-unavailable-line = Status oficial indisponível.
+official-unavailable-because = Status oficial indisponível ({ $reason }).
+list-separator = {"; "}
 official-not-read-yet = ainda não lido
 official-page = Página de status do { $name }
 official-silent = A página de status do { $name } ainda diz “{ $words }”, embora { $people } { $count ->

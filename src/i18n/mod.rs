@@ -174,6 +174,15 @@ impl Lang {
         format!("/{}{path}", self.segment())
     }
 
+    /// The space between two sentences or between a label and what it
+    /// labels: none in Japanese, whose punctuation carries its own.
+    pub fn gap(self) -> &'static str {
+        match self {
+            Lang::Ja => "",
+            _ => " ",
+        }
+    }
+
     /// The message `id` without arguments.
     pub fn t(self, id: &str) -> String {
         self.format(id, None)
@@ -417,7 +426,7 @@ mod tests {
                     "detected", "when", "words", "summary", "subject", "cause", "what", "official",
                     "back", "date", "days", "grade", "lag", "expected", "share", "rise", "others",
                     "service", "feed", "asked", "text", "title", "observed", "window", "resolved",
-                    "status", "message", "labelled", "people",
+                    "status", "message", "labelled", "people", "reason",
                 ] {
                     args.set(name, FluentValue::from("X"));
                 }

@@ -154,7 +154,7 @@ pub fn report_chart(
     html! {
         figure.chart {
             p.chart-summary #chart-summary {
-                (summary(lang, last_15m)) " "
+                (summary(lang, last_15m)) (lang.gap())
                 @match peak {
                     Some(p) => (around(
                         &t!(lang, "chart-day-peak", total = lang.number(total), peak = lang.number(p.count), time = "\u{1}"),

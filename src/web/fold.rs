@@ -159,7 +159,7 @@ fn just_me(lang: Lang, view: &ServiceView) -> String {
         (_, Level::Usual) => "probably-just-you",
         _ => return String::new(),
     };
-    format!("{} ", lang.t(id))
+    format!("{}{}", lang.t(id), lang.gap())
 }
 
 /// The status line: is it down, where, since when.
@@ -199,12 +199,12 @@ pub fn facts(lang: Lang, service: &Service, view: &ServiceView, now: DateTime<Ut
                 }
                 li #fold-people {
                     strong { (t!(lang, "people", count = o.window.reporters)) }
-                    " " (t!(lang, "fold-people-since", count = o.window.reporters, reports = lang_reports(lang, o.window.reports)))
+                    (lang.gap()) (t!(lang, "fold-people-since", count = o.window.reporters, reports = lang_reports(lang, o.window.reports)))
                 }
             } @else {
                 li #fold-people {
                     strong { (t!(lang, "people", count = view.windows[2].reporters)) }
-                    " " (t!(lang, "fold-people-hour", count = view.windows[2].reporters))
+                    (lang.gap()) (t!(lang, "fold-people-hour", count = view.windows[2].reporters))
                 }
             }
             li #fold-level { strong { (just_me(lang, view)) } (level_sentence(lang, last_15m)) }

@@ -339,6 +339,13 @@ fn html(status: StatusCode, page: Markup) -> HttpResponse {
         .body(page.into_string())
 }
 
+/// The headers of an answer only a page loads (a stylesheet, a script, the
+/// manifest): the page's policy governs it, so it needs no policy of its
+/// own, only the type it says it has.
+fn subresource(response: &mut actix_web::HttpResponseBuilder) {
+    response.insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"));
+}
+
 fn secure(response: &mut actix_web::HttpResponseBuilder) {
     response
         .insert_header((

@@ -141,13 +141,15 @@ pub fn official_panel(
         section.official aria-label=(t!(lang, "history-official")) #official {
             @match official.shown_level() {
                 None => p.official-line.unavailable #official-line {
-                    (t!(lang, "official-unavailable"))
-                    @if let Some(reason) = &official.unavailable_reason {
+                    @match &official.unavailable_reason {
                         // Not read yet, in words; a failure's own (technical) words.
-                        @let reason = if reason == "not read yet" { t!(lang, "official-not-read-yet") } else { reason.clone() };
-                        " (" (reason) ")"
+                        Some(reason) => {
+                            @let reason = if reason == "not read yet" { t!(lang, "official-not-read-yet") } else { reason.clone() };
+                            (t!(lang, "official-unavailable-because", reason = reason))
+                        }
+                        None => (t!(lang, "official-unavailable-line")),
                     }
-                    ". " (page_link)
+                    (lang.gap()) (page_link)
                 },
                 Some(OfficialLevel::Ok) if crowd_outage => p.official-line.silent #official-line {
                     @let words = official.description.clone().unwrap_or_else(|| t!(lang, "official-operational"));

@@ -348,7 +348,7 @@ fn incident(
                 @let mut parts = times.splitn(3, '\u{1}');
                 (parts.next().unwrap_or("")) (clock_time(i.started_at))
                 (parts.next().unwrap_or("")) (clock_time(i.detected_at))
-                (parts.next().unwrap_or("")) " "
+                (parts.next().unwrap_or("")) (lang.gap())
                 (t!(lang, "incident-peak",
                     peak = lang_reports(lang, i.peak_reports_per_minute.round() as u64),
                     total = lang_reports(lang, i.total_reports)))
@@ -359,14 +359,14 @@ fn incident(
                 }
             }
             @if !i.affected_regions.is_empty() {
-                p { (t!(lang, "affected-regions")) " "
+                p { (t!(lang, "affected-regions")) (lang.gap())
                     @for (n, r) in i.affected_regions.iter().enumerate() {
-                        @if n > 0 { "; " } (region_name_in(lang, r))
+                        @if n > 0 { (t!(lang, "list-separator")) } (region_name_in(lang, r))
                     }
                 }
             }
             @if !i.top_symptoms.is_empty() {
-                p.incident-symptoms { (t!(lang, "incident-most-reported")) " "
+                p.incident-symptoms { (t!(lang, "incident-most-reported")) (lang.gap())
                     @for (n, t) in i.top_symptoms.iter().take(3).enumerate() {
                         @if n > 0 { ", " } (state.catalog.symptom_label_in(lang, &t.symptom).unwrap_or(&t.symptom))
                     }
