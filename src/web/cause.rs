@@ -59,6 +59,46 @@ pub fn banner_text(lang: Lang, service: &str, cause: &Cause) -> String {
     }
 }
 
+/// What a cause is, without a service: its own summary in English (the
+/// cause module's, with its details), the same sentence from the
+/// language's messages elsewhere.
+pub fn summary_text(lang: Lang, cause: &Cause) -> String {
+    if lang == Lang::En {
+        return cause.summary.clone();
+    }
+    let subject = cause.subject.as_str();
+    let services = member_services(cause).len();
+    match cause.kind {
+        CauseKind::Isp => {
+            let others = if cause.others_as_usual == Some(false) {
+                t!(lang, "cause-others-less")
+            } else {
+                t!(lang, "cause-others-fine")
+            };
+            t!(
+                lang,
+                "cause-summary-isp",
+                subject = subject,
+                place = place(lang, &cause.region),
+                others = others,
+                count = services
+            )
+        }
+        CauseKind::Upstream => t!(
+            lang,
+            "cause-summary-upstream",
+            subject = subject,
+            count = services
+        ),
+        CauseKind::Sympathy => t!(
+            lang,
+            "cause-summary-sympathy",
+            subject = subject,
+            place = place(lang, &cause.region)
+        ),
+    }
+}
+
 /// The evidence under a banner: shares, timings and confidence.
 fn evidence(lang: Lang, cause: &Cause) -> String {
     let mut parts = Vec::new();
@@ -133,7 +173,7 @@ pub fn big_picture(lang: Lang, causes: &[Cause]) -> Markup {
                 ul {
                     @for c in causes {
                         li data-cause=(c.id) {
-                            (c.summary) " "
+                            (summary_text(lang, c)) " "
                             span.muted { (t!(lang, "big-picture-count", count = c.members.len(), share = percent(c.confidence))) }
                         }
                     }
