@@ -264,6 +264,7 @@ impl Application {
                 .app_data(state.clone())
                 .app_data(metrics_data.clone())
                 .wrap(from_fn(api::guard))
+                .wrap(from_fn(api::localize_errors))
                 .wrap(from_fn(metrics::track_requests))
                 .wrap(from_fn(telemetry::request_context))
                 .wrap(from_fn(crate::http_cache::head_as_get))
@@ -399,12 +400,15 @@ async fn not_found(req: actix_web::HttpRequest) -> actix_web::HttpResponse {
         let asked = path.trim_matches('/').rsplit('/').next().unwrap_or("");
         let asked = urlencoding_lossy(asked);
         if asked.is_empty() {
-            pages::PageError::NotFound.error_response()
+            pages::error_page(&req, &pages::PageError::NotFound)
         } else {
-            pages::not_found::unknown_page(&state.catalog, &asked).error_response()
+            pages::error_page(
+                &req,
+                &pages::not_found::unknown_page(&state.catalog, &asked),
+            )
         }
     } else {
-        pages::PageError::NotFound.error_response()
+        pages::error_page(&req, &pages::PageError::NotFound)
     }
 }
 

@@ -218,3 +218,243 @@ mail-confirm-ignore = If it was not you, ignore this mail: nothing more will be 
 mail-live-reports = Live reports:
 mail-why = You get this because you asked to follow this service.
 mail-unsubscribe = Unsubscribe:
+
+## Durations in short (official acknowledgements)
+
+dur-min = { $count } min
+dur-h = { $count } h
+dur-h-min = { $hours } h { $minutes } min
+lag-as-surged = as reports surged
+lag-after = { $duration } after reports surged
+lag-before = { $duration } before reports surged
+
+## The chart
+
+chart-summary = { $reports } in the last 15 minutes.
+chart-summary-expected = { $reports } in the last 15 minutes, { $expected } expected.
+chart-day = { $total } in the last 24 hours.
+chart-day-peak = { $total } in the last 24 hours; the most ({ $peak }) in the 15 minutes from { $time }.
+chart-title = Reports about { $name } in the last 24 hours, per 15 minutes, against the usual level
+chart-key-usual = Reports within the usual range
+chart-key-excess = Reports above it
+chart-key-band = Usual range
+chart-key-incident = The outage so far
+chart-key-partial = Last bar: still counting (since { $time })
+chart-table-summary = The chart's numbers as a table
+chart-table-caption = Reports about { $name } per 15 minutes, against the usual level
+chart-table-from = 15 minutes from
+chart-table-usual = Usual level
+chart-so-far = (so far)
+
+## The map's legend and labels
+
+map-legend-usual = Reports against each country’s own usual level:
+map-legend-share = No usual level learned yet; shaded by share of reports:
+map-shade-1 = About usual
+map-shade-2 = Above usual
+map-shade-3 = 3× usual or more
+map-shade-4 = 6× or more
+map-shade-5 = 12× or more
+map-fewest = fewest
+map-most = most
+map-no-reports = no reports
+map-country = { $name }: { $reports }
+map-country-usual = { $name }: { $reports }, about { $usual } usual
+map-cell = { $reports } near { $place }
+
+## Incident history
+
+history-heading = { $name } incident history
+history-current = Current status of { $name }
+history-no-source = { $name } has no official status source that we follow, so there is no grade for how fast it admits outages.
+history-source-unread = { $name }'s official status source could not be read yet, so there is no grade for how fast it admits outages.
+history-nothing-to-grade = No outage of { $name } to grade yet (last { $days } days).
+history-grade = How fast { $name } admits outages (last { $days } days): grade { $grade }; { $lag }, { $unacknowledged } of { $outages ->
+    [one] { $outages } outage
+   *[other] { $outages } outages
+} never acknowledged.
+history-median-lag = median lag { $duration }
+history-no-acknowledgement = no acknowledgement
+history-none = No incidents recorded for { $name }.
+history-caption = Detected outages, newest first
+history-started = Started
+history-region = Region
+history-resolved = Resolved
+history-peak = Peak a minute
+history-official = Official status
+history-acknowledged = Acknowledged
+history-everywhere = Everywhere
+history-ongoing = Ongoing
+history-no-official-source = No official source
+history-source-unreachable = Official source not reachable
+history-not-acknowledged = Not acknowledged
+
+## Official status (the service's own status page)
+
+official-operational = operational
+official-unavailable-line = Official status unavailable.
+official-unavailable-because = Official status unavailable ({ $reason }).
+list-separator = {"; "}
+official-not-read-yet = not read yet
+official-page = { $name }'s status page
+official-silent = { $name }'s status page still says { $words } while { $people } reported problems in the last hour.
+official-says = { $name } says:
+official-acknowledged = — acknowledged { $when }, { $lag }
+official-since = — since { $when }
+official-checked = checked { $when }
+official-components = Components not operational
+official-incidents = Open official incidents
+official-affected = Affected: { $list }
+official-updates = Official updates
+official-resolved-early = The service reports this incident resolved; user reports are still above the usual level.
+official-ack = Acknowledged by { $name } at { $time }, { $lag }.
+official-ack-title = Acknowledged by { $name } at { $time }, { $lag }: “{ $title }”.
+official-not-ack = Not acknowledged by { $name } yet.
+official-ack-unknown = { $name }'s status page could not be read yet, so whether it acknowledges this is unknown.
+official-level-ok = Operational
+official-level-maintenance = Under maintenance
+official-level-minor = Minor problems
+official-level-major = Major outage
+official-state-investigating = Investigating
+official-state-identified = Identified
+official-state-monitoring = Monitoring
+official-state-resolved = Resolved
+official-state-postmortem = Post-mortem
+official-state-scheduled = Scheduled
+official-state-in_progress = In progress
+official-state-verifying = Verifying
+official-state-completed = Completed
+official-state-operational = Operational
+official-state-degraded_performance = Degraded performance
+official-state-partial_outage = Partial outage
+official-state-major_outage = Major outage
+official-state-under_maintenance = Under maintenance
+incident-suspect = Most of these reports come from a single network ({ $share }), so this may be coordinated reporting rather than an outage.
+
+## Shared causes
+
+cause-label = Probable cause
+cause-several-countries = several countries
+cause-isp = Probably not { $service }: reports come mostly from { $subject }'s network in { $place }; { $others }. Many services there are failing at once: the problem is likely the connection, not { $service }.
+cause-others-fine = other networks are fine
+cause-others-less = other networks rose far less
+cause-upstream = Probably not { $service } itself: { $count } services that run on { $subject } are failing at once, and { $subject } is having problems too.
+cause-sympathy = Likely sympathy reports: { $subject } has a large outage in { $place }, and reports for { $service } rose far less for its size. People may be reporting { $service } because they cannot reach { $subject }'s customers.
+cause-share = { $share } of the reports come from { $subject }'s network now (usually { $usual })
+cause-usual-unknown = not known yet
+cause-rise = { $subject } rose { $rise }x its usual level, the others at most { $others }x
+cause-times = first problem { $first }, labelled { $labelled }
+cause-confidence = confidence { $share }
+cause-note = The status above still follows the reports for { $name }; this only explains them.
+cause-summary-isp = Reports come mostly from { $subject }'s network in { $place }; { $others }. { $count } services there are failing at once: the problem is likely the connection, not each service.
+cause-summary-upstream = { $count } services that run on { $subject } are failing at once: { $subject } is the likely cause.
+cause-summary-sympathy = { $subject } has a large outage in { $place }; other carriers there rose far less for their size: their reports are likely sympathy reports from people who cannot reach { $subject }'s customers.
+big-picture = The big picture
+big-picture-count = ({ $count } labelled, confidence { $share })
+networks-heading = Failing networks
+network-in = in { $place }
+network-share = : { $share } of the reports now
+network-usual = (usually { $share })
+network-failing = . Failing on it:
+
+## Get notified (the follow panel)
+
+follow-heading = Get notified
+follow-back = Notify me when { $name } is back
+follow-back-done = You will be notified when { $name } is back
+follow-problems = Notify me about problems with { $name }
+follow-problems-done = You will be notified about problems with { $name }
+unfollow-back = Stop notifications when { $name } is back
+unfollow-back-done = Stopped: you will not be notified when { $name } is back.
+unfollow-problems = Stop notifications about problems with { $name }
+unfollow-problems-done = Stopped: you will get no more notifications about { $name }.
+follow-feed = Follow the { $feed } in a feed reader to hear of every incident.
+follow-email-label = Or by email:
+follow-email-which = Which mails
+follow-email-back = when { $name } is back
+follow-email-problems = about problems with { $name }
+follow-email-submit = Send me a link to confirm
+follow-email-note = Nothing is sent before you confirm. Your address is kept only while you are subscribed.
+follow-setting-up = Setting up notifications…
+follow-blocked = notifications are blocked for this site; allow them in the browser's site settings, or use the Atom feed
+follow-no-push = your browser could not reach its push service
+follow-done-back = Done: you will get one notification when it is back.
+follow-done-problems = Done: you will be notified of problems, and when they are over.
+follow-failed = Could not turn on notifications:
+follow-stopping = Stopping notifications…
+follow-stop-failed = Could not stop notifications:
+follow-gone = this browser no longer holds the subscription
+follow-server-answered = the server answered
+followed-email = Check your inbox: we sent a link to confirm. Nothing else is sent until you open it.
+followed-email-invalid = That does not look like an email address; please check it.
+followed-no-incident = The incident is over already; follow problems to hear of the next one.
+followed-limited = Too many subscriptions just now; please try again later.
+link-expired-title = This link has expired
+link-expired-text = The subscription is gone (it was not confirmed within a day, or was cancelled). Subscribe again on the status page.
+confirmed-title = Subscription confirmed
+confirmed-problems = We will mail you when people report problems with { $name }, and when they are over. Every mail has a link to unsubscribe.
+confirmed-back = We will mail you once, when { $name } is back. Every mail has a link to unsubscribe.
+unsubscribed-title = Unsubscribed
+unsubscribed-text = You will get no more mail about this service, and your address is deleted.
+
+## The page of an unknown address
+
+not-found-service = We don't know “{ $asked }”
+not-found-no-service = There is no service by this name.
+did-you-mean = Did you mean
+
+## The Atom feed
+
+feed-official-title = { $name }'s status page: { $text }
+feed-outage = Outage at { $name }{ $place }
+feed-possible = Possible problems at { $name }{ $place }
+feed-resolved = Resolved: outage at { $name }{ $place }
+feed-summary = Started { $started }, detected { $detected }{ $resolved }. Evidence: { $observed } in { $window } where about { $expected } were expected. Peak { $peak } a minute; { $total } in all.
+feed-resolved-at = , resolved { $time }
+feed-most-reported = Most reported: { $list }.
+feed-suspect = Most reports come from one network: possibly coordinated reporting.
+feed-acknowledged = Acknowledged by the service { $time } ({ $lag }).
+feed-official-update = Official update ({ $status }, { $time }): { $message }
+
+## API error messages (by error code; English answers keep their own,
+## more detailed sentence)
+
+api-error-invalid_body = The request body is not valid JSON (or form data), or could not be read.
+api-error-invalid_query = A query parameter is malformed or out of range.
+api-error-invalid_path = A part of the address is malformed.
+api-error-invalid_api_key = The API key is not valid; send a configured key or none.
+api-error-missing_admin_token = The admin API needs a bearer token.
+api-error-invalid_admin_token = The admin token is wrong.
+api-error-admin_disabled = The admin API is turned off on this server.
+api-error-not_found = There is nothing at this address.
+api-error-unknown_service = There is no service by this name.
+api-error-unknown_outage = This service has no incident with that id.
+api-error-unknown_webhook = There is no webhook with that id.
+api-error-unknown_follow = Nothing is followed with that kind and endpoint.
+api-error-email_unavailable = Notices by email are turned off on this server.
+api-error-method_not_allowed = This address does not take that method.
+api-error-request_timeout = The request body took too long to arrive.
+api-error-payload_too_large = The request body is larger than allowed.
+api-error-unsupported_media_type = The request body is of a type this address does not take.
+api-error-unknown_symptom = This service offers no such problem to report.
+api-error-unknown_platform = There is no such platform.
+api-error-invalid_status = That is not a status of an official update.
+api-error-invalid_message = The message is empty or too long.
+api-error-invalid_url = The webhook address must be an absolute http(s) URL with a host and no credentials.
+api-error-internal_target = The webhook address points at an internal network.
+api-error-invalid_secret = The webhook secret must be 16 to 256 characters long.
+api-error-invalid_region = That is not a country code (US) or a subdivision code (US-CA).
+api-error-too_many_webhooks = This service has as many webhooks as it may have.
+api-error-invalid_endpoint = The push endpoint is not a public https address.
+api-error-invalid_keys = The keys of the push subscription are malformed.
+api-error-invalid_email = That is not an email address at a public mail domain.
+api-error-no_active_incident = There is no incident going on now whose end you could be told of.
+api-error-too_many_follows = Your network has made as many subscriptions today as it may.
+api-error-service_follows_full = This service has as many followers as it may have.
+api-error-follows_full = The server takes no more followers right now.
+api-error-rate_limited = Too many requests; please wait a moment and try again.
+api-error-too_many_failures = Too many failed admin logins; please wait and try again.
+api-error-too_many_streams = You already have as many event streams open as you may; close one first.
+api-error-internal_error = Something went wrong on the server.
+api-error-store_unavailable = The report store is unavailable; please try again shortly.
+api-error-streams_full = The server holds as many event streams as it can; please try again later.

@@ -222,3 +222,245 @@ mail-confirm-ignore = Si no has sido tú, ignora este correo: no enviaremos nada
 mail-live-reports = Avisos en directo:
 mail-why = Recibes este correo porque pediste seguir este servicio.
 mail-unsubscribe = Darse de baja:
+
+## Duraciones abreviadas (reconocimientos oficiales)
+
+dur-min = { $count } min
+dur-h = { $count } h
+dur-h-min = { $hours } h { $minutes } min
+lag-as-surged = justo cuando se dispararon los avisos
+lag-after = { $duration } después de que se dispararan los avisos
+lag-before = { $duration } antes de que se dispararan los avisos
+
+## El gráfico
+
+chart-summary = { $reports } en los últimos 15 minutos.
+chart-summary-expected = { $reports } en los últimos 15 minutos; lo esperado eran { $expected }.
+chart-day = { $total } en las últimas 24 horas.
+chart-day-peak = { $total } en las últimas 24 horas; el máximo ({ $peak }), en los 15 minutos desde las { $time }.
+chart-title = Avisos sobre { $name } en las últimas 24 horas, cada 15 minutos, frente al nivel habitual
+chart-key-usual = Avisos dentro del margen habitual
+chart-key-excess = Avisos por encima
+chart-key-band = Margen habitual
+chart-key-incident = La caída hasta ahora
+chart-key-partial = Última barra: aún contando (desde las { $time })
+chart-table-summary = Los datos del gráfico en una tabla
+chart-table-caption = Avisos sobre { $name } cada 15 minutos, frente al nivel habitual
+chart-table-from = 15 minutos desde
+chart-table-usual = Nivel habitual
+chart-so-far = (hasta ahora)
+
+## Leyenda y etiquetas del mapa
+
+map-legend-usual = Avisos frente al nivel habitual de cada país:
+map-legend-share = Aún no hay un nivel habitual aprendido; sombreado según la proporción de avisos:
+map-shade-1 = Nivel habitual
+map-shade-2 = Por encima de lo habitual
+map-shade-3 = 3× lo habitual o más
+map-shade-4 = 6× o más
+map-shade-5 = 12× o más
+map-fewest = menos
+map-most = más
+map-no-reports = sin avisos
+map-country = { $name }: { $reports }
+map-country-usual = { $name }: { $reports }; lo habitual, unos { $usual }
+map-cell = { $reports } cerca de { $place }
+
+## Historial de incidencias
+
+history-heading = Historial de incidencias de { $name }
+history-current = Estado actual de { $name }
+history-no-source = { $name } no tiene una página de estado oficial que sigamos, así que no hay nota sobre la rapidez con que reconoce sus caídas.
+history-source-unread = Aún no se ha podido leer la página de estado oficial de { $name }, así que no hay nota sobre la rapidez con que reconoce sus caídas.
+history-nothing-to-grade = Aún no hay caídas de { $name } que calificar (últimos { $days } días).
+history-grade = Rapidez con que { $name } reconoce sus caídas (últimos { $days } días): nota { $grade }; { $lag }; { $unacknowledged } de { $outages ->
+    [one] { $outages } caída nunca reconocida
+   *[other] { $outages } caídas nunca reconocidas
+}.
+history-median-lag = retraso mediano de { $duration }
+history-no-acknowledgement = sin reconocimiento
+history-none = No hay incidencias registradas de { $name }.
+history-caption = Caídas detectadas, de la más reciente a la más antigua
+history-started = Inicio
+history-region = Región
+history-resolved = Resuelta
+history-peak = Pico por minuto
+history-official = Estado oficial
+history-acknowledged = Reconocida
+history-everywhere = En todas partes
+history-ongoing = En curso
+history-no-official-source = Sin fuente oficial
+history-source-unreachable = Fuente oficial inaccesible
+history-not-acknowledged = No reconocida
+
+## Estado oficial (la página de estado del servicio)
+
+official-operational = operativo
+official-unavailable-line = Estado oficial no disponible.
+official-unavailable-because = Estado oficial no disponible ({ $reason }).
+list-separator = {"; "}
+official-not-read-yet = aún sin leer
+official-page = Página de estado de { $name }
+official-silent = La página de estado de { $name } sigue diciendo «{ $words }», aunque { $people } { $count ->
+    [one] ha avisado
+   *[other] han avisado
+} de problemas en la última hora.
+official-says = { $name } dice:
+official-acknowledged = — reconocido { $when }, { $lag }
+official-since = — desde { $when }
+official-checked = consultada { $when }
+official-components = Componentes con problemas
+official-incidents = Incidencias oficiales abiertas
+official-affected = Afectados: { $list }
+official-updates = Comunicados oficiales
+official-resolved-early = El servicio da esta incidencia por resuelta, pero los avisos de los usuarios siguen por encima del nivel habitual.
+official-ack = Reconocido por { $name } a las { $time }, { $lag }.
+official-ack-title = Reconocido por { $name } a las { $time }, { $lag }: «{ $title }».
+official-not-ack = { $name } aún no lo ha reconocido.
+official-ack-unknown = Aún no se ha podido leer la página de estado de { $name }, así que no se sabe si lo reconoce.
+official-level-ok = Operativo
+official-level-maintenance = En mantenimiento
+official-level-minor = Problemas menores
+official-level-major = Caída grave
+official-state-investigating = Investigando
+official-state-identified = Causa identificada
+official-state-monitoring = En observación
+official-state-resolved = Resuelto
+official-state-postmortem = Análisis posterior
+official-state-scheduled = Programado
+official-state-in_progress = En curso
+official-state-verifying = Verificando
+official-state-completed = Completado
+official-state-operational = Operativo
+official-state-degraded_performance = Rendimiento reducido
+official-state-partial_outage = Caída parcial
+official-state-major_outage = Caída grave
+official-state-under_maintenance = En mantenimiento
+incident-suspect = La mayoría de estos avisos vienen de una sola red ({ $share }), así que podría tratarse de avisos coordinados y no de una caída.
+
+## Causas comunes
+
+cause-label = Causa probable
+cause-several-countries = varios países
+cause-isp = Probablemente no es { $service }: los avisos vienen sobre todo de la red de { $subject } ({ $place }); { $others }. Allí fallan muchos servicios a la vez: lo más probable es que el problema sea la conexión, no { $service }.
+cause-others-fine = las demás redes van bien
+cause-others-less = en las demás redes los avisos subieron mucho menos
+cause-upstream = Probablemente no es { $service } en sí: { $count } servicios alojados en { $subject } fallan a la vez, y { $subject } también tiene problemas.
+cause-sympathy = Probablemente avisos por arrastre: { $subject } tiene una caída grande ({ $place }), y los avisos de { $service } subieron mucho menos para su tamaño. Puede que la gente avise de { $service } porque no consigue llegar a los clientes de { $subject }.
+cause-share = el { $share } de los avisos viene ahora de la red de { $subject } (lo habitual: { $usual })
+cause-usual-unknown = aún desconocido
+cause-rise = { $subject } subió a { $rise }× su nivel habitual; los demás, como mucho a { $others }×
+cause-times = primer problema { $first }, asignado { $labelled }
+cause-confidence = confianza { $share }
+cause-note = El estado de arriba sigue basándose en los avisos sobre { $name }; esto solo los explica.
+cause-summary-isp = Los avisos vienen sobre todo de la red de { $subject } ({ $place }); { $others }. Allí fallan { $count } servicios a la vez: lo más probable es que el problema sea la conexión, no cada servicio.
+cause-summary-upstream = { $count } servicios alojados en { $subject } fallan a la vez: lo más probable es que la causa sea { $subject }.
+cause-summary-sympathy = { $subject } tiene una caída grande ({ $place }); en los demás operadores del país los avisos subieron mucho menos para su tamaño: seguramente son avisos de gente que no consigue llegar a los clientes de { $subject }.
+big-picture = El panorama general
+big-picture-count = ({ $count } asignados, confianza { $share })
+networks-heading = Redes con fallos
+network-in = ({ $place })
+network-share = : el { $share } de los avisos ahora
+network-usual = (lo habitual: { $share })
+network-failing = . Servicios afectados:
+
+## Recibir avisos (el panel de seguimiento)
+
+follow-heading = Recibir avisos
+follow-back = Avísame cuando { $name } vuelva a funcionar
+follow-back-done = Te avisaremos cuando { $name } vuelva a funcionar
+follow-problems = Avísame de problemas con { $name }
+follow-problems-done = Te avisaremos de los problemas con { $name }
+unfollow-back = Dejar de avisarme cuando { $name } vuelva
+unfollow-back-done = Listo: no te avisaremos cuando { $name } vuelva a funcionar.
+unfollow-problems = Dejar de avisarme de problemas con { $name }
+unfollow-problems-done = Listo: ya no recibirás notificaciones sobre { $name }.
+follow-feed = Sigue el { $feed } en un lector de feeds para enterarte de cada incidencia.
+follow-email-label = O por correo:
+follow-email-which = Qué correos
+follow-email-back = cuando { $name } vuelva a funcionar
+follow-email-problems = sobre problemas con { $name }
+follow-email-submit = Enviarme un enlace de confirmación
+follow-email-note = No se envía nada hasta que confirmes. Tu dirección solo se guarda mientras estés suscrito.
+follow-setting-up = Activando las notificaciones…
+follow-blocked = las notificaciones están bloqueadas para este sitio; permítelas en la configuración del sitio de tu navegador o usa el feed Atom
+follow-no-push = tu navegador no pudo conectar con su servicio de notificaciones
+follow-done-back = Listo: recibirás una notificación cuando vuelva a funcionar.
+follow-done-problems = Listo: te avisaremos de los problemas y de cuándo terminen.
+follow-failed = No se pudieron activar las notificaciones:
+follow-stopping = Desactivando las notificaciones…
+follow-stop-failed = No se pudieron desactivar las notificaciones:
+follow-gone = este navegador ya no tiene la suscripción
+follow-server-answered = el servidor respondió
+followed-email = Revisa tu bandeja de entrada: te hemos enviado un enlace de confirmación. No se envía nada más hasta que lo abras.
+followed-email-invalid = Eso no parece una dirección de correo; revísala.
+followed-no-incident = La incidencia ya ha terminado; sigue los problemas para enterarte de la próxima.
+followed-limited = Ahora mismo hay demasiadas suscripciones; vuelve a intentarlo más tarde.
+link-expired-title = Este enlace ha caducado
+link-expired-text = La suscripción ya no existe (no se confirmó en un día o se canceló). Vuelve a suscribirte en la página de estado.
+confirmed-title = Suscripción confirmada
+confirmed-problems = Te escribiremos cuando la gente avise de problemas con { $name } y cuando terminen. Cada correo incluye un enlace para darte de baja.
+confirmed-back = Te escribiremos una vez, cuando { $name } vuelva a funcionar. Cada correo incluye un enlace para darte de baja.
+unsubscribed-title = Baja confirmada
+unsubscribed-text = Ya no recibirás correos sobre este servicio, y tu dirección se ha borrado.
+
+## La página de una dirección desconocida
+
+not-found-service = No conocemos «{ $asked }»
+not-found-no-service = No hay ningún servicio con ese nombre.
+did-you-mean = Quizá buscabas
+
+## El feed Atom
+
+feed-official-title = Página de estado de { $name }: { $text }
+feed-outage = Caída de { $name }{ $place }
+feed-possible = Posibles problemas con { $name }{ $place }
+feed-resolved = Resuelta: caída de { $name }{ $place }
+feed-summary = Inicio { $started }, detección { $detected }{ $resolved }. Datos: { $observed } en { $window }, cuando se esperaban unos { $expected }. Pico de { $peak } por minuto; { $total } en total.
+feed-resolved-at = , resolución { $time }
+feed-most-reported = Lo más avisado: { $list }.
+feed-suspect = La mayoría de los avisos vienen de una sola red: quizá avisos coordinados.
+feed-acknowledged = Reconocido por el servicio { $time } ({ $lag }).
+feed-official-update = Comunicado oficial ({ $status }, { $time }): { $message }
+
+## Mensajes de error de la API (por código de error)
+
+api-error-invalid_body = El cuerpo de la petición no es JSON (ni un formulario) válido, o no se pudo leer.
+api-error-invalid_query = Un parámetro de la consulta está mal formado o fuera de rango.
+api-error-invalid_path = Una parte de la dirección está mal formada.
+api-error-invalid_api_key = La clave de la API no es válida; envía una clave configurada o ninguna.
+api-error-missing_admin_token = La API de administración necesita un token (bearer).
+api-error-invalid_admin_token = El token de administración es incorrecto.
+api-error-admin_disabled = La API de administración está desactivada en este servidor.
+api-error-not_found = No hay nada en esta dirección.
+api-error-unknown_service = No hay ningún servicio con ese nombre.
+api-error-unknown_outage = Este servicio no tiene ninguna incidencia con ese identificador.
+api-error-unknown_webhook = No hay ningún webhook con ese identificador.
+api-error-unknown_follow = No hay ningún seguimiento de ese tipo para ese endpoint.
+api-error-email_unavailable = Los avisos por correo están desactivados en este servidor.
+api-error-method_not_allowed = Esta dirección no admite ese método.
+api-error-request_timeout = El cuerpo de la petición tardó demasiado en llegar.
+api-error-payload_too_large = El cuerpo de la petición supera el tamaño permitido.
+api-error-unsupported_media_type = Esta dirección no admite ese tipo de contenido.
+api-error-unknown_symptom = Este servicio no ofrece ese problema para avisar.
+api-error-unknown_platform = No existe esa plataforma.
+api-error-invalid_status = Ese no es un estado de comunicado oficial.
+api-error-invalid_message = El mensaje está vacío o es demasiado largo.
+api-error-invalid_url = La dirección del webhook debe ser una URL http(s) absoluta, con host y sin credenciales.
+api-error-internal_target = La dirección del webhook apunta a una red interna.
+api-error-invalid_secret = El secreto del webhook debe tener entre 16 y 256 caracteres.
+api-error-invalid_region = No es un código de país (US) ni de subdivisión (US-CA).
+api-error-too_many_webhooks = Este servicio ya tiene tantos webhooks como puede tener.
+api-error-invalid_endpoint = El endpoint de notificaciones no es una dirección https pública.
+api-error-invalid_keys = Las claves de la suscripción push están mal formadas.
+api-error-invalid_email = No es una dirección de correo de un dominio público.
+api-error-no_active_incident = Ahora no hay ninguna incidencia en curso de cuyo final podamos avisarte.
+api-error-too_many_follows = Tu red ya ha hecho hoy todas las suscripciones permitidas.
+api-error-service_follows_full = Este servicio ya tiene tantos seguidores como puede tener.
+api-error-follows_full = El servidor no admite más seguidores por ahora.
+api-error-rate_limited = Demasiadas peticiones; espera un momento y vuelve a intentarlo.
+api-error-too_many_failures = Demasiados intentos fallidos de acceso de administración; espera y vuelve a intentarlo.
+api-error-too_many_streams = Ya tienes abiertos todos los flujos de eventos permitidos; cierra uno primero.
+api-error-internal_error = Algo ha fallado en el servidor.
+api-error-store_unavailable = El almacén de avisos no está disponible; vuelve a intentarlo en un momento.
+api-error-streams_full = El servidor tiene abiertos todos los flujos de eventos que puede; vuelve a intentarlo más tarde.

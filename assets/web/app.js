@@ -49,8 +49,12 @@
 
   // Installable: the service worker keeps the shell and the last status
   // pages for offline use; "Add to home screen" where the browser offers it.
+  // Registered once the page has loaded: its install fetches the home
+  // page, which should not compete with this page's own first paint.
   if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.register("/sw.js").catch(function () {});
+    var register = function () { navigator.serviceWorker.register("/sw.js").catch(function () {}); };
+    if (document.readyState === "complete") register();
+    else window.addEventListener("load", register);
   }
   var hint = document.getElementById("install-hint");
   var offered = null;

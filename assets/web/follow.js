@@ -25,6 +25,12 @@
 
   function say(text) { status.textContent = text; }
 
+  // The page's words for what the script says (`data-say`, in the page's
+  // language), English when missing.
+  var words = {};
+  try { words = JSON.parse(push.getAttribute("data-say") || "{}"); } catch (_) {}
+  function word(name, english) { return words[name] || english; }
+
   // The saved follow of `kind`: {id, endpoint, expires_at}, or null.
   // (The first version of this page saved only the id.)
   function load(kind) {
@@ -123,13 +129,13 @@
 
   function failure(r) {
     return r.json().catch(function () { return {}; }).then(function (body) {
-      throw new Error(body.message || ("the server answered " + r.status));
+      throw new Error(body.message || (word("server", "the server answered") + " " + r.status));
     });
   }
 
   function follow(kind, button) {
     button.disabled = true;
-    say("Setting up notifications…");
+    say(word("settingUp", "Setting up notifications…"));
     var registration, endpoint;
     navigator.serviceWorker.register("/sw.js").then(function (reg) {
       registration = reg;
@@ -138,7 +144,7 @@
     }).then(function (permission) {
       box.setAttribute("data-permission", permission);
       if (permission !== "granted") {
-        throw new Error("notifications are blocked for this site; allow them in the browser's site settings, or use the Atom feed");
+        throw new Error(word("blocked", "notifications are blocked for this site"));
       }
       return navigator.serviceWorker.ready;
     }).then(function () {
@@ -154,7 +160,7 @@
         applicationServerKey: keyBytes(key.public_key)
       }), giveUp]).catch(function (e) {
         box.setAttribute("data-push", "unreachable");
-        throw new Error("your browser could not reach its push service (" + e.message + ")");
+        throw new Error(word("noPush", "your browser could not reach its push service") + " (" + e.message + ")");
       });
     }).then(function (subscription) {
       endpoint = subscription.endpoint;
@@ -166,11 +172,11 @@
       mark(kind, true);
       buttons(kind).stop.focus();
       say(kind === "back"
-        ? "Done: you will get one notification when it is back."
-        : "Done: you will be notified of problems, and when they are over.");
+        ? word("doneBack", "Done: you will get one notification when it is back.")
+        : word("doneProblems", "Done: you will be notified of problems, and when they are over."));
     }).catch(function (e) {
       button.disabled = false;
-      say("Could not turn on notifications: " + e.message + ".");
+      say(word("failed", "Could not turn on notifications:") + " " + e.message + ".");
     });
   }
 
@@ -181,9 +187,9 @@
       return;
     }
     button.disabled = true;
-    say("Stopping notifications…");
+    say(word("stopping", "Stopping notifications…"));
     endpointOf(saved).then(function (endpoint) {
-      if (!endpoint) throw new Error("this browser no longer holds the subscription");
+      if (!endpoint) throw new Error(word("gone", "this browser no longer holds the subscription"));
       return send("DELETE", { kind: kind, endpoint: endpoint });
     }).then(function (r) {
       // 404: the follow had ended already (its lifetime, or its incident).
@@ -198,7 +204,7 @@
       say(button.getAttribute("data-done"));
     }).catch(function (e) {
       button.disabled = false;
-      say("Could not stop notifications: " + e.message + ".");
+      say(word("stopFailed", "Could not stop notifications:") + " " + e.message + ".");
     });
   }
 

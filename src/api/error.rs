@@ -2,9 +2,13 @@
 //! the body is `{"error": "snake_case_code", "message": "…"}`.
 
 use super::streams::STREAM_RETRY_AFTER_SECS;
+use crate::i18n::Lang;
 use crate::ingest::{IngestError, RateStatus, Refusal};
 use crate::store::StoreError;
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::{StatusCode, header};
+use actix_web::middleware::Next;
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 
@@ -204,6 +208,65 @@ impl ResponseError for ApiError {
     }
 }
 
+/// Error bodies read back at most, to answer them in another language.
+const LOCALIZED_BODY_LIMIT: usize = 64 * 1024;
+
+/// Middleware: an API error answer in the language the client asks for
+/// (`Accept-Language`, as the API has no language prefix). The code stays
+/// as it is; the message becomes that code's sentence in the language
+/// (`api-error-<code>` in `assets/i18n/`). English answers keep their own,
+/// more detailed message. Every API error answer says it varies on
+/// `Accept-Language`.
+pub async fn localize_errors(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let api = super::is_api_path(req.match_info().as_str());
+    let lang = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map_or(Lang::En, Lang::negotiate);
+    let response = next.call(req).await?.map_into_boxed_body();
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !api || !json || response.status().as_u16() < 400 {
+        return Ok(response);
+    }
+    let (req, mut res) = response.into_parts();
+    res.headers_mut().append(
+        header::VARY,
+        header::HeaderValue::from_static("Accept-Language"),
+    );
+    if lang == Lang::En {
+        return Ok(ServiceResponse::new(req, res));
+    }
+    let (res, body) = res.into_parts();
+    let bytes = match actix_web::body::to_bytes_limited(body, LOCALIZED_BODY_LIMIT).await {
+        Ok(Ok(bytes)) => bytes,
+        // Not an error body of ours (too long, or it failed to stream).
+        _ => return Ok(ServiceResponse::new(req, res.set_body(BoxBody::new(())))),
+    };
+    let body = localized_body(lang, &bytes).unwrap_or_else(|| bytes.to_vec());
+    Ok(ServiceResponse::new(req, res.set_body(BoxBody::new(body))))
+}
+
+/// An error body `{"error": code, "message": …}` with the code's message
+/// in `lang`; `None` when it is not one or the code has no message.
+fn localized_body(lang: Lang, body: &[u8]) -> Option<Vec<u8>> {
+    let mut value: serde_json::Value = serde_json::from_slice(body).ok()?;
+    let code = value.get("error")?.as_str()?;
+    let message = lang.t(&format!("api-error-{code}"));
+    if message.starts_with(crate::i18n::MISSING_OPEN) {
+        return None;
+    }
+    value["message"] = message.into();
+    serde_json::to_vec(&value).ok()
+}
+
 /// The `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` and
 /// `RateLimit-Policy` headers (IETF httpapi ratelimit-headers draft) for a
 /// limit's state.
@@ -265,5 +328,40 @@ impl From<IngestError> for ApiError {
                 message,
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_code_has_a_message_in_every_language() {
+        for lang in Lang::ALL {
+            for code in ErrorCode::ALL {
+                let message = lang.t(&format!("api-error-{}", code.as_str()));
+                assert!(
+                    !message.starts_with(crate::i18n::MISSING_OPEN),
+                    "{} {}",
+                    lang.tag(),
+                    code.as_str()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_localized_body_keeps_its_code() {
+        let body = br#"{"error":"unknown_service","message":"no service 'x'"}"#;
+        let de: serde_json::Value =
+            serde_json::from_slice(&localized_body(Lang::De, body).expect("localized"))
+                .expect("json");
+        assert_eq!(de["error"], "unknown_service");
+        assert_eq!(
+            de["message"],
+            "Einen Dienst mit diesem Namen gibt es nicht."
+        );
+        assert!(localized_body(Lang::De, b"not json").is_none());
+        assert!(localized_body(Lang::De, br#"{"error":"no_such_code"}"#).is_none());
     }
 }

@@ -106,7 +106,7 @@ pub async fn guard(
                 return Ok(req.into_response(back.finish()).map_into_boxed_body());
             }
             if matches!(kind, Kind::Page) {
-                let page = crate::web::too_many_requests(refusal.retry_after_secs);
+                let page = crate::web::too_many_requests(req.request(), refusal.retry_after_secs);
                 return Ok(req.into_response(page).map_into_boxed_body());
             }
             return Ok(refuse(req, ApiError::TooManyRequests(refusal)));
@@ -174,7 +174,7 @@ fn refuse_unmatched(req: ServiceRequest) -> ServiceResponse<BoxBody> {
     let response = if is_api_path(req.match_info().as_str()) {
         super::not_found_error().error_response()
     } else {
-        crate::web::PageError::NotFound.error_response()
+        crate::web::error_page(req.request(), &crate::web::PageError::NotFound)
     };
     req.into_response(response)
 }

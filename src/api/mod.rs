@@ -30,7 +30,7 @@ pub use crate::events::follow::FollowState;
 pub use admin::AdminAuth;
 pub use admin_access::AdminAccess;
 pub use admin_guard::{AdminGuard, AdminGuardSettings, DEFAULT_ADMIN_FAILURES_PER_MINUTE};
-pub use error::{ApiError, ErrorBody, ErrorCode};
+pub use error::{ApiError, ErrorBody, ErrorCode, localize_errors};
 pub use guard::{guard, is_api_path};
 pub use keys::{ApiKeys, KeysFileError};
 pub use services::ServiceAnswers;

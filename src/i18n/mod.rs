@@ -174,6 +174,15 @@ impl Lang {
         format!("/{}{path}", self.segment())
     }
 
+    /// The space between two sentences or between a label and what it
+    /// labels: none in Japanese, whose punctuation carries its own.
+    pub fn gap(self) -> &'static str {
+        match self {
+            Lang::Ja => "",
+            _ => " ",
+        }
+    }
+
     /// The message `id` without arguments.
     pub fn t(self, id: &str) -> String {
         self.format(id, None)
@@ -415,13 +424,16 @@ mod tests {
                     "name", "place", "region", "time", "reports", "usual", "level", "duration",
                     "first", "second", "list", "hours", "minutes", "peak", "total", "started",
                     "detected", "when", "words", "summary", "subject", "cause", "what", "official",
-                    "back", "date",
+                    "back", "date", "days", "grade", "lag", "expected", "share", "rise", "others",
+                    "service", "feed", "asked", "text", "title", "observed", "window", "resolved",
+                    "status", "message", "labelled", "people", "reason",
                 ] {
                     args.set(name, FluentValue::from("X"));
                 }
                 for count in [0u64, 1, 2, 5, 21, 1234] {
-                    args.set("count", FluentValue::from(count));
-                    args.set("pct", FluentValue::from(count));
+                    for name in ["count", "pct", "outages", "unacknowledged"] {
+                        args.set(name, FluentValue::from(count));
+                    }
                     let text = lang.t_args(&id, &args);
                     assert!(
                         !text.contains(MISSING_OPEN) && !text.is_empty(),

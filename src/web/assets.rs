@@ -4,7 +4,7 @@
 //! the plain names still answer, with a short cache time. Each file is
 //! compressed once, at first use.
 
-use super::{PageError, secure};
+use super::{PageError, secure, subresource};
 use crate::http_cache::{IMMUTABLE, Rendered};
 use actix_web::{HttpRequest, HttpResponse, web};
 use sha2::{Digest, Sha256};
@@ -98,8 +98,16 @@ pub async fn serve(req: HttpRequest, name: web::Path<String>) -> Result<HttpResp
             }
         })
         .ok_or(PageError::NotFound)?;
+    // An SVG can be opened as a document: it gets the pages' policy. The
+    // other assets are only ever loaded by a page, whose policy governs
+    // them; theirs would be bytes on every first visit and nothing else.
+    let document = asset.name.ends_with(".svg");
     Ok(asset.rendered.respond(&req, cache, |r| {
-        secure(r);
+        if document {
+            secure(r);
+        } else {
+            subresource(r);
+        }
     }))
 }
 

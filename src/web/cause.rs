@@ -5,73 +5,136 @@
 use crate::catalog::Service;
 use crate::cause::{Cause, CauseKind};
 use crate::detect::GLOBAL;
+use crate::i18n::Lang;
+use crate::t;
 use maud::{Markup, html};
 
-fn place(region: &str) -> String {
+fn place(lang: Lang, region: &str) -> String {
     if region == GLOBAL {
-        "several countries".to_string()
+        t!(lang, "cause-several-countries")
     } else {
-        crate::countries::region_name(region)
+        crate::countries::region_name_in(lang, region)
     }
 }
 
 /// The banner's sentence for `service` labelled by `cause`.
-pub fn banner_text(service: &str, cause: &Cause) -> String {
-    let subject = &cause.subject;
-    let where_ = place(&cause.region);
+pub fn banner_text(lang: Lang, service: &str, cause: &Cause) -> String {
+    let subject = cause.subject.as_str();
+    let where_ = place(lang, &cause.region);
     match cause.kind {
         CauseKind::Isp => {
-            let rest = if cause.others_as_usual == Some(false) {
-                "other networks rose far less"
+            let others = if cause.others_as_usual == Some(false) {
+                t!(lang, "cause-others-less")
             } else {
-                "other networks are fine"
+                t!(lang, "cause-others-fine")
             };
-            format!(
-                "Probably not {service}: reports come mostly from {subject}'s network in {where_}; {rest}. Many services there are failing at once: the problem is likely the connection, not {service}."
+            t!(
+                lang,
+                "cause-isp",
+                service = service,
+                subject = subject,
+                place = where_,
+                others = others
             )
         }
-        CauseKind::Upstream => format!(
-            "Probably not {service} itself: {n} services that run on {subject} are failing at once, and {subject} is having problems too.",
-            n = cause
+        CauseKind::Upstream => t!(
+            lang,
+            "cause-upstream",
+            service = service,
+            subject = subject,
+            count = cause
                 .members
                 .iter()
                 .map(|m| &m.service)
                 .collect::<std::collections::BTreeSet<_>>()
                 .len()
         ),
-        CauseKind::Sympathy => format!(
-            "Likely sympathy reports: {subject} has a large outage in {where_}, and reports for {service} rose far less for its size. People may be reporting {service} because they cannot reach {subject}'s customers."
+        CauseKind::Sympathy => t!(
+            lang,
+            "cause-sympathy",
+            service = service,
+            subject = subject,
+            place = where_
+        ),
+    }
+}
+
+/// What a cause is, without a service: its own summary in English (the
+/// cause module's, with its details), the same sentence from the
+/// language's messages elsewhere.
+pub fn summary_text(lang: Lang, cause: &Cause) -> String {
+    if lang == Lang::En {
+        return cause.summary.clone();
+    }
+    let subject = cause.subject.as_str();
+    let services = member_services(cause).len();
+    match cause.kind {
+        CauseKind::Isp => {
+            let others = if cause.others_as_usual == Some(false) {
+                t!(lang, "cause-others-less")
+            } else {
+                t!(lang, "cause-others-fine")
+            };
+            t!(
+                lang,
+                "cause-summary-isp",
+                subject = subject,
+                place = place(lang, &cause.region),
+                others = others,
+                count = services
+            )
+        }
+        CauseKind::Upstream => t!(
+            lang,
+            "cause-summary-upstream",
+            subject = subject,
+            count = services
+        ),
+        CauseKind::Sympathy => t!(
+            lang,
+            "cause-summary-sympathy",
+            subject = subject,
+            place = place(lang, &cause.region)
         ),
     }
 }
 
 /// The evidence under a banner: shares, timings and confidence.
-fn evidence(cause: &Cause) -> String {
+fn evidence(lang: Lang, cause: &Cause) -> String {
     let mut parts = Vec::new();
+    let subject = cause.subject.as_str();
     if let Some(now) = cause.share_now {
         let usual = cause
             .usual_share
-            .map_or_else(|| "not known yet".to_string(), percent);
-        parts.push(format!(
-            "{} of the reports come from {}'s network now (usually {usual})",
-            percent(now),
-            cause.subject
+            .map_or_else(|| t!(lang, "cause-usual-unknown"), percent);
+        parts.push(t!(
+            lang,
+            "cause-share",
+            share = percent(now),
+            subject = subject,
+            usual = usual
         ));
     }
     if let (Some(s), Some(m)) = (cause.subject_rise, cause.member_rise) {
-        parts.push(format!(
-            "{} rose {:.0}x its usual level, the others at most {:.1}x",
-            cause.subject,
-            s + 1.0,
-            m + 1.0
+        parts.push(t!(
+            lang,
+            "cause-rise",
+            subject = subject,
+            rise = format!("{:.0}", s + 1.0),
+            others = decimal(lang, m + 1.0)
         ));
     }
-    parts.push(format!(
-        "first problem {}, labelled {}",
-        cause.first_onset.format("%H:%M UTC"),
-        cause.labelled_at.format("%H:%M UTC")
+    parts.push(t!(
+        lang,
+        "cause-times",
+        first = cause.first_onset.format("%H:%M UTC").to_string(),
+        labelled = cause.labelled_at.format("%H:%M UTC").to_string()
     ));
-    parts.push(format!("confidence {}", percent(cause.confidence)));
+    parts.push(t!(
+        lang,
+        "cause-confidence",
+        share = percent(cause.confidence)
+    ));
     parts.join(" · ")
 }
 
@@ -79,32 +142,39 @@ fn percent(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
+/// One decimal, with the language's decimal sign ("1.5", "1,5").
+fn decimal(lang: Lang, x: f64) -> String {
+    let text = format!("{x:.1}");
+    match lang {
+        Lang::En | Lang::Ja => text,
+        _ => text.replace('.', ","),
+    }
+}
+
 /// The status page's banners, one per cause labelling the service.
-pub fn banners(service: &Service, causes: &[Cause]) -> Markup {
+pub fn banners(lang: Lang, service: &Service, causes: &[Cause]) -> Markup {
     html! {
         @for c in causes {
-            section.cause-banner.{ "cause-" (c.kind.as_str()) } role="note" aria-label="Probable cause" data-cause=(c.id) {
-                p.cause-text { strong { (banner_text(&service.name, c)) } }
-                p.cause-evidence.muted { (evidence(c)) }
-                p.cause-note.muted {
-                    "The status above still follows the reports for " (service.name) "; this only explains them."
-                }
+            section.cause-banner.{ "cause-" (c.kind.as_str()) } role="note" aria-label=(t!(lang, "cause-label")) data-cause=(c.id) {
+                p.cause-text { strong { (banner_text(lang, &service.name, c)) } }
+                p.cause-evidence.muted { (evidence(lang, c)) }
+                p.cause-note.muted { (t!(lang, "cause-note", name = service.name.as_str())) }
             }
         }
     }
 }
 
 /// The home page's "big picture" line.
-pub fn big_picture(causes: &[Cause]) -> Markup {
+pub fn big_picture(lang: Lang, causes: &[Cause]) -> Markup {
     html! {
         @if !causes.is_empty() {
             section.big-picture aria-labelledby="big-picture-h" #big-picture {
-                h2 #big-picture-h { "The big picture" }
+                h2 #big-picture-h { (t!(lang, "big-picture")) }
                 ul {
                     @for c in causes {
                         li data-cause=(c.id) {
-                            (c.summary) " "
-                            span.muted { "(" (c.members.len()) " labelled, confidence " (percent(c.confidence)) ")" }
+                            (summary_text(lang, c)) " "
+                            span.muted { (t!(lang, "big-picture-count", count = c.members.len(), share = percent(c.confidence))) }
                         }
                     }
                 }
@@ -116,27 +186,27 @@ pub fn big_picture(causes: &[Cause]) -> Markup {
 /// The map page's list of failing networks: each ISP cause with its
 /// operator, country, AS numbers, share of the reports and the services
 /// failing on it.
-pub fn failing_networks(causes: &[Cause], catalog: &crate::catalog::Catalog) -> Markup {
+pub fn failing_networks(lang: Lang, causes: &[Cause], catalog: &crate::catalog::Catalog) -> Markup {
     let isp: Vec<&Cause> = causes.iter().filter(|c| c.kind == CauseKind::Isp).collect();
     html! {
         @if !isp.is_empty() {
             section.failing-networks aria-labelledby="networks-h" #failing-networks {
-                h2 #networks-h { "Failing networks" }
+                h2 #networks-h { (t!(lang, "networks-heading")) }
                 ul {
                     @for c in &isp {
                         li data-cause=(c.id) {
-                            strong { (c.subject) } " in " (place(&c.region))
+                            strong { (c.subject) } " " (t!(lang, "network-in", place = place(lang, &c.region)))
                             @if !c.asns.is_empty() {
                                 " (" (c.asns.iter().map(|a| format!("AS{a}")).collect::<Vec<_>>().join(", ")) ")"
                             }
                             @if let Some(now) = c.share_now {
-                                ": " (percent(now)) " of the reports now"
-                                @if let Some(u) = c.usual_share { " (usually " (percent(u)) ")" }
+                                (t!(lang, "network-share", share = percent(now)))
+                                @if let Some(u) = c.usual_share { " " (t!(lang, "network-usual", share = percent(u))) }
                             }
-                            ". Failing on it: "
+                            (t!(lang, "network-failing")) " "
                             @for (i, slug) in member_services(c).iter().enumerate() {
                                 @if i > 0 { ", " }
-                                a href={ "/status/" (slug) } {
+                                a href=(lang.href(&format!("/status/{slug}"))) {
                                     (catalog.service(slug).map_or(slug.as_str(), |s| s.name.as_str()))
                                 }
                             }

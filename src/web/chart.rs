@@ -10,9 +10,11 @@
 //! the drawing. Its text alternative is a summary sentence and the data as
 //! a table.
 
-use super::layout::{clock_time, zone_note};
+use super::layout::{around, clock_time, lang_reports, lang_zone_note};
+use crate::i18n::Lang;
 use crate::read::SeriesPoint;
 use crate::read::views::WindowView;
+use crate::t;
 use chrono::{DateTime, Duration, Utc};
 use maud::{Markup, html};
 
@@ -97,6 +99,7 @@ fn bars(points: &[SeriesPoint], now: DateTime<Utc>) -> Vec<Bar> {
 /// (reports and what the baseline expected) for the summary, which says
 /// the same numbers as the rest of the page.
 pub fn report_chart(
+    lang: Lang,
     service_name: &str,
     points: &[SeriesPoint],
     last_15m: &WindowView,
@@ -151,11 +154,14 @@ pub fn report_chart(
     html! {
         figure.chart {
             p.chart-summary #chart-summary {
-                (summary(last_15m)) " " (total) " in the last 24 hours"
-                @if let Some(p) = peak {
-                    "; the most (" (p.count) ") in the 15 minutes from " (clock_time(p.start))
+                (summary(lang, last_15m)) (lang.gap())
+                @match peak {
+                    Some(p) => (around(
+                        &t!(lang, "chart-day-peak", total = lang.number(total), peak = lang.number(p.count), time = "\u{1}"),
+                        clock_time(p.start),
+                    )),
+                    None => (t!(lang, "chart-day", total = lang.number(total))),
                 }
-                "."
             }
             div.plot {
                 div.y-axis aria-hidden="true" {
@@ -165,7 +171,7 @@ pub fn report_chart(
                 svg #report-chart viewBox={ "0 0 " (WIDTH) " " (HEIGHT) }
                     role="img" aria-labelledby="chart-title" aria-describedby="chart-summary"
                     preserveAspectRatio="none" data-scale-max=(scale_max) {
-                    title #chart-title { "Reports about " (service_name) " in the last 24 hours, per 15 minutes, against the usual level" }
+                    title #chart-title { (t!(lang, "chart-title", name = service_name)) }
                     @if let Some(since) = marks.incident_since {
                         // Open: from its start to now, the chart's right end.
                         @let x0 = x_of(since).min(WIDTH - bar_w);
@@ -207,35 +213,35 @@ pub fn report_chart(
                 }
             }
             figcaption {
-                span.key.key-usual { "Reports within the usual range" }
-                " " span.key.key-excess { "Reports above it" }
-                " " span.key.key-band { "Usual range" }
+                span.key.key-usual { (t!(lang, "chart-key-usual")) }
+                " " span.key.key-excess { (t!(lang, "chart-key-excess")) }
+                " " span.key.key-band { (t!(lang, "chart-key-band")) }
                 @if marks.incident_since.is_some() {
-                    " " span.key.key-incident { "The outage so far" }
+                    " " span.key.key-incident { (t!(lang, "chart-key-incident")) }
                 }
                 @if let Some(p) = partial {
                     " " span.key.key-partial #chart-partial {
-                        "Last bar: still counting (since " (clock_time(p.start)) ")"
+                        (around(&t!(lang, "chart-key-partial", time = "\u{1}"), clock_time(p.start)))
                     }
                 }
-                " " (zone_note())
+                " " (lang_zone_note(lang))
             }
             details.chart-data {
-                summary { "The chart's numbers as a table" }
+                summary { (t!(lang, "chart-table-summary")) }
                 table #chart-table {
-                    caption { "Reports about " (service_name) " per 15 minutes, against the usual level" }
+                    caption { (t!(lang, "chart-table-caption", name = service_name)) }
                     thead {
                         tr {
-                            th scope="col" { "15 minutes from" }
-                            th scope="col" { "Reports" }
-                            th scope="col" { "Usual level" }
+                            th scope="col" { (t!(lang, "chart-table-from")) }
+                            th scope="col" { (t!(lang, "timeline-reports")) }
+                            th scope="col" { (t!(lang, "chart-table-usual")) }
                         }
                     }
                     tbody {
                         @for (p, b) in points.iter().zip(&bars) {
                             tr {
-                                td { (clock_time(p.start)) @if b.partial { " (so far)" } }
-                                td { (p.count) }
+                                td { (clock_time(p.start)) @if b.partial { " " (t!(lang, "chart-so-far")) } }
+                                td { (lang.number(p.count)) }
                                 td { @match b.baseline { Some(v) => (format!("{v:.1}")), None => "–" } }
                             }
                         }
@@ -247,18 +253,22 @@ pub fn report_chart(
 }
 
 /// "312 reports in the last 15 minutes, 40 expected."
-fn summary(last_15m: &WindowView) -> String {
-    let n = last_15m.reports;
-    let reports = if n == 1 { "report" } else { "reports" };
+fn summary(lang: Lang, last_15m: &WindowView) -> String {
+    let reports = lang_reports(lang, last_15m.reports);
     match last_15m.expected {
-        Some(e) => format!("{n} {reports} in the last 15 minutes, {e:.0} expected."),
-        None => format!("{n} {reports} in the last 15 minutes."),
+        Some(e) => t!(
+            lang,
+            "chart-summary-expected",
+            reports = reports,
+            expected = lang.number(e.round().max(0.0) as u64)
+        ),
+        None => t!(lang, "chart-summary", reports = reports),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{WindowView, scale, summary, usual_range};
+    use super::{Lang, WindowView, scale, summary, usual_range};
 
     #[test]
     fn the_scale_fits_the_data() {
@@ -294,7 +304,8 @@ mod tests {
             now,
             incident_since: Some(now - Duration::minutes(1)),
         };
-        let chart = report_chart("S", &points, &WindowView::default(), &marks).into_string();
+        let chart =
+            report_chart(Lang::En, "S", &points, &WindowView::default(), &marks).into_string();
         assert!(chart.contains(r#"id="incident-span" x="950.0""#), "{chart}");
         assert!(chart.contains(r#"class="bar partial""#), "{chart}");
         assert!(chart.contains(r#"class="excess partial""#), "{chart}");
@@ -315,11 +326,11 @@ mod tests {
             ..WindowView::default()
         };
         assert_eq!(
-            summary(&w),
+            summary(Lang::En, &w),
             "312 reports in the last 15 minutes, 40 expected."
         );
         assert_eq!(
-            summary(&WindowView::default()),
+            summary(Lang::En, &WindowView::default()),
             "0 reports in the last 15 minutes."
         );
     }

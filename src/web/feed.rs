@@ -5,10 +5,12 @@
 
 use super::PageError;
 use crate::catalog::{Catalog, Service};
-use crate::countries::region_name;
+use crate::countries::region_name_in;
 use crate::detect::{GLOBAL, Incident};
+use crate::i18n::Lang;
 use crate::read;
 use crate::state::AppState;
+use crate::t;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -16,6 +18,17 @@ use std::fmt::Write;
 
 /// Entries in the feed at most.
 const ENTRIES: usize = 50;
+
+/// The address of `slug`'s feed in `lang`: English keeps the unprefixed
+/// one it always had (feed readers keep the address they were given).
+pub fn feed_href(lang: Lang, slug: &str) -> String {
+    let path = format!("/status/{slug}/feed.atom");
+    if lang == Lang::En {
+        path
+    } else {
+        lang.href(&path)
+    }
+}
 
 /// Escapes text for XML content and attribute values.
 pub fn xml_escape(s: &str) -> String {
@@ -50,6 +63,8 @@ pub async fn feed(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
+    // The feed's unprefixed address is the English one.
+    let lang = super::lang_of(&req);
     let service = super::not_found::service(&state.catalog, &slug)?;
     let incidents = read::incidents(state.store.as_ref(), &service.slug, ENTRIES).await?;
     let changes = match service.official_status {
@@ -59,14 +74,20 @@ pub async fn feed(
             .unwrap_or_default(),
         None => Vec::new(),
     };
+    let base = base_url(&req);
+    let feed = Feed {
+        lang,
+        base: &base,
+        prefixed: req.app_data::<Lang>().is_some(),
+    };
     let mut xml = atom(
+        &feed,
         &state.catalog,
         service,
         &incidents,
-        &base_url(&req),
         state.clock.now(),
     );
-    official_entries(&mut xml, service, &changes, &base_url(&req));
+    official_entries(&feed, &mut xml, service, &changes);
     Ok(HttpResponse::Ok()
         .content_type("application/atom+xml; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=60"))
@@ -77,15 +98,15 @@ pub async fn feed(
 /// Entries for the changes of what the official status page says
 /// (`official.changed`), put before the feed's end.
 fn official_entries(
+    feed: &Feed,
     xml: &mut String,
     service: &Service,
     changes: &[crate::official::model::Change],
-    base: &str,
 ) {
     let Some(end) = xml.rfind("</feed>") else {
         return;
     };
-    let page = format!("{base}/status/{}", service.slug);
+    let page = feed.page(service);
     let mut entries = String::new();
     for c in changes {
         let _ = write!(
@@ -101,7 +122,12 @@ fn official_entries(
              </entry>\n",
             slug = xml_escape(&service.slug),
             at = c.at.timestamp(),
-            title = xml_escape(&format!("{}'s status page: {}", service.name, c.text)),
+            title = xml_escape(&t!(
+                feed.lang,
+                "feed-official-title",
+                name = service.name.as_str(),
+                text = c.text.as_str()
+            )),
             published = rfc3339(c.at),
             page = xml_escape(&page),
             summary = xml_escape(&c.text),
@@ -120,103 +146,133 @@ fn last_change(i: &Incident) -> DateTime<Utc> {
         .unwrap_or(i.updated_at)
 }
 
-fn title(service: &Service, i: &Incident) -> String {
-    let place = if i.region == GLOBAL {
-        String::new()
-    } else {
-        format!(" in {}", region_name(&i.region))
-    };
-    let what = match (i.is_active(), i.suspect) {
-        (true, false) => "Outage",
-        (true, true) => "Possible problems",
-        (false, _) => "Resolved: outage",
-    };
-    format!("{what} at {}{place}", service.name)
+/// Who the feed is for: its language, and where its links point.
+struct Feed<'a> {
+    lang: Lang,
+    /// The scheme and host the client used.
+    base: &'a str,
+    /// Asked for under a language prefix: its links keep it.
+    prefixed: bool,
 }
 
-/// "1 minute", "15 minutes".
-fn minutes(n: i64) -> String {
-    if n == 1 {
-        "1 minute".to_string()
-    } else {
-        format!("{n} minutes")
+impl Feed<'_> {
+    /// The absolute address of `service`'s status page.
+    fn page(&self, service: &Service) -> String {
+        let path = format!("/status/{}", service.slug);
+        if self.prefixed {
+            format!("{}{}", self.base, self.lang.href(&path))
+        } else {
+            format!("{}{path}", self.base)
+        }
     }
 }
 
-/// "1 report", "42 reports".
-fn reports(n: u64) -> String {
-    super::layout::reports(n)
+fn title(lang: Lang, service: &Service, i: &Incident) -> String {
+    let place = if i.region == GLOBAL {
+        String::new()
+    } else {
+        format!(
+            " {}",
+            t!(
+                lang,
+                "notice-place",
+                region = region_name_in(lang, &i.region)
+            )
+        )
+    };
+    let what = match (i.is_active(), i.suspect) {
+        (true, false) => "feed-outage",
+        (true, true) => "feed-possible",
+        (false, _) => "feed-resolved",
+    };
+    t!(lang, what, name = service.name.as_str(), place = place)
 }
 
-fn summary(catalog: &Catalog, i: &Incident) -> String {
+fn summary(lang: Lang, catalog: &Catalog, i: &Incident) -> String {
     let d = &i.detection;
-    let mut s = format!(
-        "Started {}, detected {}{}. Evidence: {} in {} where about {:.0} were expected. Peak {} a minute; {} in all.",
-        rfc3339(i.started_at),
-        rfc3339(i.detected_at),
-        i.resolved_at
-            .map(|r| format!(", resolved {}", rfc3339(r)))
+    let reports = |n: u64| super::layout::lang_reports(lang, n);
+    let mut s = t!(
+        lang,
+        "feed-summary",
+        started = rfc3339(i.started_at),
+        detected = rfc3339(i.detected_at),
+        resolved = i
+            .resolved_at
+            .map(|r| t!(lang, "feed-resolved-at", time = rfc3339(r)))
             .unwrap_or_default(),
-        reports(d.observed),
-        minutes(i64::from(d.window_minutes)),
-        d.expected,
-        reports(i.peak_reports_per_minute.round() as u64),
-        reports(i.total_reports),
+        observed = reports(d.observed),
+        window = t!(lang, "minutes", count = u64::from(d.window_minutes)),
+        expected = lang.number(d.expected.round().max(0.0) as u64),
+        peak = reports(i.peak_reports_per_minute.round() as u64),
+        total = reports(i.total_reports)
     );
     if !i.top_symptoms.is_empty() {
         let labels: Vec<&str> = i
             .top_symptoms
             .iter()
             .take(3)
-            .map(|t| catalog.symptom_label(&t.symptom).unwrap_or(&t.symptom))
+            .map(|t| {
+                catalog
+                    .symptom_label_in(lang, &t.symptom)
+                    .unwrap_or(&t.symptom)
+            })
             .collect();
-        let _ = write!(s, " Most reported: {}.", labels.join(", "));
+        s.push(' ');
+        s.push_str(&t!(lang, "feed-most-reported", list = labels.join(", ")));
     }
     if i.suspect {
-        s.push_str(" Most reports come from one network: possibly coordinated reporting.");
+        s.push(' ');
+        s.push_str(&t!(lang, "feed-suspect"));
     }
     if let (Some(at), Some(lag)) = (i.official_acknowledged_at, i.acknowledgement_lag_minutes) {
-        let _ = write!(
-            s,
-            " Acknowledged by the service {} ({}).",
-            rfc3339(at),
-            super::official::lag_words(lag)
-        );
+        s.push(' ');
+        s.push_str(&t!(
+            lang,
+            "feed-acknowledged",
+            time = rfc3339(at),
+            lag = super::official::lag_words(lang, lag)
+        ));
     }
     for u in &i.updates {
-        let _ = write!(
-            s,
-            "\nOfficial update ({}, {}): {}",
-            u.status.as_str(),
-            rfc3339(u.at),
-            u.message
-        );
+        s.push('\n');
+        s.push_str(&t!(
+            lang,
+            "feed-official-update",
+            status = super::official::state_words(lang, u.status.as_str()),
+            time = rfc3339(u.at),
+            message = u.message.as_str()
+        ));
     }
     s
 }
 
 /// The feed document.
-pub fn atom(
+fn atom(
+    feed: &Feed,
     catalog: &Catalog,
     service: &Service,
     incidents: &[Incident],
-    base: &str,
     now: DateTime<Utc>,
 ) -> String {
-    let page = format!("{base}/status/{}", service.slug);
+    let lang = feed.lang;
+    let page = feed.page(service);
     let updated = incidents.iter().map(last_change).max().unwrap_or(now);
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = write!(
         xml,
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n\
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n\
          <id>urn:downwatch:service:{slug}</id>\n\
          <title>{title}</title>\n\
          <updated>{updated}</updated>\n\
          <author><name>downwatch</name></author>\n\
          <link rel=\"self\" type=\"application/atom+xml\" href=\"{self_link}\"/>\n\
          <link rel=\"alternate\" type=\"text/html\" href=\"{page}\"/>\n",
+        lang = lang.tag(),
         slug = xml_escape(&service.slug),
-        title = xml_escape(&format!("{} incidents (downwatch)", service.name)),
+        title = xml_escape(&format!(
+            "{} (downwatch)",
+            t!(lang, "feed-title", name = service.name.as_str())
+        )),
         updated = rfc3339(updated),
         self_link = xml_escape(&format!("{page}/feed.atom")),
         page = xml_escape(&page),
@@ -233,11 +289,11 @@ pub fn atom(
              <summary type=\"text\">{summary}</summary>\n\
              </entry>\n",
             id = xml_escape(&i.id),
-            title = xml_escape(&title(service, i)),
+            title = xml_escape(&title(lang, service, i)),
             published = rfc3339(i.detected_at),
             updated = rfc3339(last_change(i)),
             page = xml_escape(&page),
-            summary = xml_escape(&summary(catalog, i)),
+            summary = xml_escape(&summary(lang, catalog, i)),
         );
     }
     xml.push_str("</feed>\n");

@@ -6,7 +6,7 @@
 
 use super::layout::{around, clock_time, lang_badge, lang_reports};
 use crate::catalog::Service;
-use crate::countries::region_name;
+use crate::countries::region_name_in;
 use crate::detect::Status;
 use crate::i18n::Lang;
 use crate::read::place::Place;
@@ -33,7 +33,7 @@ pub fn place_words(lang: Lang, place: &Place) -> String {
             if lang == Lang::En {
                 the(c)
             } else {
-                region_name(c).to_string()
+                region_name_in(lang, c)
             }
         })
         .collect();
@@ -66,7 +66,7 @@ fn spaced(place: String) -> String {
 
 /// A country's name as said in a sentence ("the United Kingdom").
 fn the(code: &str) -> String {
-    let name = region_name(code);
+    let name = region_name_in(Lang::En, code);
     let needs_the = ["United ", "Netherlands", "Philippines", "Czech Republic"]
         .iter()
         .any(|p| name.starts_with(p))
@@ -160,7 +160,7 @@ fn just_me(lang: Lang, view: &ServiceView) -> String {
         (_, Level::Usual) => "probably-just-you",
         _ => return String::new(),
     };
-    format!("{} ", lang.t(id))
+    format!("{}{}", lang.t(id), lang.gap())
 }
 
 /// The status line: is it down, where, since when.
@@ -200,12 +200,12 @@ pub fn facts(lang: Lang, service: &Service, view: &ServiceView, now: DateTime<Ut
                 }
                 li #fold-people {
                     strong { (t!(lang, "people", count = o.window.reporters)) }
-                    " " (t!(lang, "fold-people-since", count = o.window.reporters, reports = lang_reports(lang, o.window.reports)))
+                    (lang.gap()) (t!(lang, "fold-people-since", count = o.window.reporters, reports = lang_reports(lang, o.window.reports)))
                 }
             } @else {
                 li #fold-people {
                     strong { (t!(lang, "people", count = view.windows[2].reporters)) }
-                    " " (t!(lang, "fold-people-hour", count = view.windows[2].reporters))
+                    (lang.gap()) (t!(lang, "fold-people-hour", count = view.windows[2].reporters))
                 }
             }
             li #fold-level { strong { (just_me(lang, view)) } (level_sentence(lang, last_15m)) }

@@ -6,77 +6,103 @@
 //! Also the pages the links in mails open: confirm (GET) and unsubscribe
 //! (GET, and RFC 8058 one-click POST).
 
-use super::layout::message_page;
+use super::layout::{around, html_message_page};
 use super::{PageError, html, secure};
 use crate::catalog::Service;
 use crate::detect::Incident;
 use crate::events::follow::links::LinkAction;
 use crate::events::follow::{ALL, FOLLOWERS, FollowKind, FollowTarget, follower, member, remove};
 use crate::http_cache::Rendered;
+use crate::i18n::Lang;
 use crate::state::AppState;
+use crate::t;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use maud::{Markup, html};
 use serde::Deserialize;
 use std::sync::LazyLock;
 
+/// What `follow.js` says while it works, in the page's language: the
+/// push box's `data-say` (a JSON object) by the script's names, from
+/// these messages.
+const SCRIPT_WORDS: [(&str, &str); 10] = [
+    ("settingUp", "follow-setting-up"),
+    ("blocked", "follow-blocked"),
+    ("noPush", "follow-no-push"),
+    ("doneBack", "follow-done-back"),
+    ("doneProblems", "follow-done-problems"),
+    ("failed", "follow-failed"),
+    ("stopping", "follow-stopping"),
+    ("stopFailed", "follow-stop-failed"),
+    ("gone", "follow-gone"),
+    ("server", "follow-server-answered"),
+];
+
 /// The follow panel of a status page.
-pub fn follow_panel(state: &AppState, service: &Service, active: &[Incident]) -> Markup {
-    let name = &service.name;
+pub fn follow_panel(
+    state: &AppState,
+    lang: Lang,
+    service: &Service,
+    active: &[Incident],
+) -> Markup {
+    let name = service.name.as_str();
     let incident = !active.is_empty();
+    let words: serde_json::Map<String, serde_json::Value> = SCRIPT_WORDS
+        .iter()
+        .map(|(name, id)| (name.to_string(), lang.t(id).into()))
+        .collect();
     html! {
         section.follow #follow aria-labelledby="follow-h" data-service=(service.slug)
             data-incident=(if incident { "true" } else { "false" }) {
-            h2 #follow-h { "Get notified" }
+            h2 #follow-h { (t!(lang, "follow-heading")) }
             // follow.js shows the buttons (and the "back" one only during an
             // incident: it follows the live updates of the page), and the
             // stop buttons of what this browser follows.
-            div.follow-push #follow-push hidden {
+            div.follow-push #follow-push hidden data-say=(serde_json::Value::Object(words)) {
                 button.button type="button" #follow-back data-follow="back" hidden[!incident]
-                    data-followed={ "You will be notified when " (name) " is back" } {
-                    "Notify me when " (name) " is back"
+                    data-followed=(t!(lang, "follow-back-done", name = name)) {
+                    (t!(lang, "follow-back", name = name))
                 }
                 " "
                 button.button type="button" #follow-problems data-follow="problems"
-                    data-followed={ "You will be notified about problems with " (name) } {
-                    "Notify me about problems with " (name)
+                    data-followed=(t!(lang, "follow-problems-done", name = name)) {
+                    (t!(lang, "follow-problems", name = name))
                 }
                 " "
                 button.button type="button" #unfollow-back data-unfollow="back" hidden
-                    data-done={ "Stopped: you will not be notified when " (name) " is back." } {
-                    "Stop notifications when " (name) " is back"
+                    data-done=(t!(lang, "unfollow-back-done", name = name)) {
+                    (t!(lang, "unfollow-back", name = name))
                 }
                 " "
                 button.button type="button" #unfollow-problems data-unfollow="problems" hidden
-                    data-done={ "Stopped: you will get no more notifications about " (name) "." } {
-                    "Stop notifications about problems with " (name)
+                    data-done=(t!(lang, "unfollow-problems-done", name = name)) {
+                    (t!(lang, "unfollow-problems", name = name))
                 }
                 p.muted #follow-status role="status" aria-live="polite" {}
             }
             p.follow-feed #follow-feed {
-                "Follow the "
-                a href={ "/status/" (service.slug) "/feed.atom" } { "Atom feed" }
-                " in a feed reader to hear of every incident."
+                (around(
+                    &t!(lang, "follow-feed", feed = "\u{1}"),
+                    html! { a href=(super::feed::feed_href(lang, &service.slug)) { (t!(lang, "atom-feed")) } },
+                ))
             }
             @if state.follow.email {
                 form.follow-email #follow-email method="post"
                     action={ "/api/v1/services/" (service.slug) "/follow/email" } {
-                    label for="follow-email-address" { "Or by email:" }
+                    label for="follow-email-address" { (t!(lang, "follow-email-label")) }
                     " "
                     input #follow-email-address type="email" name="email" required
                         autocomplete="email" maxlength="254" placeholder="you@example.com";
                     " "
-                    select name="kind" aria-label="Which mails" {
+                    select name="kind" aria-label=(t!(lang, "follow-email-which")) {
                         @if incident {
-                            option value="back" { "when " (name) " is back" }
+                            option value="back" { (t!(lang, "follow-email-back", name = name)) }
                         }
-                        option value="problems" { "about problems with " (name) }
+                        option value="problems" { (t!(lang, "follow-email-problems", name = name)) }
                     }
                     " "
-                    button type="submit" #follow-email-submit { "Send me a link to confirm" }
-                    p.muted {
-                        "Nothing is sent before you confirm. Your address is kept only while you are subscribed."
-                    }
+                    button type="submit" #follow-email-submit { (t!(lang, "follow-email-submit")) }
+                    p.muted { (t!(lang, "follow-email-note")) }
                 }
             }
             script src=(super::assets::url("follow.js")) defer {}
@@ -85,20 +111,20 @@ pub fn follow_panel(state: &AppState, service: &Service, active: &[Incident]) ->
 }
 
 /// The line a status page shows after the email form (`?followed=`).
-pub fn follow_notice(word: &str) -> Markup {
+pub fn follow_notice(lang: Lang, word: &str) -> Markup {
     html! {
         @match word {
             "follow-email" => p.notice.success #confirmation role="status" {
-                "Check your inbox: we sent a link to confirm. Nothing else is sent until you open it."
+                (t!(lang, "followed-email"))
             },
             "follow-email-invalid" => p.notice.error #confirmation role="alert" {
-                "That does not look like an email address; please check it."
+                (t!(lang, "followed-email-invalid"))
             },
             "follow-no-incident" => p.notice #confirmation role="status" {
-                "The incident is over already; follow problems to hear of the next one."
+                (t!(lang, "followed-no-incident"))
             },
             "follow-limited" => p.notice.error #confirmation role="alert" {
-                "Too many subscriptions just now; please try again later."
+                (t!(lang, "followed-limited"))
             },
             _ => {}
         }
@@ -143,8 +169,8 @@ async fn signed(
     }
 }
 
-fn message(status: StatusCode, title: &str, text: &str) -> HttpResponse {
-    let mut response = html(status, message_page(title, text));
+fn message(lang: Lang, status: StatusCode, title: &str, text: &str) -> HttpResponse {
+    let mut response = html(status, html_message_page(lang, title, text));
     response.headers_mut().insert(
         actix_web::http::header::HeaderName::from_static("x-robots-tag"),
         actix_web::http::header::HeaderValue::from_static("noindex"),
@@ -156,15 +182,17 @@ fn message(status: StatusCode, title: &str, text: &str) -> HttpResponse {
 /// confirmation mail. From now on notices are mailed, until the lifetime
 /// ends or the person unsubscribes.
 /// The page of a confirm link whose follower is gone.
-fn expired() -> HttpResponse {
+fn expired(lang: Lang) -> HttpResponse {
     message(
+        lang,
         StatusCode::NOT_FOUND,
-        "This link has expired",
-        "The subscription is gone (it was not confirmed within a day, or was cancelled). Subscribe again on the status page.",
+        &t!(lang, "link-expired-title"),
+        &t!(lang, "link-expired-text"),
     )
 }
 
 pub async fn confirm(
+    req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     query: web::Query<LinkQuery>,
@@ -172,8 +200,9 @@ pub async fn confirm(
     let (service, id) = signed(&state, LinkAction::Confirm, path, &query).await?;
     let store = state.store.as_ref();
     let Some(mut f) = follower(store, &service, &id).await? else {
-        return Ok(expired());
+        return Ok(expired(Lang::preferred(&req)));
     };
+    let lang = f.lang;
     let name = state
         .catalog
         .service(&service)
@@ -190,7 +219,7 @@ pub async fn confirm(
     ) && f.expires_at <= now
     {
         remove(store, &service, &id).await?;
-        return Ok(expired());
+        return Ok(expired(lang));
     }
     if let FollowTarget::Email { confirmed, .. } = &mut f.target
         && !*confirmed
@@ -214,40 +243,46 @@ pub async fn confirm(
             .await?;
     }
     let what = match f.kind {
-        FollowKind::Problems => format!(
-            "We will mail you when people report problems with {name}, and when they are over."
-        ),
-        FollowKind::Back => format!("We will mail you once, when {name} is back."),
+        FollowKind::Problems => t!(lang, "confirmed-problems", name = name),
+        FollowKind::Back => t!(lang, "confirmed-back", name = name),
     };
     Ok(message(
+        lang,
         StatusCode::OK,
-        "Subscription confirmed",
-        &format!("{what} Every mail has a link to unsubscribe."),
+        &t!(lang, "confirmed-title"),
+        &what,
     ))
 }
 
 /// `GET /follow/{service}/{id}/unsubscribe?sig=`: the link in every
 /// notice. The follower, and with it the address, is deleted.
 pub async fn unsubscribe(
+    req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     query: web::Query<LinkQuery>,
 ) -> Result<HttpResponse, PageError> {
     let (service, id) = signed(&state, LinkAction::Unsubscribe, path, &query).await?;
+    // The page in the language the follow was made in, while it is known.
+    let lang = follower(state.store.as_ref(), &service, &id)
+        .await?
+        .map_or_else(|| Lang::preferred(&req), |f| f.lang);
     remove(state.store.as_ref(), &service, &id).await?;
     Ok(message(
+        lang,
         StatusCode::OK,
-        "Unsubscribed",
-        "You will get no more mail about this service, and your address is deleted.",
+        &t!(lang, "unsubscribed-title"),
+        &t!(lang, "unsubscribed-text"),
     ))
 }
 
 /// `POST` to the same link: RFC 8058 one-click unsubscribe, as mail
 /// programs send it (`List-Unsubscribe=One-Click`).
 pub async fn unsubscribe_one_click(
+    req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
     query: web::Query<LinkQuery>,
 ) -> Result<HttpResponse, PageError> {
-    unsubscribe(state, path, query).await
+    unsubscribe(req, state, path, query).await
 }

@@ -152,7 +152,7 @@ fn render(
             button type="submit" { (t!(lang, "search-button")) }
         }
         div data-live="home-now" #home-now {
-            (super::cause::big_picture(causes))
+            (super::cause::big_picture(lang, causes))
             section aria-labelledby="problems-h" {
                 h2 #problems-h { (t!(lang, "problems-now")) }
                 @if problems.is_empty() {

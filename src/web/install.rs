@@ -3,7 +3,7 @@
 //! in that language). The service worker (`/sw.js`, assets/web/sw.js)
 //! keeps the shell and the last status pages for offline use.
 
-use super::secure;
+use super::subresource;
 use crate::http_cache::Rendered;
 use crate::i18n::Lang;
 use crate::t;
@@ -60,8 +60,9 @@ static MANIFESTS: LazyLock<Vec<Rendered>> = LazyLock::new(|| {
 /// `/{lang}/manifest.webmanifest`.
 pub async fn serve(req: HttpRequest) -> HttpResponse {
     let lang = super::lang_of(&req);
+    // Read by the browser for the page, under the page's policy.
     MANIFESTS[lang as usize].respond(&req, "public, max-age=3600", |r| {
-        secure(r);
+        subresource(r);
     })
 }
 

@@ -7,22 +7,11 @@ use chrono::{DateTime, Utc};
 use maud::{DOCTYPE, Markup, html};
 
 /// A full page in English without language alternates (the API
-/// documentation and the mail-link pages). `live` names what the script
-/// should follow ("service:spotify", "all"); the page's `[data-live]` parts
-/// are refreshed on events. `demo`: the server runs the demo, and every
-/// page says so.
+/// documentation). `live` names what the script should follow
+/// ("service:spotify", "all"); the page's `[data-live]` parts are
+/// refreshed on events. `demo`: the server runs the demo, and every page
+/// says so.
 pub fn page(demo: bool, title: &str, live: &str, body: Markup) -> Markup {
-    page_with_feed(demo, title, live, None, body)
-}
-
-/// An English page that also names its Atom feed (`feed`: its path).
-pub fn page_with_feed(
-    demo: bool,
-    title: &str,
-    live: &str,
-    feed: Option<&str>,
-    body: Markup,
-) -> Markup {
     shell(
         &Shell {
             lang: Lang::En,
@@ -31,7 +20,7 @@ pub fn page_with_feed(
             demo,
             title,
             live,
-            feed,
+            feed: None,
         },
         body,
     )
@@ -146,18 +135,32 @@ pub fn shell(s: &Shell, body: Markup) -> Markup {
 /// `\u{1}` it was given in place of it: markup stays markup, the message
 /// stays escaped text.
 pub fn around(message: &str, inner: Markup) -> Markup {
-    let (before, after) = split_link(message);
-    html! { (before) (inner) (after) }
+    fill(message, &[inner])
+}
+
+/// A message with markup in place of the `\u{1}`, `\u{2}`, … it was
+/// given for it (`parts[0]`, `parts[1]`, …), in whatever order the
+/// language puts them; the rest of the message is escaped text.
+pub fn fill(message: &str, parts: &[Markup]) -> Markup {
+    let mut out = String::with_capacity(message.len());
+    let mut text = String::new();
+    for c in message.chars() {
+        match (c as usize).checked_sub(1).and_then(|i| parts.get(i)) {
+            Some(part) => {
+                out.push_str(&html! { (text) }.into_string());
+                text.clear();
+                out.push_str(&part.0);
+            }
+            None => text.push(c),
+        }
+    }
+    out.push_str(&html! { (text) }.into_string());
+    maud::PreEscaped(out)
 }
 
 /// A message split around the `\u{1}` that stands for a link.
 fn split_link(message: &str) -> (&str, &str) {
     message.split_once('\u{1}').unwrap_or((message, ""))
-}
-
-/// A page with a heading and one sentence (errors, 404).
-pub fn message_page(title: &str, text: &str) -> Markup {
-    html_message_page(Lang::En, title, text)
 }
 
 /// A page with a heading and one sentence, in `lang`.
@@ -190,11 +193,6 @@ pub fn lang_badge(lang: Lang, status: Status) -> Markup {
     html! { span class=(class) { (lang.t(id)) } }
 }
 
-/// "1 report", "3 reports".
-pub fn reports(n: u64) -> String {
-    lang_reports(Lang::En, n)
-}
-
 /// "1 report", "1.234 Meldungen": a count of reports in `lang`.
 pub fn lang_reports(lang: Lang, n: u64) -> String {
     t!(lang, "reports", count = n)
@@ -208,21 +206,16 @@ pub fn clock_time(at: DateTime<Utc>) -> Markup {
     }
 }
 
-/// A date and time as "2 Mar 2026, 14:05 UTC", localised like
-/// [`clock_time`].
-pub fn date_time(at: DateTime<Utc>) -> Markup {
+/// A date and time as "2 Mar 2026, 14:05 UTC" ("2.3.2026, 14:05 UTC"
+/// in German), localised like [`clock_time`].
+pub fn lang_date_time(lang: Lang, at: DateTime<Utc>) -> Markup {
     html! {
-        time datetime=(at.to_rfc3339()) data-tz="date" { (at.format("%-d %b %Y, %H:%M")) " UTC" }
+        time datetime=(at.to_rfc3339()) data-tz="date" { (lang.date_time(at)) " UTC" }
     }
 }
 
-/// "Times are in UTC.", which the page script turns into the visitor's
-/// zone.
-pub fn zone_note() -> Markup {
-    lang_zone_note(Lang::En)
-}
-
-/// The zone note in `lang`; the script's replacement text comes with it.
+/// "Times are in UTC." in `lang`, which the page script turns into the
+/// visitor's zone (its replacement text comes with it).
 pub fn lang_zone_note(lang: Lang) -> Markup {
     html! {
         span.tz-note data-tz-note=(t!(lang, "times-in-your-zone")) { (t!(lang, "times-in-utc")) }

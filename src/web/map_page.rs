@@ -5,7 +5,7 @@ use super::layout::{Shell, lang_badge, lang_reports, shell};
 use super::world::world_map;
 use super::{HTML, PageError, cached_page};
 use crate::catalog::Service;
-use crate::countries::region_name;
+use crate::countries::region_name_in;
 use crate::detect::GLOBAL;
 use crate::http_cache::Rendered;
 use crate::i18n::Lang;
@@ -117,22 +117,22 @@ fn render(
                             li data-service=(s.slug) data-region=(region) {
                                 a href=(lang.href(&format!("/status/{}", s.slug))) { (s.name) }
                                 " " (lang_badge(lang, s.status)) " "
-                                @if *region == GLOBAL { (t!(lang, "place-worldwide")) } @else { (t!(lang, "place-in", list = region_name(region))) }
+                                @if *region == GLOBAL { (t!(lang, "place-worldwide")) } @else { (t!(lang, "place-in", list = region_name_in(lang, region))) }
                             }
                         }
                     }
                 }
             }
-            (super::cause::failing_networks(causes, &state.catalog))
+            (super::cause::failing_networks(lang, causes, &state.catalog))
             p #map-summary {
                 (t!(lang, window_phrase, reports = lang_reports(lang, view.total), name = scope.as_str()))
             }
-            (world_map(&t!(lang, "map-label", name = scope.as_str()), countries, &view.country_expected, &view.cells))
+            (world_map(lang, &t!(lang, "map-label", name = scope.as_str()), countries, &view.country_expected, &view.cells))
             @if !countries.is_empty() {
                 ol.regions #top-regions {
                     @for (code, n) in countries.iter() {
                         li data-cc=(code) {
-                            (region_name(code)) " " span.count { (lang.number(*n)) }
+                            (region_name_in(lang, code)) " " span.count { (lang.number(*n)) }
                             @if let Some(e) = view.country_expected.get(code) {
                                 span.usual { " " (t!(lang, "usual-in-region", count = e.round())) }
                             }

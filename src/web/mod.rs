@@ -30,8 +30,11 @@ use crate::http_cache::{PRIVATE, RenderCache, Rendered};
 use crate::i18n::Lang;
 use crate::state::AppState;
 use crate::store::StoreError;
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 use maud::Markup;
 
@@ -113,6 +116,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         cfg.service(
             web::scope(&prefix)
                 .app_data(lang)
+                .wrap(actix_web::middleware::from_fn(localize_errors))
                 .route(
                     "",
                     web::get().to(move || {
@@ -175,7 +179,10 @@ async fn status_to_language(
     state: web::Data<AppState>,
     slug: web::Path<String>,
 ) -> Result<HttpResponse, PageError> {
-    let service = not_found::service(&state.catalog, &slug)?;
+    let service = match not_found::service(&state.catalog, &slug) {
+        Ok(service) => service,
+        Err(e) => return Ok(error_page(&req, &e)),
+    };
     let history = req.match_pattern().is_some_and(|p| p.ends_with("/history"));
     let path = format!(
         "/status/{}{}",
@@ -208,6 +215,50 @@ impl From<StoreError> for PageError {
     }
 }
 
+impl PageError {
+    /// The error's page in `lang`; its links under the language's prefix
+    /// when `prefixed` (the address asked for had one).
+    pub fn response_in(&self, lang: Lang, prefixed: bool) -> HttpResponse {
+        let (title, text) = match self {
+            PageError::UnknownService(s) => {
+                let title = lang.t(if s.service {
+                    "service-not-found"
+                } else {
+                    "page-not-found"
+                });
+                return html(
+                    self.status_code(),
+                    layout::shell(
+                        &layout::Shell {
+                            lang,
+                            origin: "",
+                            path: None,
+                            demo: false,
+                            title: &title,
+                            live: "",
+                            feed: None,
+                        },
+                        not_found::body(lang, prefixed, s),
+                    ),
+                );
+            }
+            PageError::NotFound => ("page-not-found", "no-page-here"),
+            PageError::Unavailable(cause) => {
+                tracing::warn!(%cause, "store unavailable");
+                ("unavailable-title", "unavailable-text")
+            }
+            PageError::Internal(cause) => {
+                tracing::error!(%cause, "internal error");
+                ("internal-title", "internal-text")
+            }
+        };
+        html(
+            self.status_code(),
+            layout::html_message_page(lang, &lang.t(title), &lang.t(text)),
+        )
+    }
+}
+
 impl ResponseError for PageError {
     fn status_code(&self) -> StatusCode {
         match self {
@@ -217,48 +268,56 @@ impl ResponseError for PageError {
         }
     }
 
+    /// In English; [`localize_errors`] answers in the page's language.
     fn error_response(&self) -> HttpResponse {
-        let (title, text) = match self {
-            PageError::UnknownService(s) => {
-                return html(
-                    self.status_code(),
-                    layout::page(
-                        false,
-                        if s.service {
-                            "Service not found"
-                        } else {
-                            "Page not found"
-                        },
-                        "",
-                        not_found::body(s),
-                    ),
-                );
-            }
-            PageError::NotFound => ("Page not found", "There is no page at this address."),
-            PageError::Unavailable(cause) => {
-                tracing::warn!(%cause, "store unavailable");
-                (
-                    "Temporarily unavailable",
-                    "We cannot read the report counts right now. Please try again in a moment.",
-                )
-            }
-            PageError::Internal(cause) => {
-                tracing::error!(%cause, "internal error");
-                ("Something went wrong", "The page could not be built.")
-            }
-        };
-        html(self.status_code(), layout::message_page(title, text))
+        self.response_in(Lang::En, false)
     }
 }
 
-/// The page a client gets past its page-view limit: 429 with `Retry-After`.
-pub fn too_many_requests(retry_after_secs: u64) -> HttpResponse {
+/// Middleware of each language's scope: a page that failed answers with
+/// its error page in the scope's language.
+async fn localize_errors(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let lang = lang_of(req.request());
+    let response = next.call(req).await?.map_into_boxed_body();
+    let page = response
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<PageError>())
+        .map(|e| e.response_in(lang, true));
+    Ok(match page {
+        Some(page) => response.into_response(page),
+        None => response,
+    })
+}
+
+/// The page of `error` for a request outside the routes that know their
+/// language: in the language of the address's prefix, else the reader's
+/// (and then it says it depends on their headers).
+pub fn error_page(req: &HttpRequest, error: &PageError) -> HttpResponse {
+    match Lang::from_url(req.path()) {
+        Some(lang) => error.response_in(lang, true),
+        None => {
+            let mut page = error.response_in(Lang::preferred(req), false);
+            page.headers_mut().insert(
+                header::VARY,
+                HeaderValue::from_static("Accept-Language, Cookie"),
+            );
+            page
+        }
+    }
+}
+
+/// The page a client gets past its page-view limit: 429 with
+/// `Retry-After`, in the language of the page asked for (else the
+/// reader's).
+pub fn too_many_requests(req: &HttpRequest, retry_after_secs: u64) -> HttpResponse {
+    let lang = Lang::from_url(req.path()).unwrap_or_else(|| Lang::preferred(req));
     let mut response = html(
         StatusCode::TOO_MANY_REQUESTS,
-        layout::message_page(
-            "Too many requests",
-            "You loaded pages very quickly. Please wait a moment and try again.",
-        ),
+        layout::html_message_page(lang, &lang.t("too-many-title"), &lang.t("too-many-text")),
     );
     if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
         response.headers_mut().insert(header::RETRY_AFTER, v);
@@ -278,6 +337,13 @@ fn html(status: StatusCode, page: Markup) -> HttpResponse {
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .content_type(HTML)
         .body(page.into_string())
+}
+
+/// The headers of an answer only a page loads (a stylesheet, a script, the
+/// manifest): the page's policy governs it, so it needs no policy of its
+/// own, only the type it says it has.
+fn subresource(response: &mut actix_web::HttpResponseBuilder) {
+    response.insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"));
 }
 
 fn secure(response: &mut actix_web::HttpResponseBuilder) {

@@ -5,6 +5,8 @@
 
 use super::PageError;
 use crate::catalog::{Catalog, Service};
+use crate::i18n::Lang;
+use crate::t;
 use maud::{Markup, html};
 
 /// Suggestions shown at most.
@@ -71,32 +73,40 @@ pub fn unknown_page(catalog: &Catalog, asked: &str) -> PageError {
     }))
 }
 
-/// The page's body.
-pub fn body(s: &Suggestions) -> Markup {
+/// The page's body, in `lang`; its links in the language's prefix when
+/// `prefixed` (else the unprefixed addresses, which redirect by language).
+pub fn body(lang: Lang, prefixed: bool, s: &Suggestions) -> Markup {
+    let href = |path: &str| {
+        if prefixed {
+            lang.href(path)
+        } else {
+            path.to_string()
+        }
+    };
     html! {
         @if s.service {
-            h1 { "We don't know “" (s.asked) "”" }
-            p { "There is no service by this name." }
+            h1 { (t!(lang, "not-found-service", asked = s.asked.as_str())) }
+            p { (t!(lang, "not-found-no-service")) }
         } @else {
-            h1 { "Page not found" }
-            p { "There is no page at this address." }
+            h1 { (t!(lang, "page-not-found")) }
+            p { (t!(lang, "no-page-here")) }
         }
         @if !s.closest.is_empty() {
             section aria-labelledby="suggest-h" {
-                h2 #suggest-h { "Did you mean" }
+                h2 #suggest-h { (t!(lang, "did-you-mean")) }
                 ul.services #suggestions {
                     @for (slug, name) in &s.closest {
-                        li { a href={ "/status/" (slug) } { (name) } }
+                        li { a href=(href(&format!("/status/{slug}"))) { (name) } }
                     }
                 }
             }
         }
-        form.search role="search" method="get" action="/" {
-            label for="q" { "Find a service" }
+        form.search role="search" method="get" action=(href("/")) {
+            label for="q" { (t!(lang, "search-label")) }
             input #q type="search" name="q" value=(if s.service || !s.closest.is_empty() { s.asked.as_str() } else { "" }) autocomplete="off";
-            button type="submit" { "Search" }
+            button type="submit" { (t!(lang, "search-button")) }
         }
-        p { a href="/" { "Back to all services" } }
+        p { a href=(href("/")) { (t!(lang, "back-to-services")) } }
     }
 }
 

@@ -13,7 +13,7 @@ use super::official::{incident_acknowledgement, official_panel};
 use super::world::world_map;
 use super::{HTML, PageError, cached_page, personal_page};
 use crate::catalog::{PLATFORMS, Service};
-use crate::countries::region_name;
+use crate::countries::region_name_in;
 use crate::detect::{Incident, OfficialStatus};
 use crate::http_cache::Rendered;
 use crate::i18n::Lang;
@@ -154,14 +154,14 @@ fn render(
             Some("invalid") => p.notice.error #confirmation role="alert" {
                 (t!(lang, "reported-invalid"))
             },
-            Some(word) if word.starts_with("follow-") => (super::follow::follow_notice(word)),
+            Some(word) if word.starts_with("follow-") => (super::follow::follow_notice(lang, word)),
             _ => {}
         }
         div data-live="status-line" #status-line-box {
             (super::fold::status_line(lang, service, view))
             (super::fold::facts(lang, service, view, view.computed_at))
-            (super::cause::banners(service, &view.causes))
-            (official_panel(service, view, &shown_incidents(active)))
+            (super::cause::banners(lang, service, &view.causes))
+            (official_panel(lang, service, view, &shown_incidents(active)))
             p.counts {
                 span #reports-15m data-count=(last_15m) { (lang.number(last_15m)) }
                 " " (t!(lang, "counts-15m", count = last_15m)) " · "
@@ -169,11 +169,11 @@ fn render(
             }
         }
         (report_form(state, lang, service, reported == Some("invalid")))
-        (super::follow::follow_panel(state, service, active))
+        (super::follow::follow_panel(state, lang, service, active))
         div data-live="chart" #chart-box {
             section aria-labelledby="chart-h" {
                 h2 #chart-h { (t!(lang, "chart-heading")) }
-                (report_chart(name, &view.series, &view.windows[1], &Marks {
+                (report_chart(lang, name, &view.series, &view.windows[1], &Marks {
                     last_24h,
                     now: view.computed_at,
                     incident_since: view.outage.as_ref().map(|o| o.since),
@@ -233,12 +233,12 @@ fn render(
                         }
                     }
                 }
-                (world_map(&t!(lang, "map-label", name = name), countries, &shown.country_expected, cells))
+                (world_map(lang, &t!(lang, "map-label", name = name), countries, &shown.country_expected, cells))
                 @if !countries.is_empty() {
                     ol.regions #top-regions {
                         @for (code, n) in countries.iter().take(10) {
                             li data-cc=(code) {
-                                (region_name(code)) " " span.count { (lang.number(*n)) }
+                                (region_name_in(lang, code)) " " span.count { (lang.number(*n)) }
                                 @if let Some(e) = shown.country_expected.get(code) {
                                     span.usual { " " (t!(lang, "usual-in-region", count = e.round())) }
                                 }
@@ -250,7 +250,7 @@ fn render(
         }
         p {
             a href={ (base) "/history" } { (t!(lang, "history-link", name = name)) }
-            " · " a href={ (base) "/feed.atom" } { (t!(lang, "atom-feed")) }
+            " · " a href=(super::feed::feed_href(lang, &service.slug)) { (t!(lang, "atom-feed")) }
             " · " a href={ "/badge/" (service.slug) ".svg" } { (t!(lang, "status-badge")) }
         }
     };
@@ -263,7 +263,7 @@ fn render(
             demo: state.demo,
             title: &title,
             live: &format!("service:{}", service.slug),
-            feed: Some(&format!("{base}/feed.atom")),
+            feed: Some(&super::feed::feed_href(lang, &service.slug)),
         },
         body,
     )
@@ -306,20 +306,18 @@ fn shown_incidents(active: &[Incident]) -> Vec<&Incident> {
 
 /// The owner's updates, newest first. An official "resolved" while
 /// reports are still high is said as such: the crowd's view stays.
-fn official_updates(i: &Incident) -> Markup {
+fn official_updates(lang: Lang, i: &Incident) -> Markup {
     html! {
-        section.official-updates aria-label="Official updates" {
-            h3 { "Official updates" }
+        section.official-updates aria-label=(t!(lang, "official-updates")) {
+            h3 { (t!(lang, "official-updates")) }
             @if i.official_status == Some(OfficialStatus::Resolved) && i.is_active() {
-                p.official-resolved {
-                    "The service reports this incident resolved; user reports are still above the usual level."
-                }
+                p.official-resolved { (t!(lang, "official-resolved-early")) }
             }
             ol.updates {
                 @for u in i.updates.iter().rev() {
                     li.update {
                         time datetime=(u.at.to_rfc3339()) { (clock_time(u.at)) }
-                        " " strong.official-status { (u.status.as_str()) } ": "
+                        " " strong.official-status { (super::official::state_words(lang, u.status.as_str())) } ": "
                         span.official-message { (u.message) }
                     }
                 }
@@ -340,7 +338,7 @@ fn incident(
         section.incident aria-label=(t!(lang, "active-incident")) data-incident=(i.id) {
             h2 {
                 @if i.region != crate::detect::GLOBAL {
-                    (t!(lang, "active-incident-in", region = region_name(&i.region)))
+                    (t!(lang, "active-incident-in", region = region_name_in(lang, &i.region)))
                 } @else {
                     (t!(lang, "active-incident"))
                 }
@@ -350,41 +348,39 @@ fn incident(
                 @let mut parts = times.splitn(3, '\u{1}');
                 (parts.next().unwrap_or("")) (clock_time(i.started_at))
                 (parts.next().unwrap_or("")) (clock_time(i.detected_at))
-                (parts.next().unwrap_or("")) " "
+                (parts.next().unwrap_or("")) (lang.gap())
                 (t!(lang, "incident-peak",
                     peak = lang_reports(lang, i.peak_reports_per_minute.round() as u64),
                     total = lang_reports(lang, i.total_reports)))
             }
             @if i.suspect {
                 p.suspect {
-                    "Most of these reports come from a single network ("
-                    (format!("{:.0}%", i.busiest_network_share.unwrap_or(0.0) * 100.0))
-                    "), so this may be coordinated reporting rather than an outage."
+                    (t!(lang, "incident-suspect", share = format!("{:.0}%", i.busiest_network_share.unwrap_or(0.0) * 100.0)))
                 }
             }
             @if !i.affected_regions.is_empty() {
-                p { (t!(lang, "affected-regions")) " "
+                p { (t!(lang, "affected-regions")) (lang.gap())
                     @for (n, r) in i.affected_regions.iter().enumerate() {
-                        @if n > 0 { "; " } (region_name(r))
+                        @if n > 0 { (t!(lang, "list-separator")) } (region_name_in(lang, r))
                     }
                 }
             }
             @if !i.top_symptoms.is_empty() {
-                p.incident-symptoms { (t!(lang, "incident-most-reported")) " "
+                p.incident-symptoms { (t!(lang, "incident-most-reported")) (lang.gap())
                     @for (n, t) in i.top_symptoms.iter().take(3).enumerate() {
                         @if n > 0 { ", " } (state.catalog.symptom_label_in(lang, &t.symptom).unwrap_or(&t.symptom))
                     }
                 }
             }
             @if !i.updates.is_empty() || view.official.as_ref().is_some_and(|o| o.checked_at.is_some()) {
-                (incident_acknowledgement(service, i))
+                (incident_acknowledgement(lang, service, i))
             } @else if view.official.is_some() {
                 p.unacknowledged-unknown {
-                    (service.name) "'s status page could not be read yet, so whether it acknowledges this is unknown."
+                    (t!(lang, "official-ack-unknown", name = service.name.as_str()))
                 }
             }
             @if !i.updates.is_empty() {
-                (official_updates(i))
+                (official_updates(lang, i))
             }
             @if !i.timeline.is_empty() {
                 table.timeline {

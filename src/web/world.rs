@@ -10,7 +10,10 @@
 //! elsewhere stands out. Before any usual level is learned, countries are
 //! shaded by their share of the reports, and the legend says so.
 
+use super::layout::lang_reports;
+use crate::i18n::Lang;
 use crate::read::MapCell;
+use crate::t;
 use maud::{Markup, html};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -72,13 +75,13 @@ fn unusual_shade(count: u64, expected: f64) -> u8 {
     }
 }
 
-/// What each shade means, for the legend.
+/// What each shade means, for the legend (messages).
 const UNUSUAL_LEGEND: [&str; 5] = [
-    "About usual",
-    "Above usual",
-    "3× usual or more",
-    "6× or more",
-    "12× or more",
+    "map-shade-1",
+    "map-shade-2",
+    "map-shade-3",
+    "map-shade-4",
+    "map-shade-5",
 ];
 
 /// The outlines as a standalone SVG document, served once as a cacheable
@@ -107,6 +110,7 @@ pub static OUTLINES_SVG: LazyLock<String> = LazyLock::new(outlines_svg);
 /// names it for screen readers. Outlines come from the asset by reference
 /// (`<use>`): only the countries with reports are named in the page.
 pub fn world_map(
+    lang: Lang,
     label: &str,
     counts: &[(String, u64)],
     expected: &HashMap<String, f64>,
@@ -130,8 +134,12 @@ pub fn world_map(
                     use class={ "country reported heat-" (shade_of(code, *n)) } href={ (href) "#cc-" (o.code) }
                         data-cc=(o.code) data-count=(n) {
                         title {
-                            (o.name) ": " (n) (if *n == 1 { " report" } else { " reports" })
-                            @if let Some(e) = expected.get(code.as_str()) { ", about " (format!("{e:.0}")) " usual" }
+                            @let name = crate::countries::country(o.code).map_or(o.name, |c| c.name_in(lang));
+                            @let reports = lang_reports(lang, *n);
+                            @match expected.get(code.as_str()) {
+                                Some(e) => (t!(lang, "map-country-usual", name = name, reports = reports, usual = lang.number(e.round().max(0.0) as u64))),
+                                None => (t!(lang, "map-country", name = name, reports = reports)),
+                            }
                         }
                     }
                 }
@@ -140,29 +148,29 @@ pub fn world_map(
                 @let (x, y) = project(c.lat, c.lon);
                 circle.cell cx=(format!("{x:.1}")) cy=(format!("{y:.1}"))
                     r=(format!("{:.1}", 2.0 + 6.0 * (c.count as f64 / max_cell as f64).sqrt())) {
-                    title { (c.count) " reports near " (c.lat) ", " (c.lon) }
+                    title { (t!(lang, "map-cell", reports = lang_reports(lang, c.count), place = format!("{}, {}", c.lat, c.lon))) }
                 }
             }
         }
-        (legend(against_usual))
+        (legend(lang, against_usual))
     }
 }
 
 /// What the colours mean.
-fn legend(against_usual: bool) -> Markup {
+fn legend(lang: Lang, against_usual: bool) -> Markup {
     html! {
         div.map-legend #map-legend {
             @if against_usual {
-                span.legend-title { "Reports against each country’s own usual level:" }
-                @for (i, text) in UNUSUAL_LEGEND.iter().enumerate() {
-                    " " span.legend-item { span class={ "swatch heat-" (i + 1) } {} (text) }
+                span.legend-title { (t!(lang, "map-legend-usual")) }
+                @for (i, id) in UNUSUAL_LEGEND.iter().enumerate() {
+                    " " span.legend-item { span class={ "swatch heat-" (i + 1) } {} (lang.t(id)) }
                 }
             } @else {
-                span.legend-title { "No usual level learned yet; shaded by share of reports:" }
-                " " span.legend-item { span.swatch.heat-1 {} "fewest" }
-                " " span.legend-item { span.swatch.heat-5 {} "most" }
+                span.legend-title { (t!(lang, "map-legend-share")) }
+                " " span.legend-item { span.swatch.heat-1 {} (t!(lang, "map-fewest")) }
+                " " span.legend-item { span.swatch.heat-5 {} (t!(lang, "map-most")) }
             }
-            " " span.legend-item { span.swatch.heat-0 {} "no reports" }
+            " " span.legend-item { span.swatch.heat-0 {} (t!(lang, "map-no-reports")) }
         }
     }
 }
@@ -185,6 +193,7 @@ mod tests {
         assert_eq!(OUTLINES_SVG.matches("id=\"cc-US\"").count(), 1);
         let url = super::super::assets::url("world.svg");
         let map = world_map(
+            Lang::En,
             "m",
             &[("US".into(), 3), ("XX".into(), 1)],
             &HashMap::new(),
@@ -218,6 +227,7 @@ mod tests {
         assert_eq!(unusual_shade(30, 10.0), 3);
         let expected = HashMap::from([("US".to_string(), 1100.0), ("GB".to_string(), 20.0)]);
         let map = world_map(
+            Lang::En,
             "m",
             &[("US".into(), 1137), ("GB".into(), 340)],
             &expected,

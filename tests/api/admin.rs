@@ -211,7 +211,7 @@ async fn an_official_update_shows_on_the_incident_events_and_page_and_survives_t
         .text()
         .await
         .expect("page");
-    assert!(history.contains("resolved: Rolled back."), "{history}");
+    assert!(history.contains("Resolved: Rolled back."), "{history}");
 
     let mut seen = String::new();
     read_stream_until(&mut events, &mut seen, |s| {

@@ -178,7 +178,7 @@ async fn the_atom_feed_lists_incidents_with_evidence_and_official_updates() {
     let summary = text(entry, "summary");
     assert!(summary.contains("Evidence:"), "{summary}");
     assert!(
-        summary.contains("Official update (identified") && summary.contains("DNS & <CDN> trouble"),
+        summary.contains("Official update (Identified") && summary.contains("DNS & <CDN> trouble"),
         "{summary}"
     );
 

@@ -478,3 +478,34 @@ async fn the_api_docs_are_rendered_from_the_openapi_document() {
     assert_eq!(api.status(), 308);
     assert_eq!(api.headers()["location"], "/docs", "/api leads to the docs");
 }
+
+#[tokio::test]
+async fn what_only_a_page_loads_carries_no_policy_of_its_own_and_svgs_keep_theirs() {
+    let app = spawn_app().await;
+    // The page's policy governs its stylesheet, scripts and manifest:
+    // theirs would only be bytes on every first visit.
+    for path in [
+        "/assets/app.css",
+        "/assets/app.js",
+        "/assets/follow.js",
+        "/en/manifest.webmanifest",
+    ] {
+        let r = app.get(path).await;
+        assert_eq!(r.status(), 200, "{path}");
+        assert_eq!(r.headers()["x-content-type-options"], "nosniff", "{path}");
+        assert!(
+            !r.headers().contains_key("content-security-policy"),
+            "{path}"
+        );
+    }
+    // An SVG can be opened as a document, and the service worker runs
+    // under its own script's policy: they keep the pages' policy.
+    for path in ["/assets/icon.svg", "/assets/world.svg", "/sw.js"] {
+        let r = app.get(path).await;
+        assert_eq!(r.status(), 200, "{path}");
+        let csp = r.headers()["content-security-policy"]
+            .to_str()
+            .expect("csp");
+        assert!(csp.contains("default-src 'none'"), "{path}: {csp}");
+    }
+}

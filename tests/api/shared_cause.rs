@@ -660,8 +660,21 @@ async fn isp_scenario(services: &[&str], operator: &[Block], id: &str, subject: 
         "{networks}"
     );
     assert!(
-        networks.contains(&format!("href=\"/status/{}\"", services[0])),
+        networks.contains(&format!("href=\"/en/status/{}\"", services[0])),
         "{networks}"
+    );
+    // In German: the home page's big picture, the status page's banner and
+    // the map's failing networks, the operator named as it is.
+    let said = format!("Die Meldungen kommen vor allem aus dem Netz von {subject}");
+    for path in ["/de/".to_string(), format!("/de/status/{}", services[0])] {
+        let page = t.app.get(&path).await.text().await.expect("page");
+        assert!(page.contains(&said), "{path}: {page}");
+    }
+    let map = t.app.get("/de/map").await.text().await.expect("map page");
+    assert!(
+        map.contains(&format!("<strong>{subject}</strong> in "))
+            && map.contains("Betroffene Dienste:"),
+        "{map}"
     );
     cause
 }

@@ -47,7 +47,7 @@ async fn during_an_incident_both_buttons_show_and_a_click_gets_as_far_as_the_bro
     // Without the script: the feed and the form, no buttons.
     let html = app.get("/status/spotify").await.text().await.expect("page");
     assert!(
-        html.contains(r#"<div class="follow-push" id="follow-push" hidden>"#),
+        html.contains(r#"<div class="follow-push" id="follow-push" hidden data-say="#),
         "{html}"
     );
     assert!(html.contains("Follow the <a href=\"/status/spotify/feed.atom\">Atom feed</a>"));

@@ -69,3 +69,37 @@ async fn a_reader_who_picks_german_reads_and_reports_in_german() {
     b.screenshot("status-ja").await;
     b.quit().await;
 }
+
+/// A status page during an outage in German and Japanese, on a phone and
+/// on a desktop: every message there, nothing wider than the screen, and
+/// screenshots (target/screenshots/outage-<lang>-<size>.png) to look at.
+#[tokio::test]
+async fn a_status_page_during_an_outage_reads_well_in_german_and_japanese() {
+    let app = spawn_app_with(AppOptions {
+        detector_interval_ms: 50,
+        ..AppOptions::default()
+    })
+    .await;
+    app.quiet_hour_then_surge().await;
+    app.active_global_outage().await;
+    let b = Browser::start().await;
+    for (width, height, size) in [(412, 2600, "phone"), (1280, 2200, "desktop")] {
+        b.set_size(width, height).await;
+        for (lang, heading, status) in [
+            ("de", "Spotify: Störungsmeldungen", "Nutzer melden"),
+            ("ja", "Spotify の障害報告", "問題が報告されています"),
+        ] {
+            b.goto(&app.url(&format!("/{lang}/status/spotify"))).await;
+            assert_eq!(b.text("h1").await, heading);
+            let line = b.text("#status-line").await;
+            assert!(line.contains(status), "{lang}: {line}");
+            let missing = b
+                .script("return document.body.innerText.includes('⟦');", json!([]))
+                .await;
+            assert_eq!(missing, json!(false), "{lang} misses a message");
+            crate::demo::assert_no_sideways_scroll(&b, &format!("{lang} {size}")).await;
+            b.screenshot(&format!("outage-{lang}-{size}")).await;
+        }
+    }
+    b.quit().await;
+}

@@ -7,7 +7,7 @@
 //! sympathy reports), and the status page.
 
 use crate::catalog::Catalog;
-use crate::countries::region_name;
+use crate::countries::region_name_in;
 use crate::detect::{GLOBAL, Incident, ProbableCause};
 use crate::i18n::Lang;
 use crate::t;
@@ -111,7 +111,11 @@ pub fn render(notice: &Notice, catalog: &Catalog, lang: Lang) -> NoticeText {
     } else {
         format!(
             " {}",
-            t!(lang, "notice-place", region = region_name(&notice.region))
+            t!(
+                lang,
+                "notice-place",
+                region = region_name_in(lang, &notice.region)
+            )
         )
     };
     let symptoms: Vec<&str> = notice
@@ -316,10 +320,10 @@ mod tests {
     fn a_notice_comes_in_the_followers_language() {
         let catalog = Catalog::bundled().expect("catalog");
         let t = render(&notice(NoticeKind::Problems, "DE"), &catalog, Lang::De);
-        assert_eq!(t.title, "Spotify: Probleme gemeldet (Germany)");
+        assert_eq!(t.title, "Spotify: Probleme gemeldet (Deutschland)");
         assert!(
             t.body.starts_with(
-                "Nutzer melden seit 2.3. um 12:03 UTC Probleme bei Spotify (Germany): "
+                "Nutzer melden seit 2.3. um 12:03 UTC Probleme bei Spotify (Deutschland): "
             ),
             "{}",
             t.body
