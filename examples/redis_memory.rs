@@ -178,9 +178,8 @@ async fn flood(store: &Arc<RedisStore>, port: u16) {
     for (what, key) in [
         ("minute bucket", format!("dw:{{flood}}:m:{minute}")),
         ("quarter bucket", format!("dw:{{flood}}:q:{}", minute / 15)),
+        // The minute and hour hashes hold their network summaries too.
         ("hour bucket", format!("dw:{{flood}}:h:{}", minute / 60)),
-        ("minute networks", format!("dw:{{flood}}:n:m:{minute}")),
-        ("hour networks", format!("dw:{{flood}}:n:h:{}", minute / 60)),
     ] {
         let fields = redis_cli(port, &["HLEN", &key]);
         let bytes = redis_cli(port, &["MEMORY", "USAGE", &key]);

@@ -75,10 +75,14 @@ struct Options {
     readers: usize,
     /// The service the flood falls on, whose pages are read.
     service: String,
+    /// Stores the writes scenario measures downwatch on: "redis",
+    /// "cluster" or both (the default).
+    backends: Vec<&'static str>,
 }
 
 const USAGE: &str = "usage: loadbench [--scenario all|ingest|writes|reads] [--duration SECS] \
-[--connections N] [--threads N] [--rate REPORTS_PER_SEC] [--readers N] [--service SLUG]";
+[--connections N] [--threads N] [--rate REPORTS_PER_SEC] [--readers N] [--service SLUG] \
+[--backends redis,cluster]";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -126,6 +130,7 @@ fn options(args: &[String]) -> Option<Options> {
         rate: 500.0,
         readers: 32,
         service: "spotify".to_string(),
+        backends: vec!["redis", "cluster"],
     };
     let mut it = args.iter();
     while let Some(flag) = it.next() {
@@ -147,6 +152,16 @@ fn options(args: &[String]) -> Option<Options> {
             "--rate" => o.rate = value.parse().ok().filter(|r: &f64| *r > 0.0)?,
             "--readers" => o.readers = number()? as usize,
             "--service" => o.service = value.clone(),
+            "--backends" => {
+                o.backends = value
+                    .split(',')
+                    .map(|b| match b {
+                        "redis" => Some("redis"),
+                        "cluster" => Some("cluster"),
+                        _ => None,
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+            }
             _ => return None,
         }
     }
@@ -194,6 +209,9 @@ mod tests {
             (3, 250.5, "github")
         );
         assert!(parse("--scenario writes").is_some());
+        let o = parse("--scenario writes --backends cluster").expect("valid");
+        assert_eq!(o.backends, ["cluster"]);
+        assert!(parse("--backends redis,mongo").is_none());
         assert!(parse("--scenario bogus").is_none());
         assert!(parse("--duration").is_none());
         assert!(parse("--duration 0").is_none());

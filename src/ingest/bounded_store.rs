@@ -13,24 +13,91 @@ use governor::state::StateStore;
 use governor::state::keyed::ShrinkableKeyedStateStore;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash, RandomState};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 const SHARDS: usize = 16;
+
+/// How many keys a store holds, kept without taking its locks, and when
+/// its limiter should next sweep it. Shared by the store and its limiter
+/// ([`super::limits::KeyedLimit`]), which reads it on every check.
+#[derive(Debug)]
+pub struct Occupancy {
+    /// Keys held: counted up as keys are added, set exactly by a sweep.
+    keys: AtomicUsize,
+    /// Sweep once `keys` passes this; `usize::MAX` while one sweeps.
+    sweep_at: AtomicUsize,
+    max_keys: usize,
+    /// Sweeps so far.
+    sweeps: AtomicUsize,
+}
+
+impl Occupancy {
+    fn new(max_keys: usize) -> Self {
+        Self {
+            keys: AtomicUsize::new(0),
+            sweep_at: AtomicUsize::new(Self::first_sweep(max_keys)),
+            max_keys,
+            sweeps: AtomicUsize::new(0),
+        }
+    }
+
+    fn first_sweep(max_keys: usize) -> usize {
+        max_keys / 2
+    }
+
+    /// Sweeps made so far.
+    #[cfg(test)]
+    pub fn sweeps(&self) -> usize {
+        self.sweeps.load(Ordering::Relaxed)
+    }
+
+    /// True for the one caller that should sweep now: the store has
+    /// passed its mark and no other sweep is under way. It must call
+    /// [`Self::swept`] afterwards.
+    pub fn claim_sweep(&self) -> bool {
+        let at = self.sweep_at.load(Ordering::Relaxed);
+        self.keys.load(Ordering::Relaxed) > at
+            && self
+                .sweep_at
+                .compare_exchange(at, usize::MAX, Ordering::AcqRel, Ordering::Relaxed)
+                .is_ok()
+    }
+
+    /// A sweep left `kept` keys: the next one comes once an eighth of the
+    /// budget more has arrived (and not before half the budget is held),
+    /// so a sweep, which visits every key, costs a handful of key visits
+    /// per new key whatever the rate of new keys.
+    fn swept(&self, kept: usize) {
+        self.sweeps.fetch_add(1, Ordering::Relaxed);
+        self.keys.store(kept, Ordering::Relaxed);
+        let next = (kept + (self.max_keys / 8).max(1)).max(Self::first_sweep(self.max_keys));
+        self.sweep_at.store(next, Ordering::Release);
+    }
+}
 
 /// Keyed GCRA state holding about `max_keys` keys at most.
 pub struct BoundedStore<K> {
     shards: Vec<Mutex<HashMap<K, u64>>>,
     hasher: RandomState,
     max_keys: usize,
+    occupancy: Arc<Occupancy>,
 }
 
 impl<K: Hash + Eq + Clone> BoundedStore<K> {
     pub fn new(max_keys: usize) -> Self {
+        let max_keys = max_keys.max(1);
         Self {
             shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
             hasher: RandomState::new(),
-            max_keys: max_keys.max(1),
+            max_keys,
+            occupancy: Arc::new(Occupancy::new(max_keys)),
         }
+    }
+
+    /// What tells the limiter when to sweep this store.
+    pub fn occupancy(&self) -> Arc<Occupancy> {
+        self.occupancy.clone()
     }
 
     fn shard(&self, key: &K) -> MutexGuard<'_, HashMap<K, u64>> {
@@ -77,6 +144,7 @@ impl<K: Hash + Eq + Clone> StateStore for BoundedStore<K> {
             Some(tat) => *tat = next.as_u64(),
             None => {
                 shard.insert(key.clone(), next.as_u64());
+                self.occupancy.keys.fetch_add(1, Ordering::Relaxed);
             }
         }
         Ok(outcome)
@@ -94,6 +162,7 @@ impl<K: Hash + Eq + Clone> ShrinkableKeyedStateStore<K> for BoundedStore<K> {
         if self.len() > self.max_keys {
             self.keep_latest(self.max_keys / 2);
         }
+        self.occupancy.swept(self.len());
     }
 
     fn shrink_to_fit(&self) {

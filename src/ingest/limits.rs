@@ -9,13 +9,14 @@
 //! burst of N; 0 turns it off.
 //!
 //! Limiter state lives in this process only and is never persisted. Memory
-//! is bounded ([`BoundedStore`]): every few checks a limiter past half its
-//! key budget drops the keys that are back at full allowance, and one still
+//! is bounded ([`BoundedStore`]): a limiter past half its key budget, and
+//! then each time an eighth of the budget in new keys has arrived since
+//! its last sweep, drops the keys that are back at full allowance; one still
 //! past its budget (a flood from more distinct clients than the budget
 //! within one replenish period) evicts the keys nearest to full allowance,
 //! so the clients being refused stay refused.
 
-use super::bounded_store::BoundedStore;
+use super::bounded_store::{BoundedStore, Occupancy};
 use super::identity::{client_key, network_prefix};
 pub use crate::config::defaults::{DEFAULT_MAX_KEYS, DEFAULT_REPORTS_PER_IPV6_PREFIX};
 use governor::clock::{Clock, DefaultClock};
@@ -25,7 +26,7 @@ use ipnet::IpNet;
 use std::hash::Hash;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Rate limit settings; every limit is requests per minute, 0 = unlimited.
@@ -88,8 +89,8 @@ pub struct KeyedLimit<K: Hash + Eq + Clone> {
     quota: Option<Quota>,
     limiter: Limiter<K>,
     max_keys: usize,
-    sweep_every: u64,
-    checks: AtomicU64,
+    /// The limiter's key count, read without locks on every check.
+    occupancy: Arc<Occupancy>,
     clock: DefaultClock,
 }
 
@@ -99,12 +100,13 @@ impl<K: Hash + Eq + Clone> KeyedLimit<K> {
     pub fn new(per_minute: u32, max_keys: usize) -> Self {
         let quota = NonZeroU32::new(per_minute).map(Quota::per_minute);
         let max_keys = max_keys.max(1);
+        let store = BoundedStore::new(max_keys);
+        let occupancy = store.occupancy();
         Self {
             quota,
-            limiter: new_limiter(quota, max_keys),
+            limiter: new_limiter(quota, store),
             max_keys,
-            sweep_every: (max_keys as u64 / 8).clamp(1, 1024),
-            checks: AtomicU64::new(0),
+            occupancy,
             clock: DefaultClock::default(),
         }
     }
@@ -115,11 +117,7 @@ impl<K: Hash + Eq + Clone> KeyedLimit<K> {
             return Ok(None);
         };
         let outcome = self.limiter.check_key(key);
-        if self
-            .checks
-            .fetch_add(1, Ordering::Relaxed)
-            .is_multiple_of(self.sweep_every)
-        {
+        if self.occupancy.claim_sweep() {
             self.bound_memory();
         }
         match outcome {
@@ -147,10 +145,10 @@ impl<K: Hash + Eq + Clone> KeyedLimit<K> {
         self.len() == 0
     }
 
+    /// Drops the keys back at full allowance, and past the budget the
+    /// keys nearest to it ([`BoundedStore`]); the store then sets when the
+    /// next sweep comes.
     fn bound_memory(&self) {
-        if self.limiter.len() <= self.max_keys / 2 {
-            return;
-        }
         let before = self.limiter.len();
         self.limiter.retain_recent();
         if before > self.max_keys {
@@ -163,10 +161,10 @@ impl<K: Hash + Eq + Clone> KeyedLimit<K> {
     }
 }
 
-fn new_limiter<K: Hash + Eq + Clone>(quota: Option<Quota>, max_keys: usize) -> Limiter<K> {
+fn new_limiter<K: Hash + Eq + Clone>(quota: Option<Quota>, store: BoundedStore<K>) -> Limiter<K> {
     // A disabled limit never checks its limiter; any quota will do.
     let quota = quota.unwrap_or_else(|| Quota::per_minute(NonZeroU32::MIN));
-    Limiter::new(quota, BoundedStore::new(max_keys), DefaultClock::default())
+    Limiter::new(quota, store, DefaultClock::default())
 }
 
 fn status_of_quota(quota: Quota) -> RateStatus {
@@ -361,6 +359,25 @@ mod tests {
                 "the limited key got through"
             );
         }
+    }
+
+    #[test]
+    fn a_flood_of_addresses_is_swept_once_per_eighth_of_the_budget() {
+        // Each sweep visits every key held, so sweeping on a fixed count of
+        // checks made every new address pay for a look at the whole map.
+        // 400,000 addresses within one replenish period (6 s): the first
+        // sweep at 50,000 keys, then one per 12,500 new keys (about 28;
+        // fewer if the loop outlasts the period and keys lapse).
+        let limit = KeyedLimit::new(10, 100_000);
+        for n in 0u32..400_000 {
+            let _ = limit.check(&IpAddr::from(n.to_be_bytes()));
+        }
+        let sweeps = limit.occupancy.sweeps();
+        assert!((5..=40).contains(&sweeps), "{sweeps} sweeps");
+        for _ in 0..50_000 {
+            let _ = limit.check(&ip("8.8.8.8"));
+        }
+        assert_eq!(limit.occupancy.sweeps(), sweeps, "one address added no key");
     }
 
     #[test]

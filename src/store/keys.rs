@@ -13,9 +13,16 @@
 //!   report is in the quarter hashes (set by the first write that made one;
 //!   earlier quarters are read from their minutes). No expiry: one per
 //!   service.
-//! - `dw:{spotify}:n:m:<minute>`, `dw:{spotify}:n:h:<hour>`: hash, the
-//!   bounded summaries of a bucket ([`super::networks`]), two in one hash
-//!   so that a report batch reads and writes both with one command each.
+//! - The bounded summaries of a minute or an hour ([`super::networks`])
+//!   live in its bucket hash, under fields marked [`SUMMARY_MARK`] (`~t`,
+//!   `~k`, `~n:<network hash>`, `~at`, `~ak`, `~a:<country>:<asn>`, the
+//!   fields below with `~` before them), so that a report batch reads and
+//!   writes a bucket and its summaries with one command each; bucket reads
+//!   leave them out.
+//! - `dw:{spotify}:n:m:<minute>`, `dw:{spotify}:n:h:<hour>`: hash, where
+//!   the bounded summaries of a bucket were kept before they joined the
+//!   bucket hash; no longer written, still read (and added in) until they
+//!   expire.
 //!   The per-network summary: `t` the reports that carried a network,
 //!   `n:<network hash>` at most [`super::networks::NETWORKS_MAX`]
 //!   counters, `k` how many counters it holds (kept by the write script so
@@ -182,6 +189,16 @@ pub fn reporters_key(service: &str, res: Resolution, id: i64) -> String {
 /// Where the day's generated reporter secret lives (`day` = "yyyy-mm-dd").
 pub fn secret_key(day: &str) -> String {
     format!("dw:{{secret}}:reporter:{day}")
+}
+
+/// Marks the fields of a bucket hash that belong to its network and ASN
+/// summaries: `~` and the field's name in a summary hash of its own
+/// ([`networks_key`]).
+pub const SUMMARY_MARK: char = '~';
+
+/// A summary field's name in a bucket hash.
+pub fn in_bucket(summary_field: &str) -> String {
+    format!("{SUMMARY_MARK}{summary_field}")
 }
 
 pub const NETWORK_PREFIX: &str = "n:";

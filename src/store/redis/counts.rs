@@ -20,31 +20,79 @@ use std::ops::Range;
 const SCAN_STEP: usize = 1000;
 
 impl RedisStore {
-    /// The summaries at `keys`, in order: the counters named
-    /// `<prefix>…`, with the reports in `total`. A summary holds at most
-    /// NETWORKS_MAX + 1 fields: one HGETALL each.
-    async fn summaries(
+    /// Whole hashes (or their fields that match `pattern`), read in steps
+    /// (HSCAN), together: a first page of each, then the next page of
+    /// those with more, until none has.
+    async fn scan_hashes(
         &self,
-        keys: impl Iterator<Item = String>,
-        prefix: &str,
-        total: &str,
-    ) -> StoreResult<Vec<NetworkSummary>> {
-        let mut pipe = redis::pipe();
-        let mut any = false;
-        for key in keys {
-            pipe.hgetall(key);
-            any = true;
+        keys: &[String],
+        pattern: Option<&str>,
+    ) -> StoreResult<Vec<Bucket>> {
+        let mut hashes = vec![Bucket::new(); keys.len()];
+        let mut cursors: Vec<(usize, u64)> = (0..keys.len()).map(|i| (i, 0)).collect();
+        while !cursors.is_empty() {
+            let mut pipe = redis::pipe();
+            for &(i, cursor) in &cursors {
+                let step = pipe.cmd("HSCAN").arg(&keys[i]).arg(cursor);
+                if let Some(pattern) = pattern {
+                    step.arg("MATCH").arg(pattern);
+                }
+                step.arg("COUNT").arg(SCAN_STEP);
+            }
+            let mut conn = self.conn.clone();
+            let pages: Vec<(u64, Bucket)> = self.call(pipe.query_async(&mut conn)).await?;
+            let mut more = Vec::new();
+            for (&(i, _), (cursor, fields)) in cursors.iter().zip(pages) {
+                // HSCAN may return a field twice: the later value stands.
+                hashes[i].extend(fields);
+                if cursor != 0 {
+                    more.push((i, cursor));
+                }
+            }
+            cursors = more;
         }
-        if !any {
-            return Ok(Vec::new());
+        Ok(hashes)
+    }
+
+    /// The summary fields of the bucket hashes of `ids` (see
+    /// [`keys::SUMMARY_MARK`]), under their names in a summary hash of
+    /// their own, beside those kept in such a hash before they moved
+    /// ([`keys::networks_key`]): (in the bucket, of old) for each id.
+    async fn summary_fields(
+        &self,
+        service: &str,
+        res: Resolution,
+        ids: &[i64],
+    ) -> StoreResult<Vec<(Bucket, Bucket)>> {
+        let buckets: Vec<String> = ids
+            .iter()
+            .map(|&id| keys::bucket_key(service, res, id))
+            .collect();
+        let mut pipe = redis::pipe();
+        for &id in ids {
+            pipe.hgetall(keys::networks_key(service, res, id));
         }
         let mut conn = self.conn.clone();
-        let stored: Vec<Bucket> = self.call(pipe.query_async(&mut conn)).await?;
-        Ok(stored
+        // Only the summary fields come back: Redis steps over the others.
+        let pattern = format!("{}*", keys::SUMMARY_MARK);
+        let (inside, old) =
+            futures_util::try_join!(self.scan_hashes(&buckets, Some(&pattern)), async {
+                if ids.is_empty() {
+                    return Ok(Vec::new());
+                }
+                self.call(pipe.query_async::<Vec<Bucket>>(&mut conn)).await
+            })?;
+        Ok(inside
             .into_iter()
-            .map(|s| summary_with_prefix(s, prefix, total))
+            .map(|b| {
+                b.into_iter()
+                    .filter_map(|(k, v)| Some((k.strip_prefix(keys::SUMMARY_MARK)?.to_string(), v)))
+                    .collect()
+            })
+            .zip(old)
             .collect())
     }
+
 }
 
 /// A network or ASN summary as stored: `total` and `<prefix><name>`
@@ -85,10 +133,14 @@ impl Counts for RedisStore {
             dedupe_secs,
             network_budget: report.network_budget,
             fields: keys::fields_of(report),
-            network: report.network.as_deref().map(keys::network_field),
-            asn: report
-                .asn
-                .map(|asn| keys::asn_field(&keys::asn_name(report.region.country.as_deref(), asn))),
+            network: report
+                .network
+                .as_deref()
+                .map(|n| keys::in_bucket(&keys::network_field(n))),
+            asn: report.asn.map(|asn| {
+                let name = keys::asn_name(report.region.country.as_deref(), asn);
+                keys::in_bucket(&keys::asn_field(&name))
+            }),
         };
         // The writer gives up on Redis at the call timeout; the bound
         // covers the wait for room in its queue too.
@@ -101,37 +153,15 @@ impl Counts for RedisStore {
         res: Resolution,
         ids: Range<i64>,
     ) -> StoreResult<Vec<Bucket>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        // Every bucket is read in steps (HSCAN), together: a first page of
-        // each, then the next page of those with more, until none has.
         let keys: Vec<String> = ids.map(|id| keys::bucket_key(service, res, id)).collect();
-        let mut buckets = vec![Bucket::new(); keys.len()];
-        let mut cursors: Vec<(usize, u64)> = (0..keys.len()).map(|i| (i, 0)).collect();
-        while !cursors.is_empty() {
-            let mut pipe = redis::pipe();
-            for &(i, cursor) in &cursors {
-                pipe.cmd("HSCAN")
-                    .arg(&keys[i])
-                    .arg(cursor)
-                    .arg("COUNT")
-                    .arg(SCAN_STEP);
-            }
-            let mut conn = self.conn.clone();
-            let pages: Vec<(u64, Bucket)> = self.call(pipe.query_async(&mut conn)).await?;
-            let mut more = Vec::new();
-            for (&(i, _), (cursor, fields)) in cursors.iter().zip(pages) {
-                // HSCAN may return a field twice: the later value stands.
-                buckets[i].extend(fields);
-                if cursor != 0 {
-                    more.push((i, cursor));
-                }
-            }
-            cursors = more;
+        let mut buckets = self.scan_hashes(&keys, None).await?;
+        // The summaries the hash holds are read by `networks` and `asns`.
+        for b in &mut buckets {
+            b.retain(|field, _| !field.starts_with(keys::SUMMARY_MARK));
         }
         Ok(buckets)
     }
+
 
     async fn field(
         &self,
@@ -158,9 +188,22 @@ impl Counts for RedisStore {
         res: Resolution,
         ids: Range<i64>,
     ) -> StoreResult<Vec<NetworkSummary>> {
-        let keys = ids.map(|id| keys::networks_key(service, res, id));
-        self.summaries(keys, keys::NETWORK_PREFIX, keys::NETWORK_REPORTS)
-            .await
+        // In the bucket hash, and (for buckets written before the summaries
+        // moved there) in the summary hash of old.
+        let ids: Vec<i64> = ids.collect();
+        let stored = self.summary_fields(service, res, &ids).await?;
+        Ok(stored
+            .into_iter()
+            .map(|(inside, old)| {
+                let summary =
+                    |s| summary_with_prefix(s, keys::NETWORK_PREFIX, keys::NETWORK_REPORTS);
+                let mut s = summary(inside);
+                if !old.is_empty() {
+                    s.merge(&summary(old));
+                }
+                s
+            })
+            .collect())
     }
 
     async fn asns(
@@ -169,30 +212,33 @@ impl Counts for RedisStore {
         res: Resolution,
         ids: Range<i64>,
     ) -> StoreResult<Vec<NetworkSummary>> {
-        // In the summary hash, and (for buckets written before the ASN
-        // summary moved there) in a key of its own: one pipeline of both.
+        // In the bucket hash, in the summary hash of old, and (for buckets
+        // written before the ASN summary joined that) in a key of its own.
         let ids: Vec<i64> = ids.collect();
         if ids.is_empty() {
             return Ok(Vec::new());
         }
         let mut pipe = redis::pipe();
         for &id in &ids {
-            pipe.hgetall(keys::networks_key(service, res, id));
-        }
-        for &id in &ids {
             pipe.hgetall(keys::asns_key(service, res, id));
         }
         let mut conn = self.conn.clone();
-        let mut stored: Vec<Bucket> = self.call(pipe.query_async(&mut conn)).await?;
-        let old = stored.split_off(ids.len());
+        let (stored, oldest) = futures_util::try_join!(
+            self.summary_fields(service, res, &ids),
+            self.call(pipe.query_async::<Vec<Bucket>>(&mut conn))
+        )?;
         Ok(stored
             .into_iter()
-            .zip(old)
-            .map(|(shared, old)| {
-                let mut s = summary_with_prefix(shared, keys::ASN_PREFIX, keys::ASN_REPORTS);
+            .zip(oldest)
+            .map(|((inside, old), oldest)| {
+                let shared = |s| summary_with_prefix(s, keys::ASN_PREFIX, keys::ASN_REPORTS);
+                let mut s = shared(inside);
                 if !old.is_empty() {
+                    s.merge(&shared(old));
+                }
+                if !oldest.is_empty() {
                     s.merge(&summary_with_prefix(
-                        old,
+                        oldest,
                         keys::ASN_PREFIX,
                         keys::NETWORK_REPORTS,
                     ));
