@@ -4,9 +4,12 @@
 //! strength from the whole service).
 
 use super::baseline::SeasonalBaseline;
+use super::cusum::Reading;
 use super::incident::{GLOBAL, Incident, IncidentEvent};
 use super::params::Params;
-use super::series::{SeriesDetector, Status};
+use super::series::{RECENT_STEPS, SeriesDetector, Status};
+use super::stat::nb_log_lr;
+use super::symptoms::SymptomCharts;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -59,6 +62,10 @@ pub struct ServiceDetector {
     baseline: SeasonalBaseline,
     global: SeriesDetector,
     regions: BTreeMap<String, RegionSeries>,
+    /// Charts per symptom, whole world (absent in state saved before they
+    /// existed: they start afresh).
+    #[serde(default)]
+    symptoms: SymptomCharts,
     /// End of the last step fed.
     last_step: Option<DateTime<Utc>>,
 }
@@ -71,6 +78,7 @@ impl ServiceDetector {
             baseline: SeasonalBaseline::new(params),
             global: SeriesDetector::new(service, GLOBAL, step_minutes, params),
             regions: BTreeMap::new(),
+            symptoms: SymptomCharts::default(),
             last_step: None,
         }
     }
@@ -183,6 +191,13 @@ impl ServiceDetector {
     }
 
     /// Feeds the step ending at `at`; returns what happened to incidents.
+    ///
+    /// The regions are judged first; the world's series then opens only
+    /// when the evidence outside the one country that rose most supports
+    /// it too (see [`Self::supported_outside`]): an outage in one country
+    /// is that country's incident alone. One event, one incident, in the
+    /// right place. A symptom's chart past its threshold opens the
+    /// world's incident too (see `symptoms`).
     pub fn step(
         &mut self,
         at: DateTime<Utc>,
@@ -193,12 +208,6 @@ impl ServiceDetector {
         let rate = self.baseline.rate(at);
         let slow_rate = self.baseline.slow_rate(at);
         let mut events = Vec::new();
-        events.extend(self.global.observe(
-            at,
-            (counts.total, rate * minutes, slow_rate * minutes),
-            Some(&counts.symptoms),
-            params,
-        ));
 
         for code in counts.regions.keys() {
             if !self.regions.contains_key(code) {
@@ -218,12 +227,19 @@ impl ServiceDetector {
                 );
             }
         }
-        let global_learns = self.global.learning_allowed(params);
-        let forget = 1.0 - (-minutes / params.share_tau_minutes).exp();
+        let shares: HashMap<String, f64> = self
+            .regions
+            .iter()
+            .map(|(c, r)| (c.clone(), r.share()))
+            .collect();
         for (code, region) in self.regions.iter_mut() {
+            // A region new to the service learns its share for a while
+            // before it is judged on it; its reports count globally meanwhile.
+            if region.learned_minutes < REGION_WARMUP_MINUTES {
+                continue;
+            }
             let count = counts.regions.get(code).copied().unwrap_or(0);
-            // Read before this region learns from the step.
-            let share = region.share();
+            let share = shares.get(code).copied().unwrap_or(0.0);
             let expected = (share * rate + REGION_FLOOR_RATE) * minutes;
             let slow_expected = (share * slow_rate + REGION_FLOOR_RATE) * minutes;
             let symptoms = if code.contains('-') {
@@ -231,22 +247,57 @@ impl ServiceDetector {
             } else {
                 counts.country_symptoms.get(code)
             };
-            // A region new to the service learns its share for a while
-            // before it is judged on it; its reports count globally meanwhile.
-            if region.learned_minutes >= REGION_WARMUP_MINUTES {
-                events.extend(region.detector.observe(
-                    at,
-                    (count, expected, slow_expected),
-                    symptoms,
-                    params,
-                ));
+            events.extend(region.detector.observe(
+                at,
+                (count, expected, slow_expected),
+                symptoms,
+                params,
+            ));
+        }
+
+        let global_out = self.global.status() == Status::Outage;
+        // The symptoms' charts: one of them past its threshold opens the
+        // world's incident if the world's own charts do not.
+        let carried = self.symptoms.step(
+            &counts.symptoms,
+            counts.total,
+            (rate, slow_rate, minutes),
+            self.global.status() == Status::Ok,
+            self.global.learning_allowed(params),
+            params,
+            self.step_minutes,
+        );
+        let carried = carried.filter(|_| !global_out);
+        let regions = &self.regions;
+        let supported = |reading: &Reading, alpha: f64| {
+            Self::supported_outside(regions, reading, alpha, params)
+        };
+        let global_event = self.global.observe_guarded(
+            at,
+            (counts.total, rate * minutes, slow_rate * minutes),
+            Some(&counts.symptoms),
+            params,
+            (&supported, carried.as_ref()),
+        );
+        if global_event.as_ref().is_some_and(|e| {
+            e.kind.is_detection() || e.kind == super::incident::IncidentEventKind::Resolved
+        }) {
+            // Re-armed with the world's charts.
+            self.symptoms.reset();
+        }
+        events.extend(global_event);
+
+        let global_learns = self.global.learning_allowed(params);
+        let forget = 1.0 - (-minutes / params.share_tau_minutes).exp();
+        for (code, region) in self.regions.iter_mut() {
+            if !global_learns || !region.detector.learning_allowed(params) {
+                continue;
             }
-            if global_learns && region.detector.learning_allowed(params) {
-                region.learned_minutes += minutes;
-                let a = forget.max(minutes / region.learned_minutes);
-                region.weighted_count += a * (count as f64 - region.weighted_count);
-                region.weighted_total += a * (counts.total as f64 - region.weighted_total);
-            }
+            let count = counts.regions.get(code).copied().unwrap_or(0);
+            region.learned_minutes += minutes;
+            let a = forget.max(minutes / region.learned_minutes);
+            region.weighted_count += a * (count as f64 - region.weighted_count);
+            region.weighted_total += a * (counts.total as f64 - region.weighted_total);
         }
         if global_learns {
             let capped = !self.global.freeze_expired(params);
@@ -259,6 +310,55 @@ impl ServiceDetector {
         self.link_incidents(&mut events);
         self.last_step = Some(at);
         events
+    }
+
+    /// Whether the world's series may open on `reading`: the rise must
+    /// not be one country's alone. Over the chart's run, the country with
+    /// the most reports above its expectation is taken out, and the other
+    /// countries together must still hold evidence of an outage of one of
+    /// the charts' sizes: at least `possible_level` of the threshold (the
+    /// run's steps summed, their overdispersion divided by their number).
+    /// Without regions (a total-only series) there is nothing to ask.
+    fn supported_outside(
+        regions: &BTreeMap<String, RegionSeries>,
+        reading: &Reading,
+        alpha: f64,
+        params: &Params,
+    ) -> bool {
+        let steps = reading.chart.steps.clamp(1, RECENT_STEPS);
+        let windows: Vec<(u64, f64)> = regions
+            .iter()
+            .filter(|(code, r)| !code.contains('-') && r.learned_minutes >= REGION_WARMUP_MINUTES)
+            .map(|(_, r)| r.detector.window_steps(steps))
+            .collect();
+        let excess = |w: &(u64, f64)| w.0 as f64 - w.1;
+        let Some(top) =
+            (0..windows.len()).max_by(|&a, &b| excess(&windows[a]).total_cmp(&excess(&windows[b])))
+        else {
+            return true;
+        };
+        let (rest, rest_expected) = windows
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != top)
+            .fold((0u64, 0.0), |(x, mu), (_, w)| (x + w.0, mu + w.1));
+        if rest_expected <= 0.0 {
+            return false;
+        }
+        let alpha = alpha / f64::from(steps);
+        let evidence = params
+            .outage_sizes
+            .iter()
+            .map(|size| {
+                nb_log_lr(
+                    rest,
+                    params.null_ratio * rest_expected,
+                    size * rest_expected,
+                    alpha,
+                )
+            })
+            .fold(f64::MIN, f64::max);
+        evidence >= params.possible_level * reading.threshold
     }
 
     /// Global incident <-> regional incidents.
