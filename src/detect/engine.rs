@@ -7,7 +7,7 @@ use super::baseline::SeasonalBaseline;
 use super::cusum::Reading;
 use super::incident::{GLOBAL, Incident, IncidentEvent};
 use super::params::Params;
-use super::series::{RECENT_STEPS, SeriesDetector, Status};
+use super::series::{SeriesDetector, Status};
 use super::stat::nb_log_lr;
 use super::symptoms::SymptomCharts;
 use chrono::{DateTime, Duration, Utc};
@@ -29,6 +29,11 @@ pub struct StepCounts {
 /// A floor under every region's expectation (reports per minute), so a
 /// region never seen before is judged against something.
 const REGION_FLOOR_RATE: f64 = 0.01;
+
+/// A service whose other countries are expected to send less than this
+/// share of its reports is its one country: the world's series speaks
+/// for it.
+const SOLE_COUNTRY_REST: f64 = 0.1;
 
 /// Minutes a newly seen region learns its share before it is scored.
 const REGION_WARMUP_MINUTES: f64 = 60.0;
@@ -269,8 +274,8 @@ impl ServiceDetector {
         );
         let carried = carried.filter(|_| !global_out);
         let regions = &self.regions;
-        let supported = |reading: &Reading, alpha: f64| {
-            Self::supported_outside(regions, reading, alpha, params)
+        let supported = |reading: &Reading, carried: bool, alpha: f64, window: (u64, f64, u32)| {
+            Self::supported_outside(regions, (reading, carried), alpha, window, params)
         };
         let global_event = self.global.observe_guarded(
             at,
@@ -312,40 +317,49 @@ impl ServiceDetector {
         events
     }
 
-    /// Whether the world's series may open on `reading`: the rise must
-    /// not be one country's alone. Over the chart's run, the country with
-    /// the most reports above its expectation is taken out, and the other
-    /// countries together must still hold evidence of an outage of one of
-    /// the charts' sizes: at least `possible_level` of the threshold (the
-    /// run's steps summed, their overdispersion divided by their number).
-    /// Without regions (a total-only series) there is nothing to ask.
+    /// Whether the world's series may open on `reading` (its own chart's
+    /// or a symptom's), whose run covers the world's last `window`
+    /// (reports, expectation; at most the last 60 steps): the rise must
+    /// not be one country's alone. Over those steps the country with the
+    /// most reports above its expectation is taken out, and the rest of
+    /// the service's reports (other countries, and reports of no known
+    /// place) must still hold evidence of an outage of one of the charts'
+    /// sizes: at least `possible_level` of the reading's threshold (the
+    /// steps summed as one count, their overdispersion `alpha` divided by
+    /// their number); for a symptom's reading (`carried`), which holds the
+    /// evidence of an outage already, more likely an outage than not
+    /// (above 0 nats). A service reported from one country almost alone
+    /// (the rest expected under `SOLE_COUNTRY_REST` of its reports) is
+    /// that country: its world's series opens as ever, as it does without
+    /// regions (a total-only series).
     fn supported_outside(
         regions: &BTreeMap<String, RegionSeries>,
-        reading: &Reading,
+        (reading, carried): (&Reading, bool),
         alpha: f64,
+        (observed, expected, steps): (u64, f64, u32),
         params: &Params,
     ) -> bool {
-        let steps = reading.chart.steps.clamp(1, RECENT_STEPS);
-        let windows: Vec<(u64, f64)> = regions
+        // A symptom's chart already holds the evidence of an outage; the
+        // rest of the reports need only lean towards one.
+        let bar = if carried {
+            0.0
+        } else {
+            params.possible_level * reading.threshold
+        };
+        let top = regions
             .iter()
             .filter(|(code, r)| !code.contains('-') && r.learned_minutes >= REGION_WARMUP_MINUTES)
             .map(|(_, r)| r.detector.window_steps(steps))
-            .collect();
-        let excess = |w: &(u64, f64)| w.0 as f64 - w.1;
-        let Some(top) =
-            (0..windows.len()).max_by(|&a, &b| excess(&windows[a]).total_cmp(&excess(&windows[b])))
-        else {
+            .max_by(|a, b| (a.0 as f64 - a.1).total_cmp(&(b.0 as f64 - b.1)));
+        let Some((top_count, top_expected)) = top else {
             return true;
         };
-        let (rest, rest_expected) = windows
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != top)
-            .fold((0u64, 0.0), |(x, mu), (_, w)| (x + w.0, mu + w.1));
-        if rest_expected <= 0.0 {
-            return false;
+        let rest = observed.saturating_sub(top_count);
+        let rest_expected = expected - top_expected;
+        if rest_expected < SOLE_COUNTRY_REST * expected {
+            return true;
         }
-        let alpha = alpha / f64::from(steps);
+        let alpha = alpha / f64::from(steps.max(1));
         let evidence = params
             .outage_sizes
             .iter()
@@ -358,7 +372,7 @@ impl ServiceDetector {
                 )
             })
             .fold(f64::MIN, f64::max);
-        evidence >= params.possible_level * reading.threshold
+        evidence >= bar
     }
 
     /// Global incident <-> regional incidents.

@@ -46,8 +46,11 @@ struct Step {
 /// an incident starts its timeline with.
 const RECENT_MINUTES: u32 = 60;
 
-/// Most steps a look back over recent steps can cover.
-pub const RECENT_STEPS: u32 = RECENT_MINUTES;
+/// Whether an outage may open on a reading (a symptom's chart's when
+/// true), with the series' alpha, its run being the series' last `.2`
+/// steps, which held `.0` reports where `.1` were expected (at most the
+/// steps kept).
+pub type Support<'a> = &'a dyn Fn(&Reading, bool, f64, (u64, f64, u32)) -> bool;
 
 /// Minutes a flagged series must stay below `possible_level` to be ok.
 const POSSIBLE_CALM_MINUTES: u32 = 5;
@@ -201,7 +204,7 @@ impl SeriesDetector {
         symptoms: Option<&HashMap<String, u64>>,
         params: &Params,
     ) -> Option<IncidentEvent> {
-        self.observe_guarded(at, step, symptoms, params, (&|_, _| true, None))
+        self.observe_guarded(at, step, symptoms, params, (&|_, _, _, _| true, None))
     }
 
     /// As [`Self::observe`], opening an outage on its own charts only
@@ -215,7 +218,7 @@ impl SeriesDetector {
         step: (u64, f64, f64),
         symptoms: Option<&HashMap<String, u64>>,
         params: &Params,
-        (supported, carried): (&dyn Fn(&Reading, f64) -> bool, Option<&Carried>),
+        (supported, carried): (Support, Option<&Carried>),
     ) -> Option<IncidentEvent> {
         let (count, expected, _) = step;
         self.recent.push_back(Step {
@@ -306,17 +309,22 @@ impl SeriesDetector {
         r: &Reading,
         alpha: f64,
         params: &Params,
-        (supported, carried): (&dyn Fn(&Reading, f64) -> bool, Option<&Carried>),
+        (supported, carried): (Support, Option<&Carried>),
     ) -> Option<IncidentEvent> {
         let step = self.step_minutes;
+        let supports = |r: &Reading, carried: bool| {
+            let steps = r.chart.steps.clamp(1, self.recent.len().max(1) as u32);
+            let (x, mu) = self.window_steps(steps);
+            supported(r, carried, alpha, (x, mu, steps))
+        };
         match self.status {
             Status::Ok | Status::Possible => {
                 let enough = r.chart.observed >= params.min_reports
                     && r.chart.observed as f64 >= params.min_ratio * r.chart.expected;
-                if r.level >= 1.0 && enough && supported(r, alpha) {
+                if r.level >= 1.0 && enough && supports(r, false) {
                     return Some(self.open(at, r, alpha, params, None));
                 }
-                if let Some(c) = carried {
+                if let Some(c) = carried.filter(|c| supports(&c.reading, true)) {
                     return Some(self.open(at, &c.reading, c.alpha, params, Some(&c.symptom)));
                 }
                 if r.level >= params.possible_level {
@@ -335,7 +343,9 @@ impl SeriesDetector {
                 // Calm: the last five minutes are back near normal (the
                 // charts still remember the surge and are ignored).
                 let (x, mu) = self.window(CALM_WINDOW_MINUTES);
-                let calm = (x as f64) < params.calm_ratio * mu.max(1.0) || x < params.min_reports;
+                // Few reports are not calm by themselves: on a quiet series
+                // three reports in five minutes can be 8x normal.
+                let calm = (x as f64) < params.calm_ratio * mu.max(1.0);
                 self.calm_steps = if calm { self.calm_steps + 1 } else { 0 };
                 let last = self.recent.back().cloned();
                 let back = last

@@ -160,8 +160,11 @@ pub struct SimulateReport {
     /// One-country outages (>= 20 reports/5 min there) on services of at
     /// least 10 reports a minute: latency of a regional incident there.
     pub regional: Vec<Detection>,
-    /// Every transition into outage outside an injected outage.
+    /// Every transition into outage outside an injected outage; of
+    /// them, the world's, and those opened by a symptom's chart.
     pub false_incidents: usize,
+    pub false_global: usize,
+    pub false_by_symptom: usize,
     /// For each detected outage of at least 20 reports / 5 min: minutes
     /// from its end to the resolution (None: not resolved by the end of
     /// the run).
@@ -270,9 +273,11 @@ impl SimulateReport {
             self.one_country_global, self.one_country_detected
         ));
         out.push_str(&format!(
-            "false incidents (every transition into outage): {} ({:.2} per 100 service-weeks)\n",
+            "false incidents (every transition into outage): {} ({:.2} per 100 service-weeks; {} global, {} opened by a symptom's chart)\n",
             self.false_incidents,
-            self.false_incidents as f64 * 100.0 / self.service_weeks.max(1e-9)
+            self.false_incidents as f64 * 100.0 / self.service_weeks.max(1e-9),
+            self.false_global,
+            self.false_by_symptom
         ));
         out
     }
@@ -508,7 +513,12 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
                             regional[k] = latency;
                         }
                     }
-                    None => report.false_incidents += 1,
+                    None => {
+                        report.false_incidents += 1;
+                        report.false_global += usize::from(e.incident.region == GLOBAL);
+                        report.false_by_symptom +=
+                            usize::from(e.incident.detection.symptom.is_some());
+                    }
                 }
             }
         }
