@@ -1,5 +1,6 @@
 //! One detector tick over 100,000 active (service, region) series: 20,000
-//! services with four regions each plus their global series. Prints the
+//! services with four regions each plus their global series, each service
+//! reported with four symptoms (so four symptom charts beside them). Prints the
 //! tick's CPU time, and the memory of that state: resident bytes per series
 //! in the process and serialised bytes per series (the detector documents
 //! kept in the store). Run with `cargo bench --bench detector_tick`.
@@ -10,6 +11,7 @@ use std::time::Instant;
 
 const SERVICES: usize = 20_000;
 const REGIONS: [&str; 4] = ["US", "GB", "DE", "FR"];
+const SYMPTOMS: [&str; 4] = ["login", "app", "website", "connection"];
 
 /// User + system CPU seconds of this process (Linux /proc).
 fn cpu_seconds() -> Option<f64> {
@@ -41,6 +43,9 @@ fn counts(service: usize, minute: i64) -> StepCounts {
         let n = ((service * 7 + i * 13 + minute as usize * 3) % 9 + 1) as u64;
         c.regions.insert((*code).to_string(), n);
         c.total += n;
+        // Each region's reports go to one symptom, in turn.
+        let symptom = SYMPTOMS[(service + i + minute as usize) % SYMPTOMS.len()];
+        *c.symptoms.entry(symptom.to_string()).or_default() += n;
     }
     c
 }
@@ -93,8 +98,9 @@ fn main() {
         _ => "n/a".to_string(),
     };
     println!(
-        "detector tick: {series} series ({SERVICES} services x {} regions + global)",
-        REGIONS.len()
+        "detector tick: {series} series ({SERVICES} services x {} regions + global), {} symptom charts per service",
+        REGIONS.len(),
+        SYMPTOMS.len()
     );
     println!(
         "  wall {:.3} s, CPU {cpu} (one thread), {:.0} ns per series, {events} incident events",

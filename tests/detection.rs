@@ -304,6 +304,61 @@ fn an_outage_in_one_country_is_regional() {
 }
 
 #[test]
+fn a_one_country_outage_opens_one_incident_named_by_its_country() {
+    // GB is 30% of the service: at 8x there, the whole service runs at
+    // 3.1x, far past the world's threshold, yet the rest of the world is
+    // normal. One event, one incident, in the United Kingdom.
+    for seed in [5, 6, 7] {
+        let onset = 2 * WEEK + 300;
+        let end = onset + 40;
+        let run = run_traffic(seed, 5.0, end + 180, |m, region, r| {
+            if region == 1 && (onset..end).contains(&m) {
+                r * 8.0
+            } else {
+                r
+            }
+        });
+        let detections: Vec<(i64, &str)> = run
+            .events
+            .iter()
+            .filter(|(m, e)| *m >= WEEK && e.kind.is_detection())
+            .map(|(m, e)| (*m, e.incident.region.as_str()))
+            .collect();
+        assert_eq!(detections.len(), 1, "seed {seed}: {detections:?}");
+        let (at, region) = detections[0];
+        assert_eq!(region, "GB", "seed {seed}");
+        assert!((onset..onset + 8).contains(&at), "seed {seed}: {at}");
+        // The world's series never went into outage, and the regional
+        // incident names no global one.
+        assert!(
+            run.events
+                .iter()
+                .filter(|(m, _)| *m >= WEEK)
+                .all(|(_, e)| e.incident.region != GLOBAL && e.incident.global_incident.is_none()),
+            "seed {seed}"
+        );
+        assert_eq!(run.detector.worst_status(), downwatch::detect::Status::Ok);
+    }
+}
+
+#[test]
+fn an_outage_in_every_country_is_one_global_incident() {
+    // The same surge in both countries: the world's series opens, at the
+    // outage's start, and lists both countries.
+    let onset = 2 * WEEK + 300;
+    let run = run_traffic(5, 5.0, onset + 60, |m, _, r| {
+        if (onset..onset + 40).contains(&m) {
+            r * 4.0
+        } else {
+            r
+        }
+    });
+    let global = global_opened(&run, WEEK);
+    assert_eq!(global.len(), 1, "{:?}", run.opened(WEEK));
+    assert!((onset..onset + 8).contains(&global[0].0), "{}", global[0].0);
+}
+
+#[test]
 fn a_flickering_surge_does_not_flap() {
     // 4x for 3 minutes, normal for 3, for an hour: one incident at most.
     let onset = 2 * WEEK + 200;
@@ -451,4 +506,66 @@ fn state_saved_by_the_windowed_detector_loads_and_keeps_its_baseline() {
             .iter()
             .any(|e| e.incident.region == GLOBAL)
     );
+}
+
+/// Minutes to the first detection of an outage of logins alone from
+/// `onset` on, and the symptom whose chart carried it, on traffic of four
+/// symptoms (logins a quarter of it) where the outage adds `extra` times
+/// the service's usual reports, all of them logins. Without `symptoms`
+/// the detector sees the same totals and regions, no symptoms.
+fn login_outage(seed: u64, extra: f64, symptoms: bool) -> Option<(i64, Option<String>)> {
+    const MIX: [(&str, f64); 4] = [
+        ("login", 0.25),
+        ("app", 0.35),
+        ("website", 0.2),
+        ("connection", 0.2),
+    ];
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut run = Run::new();
+    let onset = 2 * WEEK + 300;
+    for m in 0..onset + 60 {
+        let rate = seasonal(2.0, m);
+        let g = Gamma::new(20.0, 1.0 / 20.0)
+            .expect("gamma")
+            .sample(&mut rng);
+        let mut counts = StepCounts::default();
+        for (code, share) in [("US", 0.7), ("GB", 0.3)] {
+            for (symptom, w) in MIX {
+                let mut mu = rate * share * w * g;
+                if symptom == "login" && (onset..onset + 60).contains(&m) {
+                    mu += rate * share * g * extra;
+                }
+                let n = nb(&mut rng, mu, 1e6);
+                counts.total += n;
+                *counts.regions.entry(code.to_string()).or_default() += n;
+                if symptoms {
+                    *counts.symptoms.entry(symptom.to_string()).or_default() += n;
+                }
+            }
+        }
+        counts.regions.retain(|_, n| *n > 0);
+        counts.symptoms.retain(|_, n| *n > 0);
+        let at = t0() + Duration::minutes(m + 1);
+        for e in run.detector.step(at, &counts, &run.params) {
+            if m >= onset && e.kind.is_detection() {
+                return Some((m - onset, e.incident.detection.symptom.clone()));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn a_faint_login_only_outage_is_found_by_the_symptom_chart_before_the_total_chart() {
+    // The usual traffic once more, all of it logins: 2x in total, a rise
+    // the total's chart weighs slowly, but 5x on logins.
+    for seed in [43, 47, 53] {
+        let with = login_outage(seed, 1.0, true).expect("found with symptoms");
+        assert_eq!(with.1.as_deref(), Some("login"), "seed {seed}: {with:?}");
+        let without = login_outage(seed, 1.0, false);
+        assert!(
+            without.as_ref().is_none_or(|(m, _)| *m > with.0),
+            "seed {seed}: with symptoms {with:?}, without {without:?}"
+        );
+    }
 }

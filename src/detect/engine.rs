@@ -4,9 +4,12 @@
 //! strength from the whole service).
 
 use super::baseline::SeasonalBaseline;
+use super::cusum::Reading;
 use super::incident::{GLOBAL, Incident, IncidentEvent};
 use super::params::Params;
 use super::series::{SeriesDetector, Status};
+use super::stat::nb_log_lr;
+use super::symptoms::SymptomCharts;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -26,6 +29,11 @@ pub struct StepCounts {
 /// A floor under every region's expectation (reports per minute), so a
 /// region never seen before is judged against something.
 const REGION_FLOOR_RATE: f64 = 0.01;
+
+/// A service whose other countries are expected to send less than this
+/// share of its reports is its one country: the world's series speaks
+/// for it.
+const SOLE_COUNTRY_REST: f64 = 0.1;
 
 /// Minutes a newly seen region learns its share before it is scored.
 const REGION_WARMUP_MINUTES: f64 = 60.0;
@@ -59,6 +67,10 @@ pub struct ServiceDetector {
     baseline: SeasonalBaseline,
     global: SeriesDetector,
     regions: BTreeMap<String, RegionSeries>,
+    /// Charts per symptom, whole world (absent in state saved before they
+    /// existed: they start afresh).
+    #[serde(default)]
+    symptoms: SymptomCharts,
     /// End of the last step fed.
     last_step: Option<DateTime<Utc>>,
 }
@@ -71,6 +83,7 @@ impl ServiceDetector {
             baseline: SeasonalBaseline::new(params),
             global: SeriesDetector::new(service, GLOBAL, step_minutes, params),
             regions: BTreeMap::new(),
+            symptoms: SymptomCharts::default(),
             last_step: None,
         }
     }
@@ -183,6 +196,13 @@ impl ServiceDetector {
     }
 
     /// Feeds the step ending at `at`; returns what happened to incidents.
+    ///
+    /// The regions are judged first; the world's series then opens only
+    /// when the evidence outside the one country that rose most supports
+    /// it too (see [`Self::supported_outside`]): an outage in one country
+    /// is that country's incident alone. One event, one incident, in the
+    /// right place. A symptom's chart past its threshold opens the
+    /// world's incident too (see `symptoms`).
     pub fn step(
         &mut self,
         at: DateTime<Utc>,
@@ -193,12 +213,6 @@ impl ServiceDetector {
         let rate = self.baseline.rate(at);
         let slow_rate = self.baseline.slow_rate(at);
         let mut events = Vec::new();
-        events.extend(self.global.observe(
-            at,
-            (counts.total, rate * minutes, slow_rate * minutes),
-            Some(&counts.symptoms),
-            params,
-        ));
 
         for code in counts.regions.keys() {
             if !self.regions.contains_key(code) {
@@ -218,12 +232,19 @@ impl ServiceDetector {
                 );
             }
         }
-        let global_learns = self.global.learning_allowed(params);
-        let forget = 1.0 - (-minutes / params.share_tau_minutes).exp();
+        let shares: HashMap<String, f64> = self
+            .regions
+            .iter()
+            .map(|(c, r)| (c.clone(), r.share()))
+            .collect();
         for (code, region) in self.regions.iter_mut() {
+            // A region new to the service learns its share for a while
+            // before it is judged on it; its reports count globally meanwhile.
+            if region.learned_minutes < REGION_WARMUP_MINUTES {
+                continue;
+            }
             let count = counts.regions.get(code).copied().unwrap_or(0);
-            // Read before this region learns from the step.
-            let share = region.share();
+            let share = shares.get(code).copied().unwrap_or(0.0);
             let expected = (share * rate + REGION_FLOOR_RATE) * minutes;
             let slow_expected = (share * slow_rate + REGION_FLOOR_RATE) * minutes;
             let symptoms = if code.contains('-') {
@@ -231,22 +252,57 @@ impl ServiceDetector {
             } else {
                 counts.country_symptoms.get(code)
             };
-            // A region new to the service learns its share for a while
-            // before it is judged on it; its reports count globally meanwhile.
-            if region.learned_minutes >= REGION_WARMUP_MINUTES {
-                events.extend(region.detector.observe(
-                    at,
-                    (count, expected, slow_expected),
-                    symptoms,
-                    params,
-                ));
+            events.extend(region.detector.observe(
+                at,
+                (count, expected, slow_expected),
+                symptoms,
+                params,
+            ));
+        }
+
+        let global_out = self.global.status() == Status::Outage;
+        // The symptoms' charts: one of them past its threshold opens the
+        // world's incident if the world's own charts do not.
+        let carried = self.symptoms.step(
+            &counts.symptoms,
+            counts.total,
+            (rate, slow_rate, minutes),
+            self.global.status() == Status::Ok,
+            self.global.learning_allowed(params),
+            params,
+            self.step_minutes,
+        );
+        let carried = carried.filter(|_| !global_out);
+        let regions = &self.regions;
+        let supported = |reading: &Reading, carried: bool, alpha: f64, window: (u64, f64, u32)| {
+            Self::supported_outside(regions, (reading, carried), alpha, window, params)
+        };
+        let global_event = self.global.observe_guarded(
+            at,
+            (counts.total, rate * minutes, slow_rate * minutes),
+            Some(&counts.symptoms),
+            params,
+            (&supported, carried.as_ref()),
+        );
+        if global_event.as_ref().is_some_and(|e| {
+            e.kind.is_detection() || e.kind == super::incident::IncidentEventKind::Resolved
+        }) {
+            // Re-armed with the world's charts.
+            self.symptoms.reset();
+        }
+        events.extend(global_event);
+
+        let global_learns = self.global.learning_allowed(params);
+        let forget = 1.0 - (-minutes / params.share_tau_minutes).exp();
+        for (code, region) in self.regions.iter_mut() {
+            if !global_learns || !region.detector.learning_allowed(params) {
+                continue;
             }
-            if global_learns && region.detector.learning_allowed(params) {
-                region.learned_minutes += minutes;
-                let a = forget.max(minutes / region.learned_minutes);
-                region.weighted_count += a * (count as f64 - region.weighted_count);
-                region.weighted_total += a * (counts.total as f64 - region.weighted_total);
-            }
+            let count = counts.regions.get(code).copied().unwrap_or(0);
+            region.learned_minutes += minutes;
+            let a = forget.max(minutes / region.learned_minutes);
+            region.weighted_count += a * (count as f64 - region.weighted_count);
+            region.weighted_total += a * (counts.total as f64 - region.weighted_total);
         }
         if global_learns {
             let capped = !self.global.freeze_expired(params);
@@ -259,6 +315,64 @@ impl ServiceDetector {
         self.link_incidents(&mut events);
         self.last_step = Some(at);
         events
+    }
+
+    /// Whether the world's series may open on `reading` (its own chart's
+    /// or a symptom's), whose run covers the world's last `window`
+    /// (reports, expectation; at most the last 60 steps): the rise must
+    /// not be one country's alone. Over those steps the country with the
+    /// most reports above its expectation is taken out, and the rest of
+    /// the service's reports (other countries, and reports of no known
+    /// place) must still hold evidence of an outage of one of the charts'
+    /// sizes: at least `possible_level` of the reading's threshold (the
+    /// steps summed as one count, their overdispersion `alpha` divided by
+    /// their number); for a symptom's reading (`carried`), which holds the
+    /// evidence of an outage already, more likely an outage than not
+    /// (above 0 nats). A service reported from one country almost alone
+    /// (the rest expected under `SOLE_COUNTRY_REST` of its reports) is
+    /// that country: its world's series opens as ever, as it does without
+    /// regions (a total-only series).
+    fn supported_outside(
+        regions: &BTreeMap<String, RegionSeries>,
+        (reading, carried): (&Reading, bool),
+        alpha: f64,
+        (observed, expected, steps): (u64, f64, u32),
+        params: &Params,
+    ) -> bool {
+        // A symptom's chart already holds the evidence of an outage; the
+        // rest of the reports need only lean towards one.
+        let bar = if carried {
+            0.0
+        } else {
+            params.possible_level * reading.threshold
+        };
+        let top = regions
+            .iter()
+            .filter(|(code, r)| !code.contains('-') && r.learned_minutes >= REGION_WARMUP_MINUTES)
+            .map(|(_, r)| r.detector.window_steps(steps))
+            .max_by(|a, b| (a.0 as f64 - a.1).total_cmp(&(b.0 as f64 - b.1)));
+        let Some((top_count, top_expected)) = top else {
+            return true;
+        };
+        let rest = observed.saturating_sub(top_count);
+        let rest_expected = expected - top_expected;
+        if rest_expected < SOLE_COUNTRY_REST * expected {
+            return true;
+        }
+        let alpha = alpha / f64::from(steps.max(1));
+        let evidence = params
+            .outage_sizes
+            .iter()
+            .map(|size| {
+                nb_log_lr(
+                    rest,
+                    params.null_ratio * rest_expected,
+                    size * rest_expected,
+                    alpha,
+                )
+            })
+            .fold(f64::MIN, f64::max);
+        evidence >= bar
     }
 
     /// Global incident <-> regional incidents.

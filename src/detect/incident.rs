@@ -28,6 +28,11 @@ pub struct Evidence {
     /// against normal traffic, under the negative binomial with `alpha`.
     pub score: f64,
     pub alpha: f64,
+    /// The symptom whose chart carried the evidence (its reports alone,
+    /// against their usual share); absent when the chart of all reports
+    /// did. The incident's `region` says where.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symptom: Option<String>,
 }
 
 /// One point of an incident's timeline (one detector step).

@@ -13,6 +13,7 @@ pub mod replay;
 pub mod series;
 pub mod simulate;
 pub mod stat;
+pub mod symptoms;
 
 pub use engine::{ServiceDetector, StepCounts};
 pub use incident::{

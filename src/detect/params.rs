@@ -45,8 +45,8 @@ pub struct Params {
     /// outage.
     pub min_ratio: f64,
     /// An outage resolves after this many minutes in a row with the last
-    /// five minutes below `calm_ratio` times expected (or under
-    /// `min_reports`).
+    /// five minutes below `calm_ratio` times expected (at least one
+    /// report's worth).
     pub resolve_minutes: u32,
     pub calm_ratio: f64,
     /// ... or sooner, once the evidence that reports are back at the

@@ -9,7 +9,8 @@ use super::incident::{
     TimelinePoint,
 };
 use super::params::Params;
-use super::stat::nb_log_lr;
+use super::stat::{learn_alpha, nb_log_lr};
+use super::symptoms::Carried;
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -44,6 +45,12 @@ struct Step {
 /// Minutes of steps kept: the calm test, the onset estimate and the steps
 /// an incident starts its timeline with.
 const RECENT_MINUTES: u32 = 60;
+
+/// Whether an outage may open on a reading (a symptom's chart's when
+/// true), with the series' alpha, its run being the series' last `.2`
+/// steps, which held `.0` reports where `.1` were expected (at most the
+/// steps kept).
+pub type Support<'a> = &'a dyn Fn(&Reading, bool, f64, (u64, f64, u32)) -> bool;
 
 /// Minutes a flagged series must stay below `possible_level` to be ok.
 const POSSIBLE_CALM_MINUTES: u32 = 5;
@@ -168,6 +175,16 @@ impl SeriesDetector {
             .fold((0, 0.0), |(x, mu), s| (x + s.count, mu + s.expected))
     }
 
+    /// Sum of counts and of expectations over the last `steps` steps
+    /// (all of them, past any resolution).
+    pub fn window_steps(&self, steps: u32) -> (u64, f64) {
+        self.recent
+            .iter()
+            .rev()
+            .take(steps as usize)
+            .fold((0, 0.0), |(x, mu), s| (x + s.count, mu + s.expected))
+    }
+
     fn charts_mut(&mut self, params: &Params) -> &mut Charts {
         self.charts.get_or_insert_with(|| Charts::new(params))
     }
@@ -186,6 +203,22 @@ impl SeriesDetector {
         step: (u64, f64, f64),
         symptoms: Option<&HashMap<String, u64>>,
         params: &Params,
+    ) -> Option<IncidentEvent> {
+        self.observe_guarded(at, step, symptoms, params, (&|_, _, _, _| true, None))
+    }
+
+    /// As [`Self::observe`], opening an outage on its own charts only
+    /// when `supported` agrees on the loudest chart's reading (with the
+    /// series' alpha), otherwise staying "possible"; and opening on
+    /// `carried`, a symptom chart past its threshold, if its own charts
+    /// do not.
+    pub fn observe_guarded(
+        &mut self,
+        at: DateTime<Utc>,
+        step: (u64, f64, f64),
+        symptoms: Option<&HashMap<String, u64>>,
+        params: &Params,
+        (supported, carried): (Support, Option<&Carried>),
     ) -> Option<IncidentEvent> {
         let (count, expected, _) = step;
         self.recent.push_back(Step {
@@ -207,7 +240,7 @@ impl SeriesDetector {
         if calm && !self.building {
             self.learn_dispersion(count, expected, params);
         }
-        let mut event = self.transition(at, &reading, alpha, params);
+        let mut event = self.transition(at, &reading, alpha, params, (supported, carried));
         if let (Some(incident), Some(symptoms)) = (self.incident.as_mut(), symptoms) {
             for (s, n) in symptoms {
                 *self.symptom_totals.entry(s.clone()).or_default() += n;
@@ -259,15 +292,15 @@ impl SeriesDetector {
     /// Method-of-moments estimate of one step's overdispersion:
     /// E[(x - mu)^2] = mu + alpha mu^2, from steps that show no evidence.
     fn learn_dispersion(&mut self, count: u64, expected: f64, params: &Params) {
-        if expected < 1.0 {
-            return;
+        if self.step_alpha <= 0.0 {
+            self.step_alpha = params.prior_alpha;
         }
-        self.step_alpha_samples += 1.0;
-        let a = (1.0 / (self.step_alpha_samples + 20.0)).max(1.0 / params.alpha_memory_steps);
-        let sample = (((count as f64 - expected).powi(2) - expected) / (expected * expected))
-            .clamp(0.0, 4.0 * params.max_alpha);
-        let alpha = self.alpha(params);
-        self.step_alpha = (alpha + a * (sample - alpha)).clamp(params.min_alpha, params.max_alpha);
+        learn_alpha(
+            (&mut self.step_alpha, &mut self.step_alpha_samples),
+            count,
+            expected,
+            params,
+        );
     }
 
     fn transition(
@@ -276,14 +309,23 @@ impl SeriesDetector {
         r: &Reading,
         alpha: f64,
         params: &Params,
+        (supported, carried): (Support, Option<&Carried>),
     ) -> Option<IncidentEvent> {
         let step = self.step_minutes;
+        let supports = |r: &Reading, carried: bool| {
+            let steps = r.chart.steps.clamp(1, self.recent.len().max(1) as u32);
+            let (x, mu) = self.window_steps(steps);
+            supported(r, carried, alpha, (x, mu, steps))
+        };
         match self.status {
             Status::Ok | Status::Possible => {
                 let enough = r.chart.observed >= params.min_reports
                     && r.chart.observed as f64 >= params.min_ratio * r.chart.expected;
-                if r.level >= 1.0 && enough {
-                    return Some(self.open(at, r, alpha, params));
+                if r.level >= 1.0 && enough && supports(r, false) {
+                    return Some(self.open(at, r, alpha, params, None));
+                }
+                if let Some(c) = carried.filter(|c| supports(&c.reading, true)) {
+                    return Some(self.open(at, &c.reading, c.alpha, params, Some(&c.symptom)));
                 }
                 if r.level >= params.possible_level {
                     self.status = Status::Possible;
@@ -301,7 +343,9 @@ impl SeriesDetector {
                 // Calm: the last five minutes are back near normal (the
                 // charts still remember the surge and are ignored).
                 let (x, mu) = self.window(CALM_WINDOW_MINUTES);
-                let calm = (x as f64) < params.calm_ratio * mu.max(1.0) || x < params.min_reports;
+                // Few reports are not calm by themselves: on a quiet series
+                // three reports in five minutes can be 8x normal.
+                let calm = (x as f64) < params.calm_ratio * mu.max(1.0);
                 self.calm_steps = if calm { self.calm_steps + 1 } else { 0 };
                 let last = self.recent.back().cloned();
                 let back = last
@@ -374,12 +418,19 @@ impl SeriesDetector {
         r: &Reading,
         alpha: f64,
         params: &Params,
+        symptom: Option<&str>,
     ) -> IncidentEvent {
         self.status = Status::Outage;
         self.calm_steps = 0;
         self.back_sum = 0.0;
         self.back_steps = 0;
-        self.outage_peak_ratio = r.chart.observed as f64 / r.chart.expected.max(1e-6);
+        // The outage's level on this series' own reports (a symptom's
+        // chart runs at its own level).
+        self.outage_peak_ratio = if symptom.is_none() {
+            r.chart.observed as f64 / r.chart.expected.max(1e-6)
+        } else {
+            0.0
+        };
         let step = self.step_minutes;
         // A surge well above the last incident's peak is news of its own,
         // not the same episode going on.
@@ -438,6 +489,7 @@ impl SeriesDetector {
                 expected: r.chart.expected,
                 score: r.chart.sum,
                 alpha,
+                symptom: symptom.map(str::to_string),
             },
             timeline: Vec::new(),
             affected_regions: Vec::new(),

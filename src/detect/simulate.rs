@@ -19,6 +19,7 @@ use crate::traffic;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use rand_distr::{Binomial, Distribution};
 use std::collections::HashMap;
 use std::f64::consts::PI;
 
@@ -44,6 +45,9 @@ impl Default for SimulateOptions {
 
 const COUNTRIES: [&str; 8] = ["US", "GB", "DE", "FR", "BR", "IN", "JP", "AU"];
 
+/// What people report; each service has three to five of them.
+const SYMPTOMS: [&str; 5] = ["login", "app", "website", "connection", "payments"];
+
 #[derive(Debug, Clone)]
 struct Outage {
     start: i64,
@@ -51,6 +55,9 @@ struct Outage {
     multiplier: f64,
     /// None = every region.
     region: Option<String>,
+    /// None = every symptom. An outage of one symptom adds the same
+    /// reports as an outage of everything would, all on that symptom.
+    symptom: Option<String>,
     /// Minutes from normal to `multiplier` (linear).
     ramp: i64,
     /// Reports per 5 minutes at the outage's level in the affected area,
@@ -68,6 +75,20 @@ impl Outage {
         }
         let ramp = ((minute - self.start + 1) as f64 / self.ramp.max(1) as f64).min(1.0);
         1.0 + (self.multiplier - 1.0) * ramp
+    }
+
+    /// The multiplier of the cell (`region`, `symptom`), a symptom whose
+    /// share of the service's reports is `share`, at `minute`.
+    fn cell_factor(&self, minute: i64, region: &str, symptom: &str, share: f64) -> f64 {
+        if self.region.as_ref().is_some_and(|r| r != region) {
+            return 1.0;
+        }
+        let f = self.factor(minute);
+        match &self.symptom {
+            None => f,
+            Some(s) if s == symptom => 1.0 + (f - 1.0) / share.max(1e-6),
+            Some(_) => 1.0,
+        }
     }
 }
 
@@ -87,6 +108,8 @@ struct SimService {
     /// 1 / overdispersion).
     shape: f64,
     regions: Vec<(String, f64)>,
+    /// Symptoms and their shares of the reports.
+    symptoms: Vec<(String, f64)>,
     outages: Vec<Outage>,
     bursts: Vec<i64>,
     busy_days: Vec<i64>,
@@ -127,20 +150,35 @@ pub struct Detection {
 pub struct SimulateReport {
     pub service_weeks: f64,
     pub strong: Vec<Detection>,
+    /// Faint (3x) outages: of everything everywhere, in one country (3x
+    /// there), of one symptom (3x in total, all on that symptom).
     pub faint: Vec<Detection>,
+    pub faint_country: Vec<Detection>,
+    pub faint_symptom: Vec<Detection>,
+    /// Detections whose incident was opened by a symptom's chart.
+    pub by_symptom_chart: usize,
     pub small: Vec<Detection>,
     /// One-country outages (>= 20 reports/5 min there) on services of at
     /// least 10 reports a minute: latency of a regional incident there.
     pub regional: Vec<Detection>,
-    /// Every transition into outage outside an injected outage.
+    /// Every transition into outage outside an injected outage; of
+    /// them, the world's, and those opened by a symptom's chart.
     pub false_incidents: usize,
+    pub false_global: usize,
+    pub false_by_symptom: usize,
     /// For each detected outage of at least 20 reports / 5 min: minutes
     /// from its end to the resolution (None: not resolved by the end of
     /// the run).
     pub resolution: Vec<Option<f64>>,
     /// Resolutions of an incident while its outage still went on (each
-    /// is then a "back" notice too early).
+    /// is then a "back" notice too early): of global incidents, and of
+    /// regional ones.
     pub early_resolutions: usize,
+    pub early_global: usize,
+    /// Detected one-country outages, and those of them that opened (or
+    /// reopened) a global incident too: one event, two incidents.
+    pub one_country_detected: usize,
+    pub one_country_global: usize,
     pub bursts: usize,
     pub busy_days: usize,
     pub growing: usize,
@@ -191,11 +229,27 @@ impl SimulateReport {
             &self.strong,
         ));
         out.push('\n');
-        out.push_str(&Self::line(
-            "faint outages (3x, >=20 reports/5 min)",
-            &self.faint,
+        for (name, outages) in [
+            (
+                "faint outages everywhere (3x, >=20 reports/5 min)",
+                &self.faint,
+            ),
+            (
+                "faint outages in one country (3x there, >=20 reports/5 min)",
+                &self.faint_country,
+            ),
+            (
+                "faint outages of one symptom (3x in total, >=20 reports/5 min)",
+                &self.faint_symptom,
+            ),
+        ] {
+            out.push_str(&Self::line(name, outages));
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "detections opened by a symptom's chart: {}\n",
+            self.by_symptom_chart
         ));
-        out.push('\n');
         out.push_str(&Self::line("outages under 20 reports/5 min", &self.small));
         out.push('\n');
         out.push_str(&Self::line(
@@ -206,17 +260,25 @@ impl SimulateReport {
         let mut back: Vec<f64> = self.resolution.iter().flatten().copied().collect();
         back.sort_by(f64::total_cmp);
         out.push_str(&format!(
-            "resolution after the outage's end (outages >= 20 reports/5 min): {}/{} resolved, median {:.1} min, p90 {:.1} min; {} resolutions while an outage went on\n",
+            "resolution after the outage's end (outages >= 20 reports/5 min): {}/{} resolved, median {:.1} min, p90 {:.1} min; {} resolutions while an outage went on ({} global, {} regional)\n",
             back.len(),
             self.resolution.len(),
             percentile(&back, 0.5),
             percentile(&back, 0.9),
-            self.early_resolutions
+            self.early_resolutions,
+            self.early_global,
+            self.early_resolutions - self.early_global
         ));
         out.push_str(&format!(
-            "false incidents (every transition into outage): {} ({:.2} per 100 service-weeks)\n",
+            "one-country outages detected that opened a global incident too: {}/{}\n",
+            self.one_country_global, self.one_country_detected
+        ));
+        out.push_str(&format!(
+            "false incidents (every transition into outage): {} ({:.2} per 100 service-weeks; {} global, {} opened by a symptom's chart)\n",
             self.false_incidents,
-            self.false_incidents as f64 * 100.0 / self.service_weeks.max(1e-9)
+            self.false_incidents as f64 * 100.0 / self.service_weeks.max(1e-9),
+            self.false_global,
+            self.false_by_symptom
         ));
         out
     }
@@ -245,6 +307,18 @@ fn make_service(i: usize, rng: &mut StdRng, minutes: i64, warmup: i64) -> SimSer
     if rng.random_bool(0.5) {
         busy_days.push(rng.random_range(warmup / 1440..minutes / 1440 - 1) * 1440);
     }
+    let n_symptoms = rng.random_range(3..=5);
+    let mut mix: Vec<f64> = (0..n_symptoms)
+        .map(|_| rng.random_range(0.2..1.0_f64))
+        .collect();
+    let sum: f64 = mix.iter().sum();
+    mix.iter_mut().for_each(|w| *w /= sum);
+    let symptoms = SYMPTOMS
+        .iter()
+        .take(n_symptoms)
+        .zip(mix)
+        .map(|(c, w)| (c.to_string(), w))
+        .collect();
     let growth_per_week = if rng.random_bool(0.2) {
         rng.random_range(0.1..0.3)
     } else {
@@ -259,6 +333,7 @@ fn make_service(i: usize, rng: &mut StdRng, minutes: i64, warmup: i64) -> SimSer
         growth_per_week,
         shape: 1.0 / rng.random_range(0.1..0.3),
         regions,
+        symptoms,
         outages: Vec::new(),
         bursts,
         busy_days,
@@ -277,12 +352,17 @@ fn add_outages(s: &mut SimService, rng: &mut StdRng, minutes: i64, warmup: i64) 
             .get(rng.random_range(0..5))
             .unwrap_or(&5.0);
         let length = rng.random_range(10..120);
-        let region = if rng.random_bool(0.5) {
+        // A third in one country, a third of one symptom, a third of
+        // everything everywhere.
+        let kind = rng.random_range(0..3);
+        let region = (kind == 0).then(|| {
             let i = rng.random_range(0..s.regions.len());
-            Some(s.regions[i].0.clone())
-        } else {
-            None
-        };
+            s.regions[i].0.clone()
+        });
+        let symptom = (kind == 1).then(|| {
+            let i = rng.random_range(0..s.symptoms.len());
+            s.symptoms[i].0.clone()
+        });
         let share = region
             .as_ref()
             .and_then(|r| s.regions.iter().find(|(c, _)| c == r).map(|(_, w)| *w))
@@ -293,10 +373,37 @@ fn add_outages(s: &mut SimService, rng: &mut StdRng, minutes: i64, warmup: i64) 
             end: start + length,
             multiplier,
             region,
+            symptom,
             ramp: rng.random_range(2..=6),
             reports_per_5m,
             service_base: s.base,
         });
+    }
+}
+
+/// Splits a region's `n` reports among the symptoms, in proportion to
+/// their `cells` (a multinomial draw, as sequential binomials), into the
+/// step's counts by symptom.
+fn split(
+    n: u64,
+    symptoms: &[(String, f64)],
+    cells: &[f64],
+    counts: &mut StepCounts,
+    rng: &mut StdRng,
+) {
+    let mut left = n;
+    let mut weight: f64 = cells.iter().sum();
+    for ((symptom, _), cell) in symptoms.iter().zip(cells) {
+        if left == 0 {
+            break;
+        }
+        let p = (cell / weight.max(1e-12)).clamp(0.0, 1.0);
+        let k = Binomial::new(left, p).map_or(left, |b| b.sample(rng));
+        weight -= cell;
+        left -= k;
+        if k > 0 {
+            *counts.symptoms.entry(symptom.clone()).or_default() += k;
+        }
     }
 }
 
@@ -322,6 +429,7 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
         let mut detector = ServiceDetector::new(&s.name, 1, params);
         let mut detected: Vec<Option<f64>> = vec![None; s.outages.len()];
         let mut regional: Vec<Option<f64>> = vec![None; s.outages.len()];
+        let mut global_too: Vec<bool> = vec![false; s.outages.len()];
         let gamma = traffic::Burst::with_shape(s.shape);
         let mut resolved: Vec<Option<f64>> = vec![None; s.outages.len()];
         // Which outage each incident was matched to (the latest).
@@ -330,18 +438,31 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
             let rate = s.rate(m);
             let mut counts = StepCounts::default();
             let noise = gamma.sample(&mut rng);
+            let live: Vec<&Outage> = s
+                .outages
+                .iter()
+                .filter(|o| m >= o.start && m < o.end)
+                .collect();
             for (code, share) in &s.regions {
-                let mut mu = rate * share;
-                for o in &s.outages {
-                    if o.region.as_ref().is_none_or(|r| r == code) {
-                        mu *= o.factor(m);
-                    }
-                }
+                // Each symptom's part of this region's rate, outages
+                // included; the region's count is split among them.
+                let cells: Vec<f64> = s
+                    .symptoms
+                    .iter()
+                    .map(|(symptom, w)| {
+                        live.iter()
+                            .map(|o| o.cell_factor(m, code, symptom, *w))
+                            .product::<f64>()
+                            * w
+                    })
+                    .collect();
+                let mu = rate * share * cells.iter().sum::<f64>();
                 let lambda = (mu * noise).max(1e-9);
                 let n = traffic::poisson(lambda, &mut rng);
                 if n > 0 {
                     counts.regions.insert(code.clone(), n);
                     counts.total += n;
+                    split(n, &s.symptoms, &cells, &mut counts, &mut rng);
                 }
             }
             let at = t0 + Duration::minutes(m + 1);
@@ -354,6 +475,7 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
                     if let Some(&k) = by_incident.get(&e.incident.id) {
                         if m + 1 < s.outages[k].end {
                             report.early_resolutions += 1;
+                            report.early_global += usize::from(e.incident.region == GLOBAL);
                         } else if resolved[k].is_none() {
                             resolved[k] = Some((m + 1 - s.outages[k].end) as f64);
                         }
@@ -375,6 +497,13 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
                 match matched {
                     Some(k) => {
                         by_incident.insert(e.incident.id.clone(), k);
+                        report.by_symptom_chart += usize::from(
+                            e.kind == IncidentEventKind::Opened
+                                && e.incident.detection.symptom.is_some(),
+                        );
+                        if e.incident.region == GLOBAL && s.outages[k].region.is_some() {
+                            global_too[k] = true;
+                        }
                         let latency = Some((m + 1 - s.outages[k].start) as f64);
                         if detected[k].is_none() {
                             detected[k] = latency;
@@ -385,7 +514,12 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
                             regional[k] = latency;
                         }
                     }
-                    None => report.false_incidents += 1,
+                    None => {
+                        report.false_incidents += 1;
+                        report.false_global += usize::from(e.incident.region == GLOBAL);
+                        report.false_by_symptom +=
+                            usize::from(e.incident.detection.symptom.is_some());
+                    }
                 }
             }
         }
@@ -396,6 +530,12 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
                 .filter(|(o, (d, _))| o.reports_per_5m >= 20.0 && d.is_some())
                 .map(|(_, (_, r))| *r),
         );
+        for (o, (d, g)) in s.outages.iter().zip(detected.iter().zip(&global_too)) {
+            if o.region.is_some() && d.is_some() {
+                report.one_country_detected += 1;
+                report.one_country_global += usize::from(*g);
+            }
+        }
         for (o, r) in s.outages.iter().zip(&regional) {
             if o.region.is_some() && o.service_base >= BUSY_SERVICE_RATE && o.reports_per_5m >= 20.0
             {
@@ -413,7 +553,11 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
             if o.reports_per_5m < 20.0 {
                 report.small.push(d);
             } else if o.multiplier < 5.0 {
-                report.faint.push(d);
+                match (&o.region, &o.symptom) {
+                    (Some(_), _) => report.faint_country.push(d),
+                    (None, Some(_)) => report.faint_symptom.push(d),
+                    (None, None) => report.faint.push(d),
+                }
             } else {
                 report.strong.push(d);
             }

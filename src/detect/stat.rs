@@ -3,6 +3,8 @@
 //! overdispersion `alpha` (variance = mu + alpha * mu^2)? Poisson is the
 //! limit alpha -> 0.
 
+use super::params::Params;
+
 /// Log-likelihood ratio (nats) of `x` counts under a negative binomial of
 /// mean `alt` against one of mean `null`, both with overdispersion `alpha`
 /// (size r = 1/alpha): x ln(alt/null) + (x + r) ln((r + null)/(r + alt)).
@@ -14,6 +16,27 @@ pub fn nb_log_lr(x: u64, null: f64, alt: f64, alpha: f64) -> f64 {
     let x = x as f64;
     let r = 1.0 / alpha.max(1e-6);
     x * (alt / null).ln() + (x + r) * ((r + null) / (r + alt)).ln()
+}
+
+/// Method-of-moments update of one step's overdispersion `alpha` (from
+/// `samples` steps so far): E[(x - mu)^2] = mu + alpha mu^2, from a step
+/// of `count` reports where `expected` were due, averaged plainly over the
+/// first steps, then over `alpha_memory_steps`. Steps expecting less than
+/// one report say too little and are skipped.
+pub fn learn_alpha(
+    (alpha, samples): (&mut f64, &mut f64),
+    count: u64,
+    expected: f64,
+    params: &Params,
+) {
+    if expected < 1.0 {
+        return;
+    }
+    *samples += 1.0;
+    let a = (1.0 / (*samples + 20.0)).max(1.0 / params.alpha_memory_steps);
+    let sample = (((count as f64 - expected).powi(2) - expected) / (expected * expected))
+        .clamp(0.0, 4.0 * params.max_alpha);
+    *alpha = (*alpha + a * (sample - *alpha)).clamp(params.min_alpha, params.max_alpha);
 }
 
 #[cfg(test)]

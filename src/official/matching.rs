@@ -158,7 +158,7 @@ mod tests {
             "started_at": detected - Duration::minutes(3), "detected_at": detected,
             "resolved_at": null, "updated_at": detected, "peak_reports_per_minute": 1.0,
             "peak_at": detected, "total_reports": 1, "top_symptoms": [],
-            "detection": Evidence { at: detected, window_minutes: 5, observed: 1, expected: 0.1, score: 1.0, alpha: 0.1 },
+            "detection": Evidence { at: detected, window_minutes: 5, observed: 1, expected: 0.1, score: 1.0, alpha: 0.1, symptom: None },
             "affected_regions": [], "global_incident": null, "reopened": 0
         });
         let i: Incident = serde_json::from_value(json).expect("incident");
