@@ -222,3 +222,13 @@ mail-confirm-ignore = Warst du das nicht, ignoriere diese E-Mail einfach: Es kom
 mail-live-reports = Aktuelle Meldungen:
 mail-why = Du bekommst diese E-Mail, weil du diesem Dienst folgst.
 mail-unsubscribe = Abbestellen:
+
+## Atom-Feed: gemeinsame Ursache einer Störung
+
+# $kind: isp, upstream or sympathy; $subject: the operator, upstream or
+# carrier named as the cause; $place: its country.
+feed-cause = { $kind ->
+        [isp] Wahrscheinlich liegt es nicht an { $name }: Die Meldungen kommen vor allem aus dem Netz von { $subject } ({ $place }).
+        [upstream] Wahrscheinlich liegt es nicht an { $name } selbst: Dienste, die auf { $subject } laufen, fallen gleichzeitig aus.
+       *[sympathy] Wahrscheinlich Folgemeldungen: { $subject } hat eine große Störung ({ $place }), die Meldungen zu { $name } sind weit weniger gestiegen.
+    }

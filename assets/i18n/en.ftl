@@ -218,3 +218,13 @@ mail-confirm-ignore = If it was not you, ignore this mail: nothing more will be 
 mail-live-reports = Live reports:
 mail-why = You get this because you asked to follow this service.
 mail-unsubscribe = Unsubscribe:
+
+## Atom feed: an incident's shared cause
+
+# $kind: isp, upstream or sympathy; $subject: the operator, upstream or
+# carrier named as the cause; $place: its country.
+feed-cause = { $kind ->
+        [isp] Probably not { $name }: reports come mostly from { $subject }'s network in { $place }.
+        [upstream] Probably not { $name } itself: services that run on { $subject } are failing at once.
+       *[sympathy] Likely sympathy reports: { $subject } has a large outage in { $place }, and reports for { $name } rose far less.
+    }

@@ -222,3 +222,13 @@ mail-confirm-ignore = Si no has sido tú, ignora este correo: no enviaremos nada
 mail-live-reports = Avisos en directo:
 mail-why = Recibes este correo porque pediste seguir este servicio.
 mail-unsubscribe = Darse de baja:
+
+## Feed Atom: la causa común de una incidencia
+
+# $kind: isp, upstream or sympathy; $subject: the operator, upstream or
+# carrier named as the cause; $place: its country.
+feed-cause = { $kind ->
+        [isp] Seguramente no es cosa de { $name }: los avisos llegan sobre todo desde la red de { $subject } ({ $place }).
+        [upstream] Seguramente no es cosa de { $name } en sí: varios servicios que funcionan sobre { $subject } fallan a la vez.
+       *[sympathy] Seguramente avisos por contagio: { $subject } tiene una caída importante ({ $place }) y los avisos sobre { $name } subieron mucho menos.
+    }

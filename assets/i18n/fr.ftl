@@ -222,3 +222,13 @@ mail-confirm-ignore = Si ce n’était pas vous, ignorez cet e-mail : vous ne re
 mail-live-reports = Signalements en direct :
 mail-why = Vous recevez cet e-mail car vous avez demandé à suivre ce service.
 mail-unsubscribe = Se désabonner :
+
+## Flux Atom : la cause commune d'un incident
+
+# $kind: isp, upstream or sympathy; $subject: the operator, upstream or
+# carrier named as the cause; $place: its country.
+feed-cause = { $kind ->
+        [isp] Sans doute pas la faute de { $name } : les signalements viennent surtout du réseau de { $subject } ({ $place }).
+        [upstream] Sans doute pas la faute de { $name } lui-même : des services hébergés chez { $subject } tombent en panne en même temps.
+       *[sympathy] Signalements sans doute par ricochet : { $subject } subit une panne importante ({ $place }), et les signalements pour { $name } ont bien moins augmenté.
+    }

@@ -222,3 +222,13 @@ mail-confirm-ignore = Se non sei stato tu, ignora questa email: non riceverai al
 mail-live-reports = Segnalazioni in tempo reale:
 mail-why = Ricevi questa email perché hai chiesto di seguire questo servizio.
 mail-unsubscribe = Annulla l’iscrizione:
+
+## Feed Atom: la causa comune di un disservizio
+
+# $kind: isp, upstream or sympathy; $subject: the operator, upstream or
+# carrier named as the cause; $place: its country.
+feed-cause = { $kind ->
+        [isp] Probabilmente non dipende da { $name }: le segnalazioni arrivano soprattutto dalla rete di { $subject } ({ $place }).
+        [upstream] Probabilmente non dipende da { $name } in sé: diversi servizi che si appoggiano a { $subject } hanno problemi nello stesso momento.
+       *[sympathy] Probabilmente segnalazioni di riflesso: { $subject } ha un disservizio esteso ({ $place }), e le segnalazioni per { $name } sono salite molto meno.
+    }

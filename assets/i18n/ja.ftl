@@ -208,3 +208,13 @@ mail-confirm-ignore = お心当たりがない場合は、このメールを無�
 mail-live-reports = リアルタイムの報告：
 mail-why = このサービスのフォローを登録されたため、このメールをお送りしています。
 mail-unsubscribe = 配信停止：
+
+## Atom フィード：障害の共通の原因
+
+# $kind: isp, upstream or sympathy; $subject: the operator, upstream or
+# carrier named as the cause; $place: its country.
+feed-cause = { $kind ->
+        [isp] 原因はおそらく { $name } ではありません：報告の多くは { $place } の { $subject } のネットワークから来ています。
+        [upstream] 原因はおそらく { $name } 自体ではありません：{ $subject } 上で動く複数のサービスが同時に障害を起こしています。
+       *[sympathy] 便乗した報告の可能性があります：{ $subject } が { $place } で大規模な障害を起こしており、{ $name } への報告の増え方はずっと小さいです。
+    }

@@ -222,3 +222,13 @@ mail-confirm-ignore = Was jij het niet? Negeer deze e-mail dan: je krijgt verder
 mail-live-reports = Live meldingen:
 mail-why = Je krijgt deze e-mail omdat je deze dienst volgt.
 mail-unsubscribe = Afmelden:
+
+## Atom-feed: de gedeelde oorzaak van een storing
+
+# $kind: isp, upstream or sympathy; $subject: the operator, upstream or
+# carrier named as the cause; $place: its country.
+feed-cause = { $kind ->
+        [isp] Waarschijnlijk ligt het niet aan { $name }: de meldingen komen vooral van het netwerk van { $subject } ({ $place }).
+        [upstream] Waarschijnlijk ligt het niet aan { $name } zelf: diensten die op { $subject } draaien, vallen tegelijk uit.
+       *[sympathy] Waarschijnlijk meldingen uit sympathie: { $subject } heeft een grote storing ({ $place }), en de meldingen over { $name } stegen veel minder.
+    }

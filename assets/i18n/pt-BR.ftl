@@ -222,3 +222,13 @@ mail-confirm-ignore = Se não foi você, ignore este e-mail: nada mais será env
 mail-live-reports = Relatos ao vivo:
 mail-why = Você recebe este e-mail porque pediu para seguir este serviço.
 mail-unsubscribe = Cancelar inscrição:
+
+## Feed Atom: a causa comum de um incidente
+
+# $kind: isp, upstream or sympathy; $subject: the operator, upstream or
+# carrier named as the cause; $place: its country.
+feed-cause = { $kind ->
+        [isp] Provavelmente não é o { $name }: os relatos vêm principalmente da rede da { $subject } ({ $place }).
+        [upstream] Provavelmente não é o { $name } em si: serviços que rodam na { $subject } estão falhando ao mesmo tempo.
+       *[sympathy] Provavelmente relatos por tabela: a { $subject } está com uma falha grande ({ $place }), e os relatos sobre o { $name } subiram bem menos.
+    }

@@ -60,6 +60,11 @@ pub struct Flag {
     /// country's own.
     #[serde(default)]
     pub mostly_from: Option<String>,
+    /// When the detector estimates the series began to rise: its open
+    /// incident's start (the CUSUM's change point), if it has one. A
+    /// failing carrier's change point is when sympathy reports begin.
+    #[serde(default)]
+    pub changed_at: Option<DateTime<Utc>>,
 }
 
 impl Flag {
@@ -77,6 +82,27 @@ impl Flag {
     pub fn rise(&self) -> f64 {
         self.observed as f64 / self.expected.max(0.5) - 1.0
     }
+}
+
+/// One minute of a series: its reports and what the baseline expected.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct MinuteCount {
+    /// The minute's start.
+    pub at: DateTime<Utc>,
+    pub observed: u64,
+    pub expected: f64,
+}
+
+/// A carrier not flagged in a country where another carrier is: its
+/// reports there minute by minute (oldest first, up to now) and the
+/// detector's overdispersion of one minute's count, read for sympathy
+/// before the detector flags it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CarrierMinutes {
+    pub service: String,
+    pub country: String,
+    pub minutes: Vec<MinuteCount>,
+    pub alpha: f64,
 }
 
 /// Reports per ASN of one service in one country: now (the cluster window)
@@ -177,10 +203,6 @@ pub struct CausesDoc {
     /// "service|region" -> first seen flagged.
     #[serde(default)]
     pub onsets: HashMap<String, DateTime<Utc>>,
-    /// "service|country" -> first seen rising significantly while not
-    /// flagged there (a carrier, while another of its country is flagged).
-    #[serde(default)]
-    pub rising: HashMap<String, DateTime<Utc>>,
     /// Country (or "global") -> onsets of flags in the history window.
     #[serde(default)]
     pub history: HashMap<String, Vec<DateTime<Utc>>>,

@@ -415,7 +415,7 @@ mod tests {
                     "name", "place", "region", "time", "reports", "usual", "level", "duration",
                     "first", "second", "list", "hours", "minutes", "peak", "total", "started",
                     "detected", "when", "words", "summary", "subject", "cause", "what", "official",
-                    "back", "date",
+                    "back", "date", "kind",
                 ] {
                     args.set(name, FluentValue::from("X"));
                 }

@@ -5,8 +5,10 @@
 
 use super::PageError;
 use crate::catalog::{Catalog, Service};
+use crate::cause::Cause;
 use crate::countries::region_name;
 use crate::detect::{GLOBAL, Incident};
+use crate::i18n::Lang;
 use crate::read;
 use crate::state::AppState;
 use actix_web::http::header;
@@ -52,6 +54,9 @@ pub async fn feed(
 ) -> Result<HttpResponse, PageError> {
     let service = super::not_found::service(&state.catalog, &slug)?;
     let incidents = read::incidents(state.store.as_ref(), &service.slug, ENTRIES).await?;
+    let causes = crate::cause::load_causes(state.store.as_ref())
+        .await?
+        .causes;
     let changes = match service.official_status {
         Some(_) => crate::official::load(state.store.as_ref(), &service.slug)
             .await?
@@ -63,6 +68,7 @@ pub async fn feed(
         &state.catalog,
         service,
         &incidents,
+        &causes,
         &base_url(&req),
         state.clock.now(),
     );
@@ -148,6 +154,23 @@ fn reports(n: u64) -> String {
     super::layout::reports(n)
 }
 
+/// The shared cause that labels an open incident now, in `lang`
+/// (`feed-cause`): "Probably not Spotify: reports come mostly from
+/// Deutsche Telekom's network in Germany."
+fn cause_text(service: &Service, i: &Incident, causes: &[Cause], lang: Lang) -> Option<String> {
+    let cause = causes
+        .iter()
+        .find(|c| i.is_active() && c.labels(&i.service, &i.region))?;
+    Some(crate::t!(
+        lang,
+        "feed-cause",
+        kind = cause.kind.as_str(),
+        name = service.name.as_str(),
+        subject = cause.subject.as_str(),
+        place = region_name(&cause.region),
+    ))
+}
+
 fn summary(catalog: &Catalog, i: &Incident) -> String {
     let d = &i.detection;
     let mut s = format!(
@@ -200,6 +223,7 @@ pub fn atom(
     catalog: &Catalog,
     service: &Service,
     incidents: &[Incident],
+    causes: &[Cause],
     base: &str,
     now: DateTime<Utc>,
 ) -> String {
@@ -237,7 +261,10 @@ pub fn atom(
             published = rfc3339(i.detected_at),
             updated = rfc3339(last_change(i)),
             page = xml_escape(&page),
-            summary = xml_escape(&summary(catalog, i)),
+            summary = xml_escape(&match cause_text(service, i, causes, Lang::En) {
+                Some(cause) => format!("{cause} {}", summary(catalog, i)),
+                None => summary(catalog, i),
+            }),
         );
     }
     xml.push_str("</feed>\n");
@@ -247,6 +274,33 @@ pub fn atom(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_names_the_cause_of_each_kind() {
+        for lang in Lang::ALL {
+            let text = |kind: &str| {
+                crate::t!(
+                    lang,
+                    "feed-cause",
+                    kind = kind,
+                    name = "Spotify",
+                    subject = "Deutsche Telekom",
+                    place = "Germany",
+                )
+            };
+            let (isp, upstream, sympathy) = (text("isp"), text("upstream"), text("sympathy"));
+            for t in [&isp, &upstream, &sympathy] {
+                assert!(
+                    t.contains("Deutsche Telekom") && t.contains("Spotify"),
+                    "{t}"
+                );
+                assert!(!t.contains(crate::i18n::MISSING_OPEN), "{t}");
+            }
+            assert!(isp.contains("Germany"), "{isp}");
+            assert!(sympathy.contains("Germany"), "{sympathy}");
+            assert!(isp != upstream && upstream != sympathy && isp != sympathy);
+        }
+    }
 
     #[test]
     fn text_is_escaped_for_xml() {
