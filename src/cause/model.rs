@@ -60,11 +60,6 @@ pub struct Flag {
     /// country's own.
     #[serde(default)]
     pub mostly_from: Option<String>,
-    /// When the detector estimates the series began to rise: its open
-    /// incident's start (the CUSUM's change point), if it has one. A
-    /// failing carrier's change point is when sympathy reports begin.
-    #[serde(default)]
-    pub changed_at: Option<DateTime<Utc>>,
 }
 
 impl Flag {

@@ -151,11 +151,10 @@ impl CauseTask {
                     now
                 }
             };
-            let (observed, expected, changed_at) = if self.is_carrier(service) {
-                let (observed, expected) = self.rise(service, region, now).await?;
-                (observed, expected, self.changed_at(service, region).await?)
+            let (observed, expected) = if self.is_carrier(service) {
+                self.rise(service, region, now).await?
             } else {
-                (0, 0.0, None)
+                (0, 0.0)
             };
             let mostly_from = if region == GLOBAL {
                 self.mostly_from(service, now).await?
@@ -169,7 +168,6 @@ impl CauseTask {
                 observed,
                 expected,
                 mostly_from,
-                changed_at,
             });
         }
         for (_, place) in new_here {
@@ -281,21 +279,6 @@ impl CauseTask {
             }
         }
         Ok(out)
-    }
-
-    /// When the detector estimates `service`'s series in `region` began
-    /// to rise: its open incident's start.
-    async fn changed_at(
-        &self,
-        service: &str,
-        region: &str,
-    ) -> Result<Option<DateTime<Utc>>, StoreError> {
-        let detector = status::detector(self.store.as_ref(), service).await?;
-        Ok(detector.and_then(|d| {
-            d.active_incidents()
-                .find(|i| i.region == region)
-                .map(|i| i.started_at)
-        }))
     }
 
     /// The country with most of `service`'s reports over the window, when

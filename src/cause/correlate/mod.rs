@@ -91,11 +91,15 @@ impl CauseParams {
 
     /// How many minutes of a carrier's reports to read for sympathy, up to
     /// `now`, when `flagged` carriers of its country are flagged: from a
-    /// window before the earliest of their change points on (the minutes
+    /// window before the earliest start of their rises on (the minutes
     /// [`Correlator`] tests and the window before them; see
-    /// [`change_point`]), at most [`MAX_CARRIER_MINUTES`].
+    /// [`earliest_start`]), at most [`MAX_CARRIER_MINUTES`].
     pub fn carrier_minutes(&self, flagged: &[&Flag], now: DateTime<Utc>) -> i64 {
-        let earliest = flagged.iter().map(|f| change_point(f)).min().unwrap_or(now);
+        let earliest = flagged
+            .iter()
+            .map(|f| earliest_start(f))
+            .min()
+            .unwrap_or(now);
         ((now - earliest).num_minutes() + 1 + self.window_minutes)
             .clamp(2 * self.window_minutes, MAX_CARRIER_MINUTES)
     }
@@ -119,11 +123,15 @@ impl CauseParams {
 /// [`CauseParams::carrier_minutes`]).
 pub const MAX_CARRIER_MINUTES: i64 = 240;
 
-/// When a flagged series began to rise: the detector's change point when
-/// it has one, else the minute that flagged it.
-pub fn change_point(f: &Flag) -> DateTime<Utc> {
-    let flagged_minute = f.onset - Duration::minutes(1);
-    f.changed_at.unwrap_or(flagged_minute).min(flagged_minute)
+/// Minutes before the failing carrier's flag its rise may have begun,
+/// and sympathy reports with it: the sympathy test tries each of them as
+/// the start.
+pub const SYMPATHY_LEAD_MINUTES: i64 = 4;
+
+/// The first minute a failing carrier's rise may have begun: the minute
+/// that flagged it, less [`SYMPATHY_LEAD_MINUTES`].
+pub fn earliest_start(f: &Flag) -> DateTime<Utc> {
+    f.onset - Duration::minutes(1 + SYMPATHY_LEAD_MINUTES)
 }
 
 pub struct Correlator<'a> {

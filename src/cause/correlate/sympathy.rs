@@ -1,10 +1,10 @@
 //! The sympathy label: one carrier of a country fails, and the others
 //! rise far less for their size, read before the detector flags them.
 
-use super::{Correlator, Inputs, change_point, round3, with_global};
+use super::{Correlator, Inputs, SYMPATHY_LEAD_MINUTES, earliest_start, round3, with_global};
 use crate::cause::model::{CarrierMinutes, Cause, CauseKind, Flag, MinuteCount};
 use crate::detect::GLOBAL;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use std::collections::{BTreeSet, HashSet};
 
 impl Correlator<'_> {
@@ -105,29 +105,38 @@ impl Correlator<'_> {
     }
 
     /// A carrier of `primary`'s country that is not flagged, read as
-    /// rising with it: a sequential probability ratio test from the
-    /// primary's change point, when sympathy reports would begin. Each
-    /// minute since then adds the log-likelihood ratio of its count under
-    /// a rise of `sympathy_size` times its baseline against the baseline
-    /// itself (negative binomial with the detector's overdispersion), and
-    /// the carrier rises with it once the sum reaches ln(1 / `chance`).
-    /// Under no rise that sum is a martingale, so it ever reaches the
-    /// threshold with probability at most `chance` however long it is
-    /// read. Its rise is then read over the window, like the flags'.
+    /// rising with it: a sequential probability ratio test from when the
+    /// primary's rise began, when sympathy reports would begin too. Each
+    /// minute from then on adds the log-likelihood ratio of its count
+    /// under a rise of `sympathy_size` times its baseline against the
+    /// baseline itself (negative binomial with the detector's
+    /// overdispersion). With no rise that sum is a martingale, so it ever
+    /// reaches ln(1 / p) with probability at most p however long it is
+    /// read. The start is not known to the minute: each of the minute that
+    /// flagged the primary and the [`SYMPATHY_LEAD_MINUTES`] before it is
+    /// tried, at level `chance` / their number, and the window before the
+    /// earliest must not show the rise already (a rise of its own, begun
+    /// earlier, is not sympathy). Its rise is then read over the window,
+    /// like the flags'.
     fn rising_with(&self, c: &CarrierMinutes, primary: &Flag, now: DateTime<Utc>) -> Option<Flag> {
-        let from = change_point(primary);
+        let first = earliest_start(primary);
         let window = self.window();
-        let enough = -self.params.chance.ln();
+        let starts = SYMPATHY_LEAD_MINUTES + 1;
+        let enough = (starts as f64 / self.params.chance).ln();
         let (before, after): (Vec<MinuteCount>, Vec<MinuteCount>) = c
             .minutes
             .iter()
-            .filter(|m| m.at >= from - window)
-            .partition(|m| m.at < from);
-        // Rising since the change point, and not already in the window
-        // before it (a rise of its own, not sympathy).
-        if self.params.sympathy_evidence(&after, c.alpha) < enough
-            || self.params.sympathy_evidence(&before, c.alpha) >= enough
-        {
+            .filter(|m| m.at >= first - window)
+            .partition(|m| m.at < first);
+        let evidence = (0..starts)
+            .map(|k| {
+                let from = first + Duration::minutes(k);
+                let since: Vec<MinuteCount> =
+                    after.iter().filter(|m| m.at >= from).copied().collect();
+                self.params.sympathy_evidence(&since, c.alpha)
+            })
+            .fold(f64::MIN, f64::max);
+        if evidence < enough || self.params.sympathy_evidence(&before, c.alpha) >= enough {
             return None;
         }
         let (observed, expected) = c
@@ -142,7 +151,6 @@ impl Correlator<'_> {
             observed,
             expected,
             mostly_from: None,
-            changed_at: None,
         })
     }
 }

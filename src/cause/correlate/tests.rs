@@ -48,7 +48,6 @@ fn flag(service: &str, region: &str, onset: i64, observed: u64, expected: f64) -
         observed,
         expected,
         mostly_from: None,
-        changed_at: None,
     }
 }
 
@@ -252,16 +251,16 @@ fn an_unflagged_carrier_rising_significantly_is_sympathy() {
 }
 
 #[test]
-fn an_unflagged_carrier_is_read_from_the_failing_carriers_change_point() {
-    // Telekom flagged at minute 10, rising from minute 8 (its
-    // incident's start); Vodafone 7 a minute where 2 were expected
-    // since then. Its last two minutes alone (2.8 nats each) are not
-    // enough evidence; its three since the change point are.
-    let mut telekom = flag("telekom", "DE", 10, 600, 20.0);
-    let rising = vec![minutes("vodafone", "DE", 2.0, 2, 8, 7)];
-    assert!(run_with_rising(&[telekom.clone()], &rising, &HashMap::new(), &[]).is_empty());
-    telekom.changed_at = Some(t(8));
-    let causes = run_with_rising(&[telekom], &rising, &HashMap::new(), &[]);
+fn an_unflagged_carrier_is_read_from_just_before_the_failing_carriers_flag() {
+    // Telekom flagged at minute 10; Vodafone 7 a minute where 2 were
+    // expected from minute 7 on (before Telekom's flag: the detector took
+    // a while to see it). Read from the flag's minute alone (two minutes,
+    // 2.8 nats each) that is not enough; read from minute 7 it is.
+    let telekom = flag("telekom", "DE", 10, 600, 20.0);
+    let late = vec![minutes("vodafone", "DE", 2.0, 2, 9, 7)];
+    assert!(run_with_rising(&[telekom.clone()], &late, &HashMap::new(), &[]).is_empty());
+    let early = vec![minutes("vodafone", "DE", 2.0, 2, 7, 7)];
+    let causes = run_with_rising(&[telekom], &early, &HashMap::new(), &[]);
     assert_eq!(causes.len(), 1, "{causes:?}");
     assert_eq!(causes[0].members[0].service, "vodafone");
 }
@@ -301,7 +300,7 @@ fn sympathy_evidence_is_a_log_likelihood_ratio_sum() {
     };
     // Poisson limit: x ln 3 - 2 * expected per minute.
     let e = params.sympathy_evidence(&[m(6), m(6)], 1e-9);
-    assert!((e - 2.0 * (6.0 * 3f64.ln() - 4.0)).abs() < 1e-6, "{e}");
+    assert!((e - 2.0 * (6.0 * 3f64.ln() - 4.0)).abs() < 1e-3, "{e}");
     assert!(params.sympathy_evidence(&[m(2), m(2)], 0.1) < 0.0);
 }
 

@@ -77,10 +77,6 @@ pub(super) fn flags_now(
                         .map(|(c, _)| c.to_string())
                 })
                 .flatten();
-            let changed_at = d
-                .active_incidents()
-                .find(|i| i.region == region)
-                .map(|i| i.started_at);
             flags.push(Flag {
                 service: s.slug.clone(),
                 region,
@@ -88,7 +84,6 @@ pub(super) fn flags_now(
                 observed,
                 expected,
                 mostly_from,
-                changed_at,
             });
         }
     }
