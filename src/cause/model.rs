@@ -79,27 +79,6 @@ impl Flag {
     }
 }
 
-/// One minute of a series: its reports and what the baseline expected.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct MinuteCount {
-    /// The minute's start.
-    pub at: DateTime<Utc>,
-    pub observed: u64,
-    pub expected: f64,
-}
-
-/// A carrier not flagged in a country where another carrier is: its
-/// reports there minute by minute (oldest first, up to now) and the
-/// detector's overdispersion of one minute's count, read for sympathy
-/// before the detector flags it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CarrierMinutes {
-    pub service: String,
-    pub country: String,
-    pub minutes: Vec<MinuteCount>,
-    pub alpha: f64,
-}
-
 /// Reports per ASN of one service in one country: now (the cluster window)
 /// and usually (the hours before), with the minutes `usual` spans.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -198,6 +177,10 @@ pub struct CausesDoc {
     /// "service|region" -> first seen flagged.
     #[serde(default)]
     pub onsets: HashMap<String, DateTime<Utc>>,
+    /// "service|country" -> first seen rising significantly while not
+    /// flagged there (a carrier, while another of its country is flagged).
+    #[serde(default)]
+    pub rising: HashMap<String, DateTime<Utc>>,
     /// Country (or "global") -> onsets of flags in the history window.
     #[serde(default)]
     pub history: HashMap<String, Vec<DateTime<Utc>>>,

@@ -99,15 +99,6 @@ impl ServiceDetector {
         }
     }
 
-    /// The overdispersion estimate of one step's count in `region` (None
-    /// = global); a region never seen has the whole-world estimate.
-    pub fn alpha(&self, region: Option<&str>, params: &Params) -> f64 {
-        match region.and_then(|code| self.regions.get(code)) {
-            Some(r) => r.detector.alpha(params),
-            None => self.global.alpha(params),
-        }
-    }
-
     /// The part of the service's reports that usually comes from `code`
     /// (0 for a region never seen): maps weigh a window's expectation by it.
     pub fn share(&self, code: &str) -> f64 {

@@ -7,11 +7,11 @@
 use crate::catalog::Catalog;
 use crate::cause::correlate::{CauseParams, Correlator, Inputs};
 use crate::cause::model::{
-    AsnMix, CAUSES_DOC, CAUSES_SCOPE, CLEARED_EVENT, CarrierMinutes, Cause, CauseEvent, CausesDoc,
-    Flag, LABELLED_EVENT, MinuteCount, load_causes,
+    AsnMix, CAUSES_DOC, CAUSES_SCOPE, CLEARED_EVENT, Cause, CauseEvent, CausesDoc, Flag,
+    LABELLED_EVENT, load_causes,
 };
 use crate::clock::Clock;
-use crate::detect::{GLOBAL, OfficialLevel, Params as DetectParams, Status};
+use crate::detect::{GLOBAL, OfficialLevel, Status};
 use crate::read::status::{self, StatusDoc};
 use crate::store::{NetworkSummary, Resolution, Store, StoreError, keys, window};
 use chrono::{DateTime, Duration, Utc};
@@ -70,7 +70,7 @@ impl CauseTask {
         let since = *doc.since.get_or_insert(now);
         let flagged = flagged(&slugs, &statuses);
         let flags = self.flags(&flagged, &mut doc, now).await?;
-        let carriers = self.carrier_minutes(&flags, now).await?;
+        let rising = self.rising(&flags, &mut doc, now).await?;
         let asns = self.asn_mixes(&flags, now).await?;
         let names = self.names_of(&asns).await;
         let official_trouble: HashSet<String> = slugs
@@ -86,7 +86,7 @@ impl CauseTask {
             official_trouble: &official_trouble,
             history: &doc.history,
             since,
-            carriers: &carriers,
+            rising: &rising,
             names: &names,
         };
         let causes = Correlator {
@@ -209,75 +209,48 @@ impl CauseTask {
     }
 
     /// The carriers of each country where a carrier is flagged that are
-    /// not flagged there themselves, with their reports there minute by
-    /// minute ([`CauseParams::carrier_minutes`] of them): the correlator
-    /// reads them for sympathy before the detector flags them. The minute
-    /// under way expects the part of a minute gone by.
-    async fn carrier_minutes(
+    /// not flagged there themselves but rise significantly, with when they
+    /// were first seen so (kept in `doc` across ticks).
+    async fn rising(
         &self,
         flags: &[Flag],
+        doc: &mut CausesDoc,
         now: DateTime<Utc>,
-    ) -> Result<Vec<CarrierMinutes>, StoreError> {
+    ) -> Result<Vec<Flag>, StoreError> {
         let countries: BTreeSet<&str> = flags
             .iter()
             .filter(|f| self.is_carrier(&f.service))
             .filter_map(|f| self.catalog.service(&f.service))
             .flat_map(|s| s.countries.iter().map(String::as_str))
             .collect();
-        let elapsed = f64::from(now.timestamp().rem_euclid(60) as u32) / 60.0;
+        let mut kept = HashMap::new();
         let mut out = Vec::new();
         for country in countries {
-            let serves = |slug: &str| {
-                self.catalog
-                    .service(slug)
-                    .is_some_and(|s| !s.asns.is_empty() && s.countries.iter().any(|c| c == country))
-            };
-            let flagged: Vec<&Flag> = flags
-                .iter()
-                .filter(|f| serves(&f.service) && (f.region == country || f.region == GLOBAL))
-                .collect();
-            let count = self.params.carrier_minutes(&flagged, now);
-            for carrier in self
-                .catalog
-                .services()
-                .iter()
-                .filter(|s| serves(&s.slug) && !flagged.iter().any(|f| f.service == s.slug))
-            {
-                let Some(detector) = status::detector(self.store.as_ref(), &carrier.slug).await?
-                else {
+            for carrier in self.catalog.services().iter().filter(|s| {
+                !s.asns.is_empty()
+                    && s.countries.iter().any(|c| c == country)
+                    && !flags
+                        .iter()
+                        .any(|f| f.service == s.slug && (f.region == country || f.region == GLOBAL))
+            }) {
+                let (observed, expected) = self.rise(&carrier.slug, country, now).await?;
+                if !self.params.rises_significantly(observed, expected) {
                     continue;
-                };
-                let (first, counts) = window::series(
-                    self.store.as_ref(),
-                    &carrier.slug,
-                    &keys::count_field(Some(country)),
-                    now,
-                    1,
-                    count,
-                )
-                .await?;
-                let last = first + counts.len() as i64 - 1;
-                let minutes = (first..)
-                    .zip(counts)
-                    .filter_map(|(minute, observed)| {
-                        let at = DateTime::from_timestamp(minute * 60, 0)?;
-                        let part = if minute == last { elapsed } else { 1.0 };
-                        Some(MinuteCount {
-                            at,
-                            observed,
-                            expected: part
-                                * detector.expected_rate(at + Duration::minutes(1), Some(country)),
-                        })
-                    })
-                    .collect();
-                out.push(CarrierMinutes {
+                }
+                let key = format!("{}|{country}", carrier.slug);
+                let onset = doc.rising.get(&key).copied().unwrap_or(now);
+                kept.insert(key, onset);
+                out.push(Flag {
                     service: carrier.slug.clone(),
-                    country: country.to_string(),
-                    minutes,
-                    alpha: detector.alpha(Some(country), &DetectParams::default()),
+                    region: country.to_string(),
+                    onset,
+                    observed,
+                    expected,
+                    mostly_from: None,
                 });
             }
         }
+        doc.rising = kept;
         Ok(out)
     }
 

@@ -3,10 +3,9 @@
 //! their labels. Recomputed every tick, so a label clears as soon as its
 //! evidence no longer holds. Method and defaults: docs/shared-cause.md.
 
-use super::model::{AsnMix, CarrierMinutes, Cause, Flag, Member, MinuteCount};
+use super::model::{AsnMix, Cause, Flag, Member};
 use crate::catalog::Catalog;
 use crate::detect::GLOBAL;
-use crate::detect::stat::nb_log_lr;
 use chrono::{DateTime, Duration, Utc};
 use statrs::distribution::{ContinuousCDF, DiscreteCDF, Normal, Poisson};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -36,9 +35,6 @@ pub struct CauseParams {
     /// A carrier is labelled sympathy when its rise (observed / expected
     /// - 1) is at most this fraction of the failing carrier's.
     pub sympathy_ratio: f64,
-    /// The rise (a multiple of its baseline) the sympathy test weighs an
-    /// unflagged carrier's reports for: the detector's faintest chart.
-    pub sympathy_size: f64,
     /// Days of flags the usual rate is learned from.
     pub history_days: i64,
 }
@@ -51,7 +47,6 @@ impl Default for CauseParams {
             min_cluster: 3,
             isp_share: 0.5,
             sympathy_ratio: 0.25,
-            sympathy_size: 3.0,
             history_days: 7,
         }
     }
@@ -71,11 +66,10 @@ pub struct Inputs<'a> {
     /// When the history began.
     pub since: DateTime<Utc>,
     /// Carriers of a country where some carrier is flagged that are not
-    /// flagged there themselves: their reports in the country minute by
-    /// minute, from before the flagged carriers' change points on (read
-    /// for sympathy before the detector flags them; see
-    /// [`CauseParams::carrier_minutes`]).
-    pub carriers: &'a [CarrierMinutes],
+    /// flagged there themselves: their reports in the country over the
+    /// window, what the baseline expected, and when they were first seen
+    /// rising significantly (see [`CauseParams::rises_significantly`]).
+    pub rising: &'a [Flag],
     /// AS number -> the organisation the ASN database names, for the
     /// operators of the mixes (an operator without a catalog entry is
     /// named by it rather than `AS<n>`).
@@ -88,50 +82,6 @@ impl CauseParams {
     pub fn rises_significantly(&self, observed: u64, expected: f64) -> bool {
         observed as f64 > expected && tail(expected.max(1e-9), observed as usize) < self.chance
     }
-
-    /// How many minutes of a carrier's reports to read for sympathy, up to
-    /// `now`, when `flagged` carriers of its country are flagged: from a
-    /// window before the earliest start of their rises on (the minutes
-    /// [`Correlator`] tests and the window before them; see
-    /// [`earliest_start`]), at most [`MAX_CARRIER_MINUTES`].
-    pub fn carrier_minutes(&self, flagged: &[&Flag], now: DateTime<Utc>) -> i64 {
-        let earliest = flagged
-            .iter()
-            .map(|f| earliest_start(f))
-            .min()
-            .unwrap_or(now);
-        ((now - earliest).num_minutes() + 1 + self.window_minutes)
-            .clamp(2 * self.window_minutes, MAX_CARRIER_MINUTES)
-    }
-
-    /// The evidence (nats) that a carrier's reports over `minutes` ran at
-    /// `sympathy_size` times its baseline: the sum of each minute's
-    /// log-likelihood ratio, negative binomial with overdispersion `alpha`
-    /// around the baseline, against that rise.
-    pub fn sympathy_evidence(&self, minutes: &[MinuteCount], alpha: f64) -> f64 {
-        minutes
-            .iter()
-            .map(|m| {
-                let expected = m.expected.max(1e-6);
-                nb_log_lr(m.observed, expected, self.sympathy_size * expected, alpha)
-            })
-            .sum()
-    }
-}
-
-/// Most minutes of a carrier's reports read for sympathy (see
-/// [`CauseParams::carrier_minutes`]).
-pub const MAX_CARRIER_MINUTES: i64 = 240;
-
-/// Minutes before the failing carrier's flag its rise may have begun,
-/// and sympathy reports with it: the sympathy test tries each of them as
-/// the start.
-pub const SYMPATHY_LEAD_MINUTES: i64 = 4;
-
-/// The first minute a failing carrier's rise may have begun: the minute
-/// that flagged it, less [`SYMPATHY_LEAD_MINUTES`].
-pub fn earliest_start(f: &Flag) -> DateTime<Utc> {
-    f.onset - Duration::minutes(1 + SYMPATHY_LEAD_MINUTES)
 }
 
 pub struct Correlator<'a> {

@@ -1,10 +1,10 @@
 //! The sympathy label: one carrier of a country fails, and the others
-//! rise far less for their size, read before the detector flags them.
+//! rise far less for their size (flagged, or rising beyond chance before
+//! the detector flags them).
 
-use super::{Correlator, Inputs, SYMPATHY_LEAD_MINUTES, earliest_start, round3, with_global};
-use crate::cause::model::{CarrierMinutes, Cause, CauseKind, Flag, MinuteCount};
+use super::{Correlator, Inputs, round3, with_global};
+use crate::cause::model::{Cause, CauseKind, Flag};
 use crate::detect::GLOBAL;
-use chrono::{DateTime, Duration, Utc};
 use std::collections::{BTreeSet, HashSet};
 
 impl Correlator<'_> {
@@ -50,19 +50,16 @@ impl Correlator<'_> {
             .collect();
         let lambda = self.usual_rate(country, primary.onset, inputs);
         let crowded = crowd.len() >= self.threshold(lambda);
-        let rising: Vec<Flag> = if crowded {
-            Vec::new()
-        } else {
-            inputs
-                .carriers
-                .iter()
-                .filter(|c| {
-                    c.country == country && !carriers.iter().any(|f| f.service == c.service)
-                })
-                .filter_map(|c| self.rising_with(c, primary, inputs.now))
-                .collect()
-        };
-        carriers.extend(rising.iter());
+        for r in inputs.rising.iter().filter(|r| {
+            !crowded
+                && r.region == country
+                && serves(r)
+                && self.params.rises_significantly(r.observed, r.expected)
+        }) {
+            if !carriers.iter().any(|f| f.service == r.service) {
+                carriers.push(r);
+            }
+        }
         let followers: Vec<&&Flag> = carriers
             .iter()
             .filter(|f| f.service != primary.service)
@@ -101,56 +98,6 @@ impl Correlator<'_> {
             first_onset: primary.onset.min(followers.iter().map(|f| f.onset).min()?),
             labelled_at: inputs.now,
             confidence: round3((1.0 - member_rise.max(0.0) / primary.rise()).clamp(0.0, 1.0)),
-        })
-    }
-
-    /// A carrier of `primary`'s country that is not flagged, read as
-    /// rising with it: a sequential probability ratio test from when the
-    /// primary's rise began, when sympathy reports would begin too. Each
-    /// minute from then on adds the log-likelihood ratio of its count
-    /// under a rise of `sympathy_size` times its baseline against the
-    /// baseline itself (negative binomial with the detector's
-    /// overdispersion). With no rise that sum is a martingale, so it ever
-    /// reaches ln(1 / p) with probability at most p however long it is
-    /// read. The start is not known to the minute: each of the minute that
-    /// flagged the primary and the [`SYMPATHY_LEAD_MINUTES`] before it is
-    /// tried, at level `chance` / their number, and the window before the
-    /// earliest must not show the rise already (a rise of its own, begun
-    /// earlier, is not sympathy). Its rise is then read over the window,
-    /// like the flags'.
-    fn rising_with(&self, c: &CarrierMinutes, primary: &Flag, now: DateTime<Utc>) -> Option<Flag> {
-        let first = earliest_start(primary);
-        let window = self.window();
-        let starts = SYMPATHY_LEAD_MINUTES + 1;
-        let enough = (starts as f64 / self.params.chance).ln();
-        let (before, after): (Vec<MinuteCount>, Vec<MinuteCount>) = c
-            .minutes
-            .iter()
-            .filter(|m| m.at >= first - window)
-            .partition(|m| m.at < first);
-        let evidence = (0..starts)
-            .map(|k| {
-                let from = first + Duration::minutes(k);
-                let since: Vec<MinuteCount> =
-                    after.iter().filter(|m| m.at >= from).copied().collect();
-                self.params.sympathy_evidence(&since, c.alpha)
-            })
-            .fold(f64::MIN, f64::max);
-        if evidence < enough || self.params.sympathy_evidence(&before, c.alpha) >= enough {
-            return None;
-        }
-        let (observed, expected) = c
-            .minutes
-            .iter()
-            .filter(|m| m.at > now - window)
-            .fold((0, 0.0), |(o, e), m| (o + m.observed, e + m.expected));
-        Some(Flag {
-            service: c.service.clone(),
-            region: c.country.clone(),
-            onset: now,
-            observed,
-            expected,
-            mostly_from: None,
         })
     }
 }

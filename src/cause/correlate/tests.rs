@@ -51,31 +51,6 @@ fn flag(service: &str, region: &str, onset: i64, observed: u64, expected: f64) -
     }
 }
 
-/// A carrier's minutes in `country` from minute -40 to 10 (now):
-/// `before` reports a minute until `from`, `after` from then on, where
-/// `expected` were expected each minute.
-fn minutes(
-    service: &str,
-    country: &str,
-    expected: f64,
-    before: u64,
-    from: i64,
-    after: u64,
-) -> CarrierMinutes {
-    CarrierMinutes {
-        service: service.into(),
-        country: country.into(),
-        minutes: (-40..=10)
-            .map(|m| MinuteCount {
-                at: t(m),
-                observed: if m < from { before } else { after },
-                expected,
-            })
-            .collect(),
-        alpha: 0.1,
-    }
-}
-
 fn mix(now: &[(u32, u64)], usual: &[(u32, u64)]) -> AsnMix {
     AsnMix {
         now: now.iter().copied().collect(),
@@ -90,7 +65,7 @@ fn run(flags: &[Flag], asns: &HashMap<(String, String), AsnMix>, official: &[&st
 
 fn run_with_rising(
     flags: &[Flag],
-    rising: &[CarrierMinutes],
+    rising: &[Flag],
     asns: &HashMap<(String, String), AsnMix>,
     official: &[&str],
 ) -> Vec<Cause> {
@@ -106,7 +81,7 @@ fn run_with_rising(
         official_trouble: &official,
         history: &history,
         since: t(-7 * 1440),
-        carriers: rising,
+        rising,
         names: &names,
     };
     Correlator {
@@ -227,12 +202,11 @@ fn carriers_rising_far_less_than_the_failing_one_are_sympathy() {
 #[test]
 fn an_unflagged_carrier_rising_significantly_is_sympathy() {
     let flags = vec![flag("telekom", "DE", 0, 2000, 20.0)];
-    // Vodafone: 4 a minute where 1 was expected since Telekom's
-    // change point (44 where 11 were expected), not flagged yet; O2
-    // as usual.
+    // Vodafone: 45 reports where 15 were expected (P < 1e-9), not
+    // flagged yet; O2 not rising.
     let rising = vec![
-        minutes("vodafone", "DE", 1.0, 1, 0, 4),
-        minutes("o2", "DE", 1.0, 1, 0, 1),
+        flag("vodafone", "DE", 2, 45, 15.0),
+        flag("o2", "DE", 2, 11, 10.0),
     ];
     let causes = run_with_rising(&flags, &rising, &HashMap::new(), &[]);
     assert_eq!(causes.len(), 1, "{causes:?}");
@@ -245,42 +219,25 @@ fn an_unflagged_carrier_rising_significantly_is_sympathy() {
             region: "DE".into()
         }]
     );
-    // Its rise over the window (minutes -4 to 10): 48 where 15.
-    assert_eq!(c.member_rise, Some(2.2));
+    assert_eq!(c.member_rise, Some(2.0));
     assert_eq!(c.first_onset, t(0));
-}
-
-#[test]
-fn an_unflagged_carrier_is_read_from_just_before_the_failing_carriers_flag() {
-    // Telekom flagged at minute 10; Vodafone 7 a minute where 2 were
-    // expected from minute 7 on (before Telekom's flag: the detector took
-    // a while to see it). Read from the flag's minute alone (two minutes,
-    // 2.8 nats each) that is not enough; read from minute 7 it is.
-    let telekom = flag("telekom", "DE", 10, 600, 20.0);
-    let late = vec![minutes("vodafone", "DE", 2.0, 2, 9, 7)];
-    assert!(run_with_rising(&[telekom.clone()], &late, &HashMap::new(), &[]).is_empty());
-    let early = vec![minutes("vodafone", "DE", 2.0, 2, 7, 7)];
-    let causes = run_with_rising(&[telekom], &early, &HashMap::new(), &[]);
-    assert_eq!(causes.len(), 1, "{causes:?}");
-    assert_eq!(causes[0].members[0].service, "vodafone");
 }
 
 #[test]
 fn an_unflagged_carrier_rising_within_chance_is_no_sympathy() {
     let flags = vec![flag("telekom", "DE", 0, 2000, 20.0)];
-    // 2 a minute where 1.5 were expected: closer to the baseline than
-    // to three times it, the evidence falls.
-    let rising = vec![minutes("vodafone", "DE", 1.5, 1, 0, 2)];
+    // 22 where 15 were expected: P(X >= 22) is about 0.05, chance.
+    let rising = vec![flag("vodafone", "DE", 2, 22, 15.0)];
     assert!(run_with_rising(&flags, &rising, &HashMap::new(), &[]).is_empty());
     // A significant rise in another country is not this one's.
-    let elsewhere = vec![minutes("vodafone", "FR", 1.0, 1, 0, 4)];
+    let elsewhere = vec![flag("vodafone", "FR", 2, 45, 15.0)];
     assert!(run_with_rising(&flags, &elsewhere, &HashMap::new(), &[]).is_empty());
-    // Nor is one that began long before the failing carrier's rise.
-    let before = vec![minutes("vodafone", "DE", 1.0, 1, -30, 4)];
+    // Nor is one that began long before the failing carrier's flag.
+    let before = vec![flag("vodafone", "DE", -40, 45, 15.0)];
     assert!(run_with_rising(&flags, &before, &HashMap::new(), &[]).is_empty());
     // Nor one while many services of the country fail with it: that
     // can be the connection, and only flagged carriers are read.
-    let rising = vec![minutes("vodafone", "DE", 1.0, 1, 0, 4)];
+    let rising = vec![flag("vodafone", "DE", 2, 45, 15.0)];
     let mut crowd = flags.clone();
     crowd.extend((4..7).map(|i| flag(&format!("s{i}"), "DE", 1, 100, 10.0)));
     assert!(run_with_rising(&crowd, &rising, &HashMap::new(), &[]).is_empty());
@@ -288,20 +245,6 @@ fn an_unflagged_carrier_rising_within_chance_is_no_sympathy() {
         run_with_rising(&flags, &rising, &HashMap::new(), &[]).len(),
         1
     );
-}
-
-#[test]
-fn sympathy_evidence_is_a_log_likelihood_ratio_sum() {
-    let params = CauseParams::default();
-    let m = |observed| MinuteCount {
-        at: t(0),
-        observed,
-        expected: 2.0,
-    };
-    // Poisson limit: x ln 3 - 2 * expected per minute.
-    let e = params.sympathy_evidence(&[m(6), m(6)], 1e-9);
-    assert!((e - 2.0 * (6.0 * 3f64.ln() - 4.0)).abs() < 1e-3, "{e}");
-    assert!(params.sympathy_evidence(&[m(2), m(2)], 0.1) < 0.0);
 }
 
 #[test]

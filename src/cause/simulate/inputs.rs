@@ -4,8 +4,8 @@
 use super::world::SimService;
 use crate::catalog::Catalog;
 use crate::cause::correlate::CauseParams;
-use crate::cause::model::{AsnMix, CarrierMinutes, Flag, MinuteCount};
-use crate::detect::{GLOBAL, Params, ServiceDetector};
+use crate::cause::model::{AsnMix, Flag};
+use crate::detect::{GLOBAL, ServiceDetector};
 use chrono::{DateTime, Duration, Utc};
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
@@ -95,65 +95,65 @@ pub(super) fn flags_now(
     flags
 }
 
-/// The carriers of each country where a carrier is flagged that are not
-/// flagged there themselves, with their reports there minute by minute
-/// ([`CauseParams::carrier_minutes`] of them), as `CauseTask` reads them.
-pub(super) fn carrier_minutes(
+/// The unflagged carriers rising significantly in a country where a
+/// carrier is flagged, with when they were first seen so, as `CauseTask`
+/// builds them.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn rising_now(
     catalog: &Catalog,
     world: &[SimService],
     detectors: &[ServiceDetector],
     kept: &[Kept],
     flags: &[Flag],
+    onsets: &mut HashMap<(String, String), DateTime<Utc>>,
     at: DateTime<Utc>,
     params: &CauseParams,
-) -> Vec<CarrierMinutes> {
-    let serves = |slug: &str, country: &str| {
-        catalog
-            .service(slug)
-            .is_some_and(|c| !c.asns.is_empty() && c.countries.iter().any(|c| c == country))
-    };
+) -> Vec<Flag> {
+    let is_carrier = |slug: &str| catalog.service(slug).is_some_and(|s| !s.asns.is_empty());
     let countries: BTreeSet<&str> = flags
         .iter()
+        .filter(|f| is_carrier(&f.service))
         .filter_map(|f| catalog.service(&f.service))
-        .filter(|s| !s.asns.is_empty())
         .flat_map(|s| s.countries.iter().map(String::as_str))
         .collect();
-    let detect_params = Params::default();
+    let mut now_onsets = HashMap::new();
     let mut out = Vec::new();
     for country in countries {
-        let flagged: Vec<&Flag> = flags
-            .iter()
-            .filter(|f| serves(&f.service, country) && (f.region == country || f.region == GLOBAL))
-            .collect();
-        let count = params.carrier_minutes(&flagged, at) as usize;
         for (i, s) in world.iter().enumerate() {
-            if !serves(&s.slug, country) || flagged.iter().any(|f| f.service == s.slug) {
+            let serves = catalog
+                .service(&s.slug)
+                .is_some_and(|c| !c.asns.is_empty() && c.countries.iter().any(|c| c == country));
+            let flagged = flags
+                .iter()
+                .any(|f| f.service == s.slug && (f.region == country || f.region == GLOBAL));
+            if !serves || flagged {
                 continue;
             }
-            let recent: Vec<&HashMap<&str, u64>> =
-                kept[i].regions.iter().rev().take(count).collect();
-            let minutes = recent
+            let observed: u64 = kept[i]
+                .regions
                 .iter()
                 .rev()
-                .enumerate()
-                .map(|(k, minute)| {
-                    // The minute's end is `at` less the minutes after it.
-                    let end = at - Duration::minutes((recent.len() - 1 - k) as i64);
-                    MinuteCount {
-                        at: end - Duration::minutes(1),
-                        observed: minute.get(country).copied().unwrap_or(0),
-                        expected: detectors[i].expected_rate(end, Some(country)),
-                    }
-                })
-                .collect();
-            out.push(CarrierMinutes {
+                .take(params.window_minutes as usize)
+                .filter_map(|minute| minute.get(country))
+                .sum();
+            let expected = expected_over(&detectors[i], Some(country), at, params.window_minutes);
+            if !params.rises_significantly(observed, expected) {
+                continue;
+            }
+            let key = (s.slug.clone(), country.to_string());
+            let onset = onsets.get(&key).copied().unwrap_or(at);
+            now_onsets.insert(key, onset);
+            out.push(Flag {
                 service: s.slug.clone(),
-                country: country.to_string(),
-                minutes,
-                alpha: detectors[i].alpha(Some(country), &detect_params),
+                region: country.to_string(),
+                onset,
+                observed,
+                expected,
+                mostly_from: None,
             });
         }
     }
+    *onsets = now_onsets;
     out
 }
 

@@ -30,7 +30,7 @@ use super::model::{Cause, CauseKind};
 use crate::catalog::Catalog;
 use crate::detect::{Params, ServiceDetector, StepCounts};
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use inputs::{Kept, asn_mixes, carrier_minutes, flags_now};
+use inputs::{Kept, asn_mixes, flags_now, rising_now};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use std::collections::{HashMap, HashSet};
@@ -94,14 +94,11 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
         .collect();
     let mut kept: Vec<Kept> = world.iter().map(|_| Kept::default()).collect();
     let mut onsets: HashMap<(String, String), DateTime<Utc>> = HashMap::new();
+    let mut rising_onsets: HashMap<(String, String), DateTime<Utc>> = HashMap::new();
     let mut history: HashMap<String, Vec<DateTime<Utc>>> = HashMap::new();
     let mut causes: Vec<Cause> = Vec::new();
     let mut seen_labels: HashSet<String> = HashSet::new();
     let mut followers_flagged = false;
-    // Timeline (DW_SIM_TIMELINE): minute of first flag per carrier, first rising per carrier.
-    let mut tl_flag: std::collections::BTreeMap<String, i64> = Default::default();
-    let mut tl_rise: std::collections::BTreeMap<String, i64> = Default::default();
-    let mut tl_label: Option<i64> = None;
     let no_official = HashSet::new();
     for m in 0..LEARN_MINUTES + SCORED_MINUTES {
         let at = t0 + Duration::minutes(m + 1);
@@ -131,43 +128,25 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
             at,
             window,
         );
-        let carriers = carrier_minutes(
+        let rising = rising_now(
             catalog,
             &world,
             &detectors,
             &kept,
             &flags,
+            &mut rising_onsets,
             at,
             &cause_params,
         );
         if truth.kind == Some(CauseKind::Sympathy) && m >= truth.start {
             let mut parts = truth.id.as_deref().unwrap_or("").split(':').skip(1);
             let (country, primary) = (parts.next(), parts.next());
-            let in_country = |slug: &str| {
+            followers_flagged |= flags.iter().chain(&rising).any(|f| {
                 catalog
-                    .service(slug)
-                    .is_some_and(|s| s.countries.iter().any(|c| Some(c.as_str()) == country))
-                    && Some(slug) != primary
-            };
-            followers_flagged |= flags.iter().any(|f| in_country(&f.service))
-                || carriers
-                    .iter()
-                    .any(|c| in_country(&c.service) && c.minutes.iter().any(|m| m.observed > 0));
-        }
-        if m >= truth.start - 5 {
-            for f in &flags {
-                if catalog
                     .service(&f.service)
-                    .is_some_and(|s| !s.asns.is_empty())
-                {
-                    tl_flag.entry(f.service.clone()).or_insert(m - truth.start);
-                }
-            }
-            for c in &causes {
-                for mm in &c.members {
-                    tl_rise.entry(mm.service.clone()).or_insert(m - truth.start);
-                }
-            }
+                    .is_some_and(|s| s.countries.iter().any(|c| Some(c.as_str()) == country))
+                    && Some(f.service.as_str()) != primary
+            });
         }
         let asns = asn_mixes(&flags, &world, &kept, window, cause_params.min_cluster);
         let no_names = HashMap::new();
@@ -178,7 +157,7 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
             official_trouble: &no_official,
             history: &history,
             since: t0,
-            carriers: &carriers,
+            rising: &rising,
             names: &no_names,
         };
         causes = Correlator {
@@ -212,7 +191,6 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
                 );
             }
             if truth.id.as_deref() == Some(c.id.as_str()) {
-                tl_label = Some(m - truth.start);
                 *report.right.entry(c.kind).or_default() += 1;
                 *report.found.entry(c.kind).or_default() += 1;
                 let start = t0 + Duration::minutes(truth.start);
@@ -234,17 +212,6 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
         && !seen_labels.contains(id)
     {
         eprintln!("missed {id} (followers flagged: {followers_flagged})");
-    }
-    if std::env::var_os("DW_SIM_TIMELINE").is_some() && truth.kind == Some(CauseKind::Sympathy) {
-        let bases: Vec<String> = world
-            .iter()
-            .filter(|s| s.own_asn.is_some() && !s.surges.is_empty())
-            .map(|s| format!("{}:b{:.1}x{:.1}", s.slug, s.base, s.surges[0].2))
-            .collect();
-        eprintln!(
-            "TL {:?} label {:?} flags {:?} rising {:?} {:?}",
-            truth.id, tl_label, tl_flag, tl_rise, bases
-        );
     }
     match truth.kind {
         Some(CauseKind::Sympathy) if !followers_flagged => report.sympathy_unflagged += 1,

@@ -1,9 +1,9 @@
 //! What `simulate --causes` prints: label precision and recall per kind
 //! and the time to label.
 
+use super::world::SERVICES;
 use super::{CauseSimOptions, LEARN_MINUTES, SCORED_MINUTES};
 use crate::cause::model::CauseKind;
-use crate::cause::simulate::world::SERVICES;
 use std::collections::HashMap;
 
 /// Results over all runs.
