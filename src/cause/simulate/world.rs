@@ -77,6 +77,12 @@ pub(super) fn catalog_text() -> String {
     t
 }
 
+/// One minute's reports of a service: per country, and per (country, ASN).
+pub(super) type MinuteReports = (
+    HashMap<&'static str, u64>,
+    HashMap<(&'static str, u32), u64>,
+);
+
 /// One simulated service: its rate, where its reports come from, and the
 /// multipliers of the scenario.
 pub(super) struct SimService {
@@ -102,15 +108,7 @@ impl SimService {
     /// One minute's reports (minute `m` of the run, the scenario starting
     /// at minute `start`): per country and per (country, ASN). The one
     /// place traffic is generated.
-    pub(super) fn reports(
-        &self,
-        m: i64,
-        start: i64,
-        rng: &mut StdRng,
-    ) -> (
-        HashMap<&'static str, u64>,
-        HashMap<(&'static str, u32), u64>,
-    ) {
+    pub(super) fn reports(&self, m: i64, start: i64, rng: &mut StdRng) -> MinuteReports {
         // Surges ramp up over 3 minutes from the start.
         let ramp = if self.surges.is_empty() || m < start {
             0.0
