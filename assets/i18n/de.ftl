@@ -464,3 +464,13 @@ api-error-too_many_streams = Du hast schon so viele Ereignis-Streams offen, wie 
 api-error-internal_error = Auf dem Server ist etwas schiefgelaufen.
 api-error-store_unavailable = Der Meldungsspeicher ist nicht erreichbar; bitte versuch es gleich noch einmal.
 api-error-streams_full = Der Server hält so viele Ereignis-Streams, wie er kann; bitte versuch es später noch einmal.
+
+## Atom-Feed: gemeinsame Ursache einer Störung
+
+# $kind: isp, upstream or sympathy; $subject: the operator, upstream or
+# carrier named as the cause; $place: its country.
+feed-cause = { $kind ->
+        [isp] Wahrscheinlich liegt es nicht an { $name }: Die Meldungen kommen vor allem aus dem Netz von { $subject } ({ $place }).
+        [upstream] Wahrscheinlich liegt es nicht an { $name } selbst: Dienste, die auf { $subject } laufen, fallen gleichzeitig aus.
+       *[sympathy] Wahrscheinlich Folgemeldungen: { $subject } hat eine große Störung ({ $place }), die Meldungen zu { $name } sind weit weniger gestiegen.
+    }

@@ -458,3 +458,13 @@ api-error-too_many_streams = You already have as many event streams open as you 
 api-error-internal_error = Something went wrong on the server.
 api-error-store_unavailable = The report store is unavailable; please try again shortly.
 api-error-streams_full = The server holds as many event streams as it can; please try again later.
+
+## Atom feed: an incident's shared cause
+
+# $kind: isp, upstream or sympathy; $subject: the operator, upstream or
+# carrier named as the cause; $place: its country.
+feed-cause = { $kind ->
+        [isp] Probably not { $name }: reports come mostly from { $subject }'s network in { $place }.
+        [upstream] Probably not { $name } itself: services that run on { $subject } are failing at once.
+       *[sympathy] Likely sympathy reports: { $subject } has a large outage in { $place }, and reports for { $name } rose far less.
+    }

@@ -464,3 +464,13 @@ api-error-too_many_streams = Ya tienes abiertos todos los flujos de eventos perm
 api-error-internal_error = Algo ha fallado en el servidor.
 api-error-store_unavailable = El almacén de avisos no está disponible; vuelve a intentarlo en un momento.
 api-error-streams_full = El servidor tiene abiertos todos los flujos de eventos que puede; vuelve a intentarlo más tarde.
+
+## Feed Atom: la causa común de una incidencia
+
+# $kind: isp, upstream or sympathy; $subject: the operator, upstream or
+# carrier named as the cause; $place: its country.
+feed-cause = { $kind ->
+        [isp] Seguramente no es cosa de { $name }: los avisos llegan sobre todo desde la red de { $subject } ({ $place }).
+        [upstream] Seguramente no es cosa de { $name } en sí: varios servicios que funcionan sobre { $subject } fallan a la vez.
+       *[sympathy] Seguramente avisos por contagio: { $subject } tiene una caída importante ({ $place }) y los avisos sobre { $name } subieron mucho menos.
+    }

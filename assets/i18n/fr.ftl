@@ -464,3 +464,13 @@ api-error-too_many_streams = Vous avez déjà ouvert autant de flux d’événem
 api-error-internal_error = Une erreur s’est produite sur le serveur.
 api-error-store_unavailable = La base des signalements est indisponible ; réessayez dans un instant.
 api-error-streams_full = Le serveur a atteint son nombre maximal de flux d’événements ; réessayez plus tard.
+
+## Flux Atom : la cause commune d'un incident
+
+# $kind: isp, upstream or sympathy; $subject: the operator, upstream or
+# carrier named as the cause; $place: its country.
+feed-cause = { $kind ->
+        [isp] Sans doute pas la faute de { $name } : les signalements viennent surtout du réseau de { $subject } ({ $place }).
+        [upstream] Sans doute pas la faute de { $name } lui-même : des services hébergés chez { $subject } tombent en panne en même temps.
+       *[sympathy] Signalements sans doute par ricochet : { $subject } subit une panne importante ({ $place }), et les signalements pour { $name } ont bien moins augmenté.
+    }

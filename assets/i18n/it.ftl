@@ -464,3 +464,13 @@ api-error-too_many_streams = Hai già aperto tutti i flussi di eventi consentiti
 api-error-internal_error = Qualcosa è andato storto sul server.
 api-error-store_unavailable = L’archivio delle segnalazioni non è disponibile; riprova tra poco.
 api-error-streams_full = Il server mantiene già tutti i flussi di eventi che può; riprova più tardi.
+
+## Feed Atom: la causa comune di un disservizio
+
+# $kind: isp, upstream or sympathy; $subject: the operator, upstream or
+# carrier named as the cause; $place: its country.
+feed-cause = { $kind ->
+        [isp] Probabilmente non dipende da { $name }: le segnalazioni arrivano soprattutto dalla rete di { $subject } ({ $place }).
+        [upstream] Probabilmente non dipende da { $name } in sé: diversi servizi che si appoggiano a { $subject } hanno problemi nello stesso momento.
+       *[sympathy] Probabilmente segnalazioni di riflesso: { $subject } ha un disservizio esteso ({ $place }), e le segnalazioni per { $name } sono salite molto meno.
+    }

@@ -444,3 +444,13 @@ api-error-too_many_streams = 開けるイベントストリームの上限に達
 api-error-internal_error = サーバーで問題が発生しました。
 api-error-store_unavailable = 報告の保存先に接続できません。しばらくしてからもう一度お試しください。
 api-error-streams_full = サーバーのイベントストリームが上限に達しています。しばらくしてからもう一度お試しください。
+
+## Atom フィード：障害の共通の原因
+
+# $kind: isp, upstream or sympathy; $subject: the operator, upstream or
+# carrier named as the cause; $place: its country.
+feed-cause = { $kind ->
+        [isp] 原因はおそらく { $name } ではありません：報告の多くは { $place } の { $subject } のネットワークから来ています。
+        [upstream] 原因はおそらく { $name } 自体ではありません：{ $subject } 上で動く複数のサービスが同時に障害を起こしています。
+       *[sympathy] 便乗した報告の可能性があります：{ $subject } が { $place } で大規模な障害を起こしており、{ $name } への報告の増え方はずっと小さいです。
+    }

@@ -464,3 +464,13 @@ api-error-too_many_streams = Je hebt al zoveel eventstreams open als toegestaan;
 api-error-internal_error = Er ging iets mis op de server.
 api-error-store_unavailable = De opslag van meldingen is niet bereikbaar; probeer het zo opnieuw.
 api-error-streams_full = De server heeft al zoveel eventstreams open als hij kan; probeer het later opnieuw.
+
+## Atom-feed: de gedeelde oorzaak van een storing
+
+# $kind: isp, upstream or sympathy; $subject: the operator, upstream or
+# carrier named as the cause; $place: its country.
+feed-cause = { $kind ->
+        [isp] Waarschijnlijk ligt het niet aan { $name }: de meldingen komen vooral van het netwerk van { $subject } ({ $place }).
+        [upstream] Waarschijnlijk ligt het niet aan { $name } zelf: diensten die op { $subject } draaien, vallen tegelijk uit.
+       *[sympathy] Waarschijnlijk meldingen uit sympathie: { $subject } heeft een grote storing ({ $place }), en de meldingen over { $name } stegen veel minder.
+    }

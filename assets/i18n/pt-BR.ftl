@@ -464,3 +464,13 @@ api-error-too_many_streams = Você já tem abertos todos os fluxos de eventos pe
 api-error-internal_error = Algo deu errado no servidor.
 api-error-store_unavailable = O armazenamento de relatos está indisponível; tente de novo daqui a pouco.
 api-error-streams_full = O servidor já mantém todos os fluxos de eventos que pode; tente de novo mais tarde.
+
+## Feed Atom: a causa comum de um incidente
+
+# $kind: isp, upstream or sympathy; $subject: the operator, upstream or
+# carrier named as the cause; $place: its country.
+feed-cause = { $kind ->
+        [isp] Provavelmente não é o { $name }: os relatos vêm principalmente da rede da { $subject } ({ $place }).
+        [upstream] Provavelmente não é o { $name } em si: serviços que rodam na { $subject } estão falhando ao mesmo tempo.
+       *[sympathy] Provavelmente relatos por tabela: a { $subject } está com uma falha grande ({ $place }), e os relatos sobre o { $name } subiram bem menos.
+    }

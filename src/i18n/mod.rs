@@ -426,7 +426,7 @@ mod tests {
                     "detected", "when", "words", "summary", "subject", "cause", "what", "official",
                     "back", "date", "days", "grade", "lag", "expected", "share", "rise", "others",
                     "service", "feed", "asked", "text", "title", "observed", "window", "resolved",
-                    "status", "message", "labelled", "people", "reason",
+                    "status", "message", "labelled", "people", "reason", "kind",
                 ] {
                     args.set(name, FluentValue::from("X"));
                 }

@@ -5,6 +5,7 @@
 
 use super::PageError;
 use crate::catalog::{Catalog, Service};
+use crate::cause::Cause;
 use crate::countries::region_name_in;
 use crate::detect::{GLOBAL, Incident};
 use crate::i18n::Lang;
@@ -67,6 +68,9 @@ pub async fn feed(
     let lang = super::lang_of(&req);
     let service = super::not_found::service(&state.catalog, &slug)?;
     let incidents = read::incidents(state.store.as_ref(), &service.slug, ENTRIES).await?;
+    let causes = crate::cause::load_causes(state.store.as_ref())
+        .await?
+        .causes;
     let changes = match service.official_status {
         Some(_) => crate::official::load(state.store.as_ref(), &service.slug)
             .await?
@@ -85,6 +89,7 @@ pub async fn feed(
         &state.catalog,
         service,
         &incidents,
+        &causes,
         state.clock.now(),
     );
     official_entries(&feed, &mut xml, service, &changes);
@@ -188,6 +193,23 @@ fn title(lang: Lang, service: &Service, i: &Incident) -> String {
     t!(lang, what, name = service.name.as_str(), place = place)
 }
 
+/// The shared cause that labels an open incident now, in `lang`
+/// (`feed-cause`): "Probably not Spotify: reports come mostly from
+/// Deutsche Telekom's network in Germany."
+fn cause_text(service: &Service, i: &Incident, causes: &[Cause], lang: Lang) -> Option<String> {
+    let cause = causes
+        .iter()
+        .find(|c| i.is_active() && c.labels(&i.service, &i.region))?;
+    Some(t!(
+        lang,
+        "feed-cause",
+        kind = cause.kind.as_str(),
+        name = service.name.as_str(),
+        subject = cause.subject.as_str(),
+        place = region_name_in(lang, &cause.region),
+    ))
+}
+
 fn summary(lang: Lang, catalog: &Catalog, i: &Incident) -> String {
     let d = &i.detection;
     let reports = |n: u64| super::layout::lang_reports(lang, n);
@@ -252,6 +274,7 @@ fn atom(
     catalog: &Catalog,
     service: &Service,
     incidents: &[Incident],
+    causes: &[Cause],
     now: DateTime<Utc>,
 ) -> String {
     let lang = feed.lang;
@@ -293,7 +316,10 @@ fn atom(
             published = rfc3339(i.detected_at),
             updated = rfc3339(last_change(i)),
             page = xml_escape(&page),
-            summary = xml_escape(&summary(lang, catalog, i)),
+            summary = xml_escape(&match cause_text(service, i, causes, lang) {
+                Some(cause) => format!("{cause}{}{}", lang.gap(), summary(lang, catalog, i)),
+                None => summary(lang, catalog, i),
+            }),
         );
     }
     xml.push_str("</feed>\n");
@@ -303,6 +329,33 @@ fn atom(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_language_names_the_cause_of_each_kind() {
+        for lang in Lang::ALL {
+            let text = |kind: &str| {
+                crate::t!(
+                    lang,
+                    "feed-cause",
+                    kind = kind,
+                    name = "Spotify",
+                    subject = "Deutsche Telekom",
+                    place = "Germany",
+                )
+            };
+            let (isp, upstream, sympathy) = (text("isp"), text("upstream"), text("sympathy"));
+            for t in [&isp, &upstream, &sympathy] {
+                assert!(
+                    t.contains("Deutsche Telekom") && t.contains("Spotify"),
+                    "{t}"
+                );
+                assert!(!t.contains(crate::i18n::MISSING_OPEN), "{t}");
+            }
+            assert!(isp.contains("Germany"), "{isp}");
+            assert!(sympathy.contains("Germany"), "{sympathy}");
+            assert!(isp != upstream && upstream != sympathy && isp != sympathy);
+        }
+    }
 
     #[test]
     fn text_is_escaped_for_xml() {

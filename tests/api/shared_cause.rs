@@ -650,6 +650,21 @@ async fn isp_scenario(services: &[&str], operator: &[Block], id: &str, subject: 
         page.contains(&format!("reports come mostly from {subject}'s network in")),
         "{page}"
     );
+    // The incident's Atom entry says it too (`feed-cause`).
+    let feed = t
+        .app
+        .get(&format!("/status/{}/feed.atom", services[0]))
+        .await
+        .text()
+        .await
+        .expect("feed");
+    assert!(
+        feed.contains(&format!(
+            "reports come mostly from {}&apos;s network in",
+            subject
+        )),
+        "{feed}"
+    );
     let map = t.app.get("/map").await.text().await.expect("map page");
     let networks = map
         .split("id=\"failing-networks\"")

@@ -92,7 +92,6 @@ impl RedisStore {
             .zip(old)
             .collect())
     }
-
 }
 
 /// A network or ASN summary as stored: `total` and `<prefix><name>`
@@ -161,7 +160,6 @@ impl Counts for RedisStore {
         }
         Ok(buckets)
     }
-
 
     async fn field(
         &self,
