@@ -135,6 +135,18 @@ pub struct ProbableCause {
     pub confidence: f64,
 }
 
+impl ProbableCause {
+    /// The country the cause sits in, read from its id
+    /// (`isp:<country>:<operator>`, `sympathy:<country>:<service>`); none
+    /// for an upstream (`upstream:<service>`), which has no one place.
+    pub fn country(&self) -> Option<&str> {
+        match self.kind.as_str() {
+            "isp" | "sympathy" => self.id.split(':').nth(1).filter(|c| !c.is_empty()),
+            _ => None,
+        }
+    }
+}
+
 /// How bad a service's official status page says things are, mapped from
 /// each format's own words (docs/official-status.md). Ordered: a worse
 /// level compares greater.

@@ -101,6 +101,27 @@ fn when(lang: Lang, at: DateTime<Utc>) -> String {
     )
 }
 
+/// What a notice says of the shared cause labelling its incident: in
+/// English the cause module's own summary (its figures and reasons); in
+/// another language the same words as the Atom feed (`feed-cause`), which
+/// name the kind, the subject and the place.
+fn cause_sentence(lang: Lang, name: &str, c: &ProbableCause) -> String {
+    if lang == Lang::En {
+        return t!(lang, "notice-cause", name = name, summary = &c.summary);
+    }
+    t!(
+        lang,
+        "feed-cause",
+        kind = c.kind.as_str(),
+        name = name,
+        subject = c.subject.as_str(),
+        place = c
+            .country()
+            .map(|country| region_name_in(lang, country))
+            .unwrap_or_default(),
+    )
+}
+
 /// A notice in `lang` (the language the follow was made in).
 pub fn render(notice: &Notice, catalog: &Catalog, lang: Lang) -> NoticeText {
     let name = catalog
@@ -149,12 +170,7 @@ pub fn render(notice: &Notice, catalog: &Catalog, lang: Lang) -> NoticeText {
     let cause = notice
         .probable_cause
         .as_ref()
-        .map(|c| {
-            format!(
-                " {}",
-                t!(lang, "notice-cause", name = name, summary = &c.summary)
-            )
-        })
+        .map(|c| format!(" {}", cause_sentence(lang, name, c)))
         .unwrap_or_default();
     let since = when(lang, notice.since);
     let (title, body) = match notice.kind {
@@ -314,6 +330,12 @@ mod tests {
             "Spotify in Germany: probably Deutsche Telekom, not Spotify"
         );
         assert!(t.body.contains("Deutsche Telekom's network"), "{}", t.body);
+        // In the follower's language, not the cause module's English.
+        n.kind = NoticeKind::Problems;
+        let de = render(&n, &catalog, Lang::De);
+        assert!(!de.body.contains("Reports come mostly"), "{}", de.body);
+        assert!(de.body.contains("Deutsche Telekom"), "{}", de.body);
+        assert!(de.body.contains("Deutschland"), "{}", de.body);
     }
 
     #[test]
