@@ -17,17 +17,22 @@ fn place(lang: Lang, region: &str) -> String {
     }
 }
 
+/// How the other networks fare beside an ISP cause's.
+fn others_words(lang: Lang, cause: &Cause) -> String {
+    if cause.others_as_usual == Some(false) {
+        t!(lang, "cause-others-less")
+    } else {
+        t!(lang, "cause-others-fine")
+    }
+}
+
 /// The banner's sentence for `service` labelled by `cause`.
 pub fn banner_text(lang: Lang, service: &str, cause: &Cause) -> String {
     let subject = cause.subject.as_str();
     let where_ = place(lang, &cause.region);
     match cause.kind {
         CauseKind::Isp => {
-            let others = if cause.others_as_usual == Some(false) {
-                t!(lang, "cause-others-less")
-            } else {
-                t!(lang, "cause-others-fine")
-            };
+            let others = others_words(lang, cause);
             t!(
                 lang,
                 "cause-isp",
@@ -70,11 +75,7 @@ pub fn summary_text(lang: Lang, cause: &Cause) -> String {
     let services = member_services(cause).len();
     match cause.kind {
         CauseKind::Isp => {
-            let others = if cause.others_as_usual == Some(false) {
-                t!(lang, "cause-others-less")
-            } else {
-                t!(lang, "cause-others-fine")
-            };
+            let others = others_words(lang, cause);
             t!(
                 lang,
                 "cause-summary-isp",

@@ -4,7 +4,7 @@
 //! its alternates and keeps its links in its own language; the manifest
 //! of each language starts the app in it.
 
-use crate::common::{AppOptions, spawn_app, spawn_app_with};
+use crate::common::{AppOptions, TestApp, spawn_app, spawn_app_with};
 use serde_json::Value;
 
 /// Every language's URL prefix, `lang` attribute and a phrase its home
@@ -113,15 +113,7 @@ async fn unprefixed_pages_redirect_to_the_readers_language() {
 
 #[tokio::test]
 async fn every_page_in_every_language_has_all_its_messages() {
-    let app = spawn_app_with(AppOptions {
-        detector_interval_ms: 50,
-        ..AppOptions::default()
-    })
-    .await;
-    // An open outage, so that the status page and home cards say all
-    // they can (since when, how many people, against the usual level).
-    app.quiet_hour_then_surge().await;
-    app.active_global_outage().await;
+    let app = app_during_an_outage().await;
     for (prefix, tag, phrase) in LANGUAGES {
         for path in [
             "/",
@@ -354,14 +346,7 @@ fn visible_words(body: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn no_page_in_another_language_says_an_english_sentence() {
-    let app = spawn_app_with(AppOptions {
-        detector_interval_ms: 50,
-        ..AppOptions::default()
-    })
-    .await;
-    // An open outage: every panel that has something to say says it.
-    app.quiet_hour_then_surge().await;
-    app.active_global_outage().await;
+    let app = app_during_an_outage().await;
     let english = english_sentences();
     assert!(english.len() > 150, "{} English sentences", english.len());
     // English words no other language here writes.
@@ -592,4 +577,18 @@ async fn the_language_prefix_does_not_double_a_clients_page_allowance() {
         raw_get(&app, "/de/status/spotify", &other).await.status(),
         200
     );
+}
+
+/// An app with an open outage, so that every panel of the status page and
+/// the home cards says all it can (since when, how many people, against the
+/// usual level).
+async fn app_during_an_outage() -> TestApp {
+    let app = spawn_app_with(AppOptions {
+        detector_interval_ms: 50,
+        ..AppOptions::default()
+    })
+    .await;
+    app.quiet_hour_then_surge().await;
+    app.active_global_outage().await;
+    app
 }
