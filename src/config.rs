@@ -3,10 +3,12 @@
 
 mod client_ip_header;
 pub mod defaults;
-pub mod notify;
+pub mod follow;
+mod renamed;
 mod secret;
 
 pub use client_ip_header::ClientIpHeader;
+pub use renamed::{RENAMED, Renamed};
 use defaults::*;
 pub use secret::Secret;
 
@@ -300,33 +302,59 @@ pub struct Settings {
     )]
     pub admin_failures_per_minute: u32,
 
-    /// Milliseconds between polls of the webhook delivery queue (0: this
-    /// process delivers none; others on the same Redis still do).
-    #[arg(long, env = "DOWNWATCH_WEBHOOK_POLL_MS", default_value_t = DEFAULT_WEBHOOK_POLL_MS)]
-    pub webhook_poll_ms: u64,
-
-    /// Attempts at one webhook delivery before it is dropped (and logged).
+    /// Milliseconds between polls of the delivery queue (webhooks, push and
+    /// mail notices; 0: this process delivers none; others on the same
+    /// Redis still do). Was `--webhook-poll-ms` (still read).
     #[arg(
         long,
-        env = "DOWNWATCH_WEBHOOK_MAX_ATTEMPTS",
-        default_value_t = DEFAULT_WEBHOOK_MAX_ATTEMPTS,
+        alias = "webhook-poll-ms",
+        env = "DOWNWATCH_DELIVERY_POLL_MS",
+        default_value_t = DEFAULT_DELIVERY_POLL_MS
+    )]
+    pub delivery_poll_ms: u64,
+
+    /// Attempts at one delivery before it is dropped (and logged). Was
+    /// `--webhook-max-attempts` (still read).
+    #[arg(
+        long,
+        alias = "webhook-max-attempts",
+        env = "DOWNWATCH_DELIVERY_MAX_ATTEMPTS",
+        default_value_t = DEFAULT_DELIVERY_MAX_ATTEMPTS,
         value_parser = clap::value_parser!(u32).range(1..=100)
     )]
-    pub webhook_max_attempts: u32,
+    pub delivery_max_attempts: u32,
 
-    /// Milliseconds before the second attempt at a failed webhook
-    /// delivery; the wait doubles after each failure (at most an hour).
-    #[arg(long, env = "DOWNWATCH_WEBHOOK_RETRY_BASE_MS", default_value_t = DEFAULT_WEBHOOK_RETRY_BASE_MS)]
-    pub webhook_retry_base_ms: u64,
+    /// Milliseconds before the second attempt at a failed delivery; the
+    /// wait doubles after each failure (at most an hour). Was
+    /// `--webhook-retry-base-ms` (still read).
+    #[arg(
+        long,
+        alias = "webhook-retry-base-ms",
+        env = "DOWNWATCH_DELIVERY_RETRY_BASE_MS",
+        default_value_t = DEFAULT_DELIVERY_RETRY_BASE_MS
+    )]
+    pub delivery_retry_base_ms: u64,
 
-    /// Milliseconds a webhook target has to answer.
-    #[arg(long, env = "DOWNWATCH_WEBHOOK_TIMEOUT_MS", default_value_t = DEFAULT_WEBHOOK_TIMEOUT_MS)]
-    pub webhook_timeout_ms: u64,
+    /// Milliseconds a delivery's target (a webhook URL or a push service)
+    /// has to answer. Was `--webhook-timeout-ms` (still read).
+    #[arg(
+        long,
+        alias = "webhook-timeout-ms",
+        env = "DOWNWATCH_DELIVERY_TIMEOUT_MS",
+        default_value_t = DEFAULT_DELIVERY_TIMEOUT_MS
+    )]
+    pub delivery_timeout_ms: u64,
 
-    /// Allow webhook targets on loopback, private, link-local and other
-    /// internal addresses (refused by default: see docs/webhooks.md).
-    #[arg(long, env = "DOWNWATCH_WEBHOOK_ALLOW_INTERNAL_TARGETS")]
-    pub webhook_allow_internal_targets: bool,
+    /// Allow webhook targets and push endpoints on loopback, private,
+    /// link-local and other internal addresses (refused by default: see
+    /// docs/webhooks.md). Was `--webhook-allow-internal-targets` (still
+    /// read).
+    #[arg(
+        long,
+        alias = "webhook-allow-internal-targets",
+        env = "DOWNWATCH_DELIVERY_ALLOW_INTERNAL_TARGETS"
+    )]
+    pub delivery_allow_internal_targets: bool,
     /// Seconds between two polls of a service's official status page
     /// (±10 % jitter, doubled after each failure up to an hour; 0: this
     /// process polls none, others on the same Redis still do).
@@ -358,7 +386,7 @@ pub struct Settings {
 
     /// People following services: push, email, their limits.
     #[command(flatten)]
-    pub notify: notify::NotifySettings,
+    pub follow: follow::FollowSettings,
 }
 
 impl Default for Settings {
@@ -396,18 +424,18 @@ impl Default for Settings {
             shutdown_timeout_secs: DEFAULT_SHUTDOWN_TIMEOUT_SECS,
             admin_token: None,
             admin_failures_per_minute: DEFAULT_ADMIN_FAILURES_PER_MINUTE,
-            webhook_poll_ms: DEFAULT_WEBHOOK_POLL_MS,
-            webhook_max_attempts: DEFAULT_WEBHOOK_MAX_ATTEMPTS,
-            webhook_retry_base_ms: DEFAULT_WEBHOOK_RETRY_BASE_MS,
-            webhook_timeout_ms: DEFAULT_WEBHOOK_TIMEOUT_MS,
-            webhook_allow_internal_targets: false,
+            delivery_poll_ms: DEFAULT_DELIVERY_POLL_MS,
+            delivery_max_attempts: DEFAULT_DELIVERY_MAX_ATTEMPTS,
+            delivery_retry_base_ms: DEFAULT_DELIVERY_RETRY_BASE_MS,
+            delivery_timeout_ms: DEFAULT_DELIVERY_TIMEOUT_MS,
+            delivery_allow_internal_targets: false,
             official_poll_secs: DEFAULT_POLL_SECS,
             official_check_ms: DEFAULT_CHECK_MS,
             official_timeout_ms: DEFAULT_TIMEOUT_MS,
             official_max_bytes: DEFAULT_MAX_BYTES,
             demo: false,
             demo_force: false,
-            notify: notify::NotifySettings::default(),
+            follow: follow::FollowSettings::default(),
         }
     }
 }
@@ -452,7 +480,7 @@ mod tests {
         assert_eq!(cli.serve.stream_limits(), defaults.stream_limits());
         assert_eq!(cli.serve.admin_guard(), defaults.admin_guard());
         assert_eq!(cli.serve.body_timeout(), defaults.body_timeout());
-        assert!(!cli.serve.webhook_allow_internal_targets);
+        assert!(!cli.serve.delivery_allow_internal_targets);
         assert_eq!(cli.serve.demo, defaults.demo);
     }
 

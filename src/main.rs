@@ -1,6 +1,5 @@
 //! The `downwatch` binary: parse the command line, build the app, run it.
 
-use clap::Parser;
 use downwatch::config::{Cli, Command};
 use downwatch::startup::Application;
 
@@ -12,7 +11,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[actix_web::main]
 async fn main() -> anyhow::Result<()> {
     downwatch::telemetry::init();
-    let cli = Cli::parse();
+    let cli = Cli::parse_with_renamed();
     let settings = match cli.command {
         Some(Command::Serve(s)) => *s,
         None => cli.serve,

@@ -52,7 +52,7 @@ pub enum StartupError {
     #[error(transparent)]
     Demo(#[from] crate::demo::DemoError),
     #[error(transparent)]
-    Notify(#[from] crate::config::notify::NotifySettingsError),
+    Follow(#[from] crate::config::follow::FollowSettingsError),
     #[error("{0}")]
     Mail(String),
     #[error("--listen {addr}: {source}")]
@@ -172,9 +172,9 @@ impl Application {
                 .clone()
                 .pump(store.clone(), Duration::from_millis(250)),
         )];
-        settings.notify.validate()?;
+        settings.follow.validate()?;
         let follow_keys = Arc::new(FollowKeys::new(store.clone()));
-        let worker = if settings.webhook_poll_ms > 0 {
+        let worker = if settings.delivery_poll_ms > 0 {
             let sender = follow_sender(&settings, &store, &catalog, &clock, &follow_keys)?;
             Some(DeliveryWorker::new(store.clone(), settings.deliveries())?.with_follow(sender))
         } else {
@@ -251,9 +251,9 @@ impl Application {
             admin_guard: AdminGuard::new(settings.admin_guard()),
             streams: StreamSlots::new(settings.stream_limits()),
             body_timeout: settings.body_timeout(),
-            webhook_targets: settings.webhook_targets(),
+            delivery_targets: settings.delivery_targets(),
             demo: settings.demo,
-            follow: FollowState::new(follow_keys, &settings.notify, settings.limiter_max_keys),
+            follow: FollowState::new(follow_keys, &settings.follow, settings.limiter_max_keys),
         });
         let keep_alive = match settings.keep_alive_secs {
             0 => KeepAlive::Disabled,
@@ -347,8 +347,8 @@ fn follow_sender(
     clock: &Arc<dyn Clock>,
     keys: &Arc<FollowKeys>,
 ) -> Result<FollowSender, StartupError> {
-    let notify = &settings.notify;
-    let mailer = match (&notify.smtp_url, &notify.smtp_from) {
+    let follow = &settings.follow;
+    let mailer = match (&follow.smtp_url, &follow.smtp_from) {
         (Some(url), Some(from)) => {
             Some(Mailer::new(url.expose(), from).map_err(StartupError::Mail)?)
         }
@@ -360,11 +360,11 @@ fn follow_sender(
         clock: clock.clone(),
         keys: keys.clone(),
         mailer,
-        public_url: notify.public_url()?,
-        contact: notify.push_contact()?,
-        targets: settings.webhook_targets(),
-        mails_per_address_per_hour: notify.mails_per_address_per_hour,
-        mails_per_hour: notify.mails_per_hour,
+        public_url: follow.public_url()?,
+        contact: follow.push_contact()?,
+        targets: settings.delivery_targets(),
+        mails_per_address_per_hour: follow.mails_per_address_per_hour,
+        mails_per_hour: follow.mails_per_hour,
         demo: settings.demo,
     })
 }

@@ -53,8 +53,8 @@ pub struct AppState {
     pub streams: StreamSlots,
     /// How long a request body may take to arrive (`None`: no limit).
     pub body_timeout: Option<Duration>,
-    /// Where webhooks may post.
-    pub webhook_targets: TargetPolicy,
+    /// Where deliveries may go (webhook targets, push endpoints).
+    pub delivery_targets: TargetPolicy,
     /// Demo mode: simulated reports (`--demo`); pages and API answers say so.
     pub demo: bool,
     /// People following services: keys, caps, the endpoints' rate limit.

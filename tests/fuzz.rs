@@ -40,15 +40,15 @@ async fn schemathesis_finds_no_server_errors() {
         tweak: Some(Box::new(|s| {
             s.admin_token = Some(Secret::new(ADMIN_TOKEN));
             // The fuzzer subscribes made-up URLs: deliver nothing.
-            s.webhook_poll_ms = 0;
+            s.delivery_poll_ms = 0;
             // Reads see the same bearer token as an API key.
             s.api_keys = vec![Secret::new(ADMIN_TOKEN)];
             // The follow endpoints' logic, not their rate limit; email on
             // (nothing is delivered: the poll is off).
-            s.notify.follow_requests_per_minute_per_ip = 0;
-            s.notify.smtp_url = Some(Secret::new("smtp://127.0.0.1:9"));
-            s.notify.smtp_from = Some("Fuzz <fuzz@downwatch.test>".to_string());
-            s.notify.public_url = Some("http://downwatch.test".to_string());
+            s.follow.follow_requests_per_minute_per_ip = 0;
+            s.follow.smtp_url = Some(Secret::new("smtp://127.0.0.1:9"));
+            s.follow.smtp_from = Some("Fuzz <fuzz@downwatch.test>".to_string());
+            s.follow.public_url = Some("http://downwatch.test".to_string());
         })),
         ..AppOptions::default()
     })

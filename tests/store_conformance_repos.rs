@@ -11,7 +11,8 @@ use chrono::{DateTime, Duration, Utc};
 use common::{RedisCluster, RedisServer, test_start};
 use downwatch::detect::{Incident, IncidentUpdate, Status};
 use downwatch::events::follow::{FOLLOWERS, FollowKind, FollowTarget, Follower};
-use downwatch::events::webhooks::{Channel, Delivery, WEBHOOKS, Webhook};
+use downwatch::events::delivery::{Channel, Delivery};
+use downwatch::events::webhooks::{WEBHOOKS, Webhook};
 use downwatch::read::status::{STATUS_DOC, StatusDoc};
 use downwatch::store::{DocName, MemoryStore, RedisStore, Store};
 use serde_json::{Value, json};
@@ -240,7 +241,7 @@ async fn deliveries_come_back_typed_and_keep_the_stored_format() {
         let delivery = Delivery {
             id: "d1".to_string(),
             service: "spotify".to_string(),
-            webhook: "a".to_string(),
+            recipient: "a".to_string(),
             event: "notice".to_string(),
             attempt: 0,
             body: "{\"kind\":\"back\"}".to_string(),
@@ -281,6 +282,8 @@ async fn deliveries_come_back_typed_and_keep_the_stored_format() {
             serde_json::to_value(follower("a")).expect("json")
         );
         assert_eq!(stored["attempt"], json!(1));
+        // The recipient keeps its stored name from before followers.
+        assert_eq!(stored["webhook"], json!("a"), "{who}");
     })
     .await;
 }

@@ -1,4 +1,4 @@
-//! Following a service without an account (docs/notifications.md): push
+//! Following a service without an account (docs/following.md): push
 //! subscriptions from the status page's script, email subscriptions from
 //! its form or any client, and the VAPID key browsers subscribe with.
 //! The confirm and unsubscribe links in mails are pages
@@ -184,7 +184,7 @@ pub async fn follow_push(
 ) -> Result<HttpResponse, ApiError> {
     let service = find_service(&state, &service)?;
     let request: FollowPush = json_body(&req, payload).await?;
-    let endpoint = parse_endpoint(&request.subscription.endpoint, state.webhook_targets)?;
+    let endpoint = parse_endpoint(&request.subscription.endpoint, state.delivery_targets)?;
     let keys = &request.subscription.keys;
     PushKeys::parse(&endpoint, &keys.p256dh, &keys.auth)
         .map_err(|e| invalid(ErrorCode::InvalidKeys, e.to_string()))?;

@@ -131,7 +131,7 @@ pub async fn create_webhook(
 ) -> Result<HttpResponse, ApiError> {
     let service = find_service(&state, &service)?;
     let request: CreateWebhook = json_body(&req, payload).await?;
-    let url = parse_target(&request.url, state.webhook_targets)?;
+    let url = parse_target(&request.url, state.delivery_targets)?;
     let region = match request.region.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(r) if is_region_code(r) => Some(r.to_string()),

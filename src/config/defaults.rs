@@ -75,17 +75,17 @@ pub const DEFAULT_KEEP_ALIVE_SECS: u64 = 5;
 /// Default of `--shutdown-timeout-secs`.
 pub const DEFAULT_SHUTDOWN_TIMEOUT_SECS: u64 = 30;
 
-/// Default of `--webhook-poll-ms`.
-pub const DEFAULT_WEBHOOK_POLL_MS: u64 = 1000;
+/// Default of `--delivery-poll-ms`.
+pub const DEFAULT_DELIVERY_POLL_MS: u64 = 1000;
 
-/// Default of `--webhook-max-attempts`.
-pub const DEFAULT_WEBHOOK_MAX_ATTEMPTS: u32 = 8;
+/// Default of `--delivery-max-attempts`.
+pub const DEFAULT_DELIVERY_MAX_ATTEMPTS: u32 = 8;
 
-/// Default of `--webhook-retry-base-ms`.
-pub const DEFAULT_WEBHOOK_RETRY_BASE_MS: u64 = 1000;
+/// Default of `--delivery-retry-base-ms`.
+pub const DEFAULT_DELIVERY_RETRY_BASE_MS: u64 = 1000;
 
-/// Default of `--webhook-timeout-ms`.
-pub const DEFAULT_WEBHOOK_TIMEOUT_MS: u64 = 10_000;
+/// Default of `--delivery-timeout-ms`.
+pub const DEFAULT_DELIVERY_TIMEOUT_MS: u64 = 10_000;
 
 /// Default of `--client-body-timeout-ms`.
 pub const DEFAULT_CLIENT_BODY_TIMEOUT_MS: u64 = 10_000;

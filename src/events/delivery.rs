@@ -1,9 +1,9 @@
 //! The delivery worker: every process runs one (unless
-//! `--webhook-poll-ms 0`). It delivers webhooks and the notices of people
+//! `--delivery-poll-ms 0`). It delivers webhooks and the notices of people
 //! following services ([`super::follow`]) from one queue. It claims due deliveries from the store's queue
 //! (atomically, so two processes never post the same attempt), posts them
 //! signed, and on failure or timeout queues the next attempt with
-//! exponential backoff, up to `--webhook-max-attempts`; then the delivery
+//! exponential backoff, up to `--delivery-max-attempts`; then the delivery
 //! is dropped and logged. Deliveries live in the store, so a restart loses
 //! none.
 //!
@@ -12,11 +12,109 @@
 
 use super::follow::send::FollowSender;
 use super::targets::{PublicResolver, TargetPolicy};
-pub use super::webhooks::Outcome;
-use super::webhooks::{self, Channel, Delivery};
-use crate::store::{Claimed, Store};
+use super::follow::Follower;
+use super::webhooks::{self, random_hex};
+use crate::store::{Claimed, Store, StoreError};
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// What came of one attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Delivered,
+    /// Never going to work, or no longer wanted: removed, logged.
+    Dropped(String),
+    /// Worth another attempt (with backoff, up to the maximum).
+    Failed(String),
+    /// Left claimed: the lease runs out and it comes due again.
+    Wait,
+}
+
+/// One attempt at delivering one event to one webhook or follower, as queued. Unique
+/// per attempt (`attempt` is part of it), so a retry is a new member.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Delivery {
+    pub id: String,
+    pub service: String,
+    /// The webhook's or the follower's id (stored as `webhook`, its name
+    /// from before the queue carried followers' notices).
+    #[serde(rename = "webhook")]
+    pub recipient: String,
+    /// `incident.opened`, `incident.reopened`, `incident.updated`, `incident.resolved`,
+    /// `incident.official_update` or `official.changed`.
+    pub event: String,
+    /// 0 for the first attempt.
+    pub attempt: u32,
+    /// Stored text: the event's JSON as logged, posted as is; a follower's
+    /// notice as [`crate::store::json_text::to_text`] wrote it.
+    pub body: String,
+    /// Whom it is for: a webhook or a follower of the service
+    /// ([`super::follow`]); `recipient` is its id.
+    #[serde(default, skip_serializing_if = "Channel::is_webhook")]
+    pub channel: Channel,
+    /// A follower deleted when this was queued (a "back" follower, told
+    /// once): its JSON rides along.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::store::json_text::option"
+    )]
+    pub follower: Option<Follower>,
+}
+
+impl Delivery {
+    /// The first attempt at delivering `body` (an event named `event`) to
+    /// webhook `recipient` of `service`; [`Delivery::to_follower`] for a
+    /// follower.
+    pub fn first(
+        service: &str,
+        recipient: &str,
+        event: &str,
+        body: String,
+    ) -> Result<Self, StoreError> {
+        Ok(Self {
+            id: random_hex(12)?,
+            service: service.to_string(),
+            recipient: recipient.to_string(),
+            event: event.to_string(),
+            attempt: 0,
+            body,
+            channel: Channel::Webhook,
+            follower: None,
+        })
+    }
+
+    /// [`Delivery::first`] to a follower (`follower`: one deleted as this
+    /// is queued, riding along).
+    pub fn to_follower(
+        f: &Follower,
+        event: &str,
+        body: String,
+        follower: Option<Follower>,
+    ) -> Result<Self, StoreError> {
+        Ok(Self {
+            channel: Channel::Follow,
+            follower,
+            ..Self::first(&f.service, &f.id, event, body)?
+        })
+    }
+}
+
+/// Who a delivery goes to.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    #[default]
+    Webhook,
+    Follow,
+}
+
+impl Channel {
+    pub fn is_webhook(&self) -> bool {
+        *self == Channel::Webhook
+    }
+}
 
 /// Deliveries claimed per poll.
 const BATCH: usize = 16;
@@ -146,7 +244,7 @@ impl DeliveryWorker {
         let attempts = delivery.attempt + 1;
         if attempts >= self.settings.max_attempts {
             tracing::warn!(
-                delivery = %delivery.id, target = %delivery.webhook, service = %delivery.service,
+                delivery = %delivery.id, target = %delivery.recipient, service = %delivery.service,
                 attempts, %failure, "delivery failed; dropped"
             );
             self.finish(queued, None).await;
@@ -169,7 +267,7 @@ impl DeliveryWorker {
     /// Posts one webhook delivery, signed.
     async fn post_webhook(&self, delivery: &Delivery) -> Outcome {
         let hook = match webhooks::subscriptions(self.store.as_ref(), &delivery.service).await {
-            Ok(hooks) => hooks.into_iter().find(|h| h.id == delivery.webhook),
+            Ok(hooks) => hooks.into_iter().find(|h| h.id == delivery.recipient),
             // The lease runs out and the delivery comes due again.
             Err(_) => return Outcome::Wait,
         };
@@ -189,7 +287,7 @@ impl DeliveryWorker {
             return Outcome::Dropped(format!("target refused: {refused}"));
         }
         let body = if self.settings.demo {
-            webhooks::marked_demo(&delivery.body)
+            marked_demo(&delivery.body)
         } else {
             delivery.body.clone()
         };
@@ -219,4 +317,19 @@ impl DeliveryWorker {
             tracing::warn!(error = %e, "could not finish a webhook delivery");
         }
     }
+}
+
+/// A webhook body (a JSON object) marked as the demo's: `"demo": true`
+/// added, so no subscriber takes a simulated incident for a real one. A
+/// body that is not an object is sent as `{"demo": true, "event": body}`.
+pub fn marked_demo(body: &str) -> String {
+    let marked = match serde_json::from_str::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Object(mut fields)) => {
+            fields.insert("demo".to_string(), serde_json::Value::Bool(true));
+            serde_json::Value::Object(fields)
+        }
+        Ok(other) => serde_json::json!({"demo": true, "event": other}),
+        Err(_) => serde_json::json!({"demo": true, "event": body}),
+    };
+    marked.to_string()
 }

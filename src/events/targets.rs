@@ -2,7 +2,7 @@
 //!
 //! A webhook makes this server send requests to a URL someone else chose,
 //! from inside our network. Unless the operator opts in
-//! (`--webhook-allow-internal-targets`), no delivery (webhook or push)
+//! (`--delivery-allow-internal-targets`), no delivery (webhook or push)
 //! goes to an address of the IANA special-purpose registries — loopback,
 //! private, link-local (cloud metadata), shared, documentation, … — nor to
 //! a multicast, site-local or deprecated IPv4-compatible/-translated one
@@ -28,7 +28,7 @@ use std::net::{IpAddr, SocketAddr};
 /// What a webhook URL may name.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TargetPolicy {
-    /// Internal addresses allowed too (`--webhook-allow-internal-targets`).
+    /// Internal addresses allowed too (`--delivery-allow-internal-targets`).
     pub allow_internal: bool,
 }
 

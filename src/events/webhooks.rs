@@ -3,12 +3,12 @@
 //!
 //! A subscription names a service, optionally a region, a target URL and a
 //! secret. Every incident event of a matching incident becomes one
-//! delivery per subscription in the store's delivery queue; the
-//! [`super::delivery`] worker posts it. The body is the event's JSON as
+//! delivery per subscription in the store's delivery queue
+//! ([`super::delivery`]), whose worker posts it. The body is the event's JSON as
 //! logged; `X-Downwatch-Signature: sha256=<hex>` is HMAC-SHA256 with the
 //! subscription's secret over `"<X-Downwatch-Timestamp>.<body>"`.
 
-use crate::events::follow::Follower;
+use super::delivery::Delivery;
 use crate::store::{CappedSet, SetOf, Store, StoreError};
 use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
@@ -35,70 +35,9 @@ impl Webhook {
     /// Whether an incident in `region` ("global", "US", "US-CA") of the
     /// subscription's service is for this subscription.
     pub fn matches(&self, region: &str) -> bool {
-        match &self.region {
-            None => true,
-            Some(wanted) => {
-                region == wanted
-                    || region
-                        .strip_prefix(wanted.as_str())
-                        .is_some_and(|rest| rest.starts_with('-'))
-            }
-        }
-    }
-}
-
-/// What came of one attempt.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    Delivered,
-    /// Never going to work, or no longer wanted: removed, logged.
-    Dropped(String),
-    /// Worth another attempt (with backoff, up to the maximum).
-    Failed(String),
-    /// Left claimed: the lease runs out and it comes due again.
-    Wait,
-}
-
-/// One attempt at posting one event to one subscription, as queued. Unique
-/// per attempt (`attempt` is part of it), so a retry is a new member.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Delivery {
-    pub id: String,
-    pub service: String,
-    pub webhook: String,
-    /// `incident.opened`, `incident.reopened`, `incident.updated`, `incident.resolved`,
-    /// `incident.official_update` or `official.changed`.
-    pub event: String,
-    /// 0 for the first attempt.
-    pub attempt: u32,
-    /// The event's JSON, posted as is (a follower's: the notice).
-    pub body: String,
-    /// Whom it is for: a webhook (`webhook` is its id) or a follower of
-    /// the service (`webhook` is the follower's id; [`super::follow`]).
-    #[serde(default, skip_serializing_if = "Channel::is_webhook")]
-    pub channel: Channel,
-    /// A follower deleted when this was queued (a "back" follower, told
-    /// once): its JSON rides along.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::store::json_text::option"
-    )]
-    pub follower: Option<Follower>,
-}
-
-/// Who a delivery goes to.
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    #[default]
-    Webhook,
-    Follow,
-}
-
-impl Channel {
-    pub fn is_webhook(&self) -> bool {
-        *self == Channel::Webhook
+        self.region
+            .as_deref()
+            .is_none_or(|wanted| crate::geo::is_within(region, wanted))
     }
 }
 
@@ -122,21 +61,6 @@ pub fn random_hex(bytes: usize) -> Result<String, StoreError> {
     Ok(hex::encode(buf))
 }
 
-/// A webhook body (a JSON object) marked as the demo's: `"demo": true`
-/// added, so no subscriber takes a simulated incident for a real one. A
-/// body that is not an object is sent as `{"demo": true, "event": body}`.
-pub fn marked_demo(body: &str) -> String {
-    let marked = match serde_json::from_str::<serde_json::Value>(body) {
-        Ok(serde_json::Value::Object(mut fields)) => {
-            fields.insert("demo".to_string(), serde_json::Value::Bool(true));
-            serde_json::Value::Object(fields)
-        }
-        Ok(other) => serde_json::json!({"demo": true, "event": other}),
-        Err(_) => serde_json::json!({"demo": true, "event": body}),
-    };
-    marked.to_string()
-}
-
 /// A service's subscriptions; unreadable ones are logged and skipped.
 pub async fn subscriptions(store: &dyn Store, service: &str) -> Result<Vec<Webhook>, StoreError> {
     store.all_capped(WEBHOOKS, service).await
@@ -157,17 +81,8 @@ pub async fn enqueue(
         if region.is_some_and(|r| !hook.matches(r)) {
             continue;
         }
-        let delivery = Delivery {
-            id: random_hex(12)?,
-            service: hook.service.clone(),
-            webhook: hook.id.clone(),
-            event: name.to_string(),
-            attempt: 0,
-            body: json.to_string(),
-            channel: Channel::Webhook,
-            follower: None,
-        };
-        store.queue(now_ms, &delivery).await?;
+        let delivery = Delivery::first(&hook.service, &hook.id, name, json.to_string());
+        store.queue(now_ms, &delivery?).await?;
     }
     Ok(())
 }

@@ -76,6 +76,15 @@ pub fn is_region_code(code: &str) -> bool {
     country_ok && sub_ok
 }
 
+/// Whether region code `region` ("US-CA") is `area` ("US-CA" or "US") or
+/// inside it; "global" is inside no country.
+pub fn is_within(region: &str, area: &str) -> bool {
+    region == area
+        || region
+            .strip_prefix(area)
+            .is_some_and(|rest| rest.starts_with('-'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,22 +13,22 @@ use crate::read::cache::Freshness;
 use std::time::Duration;
 
 impl Settings {
-    /// How webhook deliveries are made.
+    /// How deliveries (webhooks, push and mail notices) are made.
     pub fn deliveries(&self) -> DeliverySettings {
         DeliverySettings {
-            poll: Duration::from_millis(self.webhook_poll_ms),
-            max_attempts: self.webhook_max_attempts.max(1),
-            retry_base: Duration::from_millis(self.webhook_retry_base_ms),
-            timeout: Duration::from_millis(self.webhook_timeout_ms.max(1)),
-            targets: self.webhook_targets(),
+            poll: Duration::from_millis(self.delivery_poll_ms),
+            max_attempts: self.delivery_max_attempts.max(1),
+            retry_base: Duration::from_millis(self.delivery_retry_base_ms),
+            timeout: Duration::from_millis(self.delivery_timeout_ms.max(1)),
+            targets: self.delivery_targets(),
             demo: self.demo,
         }
     }
 
-    /// Where webhooks may post.
-    pub fn webhook_targets(&self) -> TargetPolicy {
+    /// Where deliveries may go (webhook targets, push endpoints).
+    pub fn delivery_targets(&self) -> TargetPolicy {
         TargetPolicy {
-            allow_internal: self.webhook_allow_internal_targets,
+            allow_internal: self.delivery_allow_internal_targets,
         }
     }
 

@@ -91,6 +91,18 @@ pub mod json_text {
     use serde::ser::Error as _;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+    /// `value` as the JSON text that rides inside another stored value (a
+    /// follower's notice as a queued delivery's body).
+    pub fn to_text<T: Serialize>(value: &T) -> Result<String, crate::store::StoreError> {
+        super::encode(value)
+    }
+
+    /// A value written by [`to_text`], or `None` when the text cannot be
+    /// read (written by another version, or not that type).
+    pub fn from_text<T: DeserializeOwned>(text: &str) -> Option<T> {
+        serde_json::from_str(text).ok()
+    }
+
     pub fn serialize<T: Serialize, S: Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&serde_json::to_string(value).map_err(S::Error::custom)?)
     }

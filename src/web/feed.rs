@@ -7,7 +7,8 @@ use super::PageError;
 use crate::catalog::{Catalog, Service};
 use crate::cause::Cause;
 use crate::countries::region_name_in;
-use crate::detect::{GLOBAL, Incident};
+use crate::events::follow::text::place_suffix;
+use crate::detect::Incident;
 use crate::i18n::Lang;
 use crate::read;
 use crate::state::AppState;
@@ -173,18 +174,7 @@ impl Feed<'_> {
 }
 
 fn title(lang: Lang, service: &Service, i: &Incident) -> String {
-    let place = if i.region == GLOBAL {
-        String::new()
-    } else {
-        format!(
-            " {}",
-            t!(
-                lang,
-                "notice-place",
-                region = region_name_in(lang, &i.region)
-            )
-        )
-    };
+    let place = place_suffix(lang, &i.region);
     let what = match (i.is_active(), i.suspect) {
         (true, false) => "feed-outage",
         (true, true) => "feed-possible",

@@ -70,7 +70,7 @@ async fn a_redis_with_other_data_is_refused_unless_forced() {
         redis_url: Some(redis.url()),
         catalog: Some(demo_catalog()),
         detector_interval_ms: 0,
-        webhook_poll_ms: 0,
+        delivery_poll_ms: 0,
         demo: true,
         demo_force: force,
         ..Settings::default()
@@ -103,8 +103,8 @@ fn demo_settings(redis: &RedisServer, force: bool) -> Settings {
         redis_url: Some(redis.url()),
         catalog: Some(demo_catalog()),
         detector_interval_ms: 0,
-        webhook_poll_ms: 20,
-        webhook_allow_internal_targets: true,
+        delivery_poll_ms: 20,
+        delivery_allow_internal_targets: true,
         admin_token: Some(Secret::new(TOKEN)),
         demo: true,
         demo_force: force,
@@ -137,7 +137,7 @@ async fn a_redis_with_a_webhook_subscriber_is_refused_even_forced() {
         catalog: Some(demo_catalog()),
         tweak: Some(Box::new(|s| {
             s.admin_token = Some(Secret::new(TOKEN));
-            s.webhook_allow_internal_targets = true;
+            s.delivery_allow_internal_targets = true;
         })),
         ..AppOptions::default()
     })

@@ -29,12 +29,12 @@ async fn spawn_mail_app(
         redis_url,
         detector_interval_ms: detector_ms,
         tweak: Some(Box::new(move |s| {
-            s.webhook_poll_ms = 20;
-            s.webhook_retry_base_ms = 50;
-            s.notify.smtp_url = Some(Secret::new(url));
-            s.notify.smtp_from = Some("Downwatch <alerts@downwatch.test>".to_string());
-            s.notify.public_url = Some(PUBLIC.to_string());
-            s.notify.follow_requests_per_minute_per_ip = 0;
+            s.delivery_poll_ms = 20;
+            s.delivery_retry_base_ms = 50;
+            s.follow.smtp_url = Some(Secret::new(url));
+            s.follow.smtp_from = Some("Downwatch <alerts@downwatch.test>".to_string());
+            s.follow.public_url = Some(PUBLIC.to_string());
+            s.follow.follow_requests_per_minute_per_ip = 0;
             tweak(s);
         })),
         ..AppOptions::default()
@@ -237,9 +237,9 @@ async fn a_confirmed_follower_gets_the_notice_and_unsubscribes_by_link() {
 async fn mail_limits_hold_per_address_and_overall() {
     let smtp = SmtpServer::start();
     let app = spawn_mail_app(&smtp, None, 0, |s| {
-        s.notify.mails_per_address_per_hour = 2;
-        s.notify.mails_per_hour = 3;
-        s.webhook_max_attempts = 2;
+        s.follow.mails_per_address_per_hour = 2;
+        s.follow.mails_per_hour = 3;
+        s.delivery_max_attempts = 2;
     })
     .await;
     // Three asks for one address: two confirmations at most.
@@ -339,7 +339,7 @@ async fn subscribe_from(app: &TestApp, client: &str, email: &str, form: bool) ->
 #[tokio::test]
 async fn a_follow_answers_alike_whether_or_not_the_address_is_subscribed() {
     let smtp = SmtpServer::start();
-    let app = spawn_mail_app(&smtp, None, 0, |s| s.notify.follows_per_client = 2).await;
+    let app = spawn_mail_app(&smtp, None, 0, |s| s.follow.follows_per_client = 2).await;
     // Someone else follows with known@; this client uses up its cap.
     let r = subscribe_from(&app, "89.160.20.112", "known@example.com", false).await;
     assert_eq!(r.status(), 202);

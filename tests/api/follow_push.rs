@@ -29,12 +29,12 @@ async fn spawn_follow_app(
         detector_interval_ms: detector_ms,
         clock: clock_of.map(|a| a.clock.clone()),
         tweak: Some(Box::new(move |s| {
-            s.webhook_poll_ms = 20;
-            s.webhook_retry_base_ms = 50;
-            s.webhook_timeout_ms = 2000;
-            s.webhook_allow_internal_targets = true;
-            s.notify.push_contact = Some(CONTACT.to_string());
-            s.notify.follow_requests_per_minute_per_ip = 0;
+            s.delivery_poll_ms = 20;
+            s.delivery_retry_base_ms = 50;
+            s.delivery_timeout_ms = 2000;
+            s.delivery_allow_internal_targets = true;
+            s.follow.push_contact = Some(CONTACT.to_string());
+            s.follow.follow_requests_per_minute_per_ip = 0;
             tweak(s);
         })),
         ..AppOptions::default()
@@ -297,7 +297,7 @@ async fn subscriptions_are_deleted_after_their_lifetime() {
     let redis = RedisServer::start();
     let push = PushService::start().await;
     let app = spawn_follow_app(Some(redis.url()), 0, None, |s| {
-        s.notify.follow_lifetime_days = 2;
+        s.follow.follow_lifetime_days = 2;
     })
     .await;
     let browser = push.browser("short-lived");
@@ -336,8 +336,8 @@ async fn subscriptions_are_deleted_after_their_lifetime() {
 async fn caps_hold_and_bad_subscriptions_get_clear_errors() {
     let push = PushService::start().await;
     let app = spawn_follow_app(None, 0, None, |s| {
-        s.notify.follows_per_client = 2;
-        s.notify.follows_per_service = 3;
+        s.follow.follows_per_client = 2;
+        s.follow.follows_per_service = 3;
     })
     .await;
     let browsers: Vec<Browser> = (0..5).map(|n| push.browser(&format!("b{n}"))).collect();
@@ -426,7 +426,7 @@ async fn caps_hold_and_bad_subscriptions_get_clear_errors() {
     assert_error(r, 404, "email_unavailable").await;
 
     // The total cap, on a server that takes one follower.
-    let small = spawn_follow_app(None, 0, None, |s| s.notify.follows_total = 1).await;
+    let small = spawn_follow_app(None, 0, None, |s| s.follow.follows_total = 1).await;
     assert_eq!(follow(&small, &browsers[0], "problems").await.status(), 201);
     assert_error(
         follow(&small, &browsers[1], "problems").await,
@@ -440,7 +440,7 @@ async fn caps_hold_and_bad_subscriptions_get_clear_errors() {
 async fn the_follow_endpoints_are_rate_limited_per_client() {
     let push = PushService::start().await;
     let app = spawn_follow_app(None, 0, None, |s| {
-        s.notify.follow_requests_per_minute_per_ip = 2;
+        s.follow.follow_requests_per_minute_per_ip = 2;
     })
     .await;
     let browser = push.browser("eager");

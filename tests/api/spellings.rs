@@ -351,7 +351,7 @@ async fn every_route_under_every_spelling_draws_on_the_plain_spellings_rate_limi
             s.reports_per_minute_per_ip = 1;
             s.reads_per_minute_anonymous = 1;
             s.pages_per_minute_per_ip = 1;
-            s.notify.follow_requests_per_minute_per_ip = 1;
+            s.follow.follow_requests_per_minute_per_ip = 1;
         })),
         ..AppOptions::default()
     })

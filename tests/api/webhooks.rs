@@ -134,10 +134,10 @@ async fn spawn_hook_app_with(
         detector_interval_ms: detector_ms,
         tweak: Some(Box::new(move |s| {
             s.admin_token = Some(Secret::new(TOKEN));
-            s.webhook_poll_ms = poll_ms;
-            s.webhook_retry_base_ms = 50;
-            s.webhook_timeout_ms = 2000;
-            s.webhook_allow_internal_targets = allow_internal;
+            s.delivery_poll_ms = poll_ms;
+            s.delivery_retry_base_ms = 50;
+            s.delivery_timeout_ms = 2000;
+            s.delivery_allow_internal_targets = allow_internal;
         })),
         ..AppOptions::default()
     })

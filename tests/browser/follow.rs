@@ -28,9 +28,9 @@ async fn spawn_mail_app(smtp: &SmtpServer, detector_interval_ms: u64) -> TestApp
     spawn_app_with(AppOptions {
         detector_interval_ms,
         tweak: Some(Box::new(move |s| {
-            s.notify.smtp_url = Some(Secret::new(smtp_url));
-            s.notify.smtp_from = Some("Downwatch <alerts@downwatch.test>".to_string());
-            s.notify.public_url = Some("http://downwatch.test".to_string());
+            s.follow.smtp_url = Some(Secret::new(smtp_url));
+            s.follow.smtp_from = Some("Downwatch <alerts@downwatch.test>".to_string());
+            s.follow.public_url = Some("http://downwatch.test".to_string());
         })),
         ..AppOptions::default()
     })
@@ -220,8 +220,8 @@ async fn the_back_button_comes_and_goes_with_the_incident_without_a_reload() {
 async fn a_browser_that_follows_can_stop_from_the_page() {
     let app = spawn_app_with(AppOptions {
         tweak: Some(Box::new(|s| {
-            s.webhook_allow_internal_targets = true;
-            s.notify.follow_requests_per_minute_per_ip = 0;
+            s.delivery_allow_internal_targets = true;
+            s.follow.follow_requests_per_minute_per_ip = 0;
         })),
         ..AppOptions::default()
     })

@@ -1,4 +1,4 @@
-//! The caps on followers (docs/notifications.md): a client address may
+//! The caps on followers (docs/following.md): a client address may
 //! make `--follows-per-client` subscriptions a day, a service have
 //! `--follows-per-service` and all together `--follows-total`; and the
 //! follow endpoints' rate limit per client address. The API asks
@@ -6,7 +6,7 @@
 
 use super::links::LinkKey;
 use super::{ALL, FOLLOWERS, FollowKeys, Follower, member};
-use crate::config::notify::NotifySettings;
+use crate::config::follow::FollowSettings;
 use crate::ingest::{KeyedLimit, Verdict};
 use crate::store::{Store, StoreError};
 use std::net::IpAddr;
@@ -32,7 +32,7 @@ pub struct FollowState {
 }
 
 impl FollowState {
-    pub fn new(keys: Arc<FollowKeys>, settings: &NotifySettings, max_keys: usize) -> Self {
+    pub fn new(keys: Arc<FollowKeys>, settings: &FollowSettings, max_keys: usize) -> Self {
         Self {
             keys,
             email: settings.smtp_url.is_some(),

@@ -15,8 +15,8 @@ use super::text::{Notice, NoticeKind};
 use super::{FollowKind, Follower, followers, remove};
 use crate::detect::incident::SymptomCount;
 use crate::detect::{GLOBAL, Incident, IncidentEvent, IncidentEventKind};
-use crate::events::webhooks::{Channel, Delivery, random_hex};
-use crate::store::{Store, StoreError, keys, window};
+use crate::events::delivery::Delivery;
+use crate::store::{Store, StoreError, json_text, keys, window};
 use chrono::{DateTime, Utc};
 
 /// The event name of a notice delivery.
@@ -200,7 +200,7 @@ async fn queue(
     now_ms: i64,
 ) -> Result<(), StoreError> {
     let notice = Notice::new(kind, incident);
-    let body = serde_json::to_string(&notice).map_err(StoreError::backend)?;
+    let body = json_text::to_text(&notice)?;
     queue_delivery(store, f, NOTICE_EVENT, body, follower, now_ms).await
 }
 
@@ -213,15 +213,6 @@ pub async fn queue_delivery(
     follower: Option<Follower>,
     now_ms: i64,
 ) -> Result<(), StoreError> {
-    let delivery = Delivery {
-        id: random_hex(12)?,
-        service: f.service.clone(),
-        webhook: f.id.clone(),
-        event: event.to_string(),
-        attempt: 0,
-        body,
-        channel: Channel::Follow,
-        follower,
-    };
+    let delivery = Delivery::to_follower(f, event, body, follower)?;
     store.queue(now_ms, &delivery).await
 }

@@ -1,4 +1,4 @@
-//! People following a service without an account (docs/notifications.md):
+//! People following a service without an account (docs/following.md):
 //! a browser's Web Push subscription or a confirmed email address, for
 //! "problems" (every incident, and when it is over) or "back" (once, when
 //! the incident they saw resolves).
@@ -100,15 +100,9 @@ impl Follower {
         if region == crate::detect::GLOBAL {
             return true;
         }
-        match &self.region {
-            None => true,
-            Some(country) => {
-                region == country
-                    || region
-                        .strip_prefix(country.as_str())
-                        .is_some_and(|rest| rest.starts_with('-'))
-            }
-        }
+        self.region
+            .as_deref()
+            .is_none_or(|country| crate::geo::is_within(region, country))
     }
 
     /// Its member in [`ALL`].

@@ -5,7 +5,7 @@
 //! The key pair is made by the first process that needs it and kept in
 //! the store (set only if absent), so every process signs with the same
 //! key the browsers subscribed with. Losing it means every browser must
-//! subscribe again (docs/notifications.md).
+//! subscribe again (docs/following.md).
 
 use crate::store::{Store, StoreError};
 use base64::Engine;

@@ -17,8 +17,9 @@ use super::{FollowKeys, FollowKind, FollowTarget, Follower, follower, remove};
 use crate::catalog::Catalog;
 use crate::clock::Clock;
 use crate::events::targets::TargetPolicy;
-use crate::events::webhooks::{Delivery, Outcome, random_hex};
-use crate::store::Store;
+use crate::events::delivery::{Delivery, Outcome};
+use crate::events::webhooks::random_hex;
+use crate::store::{Store, json_text};
 use crate::t;
 use serde::Serialize;
 use std::sync::Arc;
@@ -66,7 +67,7 @@ impl FollowSender {
     pub async fn send(&self, client: &reqwest::Client, delivery: &Delivery) -> Outcome {
         let f = match &delivery.follower {
             Some(f) => Some(f.clone()),
-            None => match follower(self.store.as_ref(), &delivery.service, &delivery.webhook).await
+            None => match follower(self.store.as_ref(), &delivery.service, &delivery.recipient).await
             {
                 Ok(f) => f,
                 Err(e) => return Outcome::Failed(format!("store: {e}")),
@@ -78,7 +79,7 @@ impl FollowSender {
         match delivery.event.as_str() {
             CONFIRM_EVENT => self.confirm(&f).await,
             NOTICE_EVENT => {
-                let Ok(notice) = serde_json::from_str::<Notice>(&delivery.body) else {
+                let Some(notice) = json_text::from_text::<Notice>(&delivery.body) else {
                     return Outcome::Dropped("unreadable notice".into());
                 };
                 match &f.target {

@@ -122,23 +122,28 @@ fn cause_sentence(lang: Lang, name: &str, c: &ProbableCause) -> String {
     )
 }
 
+/// " in Germany" after a title in `lang` (the feed's too); nothing for a
+/// global incident.
+pub fn place_suffix(lang: Lang, region: &str) -> String {
+    if region == GLOBAL {
+        return String::new();
+    }
+    format!(
+        " {}",
+        t!(
+            lang,
+            "notice-place",
+            region = region_name_in(lang, region)
+        )
+    )
+}
+
 /// A notice in `lang` (the language the follow was made in).
 pub fn render(notice: &Notice, catalog: &Catalog, lang: Lang) -> NoticeText {
     let name = catalog
         .service(&notice.service)
         .map_or(notice.service.as_str(), |s| s.name.as_str());
-    let place = if notice.region == GLOBAL {
-        String::new()
-    } else {
-        format!(
-            " {}",
-            t!(
-                lang,
-                "notice-place",
-                region = region_name_in(lang, &notice.region)
-            )
-        )
-    };
+    let place = place_suffix(lang, &notice.region);
     let symptoms: Vec<&str> = notice
         .symptoms
         .iter()

@@ -1,5 +1,5 @@
 //! Settings of people following services (push and email notices; see
-//! docs/notifications.md): the public address links point to, SMTP, the
+//! docs/following.md): the public address links point to, SMTP, the
 //! VAPID contact, how long a subscription lives, and the abuse limits.
 
 use super::Secret;
@@ -22,7 +22,7 @@ pub const DEFAULT_MAILS_PER_ADDRESS_PER_HOUR: usize = 5;
 pub const DEFAULT_MAILS_PER_HOUR: usize = 1000;
 
 #[derive(Debug, Clone, Args)]
-pub struct NotifySettings {
+pub struct FollowSettings {
     /// The site's public address (https://downwatch.example), which links
     /// in mails point to. Required with --smtp-url.
     #[arg(long, env = "DOWNWATCH_PUBLIC_URL")]
@@ -84,7 +84,7 @@ pub struct NotifySettings {
     pub mails_per_hour: usize,
 }
 
-impl Default for NotifySettings {
+impl Default for FollowSettings {
     fn default() -> Self {
         Self {
             public_url: None,
@@ -105,26 +105,26 @@ impl Default for NotifySettings {
 /// A setting that does not make sense, named.
 #[derive(Debug, thiserror::Error)]
 #[error("{flag}: {message}")]
-pub struct NotifySettingsError {
+pub struct FollowSettingsError {
     pub flag: &'static str,
     pub message: String,
 }
 
-fn bad(flag: &'static str, message: impl Into<String>) -> NotifySettingsError {
-    NotifySettingsError {
+fn bad(flag: &'static str, message: impl Into<String>) -> FollowSettingsError {
+    FollowSettingsError {
         flag,
         message: message.into(),
     }
 }
 
-impl NotifySettings {
+impl FollowSettings {
     /// How long a subscription lives.
     pub fn lifetime(&self) -> Duration {
         Duration::from_secs(self.follow_lifetime_days.max(1).saturating_mul(86_400))
     }
 
     /// The public address without a trailing slash, checked.
-    pub fn public_url(&self) -> Result<Option<String>, NotifySettingsError> {
+    pub fn public_url(&self) -> Result<Option<String>, FollowSettingsError> {
         let Some(url) = &self.public_url else {
             return Ok(None);
         };
@@ -140,7 +140,7 @@ impl NotifySettings {
     }
 
     /// The VAPID `sub` claim.
-    pub fn push_contact(&self) -> Result<String, NotifySettingsError> {
+    pub fn push_contact(&self) -> Result<String, FollowSettingsError> {
         if let Some(contact) = &self.push_contact {
             if !(contact.starts_with("mailto:") || contact.starts_with("https:")) {
                 return Err(bad("--push-contact", "must start with mailto: or https:"));
@@ -159,7 +159,7 @@ impl NotifySettings {
     }
 
     /// Checks the settings that depend on each other.
-    pub fn validate(&self) -> Result<(), NotifySettingsError> {
+    pub fn validate(&self) -> Result<(), FollowSettingsError> {
         self.public_url()?;
         self.push_contact()?;
         if self.smtp_url.is_some() {
@@ -185,9 +185,9 @@ mod tests {
 
     #[test]
     fn smtp_needs_a_public_url_and_a_sender() {
-        let mut s = NotifySettings {
+        let mut s = FollowSettings {
             smtp_url: Some(Secret::new("smtp://127.0.0.1:25")),
-            ..NotifySettings::default()
+            ..FollowSettings::default()
         };
         assert_eq!(s.validate().map_err(|e| e.flag).err(), Some("--smtp-url"));
         s.public_url = Some("https://dw.example/".into());
