@@ -120,11 +120,6 @@ impl Follower {
             }
         )
     }
-
-    #[cfg(test)]
-    pub fn to_json(&self) -> Result<String, StoreError> {
-        serde_json::to_string(self).map_err(StoreError::backend)
-    }
 }
 
 /// "service/id".
@@ -247,12 +242,12 @@ mod tests {
     fn followers_stored_before_languages_read_as_english() {
         let mut f = follower(None);
         f.lang = crate::i18n::Lang::PtBr;
-        let json = f.to_json().expect("json");
+        let json = crate::store::json_text::to_text(&f).expect("json");
         assert!(json.contains(r#""lang":"pt-BR""#), "{json}");
-        let back: Follower = serde_json::from_str(&json).expect("read");
+        let back: Follower = crate::store::json_text::from_text(&json).expect("read");
         assert_eq!(back.lang, crate::i18n::Lang::PtBr);
         let old = json.replace(r#","lang":"pt-BR""#, "");
-        let old: Follower = serde_json::from_str(&old).expect("old record");
+        let old: Follower = crate::store::json_text::from_text(&old).expect("old record");
         assert_eq!(old.lang, crate::i18n::Lang::En);
     }
 }
