@@ -8,8 +8,8 @@ mod renamed;
 mod secret;
 
 pub use client_ip_header::ClientIpHeader;
-pub use renamed::{RENAMED, Renamed};
 use defaults::*;
+pub use renamed::{RENAMED, Renamed};
 pub use secret::Secret;
 
 use clap::{Args, Parser, Subcommand};

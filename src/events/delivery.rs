@@ -10,9 +10,9 @@
 //! Due times are wall-clock milliseconds, not the app's (possibly
 //! virtual) clock: retries wait for real networks.
 
+use super::follow::Follower;
 use super::follow::send::FollowSender;
 use super::targets::{PublicResolver, TargetPolicy};
-use super::follow::Follower;
 use super::webhooks::{self, random_hex};
 use crate::store::{Claimed, Store, StoreError};
 use serde::{Deserialize, Serialize};
@@ -205,7 +205,7 @@ impl DeliveryWorker {
         {
             Ok(c) => c,
             Err(e) => {
-                tracing::debug!(error = %e, "webhook queue unavailable");
+                tracing::debug!(error = %e, "delivery queue unavailable");
                 return;
             }
         };
@@ -314,7 +314,7 @@ impl DeliveryWorker {
     async fn finish(&self, queued: &Claimed<Delivery>, retry: Option<(i64, &Delivery)>) {
         if let Err(e) = self.store.finish(queued, retry).await {
             // The lease runs out and the attempt comes due again.
-            tracing::warn!(error = %e, "could not finish a webhook delivery");
+            tracing::warn!(error = %e, "could not finish a delivery");
         }
     }
 }

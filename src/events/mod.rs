@@ -20,7 +20,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::broadcast;
 
-/// Publishes `event` to the shared log (SSE) and to the webhook queue.
+/// Publishes `event` to the shared log (SSE) and to the delivery queue.
 /// The incident comes joined already: its official updates and probable
 /// cause (see `crate::read::join_event`), so every reader sees the same
 /// document.
@@ -42,8 +42,7 @@ pub async fn publish_as<T: Serialize + Sync>(
     name: &str,
     event: &T,
 ) -> Result<(), StoreError> {
-    let (_, json) = store.log_event(event).await?;
-    webhooks::enqueue(store, service, region, name, &json, delivery::now_ms()).await
+    publish_to(store, &[(service, region)], name, event).await
 }
 
 /// Publishes `event` that concerns several services (a shared cause):

@@ -50,7 +50,7 @@
 //! - `dw:{spotify}:followers`: hash of follower id -> JSON (push, email).
 //! - `dw:{follow}:slots:<set>`, `dw:{follow}:secret:<name>`: follow caps,
 //!   mail limits (sorted sets by expiry) and the VAPID and link keys.
-//! - `dw:{webhooks}:deliveries`: sorted set of pending webhook deliveries
+//! - `dw:{webhooks}:deliveries`: sorted set of pending deliveries (webhooks, followers' notices)
 //!   (JSON) by due time; one key, single-key commands only.
 //! - `dw:{secret}:reporter:<yyyy-mm-dd>`: the day's reporter secret when none
 //!   is configured; not per service, so it has a slot of its own.
@@ -151,7 +151,7 @@ pub fn webhooks_key(service: &str) -> String {
     format!("dw:{{{service}}}:webhooks")
 }
 
-/// The pending webhook deliveries of every service: a sorted set of
+/// The pending deliveries (webhooks, followers' notices) of every service: a sorted set of
 /// delivery JSON by due time (unix ms). Used in single-key commands and
 /// scripts only, so it may live on any cluster slot.
 pub const DELIVERIES_KEY: &str = "dw:{webhooks}:deliveries";

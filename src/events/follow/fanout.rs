@@ -4,7 +4,7 @@
 //! the "back" followers waiting for it, whom it forgets at once; a shared
 //! cause labelled on an open incident tells its "problems" followers that
 //! it is probably not the service ([`enqueue_cause`]). Each notice is one
-//! delivery in the webhook queue.
+//! delivery in the delivery queue.
 //!
 //! Runs where the event is published: by the process holding the
 //! service's detector lease, once per event. A "back" follower is removed

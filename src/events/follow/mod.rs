@@ -4,7 +4,7 @@
 //! the incident they saw resolves).
 //!
 //! Followers live in the store per service. Incident events become one
-//! queued delivery per follower ([`fanout`]) in the webhook queue, so
+//! queued delivery per follower ([`fanout`]) in the delivery queue, so
 //! retries and multi-process claims are the webhooks' own
 //! ([`super::delivery`]); [`send`] makes them. Every follower is also a
 //! member of the capped set [`ALL`] until its lifetime ends, which caps

@@ -16,8 +16,8 @@ use super::text::{Notice, render};
 use super::{FollowKeys, FollowKind, FollowTarget, Follower, follower, remove};
 use crate::catalog::Catalog;
 use crate::clock::Clock;
-use crate::events::targets::TargetPolicy;
 use crate::events::delivery::{Delivery, Outcome};
+use crate::events::targets::TargetPolicy;
 use crate::events::webhooks::random_hex;
 use crate::store::{Store, json_text};
 use crate::t;
@@ -67,11 +67,12 @@ impl FollowSender {
     pub async fn send(&self, client: &reqwest::Client, delivery: &Delivery) -> Outcome {
         let f = match &delivery.follower {
             Some(f) => Some(f.clone()),
-            None => match follower(self.store.as_ref(), &delivery.service, &delivery.recipient).await
-            {
-                Ok(f) => f,
-                Err(e) => return Outcome::Failed(format!("store: {e}")),
-            },
+            None => {
+                match follower(self.store.as_ref(), &delivery.service, &delivery.recipient).await {
+                    Ok(f) => f,
+                    Err(e) => return Outcome::Failed(format!("store: {e}")),
+                }
+            }
         };
         let Some(f) = f else {
             return Outcome::Dropped("follower gone (unsubscribed or expired)".into());

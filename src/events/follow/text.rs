@@ -130,11 +130,7 @@ pub fn place_suffix(lang: Lang, region: &str) -> String {
     }
     format!(
         " {}",
-        t!(
-            lang,
-            "notice-place",
-            region = region_name_in(lang, region)
-        )
+        t!(lang, "notice-place", region = region_name_in(lang, region))
     )
 }
 
