@@ -302,7 +302,12 @@ async fn an_incident_shows_on_the_next_request_of_every_process() {
     for app in [&detecting, &reading] {
         let none = app.get_json("/api/v1/outages?active=true").await;
         assert_eq!(none["outages"], json!([]));
-        let badge = app.get("/badge/spotify.svg").await.text().await.expect("svg");
+        let badge = app
+            .get("/badge/spotify.svg")
+            .await
+            .text()
+            .await
+            .expect("svg");
         assert!(badge.contains(">ok</text>"), "{badge}");
         let a = app.get("/status/spotify").await;
         let etag = a.headers()["etag"].clone();
@@ -341,9 +346,19 @@ async fn an_incident_shows_on_the_next_request_of_every_process() {
         // The outage list, the badge and the feed follow the same version.
         let active = app.get_json("/api/v1/outages?active=true").await;
         assert_eq!(active["outages"][0]["service"], "spotify", "{active}");
-        let badge = app.get("/badge/spotify.svg").await.text().await.expect("svg");
+        let badge = app
+            .get("/badge/spotify.svg")
+            .await
+            .text()
+            .await
+            .expect("svg");
         assert!(badge.contains(">outage</text>"), "{badge}");
-        let feed = app.get("/status/spotify/feed.atom").await.text().await.expect("feed");
+        let feed = app
+            .get("/status/spotify/feed.atom")
+            .await
+            .text()
+            .await
+            .expect("feed");
         assert!(feed.contains("<entry>"), "{feed}");
     }
 }
