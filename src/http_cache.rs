@@ -105,6 +105,11 @@ impl Rendered {
         }
     }
 
+    /// Bytes held: the body in every encoding and the validator.
+    pub fn bytes(&self) -> usize {
+        self.identity.len() + self.gzip.len() + self.brotli.len() + self.etag.len()
+    }
+
     /// This answer for `req`: 304 when its `If-None-Match` names our
     /// validator, else 200 in the best encoding it accepts. `extra` adds
     /// headers (security headers of pages).
@@ -252,7 +257,7 @@ impl<K: Eq + Hash + Clone> RenderCache<K> {
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .values()
-            .map(|(_, r)| r.identity.len() + r.gzip.len() + r.brotli.len() + r.etag.len())
+            .map(|(_, r)| r.bytes())
             .sum()
     }
 

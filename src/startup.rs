@@ -246,7 +246,7 @@ impl Application {
             admin: AdminAuth::new(settings.admin_token.as_ref()),
             views,
             pages: PageCache::default(),
-            api_cache: ServiceAnswers::default(),
+            api_cache: ServiceAnswers::new(settings.freshness()),
             cache_control: settings.cache_policy().header_value(),
             admin_guard: AdminGuard::new(settings.admin_guard()),
             streams: StreamSlots::new(settings.stream_limits()),

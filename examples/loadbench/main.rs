@@ -76,13 +76,14 @@ struct Options {
     /// The service the flood falls on, whose pages are read.
     service: String,
     /// Stores the writes scenario measures downwatch on: "redis",
-    /// "cluster" or both (the default).
+    /// "cluster" (these two by default) and "redis-hashtables" (one Redis
+    /// with `hash-max-listpack-entries 0`, to compare with "redis").
     backends: Vec<&'static str>,
 }
 
 const USAGE: &str = "usage: loadbench [--scenario all|ingest|writes|reads] [--duration SECS] \
 [--connections N] [--threads N] [--rate REPORTS_PER_SEC] [--readers N] [--service SLUG] \
-[--backends redis,cluster]";
+[--backends redis,redis-hashtables,cluster]";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -157,6 +158,7 @@ fn options(args: &[String]) -> Option<Options> {
                     .split(',')
                     .map(|b| match b {
                         "redis" => Some("redis"),
+                        "redis-hashtables" => Some("redis-hashtables"),
                         "cluster" => Some("cluster"),
                         _ => None,
                     })
@@ -212,6 +214,8 @@ mod tests {
         let o = parse("--scenario writes --backends cluster").expect("valid");
         assert_eq!(o.backends, ["cluster"]);
         assert!(parse("--backends redis,mongo").is_none());
+        let o = parse("--backends redis,redis-hashtables").expect("valid");
+        assert_eq!(o.backends, ["redis", "redis-hashtables"]);
         assert!(parse("--scenario bogus").is_none());
         assert!(parse("--duration").is_none());
         assert!(parse("--duration 0").is_none());

@@ -73,6 +73,9 @@ struct Route {
     flood: Option<Option<(f64, f64)>>,
 }
 
+/// The pages are read under their language prefix (`/en/`): the
+/// unprefixed addresses answer a redirect to the reader's language, which
+/// is not the page.
 fn routes(slug: &str) -> Vec<Route> {
     let route = |path: String, idle_target, flood| Route {
         path,
@@ -81,12 +84,12 @@ fn routes(slug: &str) -> Vec<Route> {
     };
     vec![
         route(
-            format!("/status/{slug}"),
+            format!("/en/status/{slug}"),
             Some(0.25),
             Some(Some((0.10, FLOOD_P99_MAX_MS))),
         ),
-        route("/".into(), Some(0.25), Some(None)),
-        route("/map".into(), Some(0.25), Some(None)),
+        route("/en/".into(), Some(0.25), Some(None)),
+        route("/en/map".into(), Some(0.25), Some(None)),
         route(format!("/api/v1/services/{slug}"), Some(0.25), Some(None)),
         route("/api/v1/services".into(), Some(0.25), None),
         route(
@@ -96,7 +99,8 @@ fn routes(slug: &str) -> Vec<Route> {
         ),
         route("/api/v1/heatmap".into(), Some(0.25), None),
         route("/api/v1/outages?active=true".into(), Some(0.25), None),
-        route(format!("/status/{slug}/history"), Some(0.25), None),
+        route(format!("/en/status/{slug}/history"), Some(0.25), None),
+        route(format!("/en/status/{slug}/feed.atom"), Some(0.25), None),
         route(format!("/badge/{slug}.svg"), Some(0.25), None),
     ]
 }
@@ -375,9 +379,19 @@ pub fn run(o: &Options) {
             o.duration,
         );
         let target = r.idle_target.map(|share| (share, f64::INFINITY));
-        println!("{}", read_line(&r.path, &run, &ceiling, target));
+        // wrk counts a redirect as an answer: say when a route is not one.
+        let answer = wire(
+            &format!("{base}{}", r.path),
+            Some(BROWSER_ACCEPT_ENCODING),
+            wrk::address(runner.next_offset(), 0),
+        );
+        let line = read_line(&r.path, &run, &ceiling, target);
+        match answer.status {
+            200 => println!("{line}"),
+            other => println!("{line} (HTTP {other}, not a 200: the figure is not the route's)"),
+        }
     }
-    let status_url = format!("{base}/status/{slug}");
+    let status_url = format!("{base}/en/status/{slug}");
     print_wire("(idle)", &status_url, &runner);
 
     // The status page's run (the first after the lead) holds the minute
@@ -525,8 +539,16 @@ mod tests {
     fn the_issue_targets_are_on_the_routes() {
         let routes = routes("spotify");
         let find = |p: &str| routes.iter().find(|r| r.path == p).expect(p);
-        assert_eq!(find("/status/spotify").idle_target, Some(0.25));
-        assert_eq!(find("/status/spotify").flood, Some(Some((0.10, 50.0))));
+        assert_eq!(find("/en/status/spotify").idle_target, Some(0.25));
+        assert_eq!(find("/en/status/spotify").flood, Some(Some((0.10, 50.0))));
+        // Every page under its language prefix: a redirect is not a page.
+        assert!(
+            routes
+                .iter()
+                .all(|r| !["/", "/map"].contains(&r.path.as_str())
+                    && !r.path.starts_with("/status/")),
+        );
+        assert!(find("/en/status/spotify/feed.atom").idle_target.is_some());
         // Issue 28: every read route at a quarter of the ceiling, each
         // request from an address of its own.
         assert!(routes.iter().all(|r| r.idle_target == Some(0.25)));
@@ -537,7 +559,12 @@ mod tests {
             .collect();
         assert_eq!(
             read_in_flood,
-            ["/status/spotify", "/", "/map", "/api/v1/services/spotify"]
+            [
+                "/en/status/spotify",
+                "/en/",
+                "/en/map",
+                "/api/v1/services/spotify"
+            ]
         );
     }
 }

@@ -53,8 +53,9 @@ struct Figures {
     run: WrkRun,
     /// INFO commandstats calls per report (all Redis nodes).
     commands: f64,
-    /// The same per command (EVALSHA included), the most frequent first.
-    each: Vec<(String, f64)>,
+    /// The same per command (EVALSHA included), the most frequent first,
+    /// with Redis's microseconds a call.
+    each: Vec<(String, f64, f64)>,
     /// Microseconds Redis spent running the write script, per report
     /// (INFO commandstats: the commands inside it included).
     script_us: f64,
@@ -110,13 +111,18 @@ fn measure(
     let per = |x: f64| x / reports.max(1) as f64;
     let stats: Vec<_> = nodes.iter().map(|n| n.command_calls()).collect();
     let calls: u64 = stats.iter().map(|s| s.all).sum();
-    let mut each: Vec<(String, f64)> = Vec::new();
-    for (name, n, _) in stats.iter().flat_map(|s| &s.each) {
-        match each.iter_mut().find(|(m, _)| m == name) {
-            Some((_, sum)) => *sum += per(*n as f64),
-            None => each.push((name.clone(), per(*n as f64))),
+    // (name, calls, usec) summed over the nodes.
+    let mut sums: Vec<(String, u64, u64)> = Vec::new();
+    for (name, n, usec) in stats.iter().flat_map(|s| &s.each) {
+        match sums.iter_mut().find(|(m, _, _)| m == name) {
+            Some((_, calls, time)) => (*calls, *time) = (*calls + n, *time + usec),
+            None => sums.push((name.clone(), *n, *usec)),
         }
     }
+    let mut each: Vec<(String, f64, f64)> = sums
+        .into_iter()
+        .map(|(name, n, usec)| (name, per(n as f64), usec as f64 / n.max(1) as f64))
+        .collect();
     each.sort_by(|a, b| b.1.total_cmp(&a.1));
     // The service list is a cached view (up to a second old): compare
     // until it shows every counted report, for at most a few seconds.
@@ -254,7 +260,17 @@ pub fn run(o: &Options) {
     let mut targets = Vec::new();
     for &backend in &o.backends {
         for (name, script) in [("mixed", &mixed), ("outage", &outage)] {
-            let single = (backend == "redis").then(PrivateRedis::start);
+            // "redis-hashtables": one Redis that keeps every hash as a
+            // hash table (no listpack, whose fields are searched in turn),
+            // beside the default to compare Redis's time a command.
+            let single = match backend {
+                "redis" => Some(PrivateRedis::start()),
+                "redis-hashtables" => Some(PrivateRedis::start_with(&[
+                    "--hash-max-listpack-entries",
+                    "0",
+                ])),
+                _ => None,
+            };
             let cluster = (backend == "cluster").then(PrivateCluster::start);
             let url = single.as_ref().map_or_else(
                 || {
@@ -292,11 +308,11 @@ pub fn run(o: &Options) {
             let each: Vec<String> = f
                 .each
                 .iter()
-                .filter(|(_, n)| *n >= 0.01)
-                .map(|(name, n)| format!("{name} {n:.2}"))
+                .filter(|(_, n, _)| *n >= 0.01)
+                .map(|(name, n, usec)| format!("{name} {n:.2} ({usec:.2} us)"))
                 .collect();
             println!(
-                "  {:<15} commands a report: {} | Redis time in the write script {:.1} us a \
+                "  {:<15} commands a report (Redis time a call): {} | Redis time in the write script {:.1} us a \
                  report ({:.0} reports/s a Redis core)",
                 "",
                 each.join(", "),

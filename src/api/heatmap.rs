@@ -4,13 +4,13 @@
 //! 1° map cells with their centres, from reports a city database placed.
 
 use super::extract::find_service;
-use super::services::Window;
+use super::services::{Window, json};
 use super::{ApiError, ErrorBody};
 use crate::countries::{country, region_name};
 use crate::read::{self, MapCell};
 use crate::state::AppState;
 use crate::store::{Bucket, window};
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -36,6 +36,16 @@ pub struct HeatmapQuery {
     #[serde(default)]
     #[param(inline)]
     level: Level,
+}
+
+impl Level {
+    fn label(self) -> &'static str {
+        match self {
+            Level::Country => "country",
+            Level::Subdivision => "subdivision",
+            Level::Cell => "cell",
+        }
+    }
 }
 
 fn default_window() -> Window {
@@ -91,41 +101,67 @@ pub struct Heatmap<'a> {
     ),
 )]
 pub async fn heatmap(
+    req: HttpRequest,
     state: web::Data<AppState>,
     query: web::Query<HeatmapQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let services: Vec<&str> = match query.service.as_deref().filter(|s| !s.is_empty()) {
-        Some(slug) => vec![find_service(&state, slug)?.slug.as_str()],
-        None => state.catalog.slugs(),
+    let service = match query.service.as_deref().filter(|s| !s.is_empty()) {
+        Some(slug) => Some(find_service(&state, slug)?.slug.clone()),
+        None => None,
     };
-    let now = state.clock.now();
-    let sum =
-        read::map_counts(state.store.as_ref(), &services, now, query.window.minutes()).await?;
-    let (regions, located) = match query.level {
+    let (window, level) = (query.window, query.level);
+    let key = (service.clone(), window.label(), level.label());
+    let (store, catalog, now, demo) = (
+        state.store.clone(),
+        state.catalog.clone(),
+        state.clock.now(),
+        state.demo,
+    );
+    let answer = state
+        .api_cache
+        .reads
+        .heat
+        .get(&key, None, move || async move {
+            let services: Vec<&str> = match &service {
+                Some(slug) => vec![slug.as_str()],
+                None => catalog.slugs(),
+            };
+            let sum = read::map_counts(store.as_ref(), &services, now, window.minutes()).await?;
+            Ok(json(&heat(service.as_deref(), window, level, &sum, demo)))
+        })
+        .await?;
+    Ok(answer.value.respond(&req, &state.cache_control, |_| {}))
+}
+
+/// The heatmap of a summed window.
+fn heat<'a>(
+    service: Option<&'a str>,
+    window: Window,
+    level: Level,
+    sum: &Bucket,
+    demo: bool,
+) -> Heatmap<'a> {
+    let (regions, located) = match level {
         Level::Cell => {
-            let cells = read::map_cells(&sum);
+            let cells = read::map_cells(sum);
             let located = cells.iter().map(|c| c.count).sum::<u64>();
             (HeatRegions::Cells(cells), located)
         }
         level => {
-            let regions = region_heat(&sum, level == Level::Subdivision);
+            let regions = region_heat(sum, level == Level::Subdivision);
             let located = regions.iter().map(|c| c.count).sum::<u64>();
             (HeatRegions::Regions(regions), located)
         }
     };
-    Ok(HttpResponse::Ok().json(Heatmap {
-        service: query.service.as_deref().filter(|s| !s.is_empty()),
-        window: query.window.label(),
-        level: match query.level {
-            Level::Country => "country",
-            Level::Subdivision => "subdivision",
-            Level::Cell => "cell",
-        },
-        total: window::total(&sum),
+    Heatmap {
+        service,
+        window: window.label(),
+        level: level.label(),
+        total: window::total(sum),
         located,
         regions,
-        demo: state.demo,
-    }))
+        demo,
+    }
 }
 
 fn region_heat(sum: &Bucket, subdivisions: bool) -> Vec<RegionHeat> {

@@ -8,6 +8,7 @@
 mod admin;
 mod admin_access;
 mod admin_guard;
+mod answers;
 mod causes;
 mod error;
 mod events;

@@ -11,9 +11,6 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-/// Incidents listed per service at most.
-const PER_SERVICE: usize = 200;
-
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct OutagesQuery {
@@ -64,27 +61,34 @@ pub async fn list_outages(
             .collect(),
     };
     let limit = query.limit.unwrap_or(100).clamp(1, 1000);
-    let mut incidents: Vec<Incident> = Vec::new();
+    let region = query.region.as_deref().filter(|r| !r.is_empty());
+    let wanted = |i: &Incident| {
+        query.active.is_none_or(|a| i.is_active() == a) && region.is_none_or(|r| i.region == r)
+    };
+    let version = state.views.version().await;
+    let mut lists = Vec::with_capacity(services.len());
     for slug in &services {
-        incidents.extend(read::incidents(state.store.as_ref(), slug, PER_SERVICE).await?);
+        lists.push(state.views.incidents(slug, version).await?);
     }
-    incidents.retain(|i| {
-        query.active.is_none_or(|a| i.is_active() == a)
-            && query
-                .region
-                .as_deref()
-                .filter(|r| !r.is_empty())
-                .is_none_or(|r| i.region == r)
-    });
-    incidents.sort_by(|a, b| {
+    let mut matching: Vec<&Incident> = lists
+        .iter()
+        .flat_map(|list| list.value.iter())
+        .filter(|i| wanted(i))
+        .collect();
+    matching.sort_by(|a, b| {
         b.started_at
             .cmp(&a.started_at)
             .then_with(|| a.id.cmp(&b.id))
     });
-    incidents.truncate(limit);
-    for i in &mut incidents {
-        i.timeline = Vec::new();
-    }
+    matching.truncate(limit);
+    // The list leaves the timelines out (the incident's own answer has it).
+    let incidents = matching
+        .into_iter()
+        .map(|i| Incident {
+            timeline: Vec::new(),
+            ..i.clone()
+        })
+        .collect();
     Ok(HttpResponse::Ok().json(OutageList {
         outages: incidents,
         demo: state.demo,

@@ -6,18 +6,31 @@
 pub struct ServiceAnswers {
     services: RenderCache<()>,
     service: RenderCache<(String, &'static str)>,
+    /// Series, heatmaps and the outage list's incidents.
+    pub(super) reads: ReadAnswers,
 }
 
 impl ServiceAnswers {
+    /// The answers, with parameterised ones computed at most once per
+    /// `freshness.ttl`.
+    pub fn new(freshness: Freshness) -> Self {
+        Self {
+            services: RenderCache::default(),
+            service: RenderCache::default(),
+            reads: ReadAnswers::new(freshness),
+        }
+    }
+
     /// Answers held and their bytes (every encoding).
     pub fn size(&self) -> (usize, usize) {
         (
-            self.services.len() + self.service.len(),
-            self.services.bytes() + self.service.bytes(),
+            self.services.len() + self.service.len() + self.reads.len(),
+            self.services.bytes() + self.service.bytes() + self.reads.bytes(),
         )
     }
 }
 
+use super::answers::ReadAnswers;
 use super::extract::find_service;
 use super::{ApiError, ErrorBody};
 use crate::catalog::Service;
@@ -25,6 +38,7 @@ use crate::countries::region_name;
 use crate::detect::Status;
 use crate::http_cache::{RenderCache, Rendered};
 use crate::official::{Acknowledgements, OfficialSummary};
+use crate::read::cache::Freshness;
 use crate::read::views::{DAY, ServiceView, WINDOWS, WindowView};
 use crate::read::{ServiceSummary, SymptomShare};
 use crate::state::AppState;
@@ -221,7 +235,7 @@ pub async fn service_detail(
 }
 
 /// A JSON answer rendered once.
-fn json(value: &impl Serialize) -> Rendered {
+pub(super) fn json(value: &impl Serialize) -> Rendered {
     // Our own types always serialise; an empty body would show a bug.
     Rendered::new(
         "application/json",

@@ -3,11 +3,15 @@
 
 use super::ErrorCode;
 use super::extract::find_service;
+use super::services::json;
 use super::{ApiError, ErrorBody};
 use crate::geo::is_region_code;
+use crate::http_cache::Rendered;
 use crate::read::{self, SeriesPoint, status};
 use crate::state::AppState;
-use actix_web::{HttpResponse, web};
+use crate::store::{Store, StoreError};
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -96,6 +100,7 @@ pub struct Timeseries<'a> {
     ),
 )]
 pub async fn timeseries(
+    req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
     query: web::Query<TimeseriesQuery>,
@@ -125,26 +130,66 @@ pub async fn timeseries(
             ),
         });
     }
+    let key = (
+        service.slug.clone(),
+        step.label(),
+        hours,
+        region.map(str::to_string),
+    );
+    let (store, now, demo) = (state.store.clone(), state.clock.now(), state.demo);
+    let answer = state
+        .api_cache
+        .reads
+        .series
+        .get(&key, None, {
+            let key = key.clone();
+            move || async move {
+                let (slug, _, hours, region) = key;
+                series_answer(
+                    store.as_ref(),
+                    &slug,
+                    step,
+                    hours,
+                    region.as_deref(),
+                    now,
+                    demo,
+                )
+                .await
+            }
+        })
+        .await?;
+    Ok(answer.value.respond(&req, &state.cache_control, |_| {}))
+}
+
+/// The series answer of `slug` as of `now`, rendered once.
+async fn series_answer(
+    store: &dyn Store,
+    slug: &str,
+    step: Step,
+    hours: u32,
+    region: Option<&str>,
+    now: DateTime<Utc>,
+    demo: bool,
+) -> Result<Rendered, StoreError> {
     let count = i64::from(hours) * 60 / step.minutes();
-    let now = state.clock.now();
-    let detector = status::detector(state.store.as_ref(), &service.slug).await?;
+    let detector = status::detector(store, slug).await?;
     let points = read::report_series(
-        state.store.as_ref(),
+        store,
         detector.as_ref(),
-        &service.slug,
+        slug,
         region,
         now,
         step.minutes(),
         count,
     )
     .await?;
-    Ok(HttpResponse::Ok().json(Timeseries {
-        service: &service.slug,
+    Ok(json(&Timeseries {
+        service: slug,
         region,
         step: step.label(),
         step_seconds: step.minutes() * 60,
         hours,
         buckets: points,
-        demo: state.demo,
+        demo,
     }))
 }

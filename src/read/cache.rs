@@ -81,10 +81,13 @@ impl Default for Freshness {
 }
 
 /// Cached views of one kind, by key. Keys come from a bounded set (the
-/// catalog's services, a few windows): callers check them first.
+/// catalog's services, a few windows): callers check them first, or the
+/// cache is made [`ViewCache::bounded`].
 pub struct ViewCache<K, T> {
     slots: RwLock<HashMap<K, Arc<Slot<T>>>>,
     freshness: Freshness,
+    /// Most keys held at once.
+    max_keys: usize,
 }
 
 impl<K, T> ViewCache<K, T>
@@ -93,32 +96,59 @@ where
     T: Send + Sync + 'static,
 {
     pub fn new(freshness: Freshness) -> Self {
+        Self::bounded(freshness, usize::MAX)
+    }
+
+    /// A cache of at most `max_keys` keys, for keys a client chooses
+    /// (query parameters): when it is full, views past their stale time
+    /// make room, and a key that finds no room is computed for its
+    /// request alone, uncached.
+    pub fn bounded(freshness: Freshness, max_keys: usize) -> Self {
         Self {
             slots: RwLock::new(HashMap::new()),
             freshness,
+            max_keys: max_keys.max(1),
         }
     }
 
-    fn slot(&self, key: &K) -> Arc<Slot<T>> {
+    /// The slot of `key`, made if there is room; None when there is none.
+    fn slot(&self, key: &K) -> Option<Arc<Slot<T>>> {
         if let Some(slot) = self
             .slots
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .get(key)
         {
-            return slot.clone();
+            return Some(slot.clone());
         }
-        self.slots
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .entry(key.clone())
-            .or_insert_with(|| {
-                Arc::new(Slot {
-                    entry: ArcSwapOption::empty(),
-                    computing: Arc::new(tokio::sync::Mutex::new(())),
+        let mut slots = self.slots.write().unwrap_or_else(|e| e.into_inner());
+        if !slots.contains_key(key) && slots.len() >= self.max_keys {
+            // Views no request would be served any more, and that no
+            // request holds, make room.
+            let stale = self.freshness.stale;
+            slots.retain(|_, slot| {
+                Arc::strong_count(slot) > 1
+                    || slot
+                        .entry
+                        .load()
+                        .as_ref()
+                        .is_some_and(|e| e.at.elapsed() < stale)
+            });
+            if slots.len() >= self.max_keys {
+                return None;
+            }
+        }
+        Some(
+            slots
+                .entry(key.clone())
+                .or_insert_with(|| {
+                    Arc::new(Slot {
+                        entry: ArcSwapOption::empty(),
+                        computing: Arc::new(tokio::sync::Mutex::new(())),
+                    })
                 })
-            })
-            .clone()
+                .clone(),
+        )
     }
 
     /// The view under `key` for the store at `version` (None when the
@@ -135,7 +165,13 @@ where
         F: FnOnce() -> Fut + Send + 'static,
         Fut: Future<Output = Result<T, StoreError>> + Send + 'static,
     {
-        let slot = self.slot(key);
+        let Some(slot) = self.slot(key) else {
+            let value = compute().await?;
+            return Ok(Cached {
+                value: Arc::new(value),
+                generation: GENERATION.fetch_add(1, Ordering::Relaxed),
+            });
+        };
         let current = |e: &Entry<T>| version.is_none() || e.version == version;
         if let Some(e) = slot.entry.load_full().filter(|e| current(e)) {
             let age = e.at.elapsed();
@@ -171,6 +207,18 @@ where
         }
         let value = compute().await?;
         Ok(store(&slot, value, version))
+    }
+
+    /// `measure` summed over the views held (their bytes, for the
+    /// memory figures).
+    pub fn sum_of(&self, measure: impl Fn(&T) -> usize) -> usize {
+        self.slots
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .values()
+            .filter_map(|slot| slot.entry.load_full())
+            .map(|entry| measure(&entry.value))
+            .sum()
     }
 
     /// How many views are cached.
@@ -344,6 +392,44 @@ mod tests {
                 .value,
             2
         );
+    }
+
+    #[tokio::test]
+    async fn a_bounded_cache_holds_its_keys_and_computes_the_rest_uncached() {
+        let long = Freshness {
+            ttl: Duration::from_secs(3600),
+            stale: Duration::from_secs(7200),
+        };
+        let cache: ViewCache<&str, usize> = ViewCache::bounded(long, 2);
+        let calls = Arc::new(AtomicUsize::new(0));
+        for key in ["a", "b", "a", "b"] {
+            cache.get(&key, None, counting(&calls)).await.unwrap();
+        }
+        assert_eq!(calls.load(Ordering::SeqCst), 2);
+        // No room for a third key while the others are fresh: each
+        // request for it computes its own answer, and nothing is evicted.
+        let c = cache.get(&"c", None, counting(&calls)).await.unwrap();
+        let again = cache.get(&"c", None, counting(&calls)).await.unwrap();
+        assert_eq!((*c.value, *again.value), (3, 4));
+        assert_ne!(c.generation, again.generation);
+        assert_eq!(cache.len(), 2);
+        assert_eq!(
+            *cache.get(&"a", None, counting(&calls)).await.unwrap().value,
+            1
+        );
+
+        // Views past their stale time make room for new keys.
+        let cache: ViewCache<&str, usize> = ViewCache::bounded(
+            Freshness {
+                ttl: Duration::ZERO,
+                stale: Duration::ZERO,
+            },
+            2,
+        );
+        for key in ["a", "b", "c", "d"] {
+            cache.get(&key, None, counting(&calls)).await.unwrap();
+            assert!(cache.len() <= 2);
+        }
     }
 
     #[tokio::test]

@@ -37,6 +37,9 @@ const MAP_TTL_FACTOR: u32 = 5;
 /// acknowledgement figures are over.
 const RECENT_INCIDENTS: usize = 50;
 
+/// Incidents a service's list holds (the outage list, the feed).
+pub const LISTED_INCIDENTS: usize = 200;
+
 /// Services whose summaries are read at once.
 const CONCURRENT_SUMMARIES: usize = 16;
 
@@ -146,6 +149,7 @@ pub struct Views {
     summaries: ViewCache<(), Vec<ServiceSummary>>,
     maps: ViewCache<(Option<String>, i64), MapView>,
     causes: ViewCache<(), Vec<crate::cause::Cause>>,
+    incidents: ViewCache<String, Vec<Incident>>,
 }
 
 impl Views {
@@ -172,6 +176,7 @@ impl Views {
                 stale: freshness.stale.saturating_mul(MAP_TTL_FACTOR),
             }),
             causes: ViewCache::new(freshness),
+            incidents: ViewCache::new(freshness),
         };
         (views, task)
     }
@@ -229,6 +234,23 @@ impl Views {
             .await
     }
 
+    /// The newest [`LISTED_INCIDENTS`] incidents of `slug`, a catalog
+    /// service (callers check), newest first, with their official updates
+    /// and cause: what the outage list and the feed filter.
+    pub async fn incidents(
+        &self,
+        slug: &str,
+        version: Option<u64>,
+    ) -> Result<Cached<Vec<Incident>>, StoreError> {
+        let store = self.store.clone();
+        let owned = slug.to_string();
+        self.incidents
+            .get(&owned.clone(), version, move || async move {
+                super::incidents(store.as_ref(), &owned, LISTED_INCIDENTS).await
+            })
+            .await
+    }
+
     /// Map sums over `minutes` of one catalog service, or all (None).
     pub async fn map(
         &self,
@@ -266,9 +288,14 @@ impl Views {
             .await
     }
 
-    /// How many views this process holds, by kind (services, lists, maps).
+    /// How many views this process holds, by kind (services, lists and
+    /// incident lists, maps).
     pub fn cached(&self) -> (usize, usize, usize) {
-        (self.services.len(), self.summaries.len(), self.maps.len())
+        (
+            self.services.len(),
+            self.summaries.len() + self.incidents.len(),
+            self.maps.len(),
+        )
     }
 }
 

@@ -7,7 +7,6 @@
 use super::PageError;
 use super::feed::xml_escape;
 use crate::detect::OfficialLevel;
-use crate::read::status;
 use crate::state::AppState;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, web};
@@ -103,21 +102,18 @@ pub async fn badge(
             svg("downwatch", "unknown service", colour("")),
         ));
     };
-    let st = status::statuses(state.store.as_ref(), &[service.slug.as_str()])
-        .await?
-        .pop()
-        .unwrap_or_default();
-    let value = st.status.as_str();
-    if service.official_status.is_none() {
+    // The service's view, computed once and shared with its page and API
+    // answer: a badge embedded in many pages costs no store read of its own.
+    let version = state.views.version().await;
+    let view = state.views.service(&service.slug, version).await?;
+    let value = view.value.status.status.as_str();
+    let Some(official) = &view.value.official else {
         return Ok(respond(
             StatusCode::OK,
             svg(&service.name, value, colour(value)),
         ));
-    }
-    let official = crate::official::load(state.store.as_ref(), &service.slug)
-        .await?
-        .map(|d| d.page);
-    let (text, official_colour) = official_part(official.and_then(|o| o.shown_level()));
+    };
+    let (text, official_colour) = official_part(official.shown_level());
     Ok(respond(
         StatusCode::OK,
         svg_parts(

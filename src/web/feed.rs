@@ -10,7 +10,6 @@ use crate::countries::region_name_in;
 use crate::detect::Incident;
 use crate::events::follow::text::place_suffix;
 use crate::i18n::Lang;
-use crate::read;
 use crate::state::AppState;
 use crate::t;
 use actix_web::http::header;
@@ -68,10 +67,12 @@ pub async fn feed(
     // The feed's unprefixed address is the English one.
     let lang = super::lang_of(&req);
     let service = super::not_found::service(&state.catalog, &slug)?;
-    let incidents = read::incidents(state.store.as_ref(), &service.slug, ENTRIES).await?;
-    let causes = crate::cause::load_causes(state.store.as_ref())
-        .await?
-        .causes;
+    // The incidents and causes as the read views cache them: a feed
+    // reader costs the store no read of its own for them.
+    let version = state.views.version().await;
+    let listed = state.views.incidents(&service.slug, version).await?;
+    let incidents = &listed.value[..listed.value.len().min(ENTRIES)];
+    let causes = state.views.causes(version).await?;
     let changes = match service.official_status {
         Some(_) => crate::official::load(state.store.as_ref(), &service.slug)
             .await?
@@ -89,8 +90,8 @@ pub async fn feed(
         &feed,
         &state.catalog,
         service,
-        &incidents,
-        &causes,
+        incidents,
+        &causes.value,
         state.clock.now(),
     );
     official_entries(&feed, &mut xml, service, &changes);

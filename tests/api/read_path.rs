@@ -13,12 +13,14 @@ use std::io::Read;
 
 /// The routes whose answers are the same for everyone (pages under their
 /// language prefix: the unprefixed addresses redirect there).
-const PUBLIC: [&str; 5] = [
+const PUBLIC: [&str; 7] = [
     "/en/",
     "/en/status/spotify",
     "/en/map",
     "/api/v1/services",
     "/api/v1/services/spotify",
+    "/api/v1/services/spotify/timeseries?hours=1&step=5m",
+    "/api/v1/heatmap?window=1h",
 ];
 
 /// An app whose views live a minute: anything fresh it shows before that
@@ -252,6 +254,45 @@ async fn the_form_confirmation_is_fresh_and_personal() {
     );
 }
 
+/// Reports in a series answer.
+fn series_total(v: &serde_json::Value) -> u64 {
+    v["buckets"]
+        .as_array()
+        .expect("buckets")
+        .iter()
+        .map(|b| b["count"].as_u64().expect("count"))
+        .sum()
+}
+
+#[tokio::test]
+async fn series_and_heatmaps_are_computed_once_per_view_time_and_parameters() {
+    let app = caching_app(None, 0, None).await;
+    report_spotify(&[&app], 2, &MANY_NETWORKS).await;
+    let series = "/api/v1/services/spotify/timeseries?hours=1&step=1m";
+    let heat = "/api/v1/heatmap?service=spotify&window=1h";
+    let first = app.get(series).await;
+    let etag = first.headers()["etag"].clone();
+    assert_eq!(series_total(&first.json().await.expect("json")), 2);
+    assert_eq!(app.get_json(heat).await["total"], 2);
+
+    report_spotify(&[&app], 1, &MANY_NETWORKS[2..]).await;
+    // Within the view time (a minute here) the same answers are served...
+    let again = app.get(series).await;
+    assert_eq!(again.headers()["etag"], etag, "the same cached answer");
+    assert_eq!(series_total(&again.json().await.expect("json")), 2);
+    assert_eq!(app.get_json(heat).await["total"], 2);
+    // ...while other parameters are a view of their own, computed now.
+    let other = app
+        .get_json("/api/v1/services/spotify/timeseries?hours=2&step=1m")
+        .await;
+    assert_eq!(series_total(&other), 3);
+    assert_eq!(
+        app.get_json("/api/v1/heatmap?service=spotify&window=24h")
+            .await["total"],
+        3
+    );
+}
+
 #[tokio::test]
 async fn an_incident_shows_on_the_next_request_of_every_process() {
     let redis = RedisServer::start();
@@ -259,6 +300,15 @@ async fn an_incident_shows_on_the_next_request_of_every_process() {
     let reading = caching_app(Some(redis.url()), 0, Some(detecting.clock.clone())).await;
     // Both processes serve "no problems" from their cached views.
     for app in [&detecting, &reading] {
+        let none = app.get_json("/api/v1/outages?active=true").await;
+        assert_eq!(none["outages"], json!([]));
+        let badge = app
+            .get("/badge/spotify.svg")
+            .await
+            .text()
+            .await
+            .expect("svg");
+        assert!(badge.contains(">ok</text>"), "{badge}");
         let a = app.get("/status/spotify").await;
         let etag = a.headers()["etag"].clone();
         let page = a.text().await.expect("page");
@@ -293,6 +343,23 @@ async fn an_incident_shows_on_the_next_request_of_every_process() {
             .expect("spotify")
             .clone();
         assert_eq!(spotify["status"], "outage", "{spotify}");
+        // The outage list, the badge and the feed follow the same version.
+        let active = app.get_json("/api/v1/outages?active=true").await;
+        assert_eq!(active["outages"][0]["service"], "spotify", "{active}");
+        let badge = app
+            .get("/badge/spotify.svg")
+            .await
+            .text()
+            .await
+            .expect("svg");
+        assert!(badge.contains(">outage</text>"), "{badge}");
+        let feed = app
+            .get("/status/spotify/feed.atom")
+            .await
+            .text()
+            .await
+            .expect("feed");
+        assert!(feed.contains("<entry>"), "{feed}");
     }
 }
 
