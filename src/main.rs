@@ -27,6 +27,7 @@ async fn main() -> anyhow::Result<()> {
             services,
             weeks,
             warmup_weeks,
+            outages,
             causes,
             runs,
         }) => {
@@ -47,6 +48,7 @@ async fn main() -> anyhow::Result<()> {
                 services,
                 weeks,
                 warmup_weeks,
+                list_outages: outages,
             };
             let report =
                 downwatch::detect::simulate::run(&opts, &downwatch::detect::Params::default());

@@ -71,6 +71,10 @@ pub struct ServiceDetector {
     /// existed: they start afresh).
     #[serde(default)]
     symptoms: SymptomCharts,
+    /// Charts per symptom within each country (absent in state saved
+    /// before they existed: they start afresh).
+    #[serde(default)]
+    country_symptoms: BTreeMap<String, SymptomCharts>,
     /// End of the last step fed.
     last_step: Option<DateTime<Utc>>,
 }
@@ -84,6 +88,7 @@ impl ServiceDetector {
             global: SeriesDetector::new(service, GLOBAL, step_minutes, params),
             regions: BTreeMap::new(),
             symptoms: SymptomCharts::default(),
+            country_symptoms: BTreeMap::new(),
             last_step: None,
         }
     }
@@ -232,11 +237,16 @@ impl ServiceDetector {
                 );
             }
         }
-        let shares: HashMap<String, f64> = self
-            .regions
-            .iter()
-            .map(|(c, r)| (c.clone(), r.share()))
-            .collect();
+        // The countries' symptom charts share one false-alarm budget.
+        let country_symptom_cost = (self
+            .country_symptoms
+            .values()
+            .map(SymptomCharts::scored)
+            .sum::<usize>()
+            .max(1) as f64)
+            .ln();
+        let world_learns = self.global.learning_allowed(params);
+        let no_symptoms = HashMap::new();
         for (code, region) in self.regions.iter_mut() {
             // A region new to the service learns its share for a while
             // before it is judged on it; its reports count globally meanwhile.
@@ -244,20 +254,50 @@ impl ServiceDetector {
                 continue;
             }
             let count = counts.regions.get(code).copied().unwrap_or(0);
-            let share = shares.get(code).copied().unwrap_or(0.0);
-            let expected = (share * rate + REGION_FLOOR_RATE) * minutes;
-            let slow_expected = (share * slow_rate + REGION_FLOOR_RATE) * minutes;
-            let symptoms = if code.contains('-') {
-                None
+            let share = region.share();
+            let region_rate = share * rate + REGION_FLOOR_RATE;
+            let region_slow_rate = share * slow_rate + REGION_FLOOR_RATE;
+            // A country's symptoms have charts of their own: one past its
+            // threshold opens the country's incident if the country's own
+            // charts do not, and says which symptom carried it.
+            let (symptoms, carried) = if code.contains('-') {
+                (None, None)
             } else {
-                counts.country_symptoms.get(code)
+                let symptoms = counts.country_symptoms.get(code);
+                let charts = self.country_symptoms.entry(code.clone()).or_default();
+                let carried = charts.step(
+                    symptoms.unwrap_or(&no_symptoms),
+                    count,
+                    (region_rate, region_slow_rate, minutes),
+                    (
+                        region.detector.status() == Status::Ok,
+                        world_learns && region.detector.learning_allowed(params),
+                    ),
+                    country_symptom_cost,
+                    params,
+                    self.step_minutes,
+                );
+                (
+                    symptoms,
+                    carried.filter(|_| region.detector.status() != Status::Outage),
+                )
             };
-            events.extend(region.detector.observe(
+            let event = region.detector.observe_guarded(
                 at,
-                (count, expected, slow_expected),
+                (count, region_rate * minutes, region_slow_rate * minutes),
                 symptoms,
                 params,
-            ));
+                (&|_, _, _, _| true, carried.as_ref()),
+            );
+            if event.as_ref().is_some_and(|e| {
+                e.kind.is_detection() || e.kind == super::incident::IncidentEventKind::Resolved
+            }) {
+                // Re-armed with the country's charts.
+                if let Some(charts) = self.country_symptoms.get_mut(code) {
+                    charts.reset();
+                }
+            }
+            events.extend(event);
         }
 
         let global_out = self.global.status() == Status::Outage;
@@ -267,8 +307,8 @@ impl ServiceDetector {
             &counts.symptoms,
             counts.total,
             (rate, slow_rate, minutes),
-            self.global.status() == Status::Ok,
-            self.global.learning_allowed(params),
+            (self.global.status() == Status::Ok, world_learns),
+            self.symptoms.extra_nats(),
             params,
             self.step_minutes,
         );
@@ -312,6 +352,9 @@ impl ServiceDetector {
         // Forget regions that have gone quiet and hold nothing open.
         self.regions
             .retain(|_, r| r.weighted_count > 1e-4 || r.detector.status() != Status::Ok);
+        let regions = &self.regions;
+        self.country_symptoms
+            .retain(|code, _| regions.contains_key(code));
         self.link_incidents(&mut events);
         self.last_step = Some(at);
         events
