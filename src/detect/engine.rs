@@ -245,6 +245,14 @@ impl ServiceDetector {
             .sum::<usize>()
             .max(1) as f64)
             .ln();
+        // The regions share one false-alarm budget too.
+        let region_cost = (self
+            .regions
+            .values()
+            .filter(|r| r.learned_minutes >= REGION_WARMUP_MINUTES)
+            .count()
+            .max(1) as f64)
+            .ln();
         let world_learns = self.global.learning_allowed(params);
         let no_symptoms = HashMap::new();
         for (code, region) in self.regions.iter_mut() {
@@ -253,6 +261,7 @@ impl ServiceDetector {
             if region.learned_minutes < REGION_WARMUP_MINUTES {
                 continue;
             }
+            region.detector.set_extra_nats(region_cost);
             let count = counts.regions.get(code).copied().unwrap_or(0);
             let share = region.share();
             let region_rate = share * rate + REGION_FLOOR_RATE;

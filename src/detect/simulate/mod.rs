@@ -9,7 +9,9 @@
 //! countries per service with their own shares. Confounders: two 5-minute
 //! chatter bursts at 2x per service-week, busy days at 1.5x, services
 //! growing up to 30% a week. Outages: 3x (faint) to 30x, ramping up over 2
-//! to 6 minutes, 10 minutes to 2 hours, in one country or everywhere.
+//! to 6 minutes, 10 minutes to 2 hours: everywhere, of one symptom or in
+//! one country (the multiplier in total, all the added reports there),
+//! or in one country with the multiplier there only.
 //! Latency counts from the first minute of the ramp.
 
 mod report;
@@ -263,6 +265,28 @@ fn add_outages(s: &mut SimService, rng: &mut StdRng, minutes: i64, warmup: i64) 
     }
 }
 
+/// The least minutes (from the outage's first) any detector could need at
+/// `threshold` nats: a Poisson likelihood ratio that knows the outage's
+/// exact shape, on the counts it expects, in the part of the service the
+/// outage is concentrated on (`area_rate` reports a minute usually); None
+/// if the outage ends first. The service's own noise only adds to it.
+fn oracle_minutes(o: &Outage, area_rate: f64, area_share: f64, threshold: f64) -> Option<f64> {
+    let mut nats = 0.0;
+    for m in o.start..o.end {
+        let f = o.factor(m);
+        let f = if o.there {
+            f
+        } else {
+            1.0 + (f - 1.0) / area_share.max(1e-6)
+        };
+        nats += area_rate * (f * f.ln() - (f - 1.0));
+        if nats >= threshold {
+            return Some((m + 1 - o.start) as f64);
+        }
+    }
+    None
+}
+
 /// Splits the `n` reports of country `code` among the symptoms, in
 /// proportion to their `cells` (a multinomial draw, as sequential
 /// binomials), into the step's counts by symptom and by country and
@@ -450,8 +474,22 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
                 (None, Some(_)) => "symptom",
                 (None, None) => "everywhere",
             };
+            // The share of the service the outage is concentrated on.
+            let symptom_share = o
+                .symptom
+                .as_ref()
+                .and_then(|x| s.symptoms.iter().find(|(c, _)| c == x))
+                .map_or(1.0, |(_, w)| *w);
+            let area_share = o.region_share * symptom_share;
+            let oracle = oracle_minutes(
+                o,
+                s.rate(o.start) * area_share,
+                area_share,
+                params.threshold_nats,
+            );
             if o.reports_per_5m >= 20.0 {
                 report.rows.push(OutageRow {
+                    oracle,
                     service: s.name.clone(),
                     base: s.base,
                     kind,

@@ -25,6 +25,9 @@ pub struct OutageRow {
     pub ramp: i64,
     pub reports_per_5m: f64,
     pub latency: Option<f64>,
+    /// The least latency possible at the evidence floor (see
+    /// `oracle_minutes`).
+    pub oracle: Option<f64>,
     /// The first detecting incident's region and carrying symptom.
     pub region: String,
     pub symptom: Option<String>,
@@ -192,11 +195,11 @@ impl SimulateReport {
     /// One line per scored outage, for finding where the minutes go.
     fn render_rows(&self) -> String {
         let mut out = String::from(
-            "service,base_per_min,kind,share,multiplier,ramp_min,reports_per_5m,latency_min,region,symptom\n",
+            "service,base_per_min,kind,share,multiplier,ramp_min,reports_per_5m,latency_min,oracle_min,region,symptom\n",
         );
         for r in &self.rows {
             out.push_str(&format!(
-                "{},{:.2},{},{:.2},{},{},{:.0},{},{},{}\n",
+                "{},{:.2},{},{:.2},{},{},{:.0},{},{},{},{}\n",
                 r.service,
                 r.base,
                 r.kind,
@@ -205,6 +208,7 @@ impl SimulateReport {
                 r.ramp,
                 r.reports_per_5m,
                 r.latency.map_or("missed".to_string(), |l| format!("{l:.0}")),
+                r.oracle.map_or("none".to_string(), |l| format!("{l:.0}")),
                 r.region,
                 r.symptom.as_deref().unwrap_or("")
             ));
