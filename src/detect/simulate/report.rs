@@ -207,7 +207,8 @@ impl SimulateReport {
                 r.multiplier,
                 r.ramp,
                 r.reports_per_5m,
-                r.latency.map_or("missed".to_string(), |l| format!("{l:.0}")),
+                r.latency
+                    .map_or("missed".to_string(), |l| format!("{l:.0}")),
                 r.oracle.map_or("none".to_string(), |l| format!("{l:.0}")),
                 r.region,
                 r.symptom.as_deref().unwrap_or("")
