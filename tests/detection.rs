@@ -515,8 +515,6 @@ enum Told {
     Nothing,
     /// Symptoms of the whole world too.
     World,
-    /// Symptoms by country too.
-    Countries,
 }
 
 /// The first detection of an outage of logins alone from `onset` on:
@@ -561,13 +559,6 @@ fn login_outage(
                 if told != Told::Nothing {
                     *counts.symptoms.entry(symptom.to_string()).or_default() += n;
                 }
-                if told == Told::Countries && n > 0 {
-                    counts
-                        .country_symptoms
-                        .entry(code.to_string())
-                        .or_default()
-                        .insert(symptom.to_string(), n);
-                }
             }
         }
         counts.regions.retain(|_, n| *n > 0);
@@ -597,30 +588,6 @@ fn a_faint_login_only_outage_is_found_by_the_symptom_chart_before_the_total_char
         assert!(
             without.as_ref().is_none_or(|(m, _, _)| *m > with.0),
             "seed {seed}: with symptoms {with:?}, without {without:?}"
-        );
-    }
-}
-
-#[test]
-fn a_login_outage_in_one_country_is_found_by_that_countrys_login_chart() {
-    // The United Kingdom's usual traffic once more, all of it logins
-    // there: 2x on the country's total (which its charts weigh as
-    // chatter), 1.3x on the world's, but 5x on the country's logins. One
-    // incident, the country's, carried by its login chart, before the
-    // country's or the world's totals say anything (within the hour).
-    for seed in [43, 47, 53] {
-        let with = login_outage(seed, (20.0, 1.0), Some("GB"), Told::Countries)
-            .expect("found with the countries' symptoms");
-        assert_eq!(
-            (with.1.as_str(), with.2.as_deref()),
-            ("GB", Some("login")),
-            "seed {seed}: {with:?}"
-        );
-        assert!(with.0 < 20, "seed {seed}: {with:?}");
-        let without = login_outage(seed, (20.0, 1.0), Some("GB"), Told::World);
-        assert!(
-            without.as_ref().is_none_or(|(m, _, _)| *m > with.0),
-            "seed {seed}: by country {with:?}, world's symptoms only {without:?}"
         );
     }
 }

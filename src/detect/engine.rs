@@ -71,10 +71,6 @@ pub struct ServiceDetector {
     /// existed: they start afresh).
     #[serde(default)]
     symptoms: SymptomCharts,
-    /// Charts per symptom within each country (absent in state saved
-    /// before they existed: they start afresh).
-    #[serde(default)]
-    country_symptoms: BTreeMap<String, SymptomCharts>,
     /// End of the last step fed.
     last_step: Option<DateTime<Utc>>,
 }
@@ -88,7 +84,6 @@ impl ServiceDetector {
             global: SeriesDetector::new(service, GLOBAL, step_minutes, params),
             regions: BTreeMap::new(),
             symptoms: SymptomCharts::default(),
-            country_symptoms: BTreeMap::new(),
             last_step: None,
         }
     }
@@ -237,14 +232,6 @@ impl ServiceDetector {
                 );
             }
         }
-        // The countries' symptom charts share one false-alarm budget.
-        let country_symptom_cost = (self
-            .country_symptoms
-            .values()
-            .map(SymptomCharts::scored)
-            .sum::<usize>()
-            .max(1) as f64)
-            .ln();
         // The regions share one false-alarm budget too.
         let region_cost = (self
             .regions
@@ -254,7 +241,6 @@ impl ServiceDetector {
             .max(1) as f64)
             .ln();
         let world_learns = self.global.learning_allowed(params);
-        let no_symptoms = HashMap::new();
         for (code, region) in self.regions.iter_mut() {
             // A region new to the service learns its share for a while
             // before it is judged on it; its reports count globally meanwhile.
@@ -266,47 +252,17 @@ impl ServiceDetector {
             let share = region.share();
             let region_rate = share * rate + REGION_FLOOR_RATE;
             let region_slow_rate = share * slow_rate + REGION_FLOOR_RATE;
-            // A country's symptoms have charts of their own: one past its
-            // threshold opens the country's incident if the country's own
-            // charts do not, and says which symptom carried it.
-            let (symptoms, carried) = if code.contains('-') {
-                (None, None)
+            let symptoms = if code.contains('-') {
+                None
             } else {
-                let symptoms = counts.country_symptoms.get(code);
-                let charts = self.country_symptoms.entry(code.clone()).or_default();
-                let carried = charts.step(
-                    symptoms.unwrap_or(&no_symptoms),
-                    count,
-                    (region_rate, region_slow_rate, minutes),
-                    (
-                        region.detector.status() == Status::Ok,
-                        world_learns && region.detector.learning_allowed(params),
-                    ),
-                    country_symptom_cost,
-                    params,
-                    self.step_minutes,
-                );
-                (
-                    symptoms,
-                    carried.filter(|_| region.detector.status() != Status::Outage),
-                )
+                counts.country_symptoms.get(code)
             };
-            let event = region.detector.observe_guarded(
+            events.extend(region.detector.observe(
                 at,
                 (count, region_rate * minutes, region_slow_rate * minutes),
                 symptoms,
                 params,
-                (&|_, _, _, _| true, carried.as_ref()),
-            );
-            if event.as_ref().is_some_and(|e| {
-                e.kind.is_detection() || e.kind == super::incident::IncidentEventKind::Resolved
-            }) {
-                // Re-armed with the country's charts.
-                if let Some(charts) = self.country_symptoms.get_mut(code) {
-                    charts.reset();
-                }
-            }
-            events.extend(event);
+            ));
         }
 
         let global_out = self.global.status() == Status::Outage;
@@ -361,9 +317,6 @@ impl ServiceDetector {
         // Forget regions that have gone quiet and hold nothing open.
         self.regions
             .retain(|_, r| r.weighted_count > 1e-4 || r.detector.status() != Status::Ok);
-        let regions = &self.regions;
-        self.country_symptoms
-            .retain(|code, _| regions.contains_key(code));
         self.link_incidents(&mut events);
         self.last_step = Some(at);
         events
