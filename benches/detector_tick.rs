@@ -1,6 +1,8 @@
 //! One detector tick over 100,000 active (service, region) series: 20,000
 //! services with four regions each plus their global series, each service
-//! reported with four symptoms (so four symptom charts beside them). Prints the
+//! reported with four symptoms (so four symptom charts beside them, and
+//! the countries' symptom charts, one symptom per country a minute in
+//! turn, so four per country once seen). Prints the
 //! tick's CPU time, and the memory of that state: resident bytes per series
 //! in the process and serialised bytes per series (the detector documents
 //! kept in the store). Run with `cargo bench --bench detector_tick`.
@@ -46,6 +48,10 @@ fn counts(service: usize, minute: i64) -> StepCounts {
         // Each region's reports go to one symptom, in turn.
         let symptom = SYMPTOMS[(service + i + minute as usize) % SYMPTOMS.len()];
         *c.symptoms.entry(symptom.to_string()).or_default() += n;
+        c.country_symptoms
+            .entry((*code).to_string())
+            .or_default()
+            .insert(symptom.to_string(), n);
     }
     c
 }

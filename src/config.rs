@@ -55,6 +55,10 @@ pub enum Command {
         weeks: u32,
         #[arg(long, default_value_t = 1)]
         warmup_weeks: u32,
+        /// Also print one line per scored outage (its kind, size, ramp,
+        /// latency and what detected it).
+        #[arg(long)]
+        outages: bool,
         /// Shared-cause scenarios instead (ISP, upstream, sympathy,
         /// unrelated outages): label precision, recall and time to label
         /// (docs/shared-cause.md).

@@ -26,6 +26,7 @@ async fn main() -> anyhow::Result<()> {
             services,
             weeks,
             warmup_weeks,
+            outages,
             causes,
             runs,
         }) => {
@@ -46,6 +47,7 @@ async fn main() -> anyhow::Result<()> {
                 services,
                 weeks,
                 warmup_weeks,
+                list_outages: outages,
             };
             let report =
                 downwatch::detect::simulate::run(&opts, &downwatch::detect::Params::default());

@@ -508,12 +508,27 @@ fn state_saved_by_the_windowed_detector_loads_and_keeps_its_baseline() {
     );
 }
 
-/// Minutes to the first detection of an outage of logins alone from
-/// `onset` on, and the symptom whose chart carried it, on traffic of four
-/// symptoms (logins a quarter of it) where the outage adds `extra` times
-/// the service's usual reports, all of them logins. Without `symptoms`
-/// the detector sees the same totals and regions, no symptoms.
-fn login_outage(seed: u64, extra: f64, symptoms: bool) -> Option<(i64, Option<String>)> {
+/// What the detector is told of the reports' symptoms.
+#[derive(Clone, Copy, PartialEq)]
+enum Told {
+    /// Totals and regions only.
+    Nothing,
+    /// Symptoms of the whole world too.
+    World,
+}
+
+/// The first detection of an outage of logins alone from `onset` on:
+/// minutes from onset, the incident's region and the symptom whose chart
+/// carried it. Traffic of `base` reports a minute in two countries (US
+/// 70%, GB 30%) and four symptoms (logins a quarter of it); the outage
+/// adds `extra` times the usual reports of `place` (the whole service
+/// when None), all of them logins there.
+fn login_outage(
+    seed: u64,
+    (base, extra): (f64, f64),
+    place: Option<&str>,
+    told: Told,
+) -> Option<(i64, String, Option<String>)> {
     const MIX: [(&str, f64); 4] = [
         ("login", 0.25),
         ("app", 0.35),
@@ -524,7 +539,7 @@ fn login_outage(seed: u64, extra: f64, symptoms: bool) -> Option<(i64, Option<St
     let mut run = Run::new();
     let onset = 2 * WEEK + 300;
     for m in 0..onset + 60 {
-        let rate = seasonal(2.0, m);
+        let rate = seasonal(base, m);
         let g = Gamma::new(20.0, 1.0 / 20.0)
             .expect("gamma")
             .sample(&mut rng);
@@ -532,13 +547,16 @@ fn login_outage(seed: u64, extra: f64, symptoms: bool) -> Option<(i64, Option<St
         for (code, share) in [("US", 0.7), ("GB", 0.3)] {
             for (symptom, w) in MIX {
                 let mut mu = rate * share * w * g;
-                if symptom == "login" && (onset..onset + 60).contains(&m) {
+                if symptom == "login"
+                    && place.is_none_or(|p| p == code)
+                    && (onset..onset + 60).contains(&m)
+                {
                     mu += rate * share * g * extra;
                 }
                 let n = nb(&mut rng, mu, 1e6);
                 counts.total += n;
                 *counts.regions.entry(code.to_string()).or_default() += n;
-                if symptoms {
+                if told != Told::Nothing {
                     *counts.symptoms.entry(symptom.to_string()).or_default() += n;
                 }
             }
@@ -548,7 +566,11 @@ fn login_outage(seed: u64, extra: f64, symptoms: bool) -> Option<(i64, Option<St
         let at = t0() + Duration::minutes(m + 1);
         for e in run.detector.step(at, &counts, &run.params) {
             if m >= onset && e.kind.is_detection() {
-                return Some((m - onset, e.incident.detection.symptom.clone()));
+                return Some((
+                    m - onset,
+                    e.incident.region.clone(),
+                    e.incident.detection.symptom.clone(),
+                ));
             }
         }
     }
@@ -560,11 +582,11 @@ fn a_faint_login_only_outage_is_found_by_the_symptom_chart_before_the_total_char
     // The usual traffic once more, all of it logins: 2x in total, a rise
     // the total's chart weighs slowly, but 5x on logins.
     for seed in [43, 47, 53] {
-        let with = login_outage(seed, 1.0, true).expect("found with symptoms");
-        assert_eq!(with.1.as_deref(), Some("login"), "seed {seed}: {with:?}");
-        let without = login_outage(seed, 1.0, false);
+        let with = login_outage(seed, (2.0, 1.0), None, Told::World).expect("found with symptoms");
+        assert_eq!(with.2.as_deref(), Some("login"), "seed {seed}: {with:?}");
+        let without = login_outage(seed, (2.0, 1.0), None, Told::Nothing);
         assert!(
-            without.as_ref().is_none_or(|(m, _)| *m > with.0),
+            without.as_ref().is_none_or(|(m, _, _)| *m > with.0),
             "seed {seed}: with symptoms {with:?}, without {without:?}"
         );
     }

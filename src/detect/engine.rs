@@ -232,21 +232,26 @@ impl ServiceDetector {
                 );
             }
         }
-        let shares: HashMap<String, f64> = self
+        // The regions share one false-alarm budget too.
+        let region_cost = (self
             .regions
-            .iter()
-            .map(|(c, r)| (c.clone(), r.share()))
-            .collect();
+            .values()
+            .filter(|r| r.learned_minutes >= REGION_WARMUP_MINUTES)
+            .count()
+            .max(1) as f64)
+            .ln();
+        let world_learns = self.global.learning_allowed(params);
         for (code, region) in self.regions.iter_mut() {
             // A region new to the service learns its share for a while
             // before it is judged on it; its reports count globally meanwhile.
             if region.learned_minutes < REGION_WARMUP_MINUTES {
                 continue;
             }
+            region.detector.set_extra_nats(region_cost);
             let count = counts.regions.get(code).copied().unwrap_or(0);
-            let share = shares.get(code).copied().unwrap_or(0.0);
-            let expected = (share * rate + REGION_FLOOR_RATE) * minutes;
-            let slow_expected = (share * slow_rate + REGION_FLOOR_RATE) * minutes;
+            let share = region.share();
+            let region_rate = share * rate + REGION_FLOOR_RATE;
+            let region_slow_rate = share * slow_rate + REGION_FLOOR_RATE;
             let symptoms = if code.contains('-') {
                 None
             } else {
@@ -254,7 +259,7 @@ impl ServiceDetector {
             };
             events.extend(region.detector.observe(
                 at,
-                (count, expected, slow_expected),
+                (count, region_rate * minutes, region_slow_rate * minutes),
                 symptoms,
                 params,
             ));
@@ -267,8 +272,8 @@ impl ServiceDetector {
             &counts.symptoms,
             counts.total,
             (rate, slow_rate, minutes),
-            self.global.status() == Status::Ok,
-            self.global.learning_allowed(params),
+            (self.global.status() == Status::Ok, world_learns),
+            self.symptoms.extra_nats(),
             params,
             self.step_minutes,
         );

@@ -102,6 +102,11 @@ pub struct SeriesDetector {
     /// calm window), which sets what "still going on" means.
     #[serde(default)]
     outage_peak_ratio: f64,
+    /// Nats added to the charts' threshold: the multiple-testing cost of
+    /// the series sharing this one's false-alarm budget (a service's
+    /// regions; 0 for the world's).
+    #[serde(default)]
+    extra_nats: f64,
 }
 
 impl SeriesDetector {
@@ -126,7 +131,13 @@ impl SeriesDetector {
             back_sum: 0.0,
             back_steps: 0,
             outage_peak_ratio: 0.0,
+            extra_nats: 0.0,
         }
+    }
+
+    /// Sets the multiple-testing cost (nats) this series' charts pay.
+    pub fn set_extra_nats(&mut self, nats: f64) {
+        self.extra_nats = nats.max(0.0);
     }
 
     pub fn status(&self) -> Status {
@@ -191,7 +202,9 @@ impl SeriesDetector {
 
     /// The loudest chart now.
     pub fn reading(&self, params: &Params) -> Option<Reading> {
-        self.charts.as_ref().map(|c| c.reading(params))
+        self.charts
+            .as_ref()
+            .map(|c| with_cost(c.reading(params), self.extra_nats))
     }
 
     /// Feeds one step: `count` reports over the step ending at `at`, when
@@ -235,7 +248,7 @@ impl SeriesDetector {
         let step_minutes = self.step_minutes;
         let charts = self.charts_mut(params);
         charts.update(step, alpha, calm, params, step_minutes);
-        let reading = charts.reading(params);
+        let reading = with_cost(charts.reading(params), self.extra_nats);
         self.building = reading.level >= params.freeze_level;
         if calm && !self.building {
             self.learn_dispersion(count, expected, params);
@@ -275,7 +288,7 @@ impl SeriesDetector {
             count,
             expected,
             self.alpha(params),
-            params.peek_extra_nats,
+            params.peek_extra_nats + self.extra_nats,
             params,
         );
         let enough =
@@ -521,6 +534,13 @@ impl SeriesDetector {
             incident,
         }
     }
+}
+
+/// A reading whose threshold is raised by `extra` nats.
+fn with_cost(mut r: Reading, extra: f64) -> Reading {
+    r.threshold += extra;
+    r.level = r.chart.sum / r.threshold;
+    r
 }
 
 fn record_point(incident: &mut Incident, st: &Step, score: f64, step: u32, params: &Params) {

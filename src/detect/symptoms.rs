@@ -64,7 +64,7 @@ pub struct SymptomCharts {
 
 impl SymptomCharts {
     /// Symptom charts judged now.
-    fn scored(&self) -> usize {
+    pub fn scored(&self) -> usize {
         self.series
             .values()
             .filter(|s| s.learned_minutes >= SYMPTOM_WARMUP_MINUTES)
@@ -77,20 +77,22 @@ impl SymptomCharts {
         (self.scored().max(1) as f64).ln()
     }
 
-    /// Feeds one step of the service: `counts` by symptom, of `total`
-    /// reports, when `rate` and `slow_rate` per minute were due for the
-    /// whole service over `minutes`. `calm`: nothing is flagged (the
-    /// charts' calibration and the dispersion learn); `learn`: the shares
-    /// may learn. Returns the loudest symptom chart past its threshold
-    /// plus the multiple-testing cost, with enough reports to open.
+    /// Feeds one step of the series (the service's whole world, or one
+    /// country): `counts` by symptom, of `total` reports, when `rate` and
+    /// `slow_rate` per minute were due for the series over `minutes`.
+    /// `calm`: nothing is flagged (the charts' calibration and the
+    /// dispersion learn); `learn`: the shares may learn. Returns the
+    /// loudest symptom chart past its threshold plus `extra` nats (the
+    /// multiple-testing cost of the charts sharing its budget), with
+    /// enough reports to open.
     #[allow(clippy::too_many_arguments)]
     pub fn step(
         &mut self,
         counts: &HashMap<String, u64>,
         total: u64,
         (rate, slow_rate, minutes): (f64, f64, f64),
-        calm: bool,
-        learn: bool,
+        (calm, learn): (bool, bool),
+        extra: f64,
         params: &Params,
         step_minutes: u32,
     ) -> Option<Carried> {
@@ -106,7 +108,6 @@ impl SymptomCharts {
                     alpha_samples: 0.0,
                 });
         }
-        let extra = self.extra_nats();
         let forget = 1.0 - (-minutes / params.share_tau_minutes).exp();
         let mut loudest: Option<Carried> = None;
         for (symptom, s) in self.series.iter_mut() {

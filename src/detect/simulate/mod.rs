@@ -9,8 +9,14 @@
 //! countries per service with their own shares. Confounders: two 5-minute
 //! chatter bursts at 2x per service-week, busy days at 1.5x, services
 //! growing up to 30% a week. Outages: 3x (faint) to 30x, ramping up over 2
-//! to 6 minutes, 10 minutes to 2 hours, in one country or everywhere.
+//! to 6 minutes, 10 minutes to 2 hours: everywhere, of one symptom or in
+//! one country (the multiplier in total, all the added reports there),
+//! or in one country with the multiplier there only.
 //! Latency counts from the first minute of the ramp.
+
+mod report;
+
+pub use report::{Detection, OutageRow, SimulateReport};
 
 use super::engine::{ServiceDetector, StepCounts};
 use super::incident::{GLOBAL, IncidentEventKind};
@@ -30,6 +36,8 @@ pub struct SimulateOptions {
     pub weeks: u32,
     /// Leading weeks the detector learns in without being scored.
     pub warmup_weeks: u32,
+    /// Print one line per scored outage too.
+    pub list_outages: bool,
 }
 
 impl Default for SimulateOptions {
@@ -39,6 +47,7 @@ impl Default for SimulateOptions {
             services: 100,
             weeks: 6,
             warmup_weeks: 1,
+            list_outages: false,
         }
     }
 }
@@ -55,6 +64,13 @@ struct Outage {
     multiplier: f64,
     /// None = every region.
     region: Option<String>,
+    /// A one-country outage whose multiplier holds in that country only;
+    /// otherwise (as for a symptom) it is the multiplier in total, all
+    /// the added reports in that country.
+    there: bool,
+    /// The affected country's share of the service's reports (1 when
+    /// everywhere).
+    region_share: f64,
     /// None = every symptom. An outage of one symptom adds the same
     /// reports as an outage of everything would, all on that symptom.
     symptom: Option<String>,
@@ -83,7 +99,10 @@ impl Outage {
         if self.region.as_ref().is_some_and(|r| r != region) {
             return 1.0;
         }
-        let f = self.factor(minute);
+        let mut f = self.factor(minute);
+        if self.region.is_some() && !self.there {
+            f = 1.0 + (f - 1.0) / self.region_share.max(1e-6);
+        }
         match &self.symptom {
             None => f,
             Some(s) if s == symptom => 1.0 + (f - 1.0) / share.max(1e-6),
@@ -134,153 +153,6 @@ impl SimService {
             r *= 1.5;
         }
         r
-    }
-}
-
-/// One injected outage: minutes from its first minute to detection (None:
-/// missed), and the minutes its ramp took.
-#[derive(Debug, Clone, Copy)]
-pub struct Detection {
-    pub latency: Option<f64>,
-    pub ramp: f64,
-}
-
-/// Results of one simulation.
-#[derive(Debug, Clone, Default)]
-pub struct SimulateReport {
-    pub service_weeks: f64,
-    pub strong: Vec<Detection>,
-    /// Faint (3x) outages: of everything everywhere, in one country (3x
-    /// there), of one symptom (3x in total, all on that symptom).
-    pub faint: Vec<Detection>,
-    pub faint_country: Vec<Detection>,
-    pub faint_symptom: Vec<Detection>,
-    /// Detections whose incident was opened by a symptom's chart.
-    pub by_symptom_chart: usize,
-    pub small: Vec<Detection>,
-    /// One-country outages (>= 20 reports/5 min there) on services of at
-    /// least 10 reports a minute: latency of a regional incident there.
-    pub regional: Vec<Detection>,
-    /// Every transition into outage outside an injected outage; of
-    /// them, the world's, and those opened by a symptom's chart.
-    pub false_incidents: usize,
-    pub false_global: usize,
-    pub false_by_symptom: usize,
-    /// For each detected outage of at least 20 reports / 5 min: minutes
-    /// from its end to the resolution (None: not resolved by the end of
-    /// the run).
-    pub resolution: Vec<Option<f64>>,
-    /// Resolutions of an incident while its outage still went on (each
-    /// is then a "back" notice too early): of global incidents, and of
-    /// regional ones.
-    pub early_resolutions: usize,
-    pub early_global: usize,
-    /// Detected one-country outages, and those of them that opened (or
-    /// reopened) a global incident too: one event, two incidents.
-    pub one_country_detected: usize,
-    pub one_country_global: usize,
-    pub bursts: usize,
-    pub busy_days: usize,
-    pub growing: usize,
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let idx = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[idx.min(sorted.len() - 1)]
-}
-
-impl SimulateReport {
-    fn line(name: &str, outages: &[Detection]) -> String {
-        let mut got: Vec<f64> = outages.iter().filter_map(|d| d.latency).collect();
-        got.sort_by(f64::total_cmp);
-        let mut past_ramp: Vec<f64> = outages
-            .iter()
-            .filter_map(|d| d.latency.map(|l| l - d.ramp))
-            .collect();
-        past_ramp.sort_by(f64::total_cmp);
-        format!(
-            "{name}: detected {}/{} (missed {}), latency median {:.1} min, p90 {:.1} min \
-             (past the ramp: median {:.1}, p90 {:.1})",
-            got.len(),
-            outages.len(),
-            outages.len() - got.len(),
-            percentile(&got, 0.5),
-            percentile(&got, 0.9),
-            percentile(&past_ramp, 0.5),
-            percentile(&past_ramp, 0.9)
-        )
-    }
-
-    pub fn render(&self, opts: &SimulateOptions) -> String {
-        let mut out = String::new();
-        out.push_str(&format!(
-            "downwatch simulate: seed {}, {} services, {} weeks ({} warm-up), {:.0} service-weeks scored\n",
-            opts.seed, opts.services, opts.weeks, opts.warmup_weeks, self.service_weeks
-        ));
-        out.push_str(&format!(
-            "traffic: per-minute negative binomial noise (overdispersion 0.1-0.3), outages ramping over 2-6 min\nconfounders: {} chatter bursts (5 min at 2x), {} busy days (1.5x), {} growing services\n",
-            self.bursts, self.busy_days, self.growing
-        ));
-        out.push_str(&Self::line(
-            "outages >=5x and >=20 reports/5 min",
-            &self.strong,
-        ));
-        out.push('\n');
-        for (name, outages) in [
-            (
-                "faint outages everywhere (3x, >=20 reports/5 min)",
-                &self.faint,
-            ),
-            (
-                "faint outages in one country (3x there, >=20 reports/5 min)",
-                &self.faint_country,
-            ),
-            (
-                "faint outages of one symptom (3x in total, >=20 reports/5 min)",
-                &self.faint_symptom,
-            ),
-        ] {
-            out.push_str(&Self::line(name, outages));
-            out.push('\n');
-        }
-        out.push_str(&format!(
-            "detections opened by a symptom's chart: {}\n",
-            self.by_symptom_chart
-        ));
-        out.push_str(&Self::line("outages under 20 reports/5 min", &self.small));
-        out.push('\n');
-        out.push_str(&Self::line(
-            "one-country outages on busy services (>=10/min), as regional",
-            &self.regional,
-        ));
-        out.push('\n');
-        let mut back: Vec<f64> = self.resolution.iter().flatten().copied().collect();
-        back.sort_by(f64::total_cmp);
-        out.push_str(&format!(
-            "resolution after the outage's end (outages >= 20 reports/5 min): {}/{} resolved, median {:.1} min, p90 {:.1} min; {} resolutions while an outage went on ({} global, {} regional)\n",
-            back.len(),
-            self.resolution.len(),
-            percentile(&back, 0.5),
-            percentile(&back, 0.9),
-            self.early_resolutions,
-            self.early_global,
-            self.early_resolutions - self.early_global
-        ));
-        out.push_str(&format!(
-            "one-country outages detected that opened a global incident too: {}/{}\n",
-            self.one_country_global, self.one_country_detected
-        ));
-        out.push_str(&format!(
-            "false incidents (every transition into outage): {} ({:.2} per 100 service-weeks; {} global, {} opened by a symptom's chart)\n",
-            self.false_incidents,
-            self.false_incidents as f64 * 100.0 / self.service_weeks.max(1e-9),
-            self.false_global,
-            self.false_by_symptom
-        ));
-        out
     }
 }
 
@@ -352,14 +224,17 @@ fn add_outages(s: &mut SimService, rng: &mut StdRng, minutes: i64, warmup: i64) 
             .get(rng.random_range(0..5))
             .unwrap_or(&5.0);
         let length = rng.random_range(10..120);
-        // A third in one country, a third of one symptom, a third of
-        // everything everywhere.
-        let kind = rng.random_range(0..3);
-        let region = (kind == 0).then(|| {
+        // A quarter in one country (the multiplier in total), a quarter
+        // in one country (the multiplier there only), a quarter of one
+        // symptom, a quarter of everything everywhere.
+        let kind = rng.random_range(0..4);
+        let region = (kind == 0 || kind == 3).then(|| {
             let i = rng.random_range(0..s.regions.len());
             s.regions[i].0.clone()
         });
-        let symptom = (kind == 1).then(|| {
+        // Half the one-country outages (multiplier in total) are of one
+        // symptom there too (a login outage in one country).
+        let symptom = (kind == 1 || (kind == 0 && rng.random_bool(0.5))).then(|| {
             let i = rng.random_range(0..s.symptoms.len());
             s.symptoms[i].0.clone()
         });
@@ -367,12 +242,21 @@ fn add_outages(s: &mut SimService, rng: &mut StdRng, minutes: i64, warmup: i64) 
             .as_ref()
             .and_then(|r| s.regions.iter().find(|(c, _)| c == r).map(|(_, w)| *w))
             .unwrap_or(1.0);
-        let reports_per_5m = s.rate(start) * share * multiplier * 5.0;
+        let there = kind == 3;
+        // Reports in the affected area at the outage's level.
+        let area_multiplier = if region.is_some() && !there {
+            1.0 + (multiplier - 1.0) / share
+        } else {
+            multiplier
+        };
+        let reports_per_5m = s.rate(start) * share * area_multiplier * 5.0;
         s.outages.push(Outage {
             start,
             end: start + length,
             multiplier,
             region,
+            there,
+            region_share: share,
             symptom,
             ramp: rng.random_range(2..=6),
             reports_per_5m,
@@ -381,11 +265,34 @@ fn add_outages(s: &mut SimService, rng: &mut StdRng, minutes: i64, warmup: i64) 
     }
 }
 
-/// Splits a region's `n` reports among the symptoms, in proportion to
-/// their `cells` (a multinomial draw, as sequential binomials), into the
-/// step's counts by symptom.
+/// The least minutes (from the outage's first) any detector could need at
+/// `threshold` nats: a Poisson likelihood ratio that knows the outage's
+/// exact shape, on the counts it expects, in the part of the service the
+/// outage is concentrated on (`area_rate` reports a minute usually); None
+/// if the outage ends first. The service's own noise only adds to it.
+fn oracle_minutes(o: &Outage, area_rate: f64, area_share: f64, threshold: f64) -> Option<f64> {
+    let mut nats = 0.0;
+    for m in o.start..o.end {
+        let f = o.factor(m);
+        let f = if o.there {
+            f
+        } else {
+            1.0 + (f - 1.0) / area_share.max(1e-6)
+        };
+        nats += area_rate * (f * f.ln() - (f - 1.0));
+        if nats >= threshold {
+            return Some((m + 1 - o.start) as f64);
+        }
+    }
+    None
+}
+
+/// Splits the `n` reports of country `code` among the symptoms, in
+/// proportion to their `cells` (a multinomial draw, as sequential
+/// binomials), into the step's counts by symptom and by country and
+/// symptom.
 fn split(
-    n: u64,
+    (code, n): (&str, u64),
     symptoms: &[(String, f64)],
     cells: &[f64],
     counts: &mut StepCounts,
@@ -403,6 +310,11 @@ fn split(
         left -= k;
         if k > 0 {
             *counts.symptoms.entry(symptom.clone()).or_default() += k;
+            counts
+                .country_symptoms
+                .entry(code.to_string())
+                .or_default()
+                .insert(symptom.clone(), k);
         }
     }
 }
@@ -430,6 +342,7 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
         let mut detected: Vec<Option<f64>> = vec![None; s.outages.len()];
         let mut regional: Vec<Option<f64>> = vec![None; s.outages.len()];
         let mut global_too: Vec<bool> = vec![false; s.outages.len()];
+        let mut how: Vec<(String, Option<String>)> = vec![Default::default(); s.outages.len()];
         let gamma = traffic::Burst::with_shape(s.shape);
         let mut resolved: Vec<Option<f64>> = vec![None; s.outages.len()];
         // Which outage each incident was matched to (the latest).
@@ -462,7 +375,7 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
                 if n > 0 {
                     counts.regions.insert(code.clone(), n);
                     counts.total += n;
-                    split(n, &s.symptoms, &cells, &mut counts, &mut rng);
+                    split((code, n), &s.symptoms, &cells, &mut counts, &mut rng);
                 }
             }
             let at = t0 + Duration::minutes(m + 1);
@@ -507,6 +420,10 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
                         let latency = Some((m + 1 - s.outages[k].start) as f64);
                         if detected[k].is_none() {
                             detected[k] = latency;
+                            how[k] = (
+                                e.incident.region.clone(),
+                                e.incident.detection.symptom.clone(),
+                            );
                         }
                         if regional[k].is_none()
                             && s.outages[k].region.as_deref() == Some(e.incident.region.as_str())
@@ -545,16 +462,54 @@ pub fn run(opts: &SimulateOptions, params: &Params) -> SimulateReport {
                 });
             }
         }
-        for (o, latency) in s.outages.iter().zip(detected) {
+        for ((o, latency), (region, symptom)) in s.outages.iter().zip(detected).zip(how) {
             let d = Detection {
                 latency,
                 ramp: o.ramp as f64,
             };
+            let kind = match (&o.region, &o.symptom) {
+                (Some(_), _) if o.there => "country-there",
+                (Some(_), Some(_)) => "country-symptom",
+                (Some(_), None) => "country",
+                (None, Some(_)) => "symptom",
+                (None, None) => "everywhere",
+            };
+            // The share of the service the outage is concentrated on.
+            let symptom_share = o
+                .symptom
+                .as_ref()
+                .and_then(|x| s.symptoms.iter().find(|(c, _)| c == x))
+                .map_or(1.0, |(_, w)| *w);
+            let area_share = o.region_share * symptom_share;
+            let oracle = oracle_minutes(
+                o,
+                s.rate(o.start) * area_share,
+                area_share,
+                params.threshold_nats,
+            );
+            if o.reports_per_5m >= 20.0 {
+                report.rows.push(OutageRow {
+                    oracle,
+                    service: s.name.clone(),
+                    base: s.base,
+                    kind,
+                    share: o.region_share,
+                    multiplier: o.multiplier,
+                    ramp: o.ramp,
+                    reports_per_5m: o.reports_per_5m,
+                    latency,
+                    region,
+                    symptom,
+                });
+            }
             if o.reports_per_5m < 20.0 {
                 report.small.push(d);
+            } else if o.there {
+                report.country_there.push(d);
             } else if o.multiplier < 5.0 {
                 match (&o.region, &o.symptom) {
-                    (Some(_), _) => report.faint_country.push(d),
+                    (Some(_), Some(_)) => report.faint_country_symptom.push(d),
+                    (Some(_), None) => report.faint_country.push(d),
                     (None, Some(_)) => report.faint_symptom.push(d),
                     (None, None) => report.faint.push(d),
                 }
