@@ -3,7 +3,7 @@
 
 use super::world::SimService;
 use crate::catalog::Catalog;
-use crate::cause::correlate::CauseParams;
+use crate::cause::correlate::{CauseParams, failing_carrier};
 use crate::cause::model::{AsnMix, Flag};
 use crate::detect::{GLOBAL, ServiceDetector};
 use chrono::{DateTime, Duration, Utc};
@@ -95,9 +95,9 @@ pub(super) fn flags_now(
     flags
 }
 
-/// The unflagged carriers rising significantly in a country where a
-/// carrier is flagged, with when they were first seen so, as `CauseTask`
-/// builds them.
+/// The unflagged carriers rising significantly since the failing carrier's
+/// flag in a country where a carrier is flagged, with when they were first
+/// seen so, as `CauseTask` builds them.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn rising_now(
     catalog: &Catalog,
@@ -119,6 +119,10 @@ pub(super) fn rising_now(
     let mut now_onsets = HashMap::new();
     let mut out = Vec::new();
     for country in countries {
+        let Some(failing) = failing_carrier(catalog, country, flags) else {
+            continue;
+        };
+        let minutes = params.rising_minutes(failing.onset, at);
         for (i, s) in world.iter().enumerate() {
             let serves = catalog
                 .service(&s.slug)
@@ -129,15 +133,9 @@ pub(super) fn rising_now(
             if !serves || flagged {
                 continue;
             }
-            let observed: u64 = kept[i]
-                .regions
-                .iter()
-                .rev()
-                .take(params.window_minutes as usize)
-                .filter_map(|minute| minute.get(country))
-                .sum();
-            let expected = expected_over(&detectors[i], Some(country), at, params.window_minutes);
-            if !params.rises_significantly(observed, expected) {
+            let since = reports_over(&kept[i], country, minutes);
+            let expected = expected_over(&detectors[i], Some(country), at, minutes);
+            if !params.rises_significantly(since, expected) {
                 continue;
             }
             let key = (s.slug.clone(), country.to_string());
@@ -147,14 +145,24 @@ pub(super) fn rising_now(
                 service: s.slug.clone(),
                 region: country.to_string(),
                 onset,
-                observed,
-                expected,
+                observed: reports_over(&kept[i], country, params.window_minutes),
+                expected: expected_over(&detectors[i], Some(country), at, params.window_minutes),
                 mostly_from: None,
             });
         }
     }
     *onsets = now_onsets;
     out
+}
+
+/// A service's reports in `country` over the last `minutes`.
+fn reports_over(kept: &Kept, country: &str, minutes: i64) -> u64 {
+    kept.regions
+        .iter()
+        .rev()
+        .take(minutes.max(0) as usize)
+        .filter_map(|minute| minute.get(country))
+        .sum()
 }
 
 pub(super) fn expected_over(
@@ -214,4 +222,81 @@ pub(super) fn asn_mixes(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cause::simulate::world::catalog_text;
+    use crate::detect::{Params, StepCounts};
+    use chrono::TimeZone;
+
+    /// A small carrier rising 4x from one report a minute, four minutes
+    /// into the failing carrier's outage: since that carrier's flag it is
+    /// far beyond chance (17 reports where 5 were expected), though over a
+    /// whole window it is not yet (27 where 15 were).
+    #[test]
+    fn a_small_carrier_rising_since_the_failing_carriers_flag_is_read() {
+        let catalog = Catalog::parse(&catalog_text(), "<simulated catalog>").unwrap();
+        let params = Params::default();
+        let carriers = ["telekom", "vodafone-de", "o2-de"];
+        let world: Vec<SimService> = carriers
+            .iter()
+            .map(|slug| SimService {
+                slug: slug.to_string(),
+                base: 1.0,
+                daily_phase: 0.0,
+                shape: 5.0,
+                countries: vec![("DE", 1.0)],
+                own_asn: None,
+                surges: Vec::new(),
+            })
+            .collect();
+        let mut detectors: Vec<ServiceDetector> = carriers
+            .iter()
+            .map(|slug| ServiceDetector::new(slug, 1, &params))
+            .collect();
+        let mut kept: Vec<Kept> = carriers.iter().map(|_| Kept::default()).collect();
+        let t0 = Utc.with_ymd_and_hms(2026, 1, 5, 0, 0, 0).unwrap();
+        let at = |m: i64| t0 + Duration::minutes(m + 1);
+        let day = 24 * 60;
+        for m in 0..day + 4 {
+            // Telekom 30 a minute, Vodafone 4 from minute `day` on.
+            let raised = [30, 4, 1];
+            for (i, d) in detectors.iter_mut().enumerate() {
+                let n = if m >= day { raised[i] } else { 1 };
+                let counts = StepCounts {
+                    total: n,
+                    regions: [("DE".to_string(), n)].into(),
+                    ..StepCounts::default()
+                };
+                d.step(at(m), &counts, &params);
+                kept[i].regions.push_back([("DE", n)].into());
+            }
+        }
+        let now = at(day + 3);
+        let flags = [Flag {
+            service: "telekom".into(),
+            region: "DE".into(),
+            onset: at(day),
+            observed: 120,
+            expected: 15.0,
+            mostly_from: None,
+        }];
+        let rising = rising_now(
+            &catalog,
+            &world,
+            &detectors,
+            &kept,
+            &flags,
+            &mut HashMap::new(),
+            now,
+            &CauseParams::default(),
+        );
+        let slugs: Vec<&str> = rising.iter().map(|f| f.service.as_str()).collect();
+        assert_eq!(slugs, ["vodafone-de"], "{rising:?}");
+        // Its rise is read over the window, as the failing carrier's is.
+        assert_eq!(rising[0].observed, 27);
+        assert_eq!(rising[0].onset, now);
+    }
 }
