@@ -151,7 +151,8 @@ impl CauseTask {
                 }
             };
             let (observed, expected) = if self.is_carrier(service) {
-                self.rise(service, region, now, self.params.window_minutes).await?
+                self.rise(service, region, now, self.params.window_minutes)
+                    .await?
             } else {
                 (0, 0.0)
             };

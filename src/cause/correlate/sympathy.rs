@@ -33,7 +33,11 @@ fn serves(catalog: &Catalog, service: &str, country: &str) -> bool {
 
 /// The failing carrier of `country`: of its flagged carriers, the one that
 /// rose most. The others are read against it for sympathy.
-pub fn failing_carrier<'f>(catalog: &Catalog, country: &str, flags: &'f [Flag]) -> Option<&'f Flag> {
+pub fn failing_carrier<'f>(
+    catalog: &Catalog,
+    country: &str,
+    flags: &'f [Flag],
+) -> Option<&'f Flag> {
     flagged_carriers(catalog, country, flags)
         .into_iter()
         .max_by(|a, b| a.rise().total_cmp(&b.rise()))
