@@ -5,7 +5,7 @@
 //! `cause.labelled` / `cause.cleared` for labels that appear or clear.
 
 use crate::catalog::Catalog;
-use crate::cause::correlate::{CauseParams, Correlator, Inputs};
+use crate::cause::correlate::{CauseParams, Correlator, Inputs, failing_carrier};
 use crate::cause::model::{
     AsnMix, CAUSES_DOC, CAUSES_SCOPE, CLEARED_EVENT, Cause, CauseEvent, CausesDoc, Flag,
     LABELLED_EVENT, load_causes,
@@ -151,7 +151,8 @@ impl CauseTask {
                 }
             };
             let (observed, expected) = if self.is_carrier(service) {
-                self.rise(service, region, now).await?
+                self.rise(service, region, now, self.params.window_minutes)
+                    .await?
             } else {
                 (0, 0.0)
             };
@@ -208,8 +209,9 @@ impl CauseTask {
     }
 
     /// The carriers of each country where a carrier is flagged that are
-    /// not flagged there themselves but rise significantly, with when they
-    /// were first seen so (kept in `doc` across ticks).
+    /// not flagged there themselves but rise significantly since the
+    /// failing carrier's flag, with when they were first seen so (kept in
+    /// `doc` across ticks).
     async fn rising(
         &self,
         flags: &[Flag],
@@ -225,6 +227,10 @@ impl CauseTask {
         let mut kept = HashMap::new();
         let mut out = Vec::new();
         for country in countries {
+            let Some(failing) = failing_carrier(&self.catalog, country, flags) else {
+                continue;
+            };
+            let since = self.params.rising_minutes(failing.onset, now);
             for carrier in self.catalog.services().iter().filter(|s| {
                 !s.asns.is_empty()
                     && s.countries.iter().any(|c| c == country)
@@ -232,10 +238,13 @@ impl CauseTask {
                         .iter()
                         .any(|f| f.service == s.slug && (f.region == country || f.region == GLOBAL))
             }) {
-                let (observed, expected) = self.rise(&carrier.slug, country, now).await?;
-                if !self.params.rises_significantly(observed, expected) {
+                let (o, e) = self.rise(&carrier.slug, country, now, since).await?;
+                if !self.params.rises_significantly(o, e) {
                     continue;
                 }
+                let (observed, expected) = self
+                    .rise(&carrier.slug, country, now, self.params.window_minutes)
+                    .await?;
                 let key = format!("{}|{country}", carrier.slug);
                 let onset = doc.rising.get(&key).copied().unwrap_or(now);
                 kept.insert(key, onset);
@@ -281,14 +290,15 @@ impl CauseTask {
             .is_some_and(|s| !s.asns.is_empty())
     }
 
-    /// Reports in `region` over the window and what the baseline expected.
+    /// Reports in `region` over the last `minutes` and what the baseline
+    /// expected.
     async fn rise(
         &self,
         service: &str,
         region: &str,
         now: DateTime<Utc>,
+        minutes: i64,
     ) -> Result<(u64, f64), StoreError> {
-        let minutes = self.params.window_minutes;
         let code = (region != GLOBAL).then_some(region);
         let observed = window::count_last_minutes(
             self.store.as_ref(),

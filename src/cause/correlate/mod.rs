@@ -14,6 +14,8 @@ mod isp;
 mod sympathy;
 mod upstream;
 
+pub use sympathy::failing_carrier;
+
 /// The correlator's few parameters; every default is documented in
 /// docs/shared-cause.md.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,9 +68,12 @@ pub struct Inputs<'a> {
     /// When the history began.
     pub since: DateTime<Utc>,
     /// Carriers of a country where some carrier is flagged that are not
-    /// flagged there themselves: their reports in the country over the
-    /// window, what the baseline expected, and when they were first seen
-    /// rising significantly (see [`CauseParams::rises_significantly`]).
+    /// flagged there themselves but rise significantly since the failing
+    /// carrier's flag ([`failing_carrier`], [`CauseParams::rising_minutes`],
+    /// [`CauseParams::rises_significantly`]): their reports in the country
+    /// over the window, what the baseline expected (their rise, compared
+    /// with the failing carrier's over the same minutes), and when they
+    /// were first seen rising.
     pub rising: &'a [Flag],
     /// AS number -> the organisation the ASN database names, for the
     /// operators of the mixes (an operator without a catalog entry is
@@ -81,6 +86,17 @@ impl CauseParams {
     /// one-sided Poisson tail P(X >= observed) is below `chance`.
     pub fn rises_significantly(&self, observed: u64, expected: f64) -> bool {
         observed as f64 > expected && tail(expected.max(1e-9), observed as usize) < self.chance
+    }
+
+    /// How many minutes, up to `now`, an unflagged carrier's reports are
+    /// read over to judge whether it rises with the failing carrier
+    /// flagged at `onset`: from the minute before that flag (the detector
+    /// flags a rise in its first minute or the next) on, at most the
+    /// window. A carrier rising 2.5x from 1-3 reports a minute stays
+    /// within chance for many minutes when the unraised minutes of a whole
+    /// window are counted with its raised ones.
+    pub fn rising_minutes(&self, onset: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
+        ((now - onset).num_minutes() + 2).clamp(1, self.window_minutes.max(1))
     }
 }
 

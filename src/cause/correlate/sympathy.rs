@@ -3,38 +3,50 @@
 //! the detector flags them).
 
 use super::{Correlator, Inputs, round3, with_global};
+use crate::catalog::Catalog;
 use crate::cause::model::{Cause, CauseKind, Flag};
 use crate::detect::GLOBAL;
 use std::collections::{BTreeSet, HashSet};
 
+/// The carriers serving `country` that are flagged there, or globally (a
+/// carrier of one country: its global series is that country's) when the
+/// country's own series is not flagged.
+fn flagged_carriers<'f>(catalog: &Catalog, country: &str, flags: &'f [Flag]) -> Vec<&'f Flag> {
+    let serves = |f: &Flag| serves(catalog, &f.service, country);
+    let mut carriers: Vec<&Flag> = flags
+        .iter()
+        .filter(|f| f.region == country && serves(f))
+        .collect();
+    for g in flags.iter().filter(|g| g.region == GLOBAL && serves(g)) {
+        if !carriers.iter().any(|f| f.service == g.service) {
+            carriers.push(g);
+        }
+    }
+    carriers
+}
+
+fn serves(catalog: &Catalog, service: &str, country: &str) -> bool {
+    catalog
+        .service(service)
+        .is_some_and(|s| !s.asns.is_empty() && s.countries.iter().any(|c| c == country))
+}
+
+/// The failing carrier of `country`: of its flagged carriers, the one that
+/// rose most. The others are read against it for sympathy.
+pub fn failing_carrier<'f>(
+    catalog: &Catalog,
+    country: &str,
+    flags: &'f [Flag],
+) -> Option<&'f Flag> {
+    flagged_carriers(catalog, country, flags)
+        .into_iter()
+        .max_by(|a, b| a.rise().total_cmp(&b.rise()))
+}
+
 impl Correlator<'_> {
     pub(super) fn sympathy(&self, country: &str, inputs: &Inputs) -> Option<Cause> {
-        // A carrier's flag in the country, or its global one (a carrier
-        // of one country: its global series is that country's) when the
-        // country's own series is not flagged.
-        let serves = |f: &Flag| {
-            self.catalog
-                .service(&f.service)
-                .is_some_and(|s| !s.asns.is_empty() && s.countries.iter().any(|c| c == country))
-        };
-        let mut carriers: Vec<&Flag> = inputs
-            .flags
-            .iter()
-            .filter(|f| f.region == country && serves(f))
-            .collect();
-        for g in inputs
-            .flags
-            .iter()
-            .filter(|g| g.region == GLOBAL && serves(g))
-        {
-            if !carriers.iter().any(|f| f.service == g.service) {
-                carriers.push(g);
-            }
-        }
-        let primary: &Flag = carriers
-            .iter()
-            .copied()
-            .max_by(|a, b| a.rise().total_cmp(&b.rise()))?;
+        let mut carriers = flagged_carriers(self.catalog, country, inputs.flags);
+        let primary: &Flag = failing_carrier(self.catalog, country, inputs.flags)?;
         // The country's other carriers rising with it, flagged or not: a
         // faint rise takes the detector long to flag, but a significant
         // one is already evidence of sympathy reports. Not while many
@@ -50,11 +62,10 @@ impl Correlator<'_> {
             .collect();
         let lambda = self.usual_rate(country, primary.onset, inputs);
         let crowded = crowd.len() >= self.threshold(lambda);
+        // `rising` holds the carriers judged to rise significantly since
+        // the failing carrier's flag (its builder reads their minutes).
         for r in inputs.rising.iter().filter(|r| {
-            !crowded
-                && r.region == country
-                && serves(r)
-                && self.params.rises_significantly(r.observed, r.expected)
+            !crowded && r.region == country && serves(self.catalog, &r.service, country)
         }) {
             if !carriers.iter().any(|f| f.service == r.service) {
                 carriers.push(r);

@@ -3,7 +3,7 @@
 
 use super::world::SimService;
 use crate::catalog::Catalog;
-use crate::cause::correlate::CauseParams;
+use crate::cause::correlate::{CauseParams, failing_carrier};
 use crate::cause::model::{AsnMix, Flag};
 use crate::detect::{GLOBAL, ServiceDetector};
 use chrono::{DateTime, Duration, Utc};
@@ -95,9 +95,9 @@ pub(super) fn flags_now(
     flags
 }
 
-/// The unflagged carriers rising significantly in a country where a
-/// carrier is flagged, with when they were first seen so, as `CauseTask`
-/// builds them.
+/// The unflagged carriers rising significantly since the failing carrier's
+/// flag in a country where a carrier is flagged, with when they were first
+/// seen so, as `CauseTask` builds them.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn rising_now(
     catalog: &Catalog,
@@ -119,6 +119,10 @@ pub(super) fn rising_now(
     let mut now_onsets = HashMap::new();
     let mut out = Vec::new();
     for country in countries {
+        let Some(failing) = failing_carrier(catalog, country, flags) else {
+            continue;
+        };
+        let minutes = params.rising_minutes(failing.onset, at);
         for (i, s) in world.iter().enumerate() {
             let serves = catalog
                 .service(&s.slug)
@@ -129,15 +133,9 @@ pub(super) fn rising_now(
             if !serves || flagged {
                 continue;
             }
-            let observed: u64 = kept[i]
-                .regions
-                .iter()
-                .rev()
-                .take(params.window_minutes as usize)
-                .filter_map(|minute| minute.get(country))
-                .sum();
-            let expected = expected_over(&detectors[i], Some(country), at, params.window_minutes);
-            if !params.rises_significantly(observed, expected) {
+            let since = reports_over(&kept[i], country, minutes);
+            let expected = expected_over(&detectors[i], Some(country), at, minutes);
+            if !params.rises_significantly(since, expected) {
                 continue;
             }
             let key = (s.slug.clone(), country.to_string());
@@ -147,14 +145,24 @@ pub(super) fn rising_now(
                 service: s.slug.clone(),
                 region: country.to_string(),
                 onset,
-                observed,
-                expected,
+                observed: reports_over(&kept[i], country, params.window_minutes),
+                expected: expected_over(&detectors[i], Some(country), at, params.window_minutes),
                 mostly_from: None,
             });
         }
     }
     *onsets = now_onsets;
     out
+}
+
+/// A service's reports in `country` over the last `minutes`.
+fn reports_over(kept: &Kept, country: &str, minutes: i64) -> u64 {
+    kept.regions
+        .iter()
+        .rev()
+        .take(minutes.max(0) as usize)
+        .filter_map(|minute| minute.get(country))
+        .sum()
 }
 
 pub(super) fn expected_over(

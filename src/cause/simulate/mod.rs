@@ -99,6 +99,10 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
     let mut causes: Vec<Cause> = Vec::new();
     let mut seen_labels: HashSet<String> = HashSet::new();
     let mut followers_flagged = false;
+    // For the per-run timeline (`DW_SIM_DEBUG`): minutes from the start to
+    // the failing carrier's first flag and to the right label.
+    let mut primary_flagged: Option<i64> = None;
+    let mut labelled: Option<f64> = None;
     let no_official = HashSet::new();
     for m in 0..LEARN_MINUTES + SCORED_MINUTES {
         let at = t0 + Duration::minutes(m + 1);
@@ -141,6 +145,11 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
         if truth.kind == Some(CauseKind::Sympathy) && m >= truth.start {
             let mut parts = truth.id.as_deref().unwrap_or("").split(':').skip(1);
             let (country, primary) = (parts.next(), parts.next());
+            if primary_flagged.is_none()
+                && flags.iter().any(|f| Some(f.service.as_str()) == primary)
+            {
+                primary_flagged = Some(m + 1 - truth.start);
+            }
             followers_flagged |= flags.iter().chain(&rising).any(|f| {
                 catalog
                     .service(&f.service)
@@ -194,11 +203,9 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
                 *report.right.entry(c.kind).or_default() += 1;
                 *report.found.entry(c.kind).or_default() += 1;
                 let start = t0 + Duration::minutes(truth.start);
-                report
-                    .from_start
-                    .entry(c.kind)
-                    .or_default()
-                    .push((c.labelled_at - start).num_seconds() as f64 / 60.0);
+                let after = (c.labelled_at - start).num_seconds() as f64 / 60.0;
+                labelled = Some(after);
+                report.from_start.entry(c.kind).or_default().push(after);
                 report
                     .from_first
                     .entry(c.kind)
@@ -212,6 +219,12 @@ fn one_run(catalog: &Catalog, scenario: &str, rng: &mut StdRng, report: &mut Cau
         && !seen_labels.contains(id)
     {
         eprintln!("missed {id} (followers flagged: {followers_flagged})");
+    }
+    if std::env::var_os("DW_SIM_DEBUG").is_some() && truth.kind == Some(CauseKind::Sympathy) {
+        eprintln!(
+            "sympathy timeline: label {labelled:?} min after the start, failing carrier flagged after {primary_flagged:?}; carriers (reports/min, x): {}",
+            world::surged(&world)
+        );
     }
     match truth.kind {
         Some(CauseKind::Sympathy) if !followers_flagged => report.sympathy_unflagged += 1,

@@ -190,6 +190,20 @@ pub(super) fn make_world(catalog: &Catalog, rng: &mut StdRng) -> Vec<SimService>
     out
 }
 
+/// The surged services with their base rate and multipliers, for the
+/// per-run timelines (`DW_SIM_DEBUG`).
+pub(super) fn surged(world: &[SimService]) -> String {
+    let parts: Vec<String> = world
+        .iter()
+        .filter(|s| !s.surges.is_empty())
+        .map(|s| {
+            let m: Vec<String> = s.surges.iter().map(|x| format!("{:.1}", x.2)).collect();
+            format!("{} {:.1} {}", s.slug, s.base, m.join("*"))
+        })
+        .collect();
+    parts.join(", ")
+}
+
 pub(super) fn operators_of(country: &str) -> &'static [Operator] {
     OPERATORS
         .iter()
