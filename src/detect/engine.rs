@@ -309,11 +309,13 @@ impl ServiceDetector {
             region.weighted_count += a * (count as f64 - region.weighted_count);
             region.weighted_total += a * (counts.total as f64 - region.weighted_total);
         }
-        if global_learns {
-            let capped = !self.global.freeze_expired(params);
-            self.baseline
-                .learn(at, counts.total as f64, minutes, capped, params);
-        }
+        // The baseline learns on while the world is flagged, capped (a
+        // flagged minute teaches it no more than a doubling): frozen
+        // outright, a service flagged at a daily peak its profile never saw
+        // would never learn that peak and reopen there every day.
+        let capped = !self.global.freeze_expired(params);
+        self.baseline
+            .learn(at, counts.total as f64, minutes, capped, params);
         // Forget regions that have gone quiet and hold nothing open.
         self.regions
             .retain(|_, r| r.weighted_count > 1e-4 || r.detector.status() != Status::Ok);
