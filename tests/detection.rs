@@ -591,3 +591,30 @@ fn a_faint_login_only_outage_is_found_by_the_symptom_chart_before_the_total_char
         );
     }
 }
+
+#[test]
+fn a_new_daily_rush_is_learned_not_reported_every_day() {
+    // From the second week on, an hour at 3x every evening that the
+    // baseline had never seen: an outage the first evenings, then the
+    // service's rhythm. A baseline frozen while flagged never learned it
+    // and reopened there every day.
+    let rush = |m: i64| m >= WEEK && (18 * 60..19 * 60).contains(&m.rem_euclid(1440));
+    let run = run_traffic(
+        41,
+        3.0,
+        3 * WEEK,
+        |m, _, r| if rush(m) { r * 3.0 } else { r },
+    );
+    let detections: Vec<i64> = run
+        .events
+        .iter()
+        .filter(|(m, e)| *m >= WEEK && e.kind.is_detection() && e.incident.region == GLOBAL)
+        .map(|(m, _)| *m)
+        .collect();
+    assert!(!detections.is_empty(), "the first evening is news");
+    let late: Vec<i64> = detections.into_iter().filter(|m| *m >= 2 * WEEK).collect();
+    assert!(
+        late.is_empty(),
+        "still reported in the third week: {late:?}"
+    );
+}
