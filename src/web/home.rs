@@ -41,15 +41,11 @@ pub async fn home(
     let (problems, most) = card_lists(&summaries.value);
     // The cards' services, each read through its shared status view.
     let mut views: HashMap<String, Arc<ServiceView>> = HashMap::new();
-    let mut generations = causes.generation;
     for s in problems.iter().chain(&most) {
         if views.contains_key(&s.slug) {
             continue;
         }
         let view = state.views.service(&s.slug, version).await?;
-        generations = generations
-            .wrapping_mul(1_000_003)
-            .wrapping_add(view.generation);
         views.insert(s.slug.clone(), view.value);
     }
     let cards = Cards {
@@ -57,7 +53,13 @@ pub async fn home(
         most: &most,
         views: &views,
     };
-    // The plain home page is the same for everyone: rendered once per view.
+    // The plain home page is the same for everyone: rendered once per
+    // summaries and causes view. The cards' own views are not in the key:
+    // each refreshes on its own beat, so with them the page was rendered
+    // (and compressed) several times a second, by every request that came
+    // meanwhile. A card is at most one view time older than its status page,
+    // and a new incident changes the store's version, which renews the
+    // summaries at once.
     let draw = || {
         render(
             &state,
@@ -69,13 +71,11 @@ pub async fn home(
         )
     };
     if query.q.is_empty() && query.category.is_empty() {
-        let page =
-            state
-                .pages
-                .home
-                .get_or_render(&lang, (summaries.generation, generations), || {
-                    Rendered::new(HTML, draw().into_string())
-                });
+        let page = state.pages.home.get_or_render(
+            &lang,
+            (summaries.generation, causes.generation),
+            || Rendered::new(HTML, draw().into_string()),
+        );
         return Ok(cached_page(&req, &state, &page));
     }
     let page = draw();
