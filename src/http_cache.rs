@@ -18,10 +18,10 @@ use actix_web::middleware::Next;
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 use bytes::Bytes;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 use std::io::Write;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 /// How long shared caches may keep public answers (seconds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,6 +212,38 @@ fn not_modified(req: &HttpRequest, etag: &str) -> bool {
 /// bounded set (catalog services, a few windows), checked by callers.
 pub struct RenderCache<K> {
     entries: RwLock<HashMap<K, (Generation, Arc<Rendered>)>>,
+    /// Keys being rendered now: meanwhile others are served what is cached.
+    rendering: Mutex<HashSet<K>>,
+}
+
+/// A key claimed for rendering, released when dropped (also if the
+/// render panics).
+struct Rendering<'a, K: Eq + Hash + Clone> {
+    set: &'a Mutex<HashSet<K>>,
+    key: K,
+}
+
+impl<'a, K: Eq + Hash + Clone> Rendering<'a, K> {
+    /// The claim on `key`, or `None` when another request holds it.
+    fn claim(set: &'a Mutex<HashSet<K>>, key: &K) -> Option<Self> {
+        let fresh = set
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key.clone());
+        fresh.then(|| Self {
+            set,
+            key: key.clone(),
+        })
+    }
+}
+
+impl<K: Eq + Hash + Clone> Drop for Rendering<'_, K> {
+    fn drop(&mut self) {
+        self.set
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(&self.key);
+    }
 }
 
 /// The generations of the views an answer was rendered from.
@@ -221,6 +253,7 @@ impl<K: Eq + Hash + Clone> Default for RenderCache<K> {
     fn default() -> Self {
         Self {
             entries: RwLock::new(HashMap::new()),
+            rendering: Mutex::new(HashSet::new()),
         }
     }
 }
@@ -234,15 +267,27 @@ impl<K: Eq + Hash + Clone> RenderCache<K> {
         generation: Generation,
         render: impl FnOnce() -> Rendered,
     ) -> Arc<Rendered> {
-        if let Some((_, r)) = self
+        let cached = self
             .entries
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .get(key)
-            .filter(|(g, _)| *g == generation)
+            .cloned();
+        if let Some((g, r)) = &cached
+            && *g == generation
         {
             return r.clone();
         }
+        // One request renders a key at a time; the others are served the
+        // page it replaces meanwhile (a few milliseconds older), rather
+        // than every request that arrives during a render rendering and
+        // compressing the same page again.
+        let Some(_rendering) = Rendering::claim(&self.rendering, key) else {
+            if let Some((_, r)) = cached {
+                return r;
+            }
+            return Arc::new(render());
+        };
         let rendered = Arc::new(render());
         self.entries
             .write()
@@ -362,5 +407,20 @@ mod tests {
         let c = cache.get_or_render(&"k", (2, 1), || Rendered::new("text/plain", "c"));
         assert_eq!(&c.identity[..], b"c");
         assert_eq!(cache.len(), 1);
+    }
+
+    #[test]
+    fn while_one_request_renders_a_key_the_others_get_the_cached_page() {
+        let cache: RenderCache<&str> = RenderCache::default();
+        cache.get_or_render(&"k", (1, 1), || Rendered::new("text/plain", "old"));
+        let during = cache.get_or_render(&"k", (2, 1), || {
+            // A second request for the newer generation, mid-render.
+            let other = cache.get_or_render(&"k", (2, 1), || Rendered::new("text/plain", "again"));
+            assert_eq!(&other.identity[..], b"old");
+            Rendered::new("text/plain", "new")
+        });
+        assert_eq!(&during.identity[..], b"new");
+        let after = cache.get_or_render(&"k", (2, 1), || Rendered::new("text/plain", "late"));
+        assert_eq!(&after.identity[..], b"new");
     }
 }
